@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Bundles everything that runs in Node or Electron's main/preload into dist/ with esbuild.
+//
+//   node build/scripts/build-node.mjs [--out DIR]
+//
+// Runtime dependencies (lowdb, zod, docx, fflate) are bundled into the outputs, so the packaged
+// app needs no node_modules at all (see build/electron-builder.json). Entries whose source file
+// does not exist yet are skipped with a note, so the script works while the tree is growing.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function parseOut(argv) {
+  const i = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
+  if (i < 0) return path.join(root, 'dist');
+  const value = argv[i].includes('=') ? argv[i].slice('--out='.length) : argv[i + 1];
+  if (!value) throw new Error('--out needs a folder');
+  return path.resolve(value);
+}
+
+const outDir = parseOut(process.argv.slice(2));
+
+// Bundled CommonJS dependencies call require(); an ES module has none, so give it one.
+const esmBanner = "import { createRequire as __pingyiCreateRequire } from 'node:module';\nconst require = __pingyiCreateRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  absWorkingDir: root,
+};
+
+const node20Esm = { ...common, format: 'esm', platform: 'node', target: 'node20', banner: { js: esmBanner } };
+
+const entries = [
+  // Electron's main process: CommonJS because package.json "main" points at a .cjs file.
+  { src: 'electron/main.ts', out: 'electron/main.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] } },
+  // A sandboxed preload can be neither an ES module nor require project files: one CJS file.
+  { src: 'electron/preload.ts', out: 'electron/preload.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] } },
+  { src: 'electron/serve.ts', out: 'serve/serve.mjs', options: node20Esm },
+  { src: 'test/bench/bench.ts', out: 'bench/bench.mjs', options: node20Esm },
+  { src: 'test/bench/archive.ts', out: 'bench/archive.mjs', options: node20Esm },
+];
+
+const started = performance.now();
+const jobs = [];
+for (const entry of entries) {
+  if (!existsSync(path.join(root, entry.src))) {
+    console.log(`build-node: skipped ${entry.src} (not written yet)`);
+    continue;
+  }
+  const outfile = path.join(outDir, entry.out);
+  jobs.push(
+    build({ ...entry.options, entryPoints: [entry.src], outfile, metafile: true }).then((result) => {
+      const bytes = result.metafile.outputs[path.relative(root, outfile).split(path.sep).join('/')]?.bytes;
+      const shown = path.relative(root, outfile).startsWith('..') ? outfile : path.relative(root, outfile);
+      console.log(`build-node: ${entry.src} → ${shown}${bytes ? ` (${Math.round(bytes / 1024)} KiB)` : ''}`);
+    }),
+  );
+}
+
+const results = await Promise.allSettled(jobs);
+const failed = results.filter((r) => r.status === 'rejected');
+if (failed.length > 0) {
+  // esbuild has already printed the errors with file and line.
+  console.error(`build-node: ${failed.length} bundle(s) failed`);
+  process.exit(1);
+}
+// A sandboxed preload gets a require() that knows only 'electron' (and a few internals): any
+// other require left in the bundle would fail only inside Electron, where tests here can't look.
+const preloadOut = path.join(outDir, 'electron/preload.cjs');
+if (existsSync(preloadOut)) {
+  const requires = [...readFileSync(preloadOut, 'utf8').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+  const foreign = requires.filter((name) => name !== 'electron');
+  if (foreign.length > 0) {
+    console.error(`build-node: the preload requires ${foreign.join(', ')}; a sandboxed preload may require only 'electron'`);
+    process.exit(1);
+  }
+}
+
+console.log(`build-node: done in ${Math.round(performance.now() - started)} ms`);

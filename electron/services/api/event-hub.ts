@@ -1,0 +1,35 @@
+import { roleReceives, type EventName, type PayloadOf } from '../../../shared/api/contract';
+import type { Role } from '../../../shared/api/define';
+
+export type EventListener = (name: EventName, payload: unknown) => void;
+
+/**
+ * Fans events out to the open windows. Each subscriber declares its role; an event reaches it
+ * only if the contract lists that role for the event, so the hall's stream never carries
+ * console data. Services publish only after the change is durable.
+ */
+export class EventHub {
+  private readonly subscribers = new Set<{ role: Role; listener: EventListener }>();
+
+  subscribe(role: Role, listener: EventListener): () => void {
+    const entry = { role, listener };
+    this.subscribers.add(entry);
+    return () => this.subscribers.delete(entry);
+  }
+
+  publish<E extends EventName>(name: E, payload: PayloadOf<E>): void {
+    for (const { role, listener } of this.subscribers) {
+      if (roleReceives(role, name)) listener(name, payload);
+    }
+  }
+
+  /** Sends an event to subscribers of one role only (e.g. the hall's own projection). */
+  publishTo<E extends EventName>(role: Role, name: E, payload: PayloadOf<E>): void {
+    if (!roleReceives(role, name)) throw new Error(`event ${name} is not for role ${role}`);
+    for (const s of this.subscribers) if (s.role === role) s.listener(name, payload);
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+}

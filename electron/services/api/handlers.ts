@@ -1,0 +1,18 @@
+import type { Handlers } from './dispatch';
+import type { ServiceContext } from './service-context';
+import { platformHandlers } from './handlers/platform';
+import { peopleHandlers } from '../desk/people';
+import { planHandlers } from '../desk/plan';
+import { meetingHandlers } from '../desk/meetings';
+import { dataHandlers } from '../desk/data-ops';
+
+/** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...platformHandlers(ctx),
+    ...peopleHandlers(ctx),
+    ...planHandlers(ctx),
+    ...meetingHandlers(ctx),
+    ...dataHandlers(ctx),
+  };
+}

@@ -1,0 +1,19 @@
+import type { BackupView, StoreStatus } from '../../../../shared/api/platform-types';
+import type { ServiceContext } from '../service-context';
+import type { Handlers } from '../dispatch';
+
+type PlatformHandlers = Pick<Handlers, 'app.info' | 'store.status' | 'store.listBackups' | 'store.backup'>;
+
+export function platformHandlers(ctx: ServiceContext): PlatformHandlers {
+  return {
+    'app.info': (_args, { role }) => ({ productName: '人大工作评议系统', version: ctx.version, role, mode: ctx.mode }),
+    'store.status': (): StoreStatus => ({
+      dataDir: ctx.store.dataDir,
+      homeDir: ctx.homeDir,
+      pointerFile: ctx.pointerFile,
+      notices: ctx.store.notices(),
+    }),
+    'store.listBackups': async (): Promise<BackupView[]> => ctx.store.listBackups(),
+    'store.backup': async ({ label }): Promise<BackupView> => ctx.store.backup('manual', label ?? '手动备份'),
+  };
+}

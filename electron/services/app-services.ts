@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { EventHub } from './api/event-hub';
+import { createHandlers } from './api/handlers';
+import type { ServiceContext } from './api/service-context';
+import { buildDemoCounty, demoCountyPartitions } from './demo/demo-county';
+import { consoleLogger, cryptoRandom, systemClock, type Clock, type Logger, type RandomSource } from './deps';
+import { partitionTypes } from './partitions';
+import { createFileLogger, openStore, pointerPath, resolveDataDir, storeMigrations, STORE_SCHEMA_VERSION } from './store';
+import type { Store, StoreFs } from './store';
+
+/** Everything a transport (Electron IPC or the browser-mode host) needs from the services. */
+export interface AppServices {
+  readonly dataDir: string;
+  readonly homeDir: string;
+  readonly store: Store;
+  readonly hub: EventHub;
+  readonly dispatch: Dispatch;
+  /** Finishes pending writes and releases the data-folder lock. */
+  close(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  /** The app's own folder holding the pointer file (Electron userData, or --home). */
+  homeDir: string;
+  /** --data override; otherwise the pointer file in homeDir decides. */
+  dataDir?: string | undefined;
+  mode: 'desktop' | 'browser';
+  version: string;
+  clock?: Clock;
+  random?: RandomSource;
+  log?: Logger;
+  fs?: StoreFs;
+  /** Seed the demo county on a first start (default true). */
+  seedDemo?: boolean;
+  backupOnStart?: boolean;
+}
+
+export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;
+
+/**
+ * Opens the data folder and builds the services. The store can be swapped at run time (moving
+ * the data folder, restoring a backup), so handlers reach it through the context, never keep it.
+ */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? cryptoRandom;
+  const homeDir = resolve(options.homeDir);
+  const dataDir = await resolveDataDir({ homeDir, dataOverride: options.dataDir, ...(options.fs ? { fs: options.fs } : {}) });
+  const hub = new EventHub();
+
+  const open = async (dir: string): Promise<{ store: Store; log: Logger }> => {
+    const log = options.log ?? createFileLogger(dir);
+    const store = await openStore({
+      dataDir: dir,
+      partitions: partitionTypes(clock),
+      schemaVersion: STORE_SCHEMA_VERSION,
+      migrations: storeMigrations,
+      clock,
+      log,
+      ...(options.fs ? { fs: options.fs } : {}),
+      ...(options.backupOnStart === false ? { backupOnStart: false } : {}),
+    });
+    if (store.firstStart && options.seedDemo !== false) await seedDemo(store, clock);
+    // Pushed only after the write is durable: the store calls this after fsync + rename.
+    store.onCommit((keys) => hub.publish('store.committed', { keys }));
+    return { store, log };
+  };
+
+  let current = await open(dataDir);
+  const context: ServiceContext = {
+    get store() {
+      return current.store;
+    },
+    get log() {
+      return current.log;
+    },
+    hub,
+    clock,
+    random,
+    version: options.version,
+    mode: options.mode,
+    homeDir,
+    pointerFile: pointerPath(homeDir),
+    async reopen(dir: string) {
+      await current.store.close();
+      current = await open(dir);
+      hub.publish('store.committed', { keys: current.store.list('core').concat(current.store.list('year'), current.store.list('meeting')) });
+    },
+  };
+  const dispatch = createDispatch(createHandlers(context), options.log ?? consoleLogger);
+
+  return {
+    get dataDir() {
+      return current.store.dataDir;
+    },
+    homeDir,
+    get store() {
+      return current.store;
+    },
+    hub,
+    dispatch,
+    close: () => current.store.close(),
+  };
+}
+
+/** The first start of a folder that never held data opens on the fictional demo county. */
+export async function seedDemo(store: Store, clock: Clock): Promise<void> {
+  const demo = buildDemoCounty({ currentYear: new Date(clock.now()).getFullYear() });
+  for (const { key, data } of demoCountyPartitions(demo)) {
+    await store.update<Record<string, unknown>, void>(key, (draft) => {
+      for (const k of Object.keys(draft)) delete draft[k];
+      Object.assign(draft, data);
+    });
+  }
+}

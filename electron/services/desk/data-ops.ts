@@ -1,0 +1,61 @@
+import { isAbsolute } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import { CORE_KEY, emptyCore, type CoreData } from '../../../shared/domain/partitions';
+import type { Handlers } from '../api/dispatch';
+import type { ServiceContext } from '../api/service-context';
+import { moveDataFolder } from '../store';
+import { today } from './desk-data';
+
+type DataHandlers = Pick<Handlers, 'store.restore' | 'store.moveData' | 'demo.clear'>;
+
+function asApiError(err: unknown, fallback: string): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError('conflict', err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : `${fallback}：${String(err)}`);
+}
+
+/** Restore, move and clear: whole-folder operations, each with a safety backup first. */
+export function dataHandlers(ctx: ServiceContext): DataHandlers {
+  return {
+    'store.restore': async ({ backupId }) => {
+      const backups = await ctx.store.listBackups();
+      if (!backups.some((b) => b.id === backupId)) throw new ApiError('not_found', `找不到备份 ${backupId}。`);
+      const before = new Set((await ctx.store.listBackups()).map((b) => b.id));
+      try {
+        await ctx.store.restore(backupId);
+      } catch (err) {
+        throw asApiError(err, '恢复失败，数据未更改');
+      }
+      const safety = (await ctx.store.listBackups()).find((b) => !before.has(b.id) && b.reason === 'before-restore');
+      return { restored: backupId, safetyBackup: safety?.id ?? '' };
+    },
+
+    'store.moveData': async ({ targetDir }) => {
+      if (!isAbsolute(targetDir)) {
+        throw new ApiError('invalid_args', '新的数据文件夹应为完整路径（例如 D:\\评议数据 或 /home/office/评议数据）', [{ path: 'targetDir', message: '请填写完整路径' }]);
+      }
+      let result;
+      try {
+        result = await moveDataFolder(ctx.store, targetDir, { homeDir: ctx.homeDir });
+      } catch (err) {
+        throw asApiError(err, '迁移失败，原数据文件夹未更改');
+      }
+      // The pointer now names the new folder: continue there, as the next start will.
+      await ctx.reopen(result.to);
+      ctx.log.info('data folder moved', { from: result.from, to: result.to, files: result.files });
+      return { dataDir: result.to, files: result.files, bytes: result.bytes };
+    },
+
+    'demo.clear': async () => {
+      const core = await ctx.store.read<CoreData>(CORE_KEY);
+      if (!core.settings.demo) throw new ApiError('conflict', '当前数据不是演示数据，不能用此功能清除。');
+      const backup = await ctx.store.backup('before-clear', '清除演示数据之前');
+      // Meetings and years first, core last: an interruption never leaves a core without its demo flag.
+      for (const key of [...ctx.store.list('meeting'), ...ctx.store.list('year')]) await ctx.store.remove(key);
+      const fresh = emptyCore(today(ctx).year);
+      await ctx.store.update<CoreData, void>(CORE_KEY, (draft) => {
+        Object.assign(draft, fresh, { settings: { ...fresh.settings, demo: false } });
+      });
+      return { backupId: backup.id };
+    },
+  };
+}

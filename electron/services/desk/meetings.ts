@@ -1,0 +1,98 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { MeetingDetail } from '../../../shared/api/desk-types';
+import { newId } from '../../../shared/domain/ids';
+import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
+import { meetingKey, type MeetingData } from '../../../shared/domain/partitions';
+import type { Handlers } from '../api/dispatch';
+import type { ServiceContext } from '../api/service-context';
+import { checkMeeting } from '../../../shared/domain/integrity';
+import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, yearsOnRecord } from './desk-data';
+import { summarizeMeeting } from './plan';
+
+type MeetingHandlers = Pick<Handlers, 'meetings.list' | 'meetings.get' | 'meetings.create' | 'meetings.update' | 'meetings.setAgenda' | 'meetings.delete'>;
+
+function agendaEvaluatees(agenda: readonly AgendaItem[]): Set<string> {
+  return new Set(agenda.flatMap((a) => (a.kind === 'report' ? [a.evaluateeId] : a.evaluateeIds)));
+}
+
+/** Meetings (one partition each) and their agenda; the year's plan records which meeting hears whom. */
+export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
+  /** Keeps evaluation.meetingId in step with the agenda (a derived link; the agenda is the record). */
+  const syncPlan = async (meeting: Meeting, before: ReadonlySet<string>) => {
+    if (!yearsOnRecord(ctx).includes(meeting.year)) return;
+    const now = agendaEvaluatees(meeting.agenda);
+    const plan = await readYear(ctx, meeting.year);
+    const needs = plan.evaluations.some((ev) => (now.has(ev.evaluateeId) ? ev.meetingId !== meeting.id : before.has(ev.evaluateeId) && ev.meetingId === meeting.id));
+    if (!needs) return;
+    await updateYear(ctx, meeting.year, (data) => {
+      for (const ev of data.evaluations) {
+        if (now.has(ev.evaluateeId)) ev.meetingId = meeting.id;
+        else if (ev.meetingId === meeting.id) delete ev.meetingId;
+      }
+    });
+  };
+
+  return {
+    'meetings.list': async () =>
+      (await allMeetings(ctx))
+        .map((m) => summarizeMeeting(m.meeting))
+        .sort((a, b) => b.date.localeCompare(a.date)),
+
+    'meetings.get': async ({ id }): Promise<MeetingDetail> => {
+      const { meeting } = await readMeeting(ctx, id);
+      const core = await readCore(ctx);
+      const planned = yearsOnRecord(ctx).includes(meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
+      const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId)]);
+      const units = new Map(core.units.map((u) => [u.id, u.name]));
+      return {
+        meeting,
+        evaluatees: core.evaluatees.filter((e) => wanted.has(e.id)).map((e) => ({ ...e, unitName: units.get(e.unitId) ?? '' })),
+        planned: [...planned],
+      };
+    },
+
+    'meetings.create': async ({ meeting }) => {
+      const id = newId('mt', ctx.random);
+      const record = { ...meeting, id, agenda: [], status: 'planned' } as Meeting;
+      return ctx.store.update<MeetingData, Meeting>(meetingKey(id), (data) => {
+        data.meeting = record;
+        return record;
+      });
+    },
+
+    'meetings.update': ({ meeting }) =>
+      updateMeeting(ctx, meeting.id, (data) => {
+        if (meeting.year !== data.meeting.year && data.meeting.agenda.length) {
+          throw new ApiError('conflict', '会议议程中已有被评议对象，不能更改会议年度；请先清空议程。');
+        }
+        // Agenda and status are changed by their own calls (setAgenda, the live session).
+        data.meeting = { ...meeting, agenda: data.meeting.agenda, status: data.meeting.status };
+        return data.meeting;
+      }),
+
+    'meetings.setAgenda': async ({ id, agenda }) => {
+      const current = await readMeeting(ctx, id);
+      if (current.meeting.status === 'closed') throw new ApiError('conflict', '会议已结束，议程不能再修改。');
+      const before = agendaEvaluatees(current.meeting.agenda);
+      const core = await readCore(ctx);
+      const plan = yearsOnRecord(ctx).includes(current.meeting.year) ? await readYear(ctx, current.meeting.year) : undefined;
+      const next = agenda.map((item) => ({ ...item, id: item.id ?? newId('ag', ctx.random) })) as AgendaItem[];
+      const saved = await updateMeeting(ctx, id, (data) => {
+        data.meeting.agenda = next;
+        // Against the plan too: only people planned for the meeting's year can be heard.
+        throwIfIssues(checkMeeting(data, core, plan ?? { year: data.meeting.year, evaluations: [] }), '议程无法保存');
+        return data.meeting;
+      });
+      await syncPlan(saved, before);
+      return saved;
+    },
+
+    'meetings.delete': async ({ id }) => {
+      const { meeting } = await readMeeting(ctx, id);
+      if (meeting.status === 'in-progress') throw new ApiError('conflict', '会议正在进行，不能删除。');
+      await syncPlan({ ...meeting, agenda: [] }, agendaEvaluatees(meeting.agenda));
+      await ctx.store.remove(meetingKey(id));
+      return { id };
+    },
+  };
+}

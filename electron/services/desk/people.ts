@@ -1,0 +1,155 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { EvaluateeRow, UnitRow } from '../../../shared/api/desk-types';
+import { computeCoverage } from '../../../shared/domain/coverage';
+import { succeedPost, type Evaluatee } from '../../../shared/domain/evaluatees';
+import { newId } from '../../../shared/domain/ids';
+import { sortMembers } from '../../../shared/domain/people';
+import type { Handlers } from '../api/dispatch';
+import type { ServiceContext } from '../api/service-context';
+import { allEvaluations, allMeetings, readCore, updateCore } from './desk-data';
+
+type PeopleHandlers = Pick<
+  Handlers,
+  | 'settings.get'
+  | 'settings.update'
+  | 'criteria.list'
+  | 'criteria.save'
+  | 'members.list'
+  | 'members.create'
+  | 'members.update'
+  | 'members.delete'
+  | 'units.list'
+  | 'units.create'
+  | 'units.update'
+  | 'units.delete'
+  | 'evaluatees.list'
+  | 'evaluatees.create'
+  | 'evaluatees.update'
+  | 'evaluatees.delete'
+  | 'evaluatees.succeed'
+>;
+
+function indexOrThrow<T extends { id: string }>(list: T[], id: string, what: string): number {
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) throw new ApiError('not_found', `找不到该${what}，可能已被删除。`);
+  return i;
+}
+
+/** Settings, criteria, members, units and evaluatees: all in the core partition. */
+export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
+  return {
+    'settings.get': async () => (await readCore(ctx)).settings,
+    'settings.update': ({ settings }) =>
+      updateCore(ctx, (core) => {
+        // The demo flag is the services' own record of what the data holds, not a user setting.
+        core.settings = { ...settings, demo: core.settings.demo };
+        return core.settings;
+      }),
+
+    'criteria.list': async () => [...(await readCore(ctx)).criteria].sort((a, b) => a.order - b.order),
+    'criteria.save': ({ criteria }) =>
+      updateCore(ctx, (core) => {
+        core.criteria = criteria.map((c, i) => ({ ...c, id: c.id ?? newId('cr', ctx.random), order: i + 1 }));
+        return core.criteria;
+      }),
+
+    'members.list': async () => sortMembers((await readCore(ctx)).members),
+    'members.create': ({ member }) =>
+      updateCore(ctx, (core) => {
+        const created = { ...member, id: newId('mb', ctx.random) };
+        core.members.push(created);
+        return created;
+      }),
+    'members.update': ({ member }) =>
+      updateCore(ctx, (core) => {
+        core.members[indexOrThrow(core.members, member.id, '组成人员')] = member;
+        return member;
+      }),
+    'members.delete': async ({ id }) => {
+      // Later issues refuse deleting a member who voted or asked; members who leave are set inactive.
+      await updateCore(ctx, (core) => {
+        core.members.splice(indexOrThrow(core.members, id, '组成人员'), 1);
+      });
+      return { id };
+    },
+
+    'units.list': async () => {
+      const core = await readCore(ctx);
+      return core.units.map((u): UnitRow => ({ ...u, evaluatees: core.evaluatees.filter((e) => e.unitId === u.id).length }));
+    },
+    'units.create': ({ unit }) =>
+      updateCore(ctx, (core) => {
+        const created = { ...unit, id: newId('un', ctx.random) };
+        core.units.push(created);
+        return created;
+      }),
+    'units.update': ({ unit }) =>
+      updateCore(ctx, (core) => {
+        core.units[indexOrThrow(core.units, unit.id, '单位')] = unit;
+        return unit;
+      }),
+    'units.delete': async ({ id }) => {
+      await updateCore(ctx, (core) => {
+        const i = indexOrThrow(core.units, id, '单位');
+        const holders = core.evaluatees.filter((e) => e.unitId === id);
+        if (holders.length) {
+          throw new ApiError('conflict', `单位“${core.units[i]!.name}”下还有${holders.length}名被评议对象（${holders.slice(0, 3).map((e) => e.name).join('、')}${holders.length > 3 ? '等' : ''}），不能删除。`);
+        }
+        core.units.splice(i, 1);
+      });
+      return { id };
+    },
+
+    'evaluatees.list': async () => {
+      const core = await readCore(ctx);
+      const evaluations = await allEvaluations(ctx);
+      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
+      const status = new Map(coverage.rows.map((r) => [r.evaluatee.id, r.status]));
+      const units = new Map(core.units.map((u) => [u.id, u.name]));
+      const names = new Map(core.evaluatees.map((e) => [e.id, e.name]));
+      const years = new Map<string, number[]>();
+      for (const ev of evaluations) years.set(ev.evaluateeId, [...(years.get(ev.evaluateeId) ?? []), ev.year].sort());
+      return core.evaluatees.map(
+        (e): EvaluateeRow => ({
+          ...e,
+          unitName: units.get(e.unitId) ?? '（单位已删除）',
+          coverage: status.get(e.id) ?? 'outside-term',
+          plannedYears: years.get(e.id) ?? [],
+          ...(e.successorOf ? { predecessorName: names.get(e.successorOf) ?? '' } : {}),
+        }),
+      );
+    },
+    'evaluatees.create': ({ evaluatee }) =>
+      updateCore(ctx, (core) => {
+        const created = { ...evaluatee, id: newId('ee', ctx.random) } as Evaluatee;
+        core.evaluatees.push(created);
+        return created;
+      }),
+    'evaluatees.update': ({ evaluatee }) =>
+      updateCore(ctx, (core) => {
+        core.evaluatees[indexOrThrow(core.evaluatees, evaluatee.id, '被评议对象')] = evaluatee;
+        return evaluatee;
+      }),
+    'evaluatees.delete': async ({ id }) => {
+      const planned = (await allEvaluations(ctx)).filter((ev) => ev.evaluateeId === id).map((ev) => ev.year);
+      const onAgenda = (await allMeetings(ctx)).filter((m) => m.meeting.agenda.some((a) => (a.kind === 'report' ? a.evaluateeId === id : a.evaluateeIds.includes(id))));
+      await updateCore(ctx, (core) => {
+        const i = indexOrThrow(core.evaluatees, id, '被评议对象');
+        const e = core.evaluatees[i]!;
+        if (planned.length) throw new ApiError('conflict', `${e.name}已列入${planned.join('、')}年度评议计划，请先从计划中移除后再删除。`);
+        if (onAgenda.length) throw new ApiError('conflict', `${e.name}在会议“${onAgenda[0]!.meeting.name}”的议程中，请先从议程中移除。`);
+        if (core.evaluatees.some((x) => x.successorOf === id)) throw new ApiError('conflict', `${e.name}是其他被评议对象的前任记录，不能删除。`);
+        core.evaluatees.splice(i, 1);
+      });
+      return { id };
+    },
+    'evaluatees.succeed': ({ id, date, endReason, successor }) =>
+      updateCore(ctx, (core) => {
+        const i = indexOrThrow(core.evaluatees, id, '被评议对象');
+        const result = succeedPost(core.evaluatees[i]!, successor, date, ctx.random, endReason);
+        core.evaluatees[i] = result.ended;
+        core.evaluatees.push(result.successor);
+        return result;
+      }),
+  };
+}

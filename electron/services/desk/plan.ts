@@ -1,0 +1,123 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { DeskOverview, MeetingSummary, PlanView } from '../../../shared/api/desk-types';
+import { computeCoverage } from '../../../shared/domain/coverage';
+import { isEnded } from '../../../shared/domain/evaluatees';
+import { STAGES, STAGE_LABELS, stageHeld, type Evaluation } from '../../../shared/domain/evaluations';
+import { newId } from '../../../shared/domain/ids';
+import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
+import { termYears } from '../../../shared/domain/settings';
+import type { Handlers } from '../api/dispatch';
+import type { ServiceContext } from '../api/service-context';
+import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, yearsOnRecord } from './desk-data';
+
+type PlanHandlers = Pick<Handlers, 'plan.get' | 'plan.add' | 'plan.remove' | 'desk.overview'>;
+
+export function summarizeMeeting(m: Meeting): MeetingSummary {
+  const reports = m.agenda.filter((a) => a.kind === 'report');
+  return {
+    id: m.id,
+    name: m.name,
+    date: m.date,
+    place: m.place,
+    year: m.year,
+    status: m.status,
+    statusLabel: MEETING_STATUS_LABELS[m.status],
+    reportItems: reports.filter((a) => a.mode === 'report').length,
+    writtenItems: reports.filter((a) => a.mode === 'written').length,
+    voteItems: m.agenda.filter((a) => a.kind === 'vote').length,
+  };
+}
+
+/** The five-year plan (the evaluations of each year of the term) and the workbench figures. */
+export function planHandlers(ctx: ServiceContext): PlanHandlers {
+  return {
+    'plan.get': async (): Promise<PlanView> => {
+      const core = await readCore(ctx);
+      const years = termYears(core.settings.term);
+      const evaluations = await allEvaluations(ctx, yearsOnRecord(ctx));
+      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
+      const units = new Map(core.units.map((u) => [u.id, u.name]));
+      return {
+        term: core.settings.term,
+        years,
+        rows: coverage.rows.map((r) => ({
+          evaluateeId: r.evaluatee.id,
+          name: r.evaluatee.name,
+          category: r.evaluatee.category,
+          unitName: units.get(r.evaluatee.unitId) ?? '',
+          position: r.evaluatee.position,
+          ended: isEnded(r.evaluatee),
+          ...(r.evaluatee.endedDate ? { endedDate: r.evaluatee.endedDate } : {}),
+          status: r.status,
+          cells: r.cells.map((c) => (c ? { ...c, stageLabel: STAGE_LABELS[c.stage] } : null)),
+          plannableYears: r.plannableYears,
+        })),
+        conflicts: coverage.conflicts,
+        counts: coverage.counts,
+      };
+    },
+
+    'plan.add': async ({ evaluateeId, year, mode }) => {
+      const core = await readCore(ctx);
+      const e = core.evaluatees.find((x) => x.id === evaluateeId);
+      if (!e) throw new ApiError('not_found', '找不到该被评议对象，可能已被删除。');
+      const { startYear, endYear } = core.settings.term;
+      if (year < startYear || year > endYear) throw new ApiError('invalid_args', `计划年度应在本届计划期${startYear}—${endYear}年之内`, [{ path: 'year', message: '计划年度超出本届计划期' }]);
+      if (Number(e.appointmentDate.slice(0, 4)) > year) throw new ApiError('conflict', `${e.name}于${e.appointmentDate.slice(0, 4)}年任职，不能列入${year}年计划。`);
+      if (e.endedDate && Number(e.endedDate.slice(0, 4)) < year) throw new ApiError('conflict', `${e.name}已于${e.endedDate}离任，不能列入${year}年计划。`);
+      const elsewhere = (await allEvaluations(ctx, termYears(core.settings.term).filter((y) => y !== year && yearsOnRecord(ctx).includes(y)))).find(
+        (ev) => ev.evaluateeId === evaluateeId,
+      );
+      if (elsewhere) throw new ApiError('conflict', `${e.name}已列入${elsewhere.year}年计划，本届内每人评议一次。如需调整，请先从${elsewhere.year}年移除。`);
+      return updateYear(ctx, year, (data) => {
+        if (data.evaluations.some((ev) => ev.evaluateeId === evaluateeId)) throw new ApiError('conflict', `${e.name}已在${year}年计划中。`);
+        const ev: Evaluation = { id: newId('ev', ctx.random), evaluateeId, year, stage: 'planned', mode, note: '' };
+        data.evaluations.push(ev);
+        return ev;
+      });
+    },
+
+    'plan.remove': async ({ evaluationId, year }) => {
+      const meetings = await allMeetings(ctx);
+      const current = (await readYear(ctx, year)).evaluations.find((ev) => ev.id === evaluationId);
+      if (!current) throw new ApiError('not_found', '该计划项已不存在。');
+      const onAgenda = meetings.find((m) => m.meeting.agenda.some((a) => (a.kind === 'report' ? a.evaluateeId === current.evaluateeId : a.evaluateeIds.includes(current.evaluateeId))) && m.meeting.year === year);
+      if (onAgenda) throw new ApiError('conflict', `该对象已在会议“${onAgenda.meeting.name}”的议程中，请先从议程中移除。`);
+      if (stageHeld(current.stage)) throw new ApiError('conflict', `该评议已进入“${STAGE_LABELS[current.stage]}”阶段，不能移出计划。`);
+      await updateYear(ctx, year, (data) => {
+        data.evaluations = data.evaluations.filter((ev) => ev.id !== evaluationId);
+      });
+      return { id: evaluationId };
+    },
+
+    'desk.overview': async (): Promise<DeskOverview> => {
+      const core = await readCore(ctx);
+      const now = today(ctx);
+      const evaluations = await allEvaluations(ctx);
+      const thisYear = evaluations.filter((ev) => ev.year === now.year);
+      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
+      const upcoming = (await allMeetings(ctx))
+        .map((m) => m.meeting)
+        .filter((m) => m.status !== 'closed')
+        .sort((a, b) => a.date.localeCompare(b.date));
+      const inProgress = (await allMeetings(ctx)).map((m) => m.meeting).find((m) => m.status === 'in-progress');
+      // The nearest meeting still to come; failing that, one whose date passed but was never held.
+      const next = inProgress ?? upcoming.find((m) => m.date >= now.iso) ?? upcoming.at(-1);
+      return {
+        today: now.iso,
+        year: now.year,
+        term: core.settings.term,
+        orgShortName: core.settings.organisation.shortName,
+        demo: core.settings.demo,
+        stages: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: thisYear.filter((ev) => ev.stage === stage).length })),
+        evaluationsThisYear: thisYear.length,
+        reportInPerson: thisYear.filter((ev) => ev.mode === 'report').length,
+        writtenReports: thisYear.filter((ev) => ev.mode === 'written').length,
+        nextMeeting: next ? summarizeMeeting(next) : null,
+        coverage: coverage.counts,
+        members: { total: core.members.length, active: core.members.filter((m) => m.active).length },
+        evaluatees: { total: core.evaluatees.length, inPost: core.evaluatees.filter((e) => !isEnded(e)).length },
+      };
+    },
+  };
+}

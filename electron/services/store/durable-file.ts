@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { StoreFs } from './store-fs';
+
+/** A file that exists but does not hold JSON (truncated, emptied, overwritten by hand). */
+export class CorruptFileError extends Error {
+  readonly path: string;
+  constructor(path: string, cause: unknown) {
+    super(`${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'CorruptFileError';
+    this.path = path;
+  }
+}
+
+let tempCounter = 0;
+
+/**
+ * A temp name unique per write (pid + counter + random), in the target's own folder so the
+ * rename stays on one volume. The leading dot keeps folder scans from mistaking it for data.
+ */
+export function tempPathFor(target: string): string {
+  tempCounter = (tempCounter + 1) % 1_000_000_000;
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCounter}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes `bytes` to a fresh temp file beside `target`, flushed to disk; returns its path. */
+export async function writeTempFile(fs: StoreFs, target: string, bytes: Uint8Array): Promise<string> {
+  const temp = tempPathFor(target);
+  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+  try {
+    handle = await fs.open(temp, 'wx');
+    let offset = 0;
+    while (offset < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, offset);
+      if (bytesWritten <= 0) throw new Error(`short write to ${temp}`);
+      offset += bytesWritten;
+    }
+    await handle.sync();
+    const closing = handle;
+    handle = undefined;
+    await closing.close();
+    return temp;
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    // A half-written temp must not linger; scans ignore it anyway, but it wastes space.
+    await fs.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_DELAYS_MS = [5, 10, 20, 40, 80, 160, 320];
+
+/** Windows antivirus and indexers hold freshly written files for a moment: retry briefly. */
+export async function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      const delay = RENAME_DELAYS_MS[attempt];
+      if (!RENAME_RETRY_CODES.has(code) || delay === undefined) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/**
+ * Atomic and durable replacement: temp file, write, fsync, close, rename over the target,
+ * fsync of the folder. A crash at any point leaves either the old or the new file, whole.
+ * Because the target is always replaced by rename, an inode hard-linked into a backup never
+ * changes afterwards.
+ */
+export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8Array): Promise<void> {
+  const temp = await writeTempFile(fs, target, bytes);
+  try {
+    await renameWithRetry(fs, temp, target);
+  } catch (err) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  await fs.syncDir(dirname(target));
+}
+
+export function encodeJson(value: unknown, pretty = false): Buffer {
+  return Buffer.from(pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value), 'utf8');
+}
+
+export async function writeJsonDurably(fs: StoreFs, target: string, value: unknown, pretty = false): Promise<void> {
+  await writeFileDurably(fs, target, encodeJson(value, pretty));
+}
+
+/** Parsed JSON of a file, `null` when it does not exist, CorruptFileError when it is not JSON. */
+export async function readJsonFile(fs: StoreFs, path: string): Promise<unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  // Notepad may add a byte-order mark when someone opens and saves a file by hand.
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new CorruptFileError(path, err);
+  }
+}
+
+/** Removes a file and makes the removal durable; false when it did not exist. */
+export async function removeFileDurably(fs: StoreFs, path: string): Promise<boolean> {
+  try {
+    await fs.unlink(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+  await fs.syncDir(dirname(path));
+  return true;
+}
+
+/** Copies by reading and writing durably, so the copy is a new inode flushed to disk. */
+export async function copyFileDurably(fs: StoreFs, from: string, to: string): Promise<number> {
+  const bytes = await fs.readFile(from);
+  await writeFileDurably(fs, to, bytes);
+  return bytes.length;
+}
+
+/**
+ * lowdb adapter holding one JSON file, written with `writeFileDurably`. lowdb's own JSONFile
+ * uses a fixed temp name and never fsyncs, so it can lose a commit on power loss.
+ * `read()` returns parsed but unvalidated JSON: the store validates before trusting it, which
+ * is why it calls `readRaw()` instead of `Low.read()`.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly path: string;
+  private readonly fs: StoreFs;
+
+  constructor(path: string, fs: StoreFs) {
+    this.path = path;
+    this.fs = fs;
+  }
+
+  readRaw(): Promise<unknown> {
+    return readJsonFile(this.fs, this.path);
+  }
+
+  async read(): Promise<T | null> {
+    return (await this.readRaw()) as T | null;
+  }
+
+  write(data: T): Promise<void> {
+    return writeJsonDurably(this.fs, this.path, data);
+  }
+}

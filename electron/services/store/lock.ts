@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Logger } from '../deps';
+import { encodeJson, readJsonFile, removeFileDurably, writeFileDurably, writeTempFile } from './durable-file';
+import { storeMessages } from './messages';
+import type { StoreFs } from './store-fs';
+
+export const LOCK_FILE = '.lock';
+
+export interface LockOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+  /** Random per open: tells our own lock from a successor's when releasing. */
+  token?: string;
+}
+
+/** Another live program holds the data folder. */
+export class StoreLockedError extends Error {
+  readonly code = 'store_locked';
+  readonly dataDir: string;
+  readonly owner: LockOwner;
+  constructor(dataDir: string, owner: LockOwner, ownHostname: string) {
+    super(
+      owner.hostname && owner.hostname !== ownHostname
+        ? storeMessages.lockedOtherHost(dataDir, owner.pid, owner.hostname)
+        : storeMessages.locked(dataDir, owner.pid),
+    );
+    this.name = 'StoreLockedError';
+    this.dataDir = dataDir;
+    this.owner = owner;
+  }
+}
+
+export interface AcquireLockOptions {
+  fs: StoreFs;
+  dataDir: string;
+  pid: number;
+  hostname: string;
+  nowMs: number;
+  isProcessAlive: (pid: number) => boolean;
+  log: Logger;
+}
+
+export interface HeldLock {
+  path: string;
+  token: string;
+  /** Set when a dead owner's lock was taken over (0 when its file was unreadable). */
+  previousPid?: number;
+}
+
+/** `kill(pid, 0)` probes without signalling; EPERM means it exists but belongs to someone else. */
+export function defaultIsProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function lockPath(dataDir: string): string {
+  return join(dataDir, LOCK_FILE);
+}
+
+/** The lock's owner; null when there is no lock; 'unreadable' when it holds no owner. */
+export async function readLockOwner(fs: StoreFs, dataDir: string): Promise<LockOwner | null | 'unreadable'> {
+  try {
+    const raw = (await readJsonFile(fs, lockPath(dataDir))) as Partial<LockOwner> | null;
+    if (raw === null) return null;
+    if (typeof raw !== 'object' || !Number.isInteger(raw.pid)) return 'unreadable';
+    return {
+      pid: raw.pid as number,
+      hostname: typeof raw.hostname === 'string' ? raw.hostname : '',
+      startedAt: typeof raw.startedAt === 'string' ? raw.startedAt : '',
+      ...(typeof raw.token === 'string' ? { token: raw.token } : {}),
+    };
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Whether an owner must be respected: alive here, or on another machine (which we cannot probe). */
+export function ownerIsLive(owner: LockOwner, self: { pid: number; hostname: string }, isProcessAlive: (pid: number) => boolean): boolean {
+  if (owner.hostname && owner.hostname !== self.hostname) return true;
+  return owner.pid !== self.pid && isProcessAlive(owner.pid);
+}
+
+/**
+ * Takes the data folder's lock, or throws StoreLockedError naming the live owner. A lock left
+ * by a dead process (crash, kill -9) is taken over and logged.
+ */
+export async function acquireLock(o: AcquireLockOptions): Promise<HeldLock> {
+  const path = lockPath(o.dataDir);
+  const token = randomBytes(8).toString('hex');
+  const mine: LockOwner = { pid: o.pid, hostname: o.hostname, startedAt: new Date(o.nowMs).toISOString(), token };
+  const bytes = encodeJson(mine, true);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await createExclusive(o.fs, path, bytes)) return { path, token };
+    const owner = await readLockOwner(o.fs, o.dataDir);
+    if (owner === null) continue; // released between our two steps: try to create it again
+    if (owner !== 'unreadable' && ownerIsLive(owner, o, o.isProcessAlive)) throw new StoreLockedError(o.dataDir, owner, o.hostname);
+    // Stale. Replace it, then read back: if two programs take over at once, one sees the other's token.
+    await writeFileDurably(o.fs, path, bytes);
+    const now = await readLockOwner(o.fs, o.dataDir);
+    if (now !== null && now !== 'unreadable' && now.token === token) {
+      const previousPid = owner === 'unreadable' ? 0 : owner.pid;
+      o.log.warn('took over the data folder lock of a process that is gone', { dataDir: o.dataDir, previousPid, previousStart: owner === 'unreadable' ? '' : owner.startedAt });
+      return { path, token, previousPid };
+    }
+  }
+  const owner = await readLockOwner(o.fs, o.dataDir);
+  throw new StoreLockedError(o.dataDir, owner && owner !== 'unreadable' ? owner : { pid: 0, hostname: '', startedAt: '' }, o.hostname);
+}
+
+/**
+ * Creates the lock only if none exists. The content is written to a temp file first and then
+ * hard-linked into place, so a competitor never sees a half-written lock; where the file
+ * system has no hard links, an exclusive ('wx') create is the fallback.
+ */
+async function createExclusive(fs: StoreFs, path: string, bytes: Uint8Array): Promise<boolean> {
+  const temp = await writeTempFile(fs, path, bytes);
+  try {
+    await fs.link(temp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    try {
+      const handle = await fs.open(path, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (fallbackErr) {
+      if ((fallbackErr as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw fallbackErr;
+    }
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+  await fs.syncDir(join(path, '..'));
+  return true;
+}
+
+/** Removes the lock if it is still ours (a successor that took it over keeps theirs). */
+export async function releaseLock(fs: StoreFs, dataDir: string, lock: HeldLock, log: Logger): Promise<void> {
+  const owner = await readLockOwner(fs, dataDir);
+  if (owner === null) return;
+  if (owner === 'unreadable' || owner.token !== lock.token) {
+    log.warn('the data folder lock is no longer ours; leaving it', { dataDir });
+    return;
+  }
+  await removeFileDurably(fs, lock.path);
+}

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { BACKUPS_DIR } from './backups';
+import { isEnvelope } from './codec';
+import { readJsonFile } from './durable-file';
+import { metaPath, parseMeta, readMeta, writeMeta, type StoreMeta } from './meta';
+import { finishPendingRestore, migrateFolder, type FolderContext, type MigrationOutcome } from './migrate-folder';
+import { storeMessages } from './messages';
+import { partitionPath, scanFolder } from './partition-key';
+import { pathExists, QUARANTINE_DIR, quarantineFile } from './quarantine';
+import type { PartitionKey, StoreNotice } from './types';
+
+/** Thrown when the folder was written by a newer version of the app; nothing was touched. */
+export class StoreVersionError extends Error {
+  readonly folderVersion: number;
+  readonly appVersion: number;
+  constructor(dataDir: string, folderVersion: number, appVersion: number) {
+    super(storeMessages.newerVersion(dataDir, folderVersion, appVersion));
+    this.name = 'StoreVersionError';
+    this.folderVersion = folderVersion;
+    this.appVersion = appVersion;
+  }
+}
+
+export interface PreparedFolder {
+  meta: StoreMeta;
+  firstStart: boolean;
+  notices: StoreNotice[];
+  migration?: MigrationOutcome;
+}
+
+/**
+ * Brings the folder to a state the store can serve, under the lock: temp leftovers removed,
+ * meta present and valid (rebuilt if it was unreadable), an interrupted restore or migration
+ * completed, and the data migrated to the app's version.
+ */
+export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder> {
+  const { fs, dataDir, codec } = ctx;
+  const scan = await scanFolder(fs, dataDir, codec.kinds);
+  for (const temp of scan.temps) await fs.unlink(temp).catch(() => undefined);
+  const notices: StoreNotice[] = [];
+  const at = () => new Date(ctx.clock.now()).toISOString();
+
+  const read = await readMeta(fs, dataDir);
+  // A folder that has held data keeps traces of it even when its files were lost or recovered
+  // to nothing: backups, quarantined files, attachments. Only a truly empty one is new.
+  const firstStart =
+    read.kind === 'missing' &&
+    scan.keys.length === 0 &&
+    !(await pathExists(fs, join(dataDir, BACKUPS_DIR))) &&
+    !(await pathExists(fs, join(dataDir, QUARANTINE_DIR))) &&
+    !(await pathExists(fs, join(dataDir, 'attachments')));
+
+  let meta: StoreMeta;
+  if (read.kind === 'ok') {
+    meta = read.meta;
+  } else if (read.kind === 'missing') {
+    // Partitions without meta: a folder from before versioning (version 0).
+    meta = { schemaVersion: scan.keys.length > 0 ? 0 : codec.schemaVersion, everHeldData: true, createdAt: at() };
+    if (meta.schemaVersion === codec.schemaVersion) await writeMeta(fs, dataDir, meta);
+  } else {
+    const version = await inferVersion(ctx, scan.keys);
+    if (version > codec.schemaVersion) throw new StoreVersionError(dataDir, version, codec.schemaVersion);
+    const quarantinedAs = await quarantineFile(fs, dataDir, metaPath(dataDir), 'meta', ctx.clock.now());
+    const fromBackup = await metaFromBackups(ctx, version);
+    meta = { schemaVersion: version, everHeldData: true, createdAt: fromBackup?.meta.createdAt ?? at() };
+    await writeMeta(fs, dataDir, meta);
+    ctx.log.warn('meta.json was unreadable; moved aside and rebuilt', { reason: read.reason, quarantinedAs, schemaVersion: version, backupId: fromBackup?.backupId });
+    notices.push(
+      fromBackup
+        ? { kind: 'recovered', key: 'meta', backupId: fromBackup.backupId, quarantinedAs, at: at() }
+        : { kind: 'started-empty', key: 'meta', quarantinedAs, at: at() },
+    );
+  }
+
+  if (meta.pendingRestore) meta = await finishPendingRestore(ctx, meta);
+  if (meta.schemaVersion > codec.schemaVersion) throw new StoreVersionError(dataDir, meta.schemaVersion, codec.schemaVersion);
+
+  let migration: MigrationOutcome | undefined;
+  if (meta.schemaVersion < codec.schemaVersion) {
+    migration = await migrateFolder(ctx, meta);
+    meta = migration.meta;
+    notices.push({ kind: 'migrated', from: migration.from, to: migration.to, backupId: migration.backup.id, at: at() });
+  }
+  return migration ? { meta, firstStart, notices, migration } : { meta, firstStart, notices };
+}
+
+/**
+ * The data version a folder with a lost meta.json is at: the newest envelope version its
+ * partitions carry (bare files mean version 0). Reads every partition, but only on this rare path.
+ */
+async function inferVersion(ctx: FolderContext, keys: PartitionKey[]): Promise<number> {
+  let version = -1;
+  for (const key of keys) {
+    try {
+      const raw = await readJsonFile(ctx.fs, partitionPath(ctx.dataDir, key));
+      if (raw === null) continue;
+      version = Math.max(version, isEnvelope(raw) ? raw.schemaVersion : 0);
+    } catch {
+      // an unreadable partition says nothing about the version; it is dealt with when read
+    }
+  }
+  return version < 0 ? ctx.codec.schemaVersion : version;
+}
+
+/** The newest backup's meta at the version the partitions carry (its creation date is worth keeping). */
+async function metaFromBackups(ctx: FolderContext, version: number): Promise<{ meta: StoreMeta; backupId: string } | undefined> {
+  for (const info of await ctx.backups.list()) {
+    try {
+      const meta = parseMeta(await readJsonFile(ctx.fs, join(ctx.backups.dirOf(info.id), 'meta.json')));
+      if (meta && meta.schemaVersion === version) return { meta, backupId: info.id };
+    } catch {
+      // try an older one
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+import * as fsp from 'node:fs/promises';
+
+/**
+ * The file-system operations the store uses, injectable so tests can fail a write half-way
+ * or hold an fsync back. Production passes `nodeStoreFs`.
+ */
+export interface StoreFs {
+  open: typeof fsp.open;
+  readFile(path: string): Promise<Buffer>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
+  readdir(path: string): Promise<string[]>;
+  /** ino/dev/nlink are optional: moving a data folder uses them to keep hard-linked backups linked. */
+  stat(path: string): Promise<{ size: number; mtimeMs: number; isDirectory(): boolean; ino?: number; dev?: number; nlink?: number }>;
+  rm(path: string, opts: { recursive: true; force: true }): Promise<void>;
+  /** fsync of a directory; EPERM tolerated on Windows only. */
+  syncDir(path: string): Promise<void>;
+}
+
+export const nodeStoreFs: StoreFs = {
+  open: fsp.open,
+  readFile: (p) => fsp.readFile(p),
+  rename: (a, b) => fsp.rename(a, b),
+  link: (a, b) => fsp.link(a, b),
+  copyFile: (a, b) => fsp.copyFile(a, b),
+  unlink: (p) => fsp.unlink(p),
+  mkdir: (p, o) => fsp.mkdir(p, o),
+  readdir: (p) => fsp.readdir(p),
+  stat: (p) => fsp.stat(p),
+  rm: (p, o) => fsp.rm(p, o),
+  async syncDir(path) {
+    let handle: fsp.FileHandle | undefined;
+    try {
+      handle = await fsp.open(path, 'r');
+      await handle.sync();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (process.platform === 'win32' && (code === 'EPERM' || code === 'EISDIR' || code === 'EACCES')) return;
+      throw err;
+    } finally {
+      await handle?.close();
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import { BrowserWindow, dialog } from 'electron';
+import type { Role } from '../../shared/api/define';
+import type { EventListener } from '../services/api/event-hub';
+import type { Logger } from '../services/deps';
+import { EVENT_CHANNEL } from './channels';
+import type { RoleRegistry } from './role-registry';
+import type { RendererPaths } from './security';
+import { rendererQueryFor, windowOptionsFor } from './window-options';
+
+export interface WindowManagerOptions {
+  preloadPath: string;
+  renderer: RendererPaths;
+  /** The services' event hub: each window subscribes with its own role. */
+  hub: { subscribe(role: Role, listener: EventListener): () => void };
+  registry: RoleRegistry;
+  log: Logger;
+}
+
+export interface WindowManager {
+  /** Opens the window of a role, or brings the open one forward: one window per role. */
+  openRoleWindow(role: Role): BrowserWindow;
+  /** Brings a role's window forward; false when it is not open. */
+  focus(role: Role): boolean;
+  windowOf(role: Role): BrowserWindow | undefined;
+}
+
+function bringForward(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore();
+  if (!win.isVisible()) win.show();
+  win.focus();
+}
+
+export function createWindowManager(options: WindowManagerOptions): WindowManager {
+  const { registry, hub, log } = options;
+  const open = new Map<Role, BrowserWindow>();
+
+  const windowOf = (role: Role): BrowserWindow | undefined => {
+    const win = open.get(role);
+    return win && !win.isDestroyed() ? win : undefined;
+  };
+
+  function openRoleWindow(role: Role): BrowserWindow {
+    const existing = windowOf(role);
+    if (existing) {
+      bringForward(existing);
+      return existing;
+    }
+    const win = new BrowserWindow(windowOptionsFor(role, options.preloadPath));
+    const contents = win.webContents;
+    // Kept: after 'closed' the web contents is gone and its id unreadable.
+    const id = contents.id;
+    registry.add(id, role);
+    open.set(role, win);
+
+    // Events reach the window only for its role (the hub filters by the contract).
+    const unsubscribe = hub.subscribe(role, (name, payload) => {
+      if (contents.isDestroyed()) return;
+      try {
+        contents.send(EVENT_CHANNEL, name, payload);
+      } catch (error) {
+        log.error('could not forward event', { name, role, error: String(error) });
+      }
+    });
+
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      unsubscribe();
+      registry.remove(id);
+      if (open.get(role) === win) open.delete(role);
+    });
+    contents.on('render-process-gone', (_event, details) => {
+      log.error('renderer process gone', { role, reason: details.reason, exitCode: details.exitCode });
+    });
+
+    win.loadFile(options.renderer.indexPath, { query: rendererQueryFor(role) }).catch((error: unknown) => {
+      log.error('could not load the renderer', { role, error: String(error) });
+      dialog.showErrorBox('界面无法加载', `找不到或无法打开界面文件：\n${options.renderer.indexPath}\n\n请重新安装程序。`);
+      win.destroy();
+    });
+    return win;
+  }
+
+  return {
+    openRoleWindow,
+    focus(role) {
+      const win = windowOf(role);
+      if (!win) return false;
+      bringForward(win);
+      return true;
+    },
+    windowOf,
+  };
+}

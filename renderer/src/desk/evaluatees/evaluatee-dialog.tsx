@@ -1,0 +1,212 @@
+import { useId, useState, type FormEvent } from 'react';
+import { getPlatform } from '../../platform/platform';
+import { Dialog } from '../../ui/dialog';
+import { Field, fieldErrors } from '../../ui/field';
+import { END_REASONS, EVALUATEE_CATEGORIES, type EndReason, type Evaluatee, type EvaluateeCategory } from '../../../../shared/domain/evaluatees';
+import { GENDERS, UNIT_KIND_LABELS, UNIT_KINDS, type Gender } from '../../../../shared/domain/people';
+import type { EvaluateeRow, UnitRow } from '../../../../shared/api/desk-types';
+import { CATEGORY_UNIT_KIND, postKeyFor } from './post-key';
+import { generalMessage } from './form-errors';
+
+const SHOWN = ['name', 'gender', 'category', 'unitId', 'position', 'appointmentDate', 'endedDate', 'endReason', 'note'];
+
+interface FormState {
+  name: string;
+  gender: Gender | '';
+  category: EvaluateeCategory;
+  unitId: string;
+  position: string;
+  appointmentDate: string;
+  endedDate: string;
+  endReason: EndReason | '';
+  note: string;
+}
+
+type Errors = ReturnType<typeof fieldErrors>;
+
+function initialForm(row: EvaluateeRow | undefined, units: readonly UnitRow[]): FormState {
+  if (row) {
+    return {
+      name: row.name,
+      gender: row.gender ?? '',
+      category: row.category,
+      unitId: row.unitId,
+      position: row.position,
+      appointmentDate: row.appointmentDate,
+      endedDate: row.endedDate ?? '',
+      endReason: row.endReason ?? '',
+      note: row.note,
+    };
+  }
+  const firstGov = units.find((u) => u.kind === 'government');
+  return { name: '', gender: '', category: '政府组成部门负责人', unitId: firstGov?.id ?? '', position: '', appointmentDate: '', endedDate: '', endReason: '', note: '' };
+}
+
+/** Empty inputs are sent as absent, so the service answers "…不能为空" rather than a format error. */
+const orUndefined = <T extends string>(v: T | ''): T | undefined => (v.trim() === '' ? undefined : (v as T));
+
+export interface EvaluateeDialogProps {
+  /** The record to edit; absent to create a new one. */
+  row?: EvaluateeRow;
+  rows: readonly EvaluateeRow[];
+  units: readonly UnitRow[];
+  onClose: () => void;
+  onSaved: (saved: Evaluatee) => void;
+}
+
+/** 新增 / 编辑被评议对象. A failed save keeps every typed value and shows each message by its field. */
+export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: EvaluateeDialogProps) {
+  const formId = useId();
+  const [form, setForm] = useState<FormState>(() => initialForm(row, units));
+  const [errors, setErrors] = useState<Errors>({ fields: {} });
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const changeCategory = (category: EvaluateeCategory) => {
+    setForm((f) => {
+      // A court or procuratorate is usually the county's only one: pick it for the user.
+      const kind = CATEGORY_UNIT_KIND[category];
+      const current = units.find((u) => u.id === f.unitId);
+      const matching = units.filter((u) => u.kind === kind);
+      const unitId = current?.kind === kind || matching.length !== 1 ? f.unitId : matching[0]!.id;
+      return { ...f, category, unitId };
+    });
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const postKey = postKeyFor(form, rows.filter((r) => r.id !== row?.id), row);
+    const fields = {
+      name: form.name,
+      gender: orUndefined(form.gender),
+      category: form.category,
+      unitId: orUndefined(form.unitId) as string,
+      position: form.position,
+      postKey,
+      appointmentDate: orUndefined(form.appointmentDate) as string,
+      note: form.note,
+    };
+    try {
+      const saved = row
+        ? await getPlatform().call('evaluatees.update', {
+            evaluatee: {
+              ...fields,
+              id: row.id,
+              ...(row.successorOf ? { successorOf: row.successorOf } : {}),
+              endedDate: orUndefined(form.endedDate),
+              endReason: orUndefined(form.endReason),
+            },
+          })
+        : await getPlatform().call('evaluatees.create', { evaluatee: fields });
+      onSaved(saved);
+    } catch (err) {
+      setErrors(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const f = errors.fields;
+  const general = generalMessage(errors, SHOWN);
+  const kind = CATEGORY_UNIT_KIND[form.category];
+  // The units of the category's kind first, the rest after, each group in list order.
+  const kinds = [kind, ...UNIT_KINDS.filter((k) => k !== kind)];
+
+  return (
+    <Dialog
+      title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'}
+      onClose={onClose}
+      wide
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" form={formId} className="btn primary" disabled={busy}>
+            {busy ? '正在保存…' : '保存'}
+          </button>
+        </>
+      }
+    >
+      {general && (
+        <div className="banner error" role="alert">
+          {general}
+        </div>
+      )}
+      <form id={formId} onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <Field label="姓名" error={f.name}>
+            {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+          </Field>
+          <Field label="性别" error={f.gender}>
+            {(id) => (
+              <select id={id} value={form.gender} onChange={(e) => set('gender', e.target.value as Gender | '')}>
+                <option value="">（未填）</option>
+                {GENDERS.map((g) => (
+                  <option key={g}>{g}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="类别" error={f.category}>
+            {(id) => (
+              <select id={id} value={form.category} onChange={(e) => changeCategory(e.target.value as EvaluateeCategory)}>
+                {EVALUATEE_CATEGORIES.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="所在单位" error={f.unitId} hint={units.length === 0 ? '请先在“单位”中添加单位' : undefined}>
+            {(id) => (
+              <select id={id} value={form.unitId} onChange={(e) => set('unitId', e.target.value)}>
+                <option value="">（请选择）</option>
+                {kinds.map((k) => {
+                  const list = units.filter((u) => u.kind === k);
+                  return list.length === 0 ? null : (
+                    <optgroup key={k} label={UNIT_KIND_LABELS[k]}>
+                      {list.map((u) => (
+                        <option key={u.id} value={u.id}>
+                          {u.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  );
+                })}
+              </select>
+            )}
+          </Field>
+          <Field label="职务" error={f.position} hint="按任命文件填写，如：局长、审判员">
+            {(id) => <input id={id} value={form.position} onChange={(e) => set('position', e.target.value)} autoComplete="off" />}
+          </Field>
+          <Field label="任职日期" error={f.appointmentDate}>
+            {(id) => <input id={id} type="date" value={form.appointmentDate} onChange={(e) => set('appointmentDate', e.target.value)} />}
+          </Field>
+          {row && (
+            <>
+              <Field label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”">
+                {(id) => <input id={id} type="date" value={form.endedDate} onChange={(e) => set('endedDate', e.target.value)} />}
+              </Field>
+              <Field label="离任原因" error={f.endReason}>
+                {(id) => (
+                  <select id={id} value={form.endReason} onChange={(e) => set('endReason', e.target.value as EndReason | '')}>
+                    <option value="">（未离任）</option>
+                    {END_REASONS.map((r) => (
+                      <option key={r}>{r}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </>
+          )}
+          <div className="span-2">
+            <Field label="备注" error={f.note}>
+              {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
+            </Field>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,146 @@
+import { useId, useState, type FormEvent } from 'react';
+import { getPlatform } from '../../platform/platform';
+import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { Field, fieldErrors } from '../../ui/field';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../../shared/domain/people';
+import type { UnitRow } from '../../../../shared/api/desk-types';
+import { generalMessage } from './form-errors';
+
+/** 单位: the departments, court and procuratorate the evaluatees work in. */
+export function UnitsPanel({ units }: { units: readonly UnitRow[] }) {
+  const [editing, setEditing] = useState<UnitRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<UnitRow | null>(null);
+
+  return (
+    <section aria-label="单位列表">
+      <div className="toolbar">
+        <span className="muted">
+          共{units.length}个单位。被评议对象通过“所在单位”与单位关联；单位改名后，相关人员的单位名称随之更新。
+        </span>
+        <span className="grow" />
+        <button className="btn primary" onClick={() => setEditing('new')}>
+          新增单位
+        </button>
+      </div>
+      <table className="list" aria-label="单位">
+        <thead>
+          <tr>
+            <th>单位名称</th>
+            <th>类别</th>
+            <th className="num">被评议对象</th>
+            <th>备注</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{UNIT_KIND_LABELS[u.kind]}</td>
+              <td className="num">{u.evaluatees}人</td>
+              <td className="muted">{u.note}</td>
+              <td className="actions">
+                <button className="btn small" onClick={() => setEditing(u)} aria-label={`编辑单位 ${u.name}`}>
+                  编辑
+                </button>
+                <button className="btn small danger" onClick={() => setDeleting(u)} aria-label={`删除单位 ${u.name}`}>
+                  删除
+                </button>
+              </td>
+            </tr>
+          ))}
+          {units.length === 0 && (
+            <tr>
+              <td colSpan={5} className="muted">
+                尚无单位。请先添加政府组成部门、人民法院和人民检察院。
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {editing && <UnitDialog unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <ConfirmDialog
+          title="删除单位"
+          message={
+            deleting.evaluatees > 0
+              ? `${deleting.name}下还有${deleting.evaluatees}名被评议对象，需先将其调整到其他单位或删除后才能删除该单位。`
+              : `确定删除“${deleting.name}”吗？`
+          }
+          confirmLabel="删除"
+          danger
+          onConfirm={async () => {
+            await getPlatform().call('units.delete', { id: deleting.id });
+          }}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function UnitDialog({ unit, onClose }: { unit?: UnitRow; onClose: () => void }) {
+  const formId = useId();
+  const [name, setName] = useState(unit?.name ?? '');
+  const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'government');
+  const [note, setNote] = useState(unit?.note ?? '');
+  const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      if (unit) await getPlatform().call('units.update', { unit: { id: unit.id, name, kind, note } });
+      else await getPlatform().call('units.create', { unit: { name, kind, note } });
+      onClose();
+    } catch (err) {
+      setErrors(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const general = generalMessage(errors, ['name', 'kind', 'note']);
+  return (
+    <Dialog
+      title={unit ? `编辑单位：${unit.name}` : '新增单位'}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" form={formId} className="btn primary" disabled={busy}>
+            保存
+          </button>
+        </>
+      }
+    >
+      {general && (
+        <div className="banner error" role="alert">
+          {general}
+        </div>
+      )}
+      <form id={formId} onSubmit={submit} noValidate>
+        <Field label="单位名称" error={errors.fields.name}>
+          {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
+        </Field>
+        <Field label="单位类别" error={errors.fields.kind}>
+          {(id) => (
+            <select id={id} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
+              {UNIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {UNIT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="备注" error={errors.fields.note}>
+          {(id) => <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+      </form>
+    </Dialog>
+  );
+}

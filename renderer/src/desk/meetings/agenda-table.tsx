@@ -1,0 +1,134 @@
+import type { AgendaItem } from '../../../../shared/domain/meetings';
+import { REPORT_MODES, REPORT_MODE_LABELS, type ReportMode } from '../../../../shared/domain/evaluations';
+import type { Person } from './meeting-detail';
+
+export type AgendaCommand =
+  | { kind: 'move'; index: number; delta: -1 | 1 }
+  | { kind: 'mode'; index: number; mode: ReportMode }
+  | { kind: 'remove'; index: number }
+  | { kind: 'edit-vote'; index: number };
+
+export interface AgendaTableProps {
+  agenda: AgendaItem[];
+  people: Map<string, Person>;
+  /** A save is in flight: controls wait, so two edits never race each other. */
+  busy: boolean;
+  error?: string;
+  onCommand: (c: AgendaCommand) => void;
+  onAddVote: () => void;
+  canAddVote: boolean;
+}
+
+function summary(agenda: AgendaItem[]): string {
+  const inPerson = agenda.filter((i) => i.kind === 'report' && i.mode === 'report').length;
+  const written = agenda.filter((i) => i.kind === 'report' && i.mode === 'written').length;
+  const votes = agenda.filter((i) => i.kind === 'vote').length;
+  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 民主测评${votes}项`;
+}
+
+/** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
+export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
+  const nameOf = (id: string) => people.get(id)?.name ?? '（已删除的对象）';
+  return (
+    <section className="panel" aria-labelledby="mt-agenda-title">
+      <div className="mt-panel-head">
+        <h2 id="mt-agenda-title">会议议程</h2>
+        <span className="muted">{summary(agenda)}</span>
+        <span className="grow" />
+        {busy && (
+          <span className="muted" role="status">
+            正在保存…
+          </span>
+        )}
+        <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将评议对象列入议程'}>
+          新增测评
+        </button>
+      </div>
+      {error && (
+        <div className="banner error" role="alert">
+          议程未保存：{error}
+        </div>
+      )}
+      {agenda.length === 0 ? (
+        <p className="muted mt-empty">尚未安排议程。请从下方本年度评议计划中将评议对象列入议程。</p>
+      ) : (
+        <table className="list mt-agenda" aria-label="会议议程">
+          <thead>
+            <tr>
+              <th className="seq">序号</th>
+              <th className="kind">类型</th>
+              <th>内容</th>
+              <th className="mode">汇报方式</th>
+              <th className="actions">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agenda.map((item, index) => {
+              const title = item.kind === 'report' ? nameOf(item.evaluateeId) : item.title;
+              const person = item.kind === 'report' ? people.get(item.evaluateeId) : undefined;
+              return (
+                <tr key={item.id} data-agenda-id={item.id}>
+                  <td className="seq">{index + 1}</td>
+                  <td className="kind">
+                    {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">民主测评</span>}
+                  </td>
+                  <td>
+                    {item.kind === 'report' ? (
+                      <>
+                        <strong>{title}</strong>
+                        <span className="muted mt-sub">{person ? `${person.unitName} ${person.position}` : ''}</span>
+                      </>
+                    ) : (
+                      <>
+                        <strong>{title}</strong>
+                        <span className="muted mt-sub">
+                          测评对象（{item.evaluateeIds.length}人）：{item.evaluateeIds.map(nameOf).join('、')}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td className="mode">
+                    {item.kind === 'report' ? (
+                      <select aria-label={`${title}的汇报方式`} value={item.mode} disabled={busy} onChange={(e) => onCommand({ kind: 'mode', index, mode: e.target.value as ReportMode })}>
+                        {REPORT_MODES.map((m) => (
+                          <option key={m} value={m}>
+                            {REPORT_MODE_LABELS[m]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="btn small" data-action="up" aria-label={`上移：${title}`} disabled={busy || index === 0} onClick={() => onCommand({ kind: 'move', index, delta: -1 })}>
+                      上移
+                    </button>
+                    <button
+                      type="button"
+                      className="btn small"
+                      data-action="down"
+                      aria-label={`下移：${title}`}
+                      disabled={busy || index === agenda.length - 1}
+                      onClick={() => onCommand({ kind: 'move', index, delta: 1 })}
+                    >
+                      下移
+                    </button>
+                    {item.kind === 'vote' && (
+                      <button type="button" className="btn small" aria-label={`修改测评：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'edit-vote', index })}>
+                        修改
+                      </button>
+                    )}
+                    <button type="button" className="btn small danger" aria-label={`移出议程：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'remove', index })}>
+                      移出
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { useId, useState, type FormEvent } from 'react';
+import { getPlatform } from '../../platform/platform';
+import { Dialog } from '../../ui/dialog';
+import { Field, fieldErrors } from '../../ui/field';
+import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
+
+interface FormState {
+  name: string;
+  role: MemberRole;
+  gender: Gender | '';
+  session: string;
+  termStart: string;
+  termEnd: string;
+  rosterOrder: string;
+  active: boolean;
+  note: string;
+}
+
+const SHOWN = ['name', 'role', 'gender', 'session', 'termStart', 'termEnd', 'rosterOrder', 'active', 'note'];
+
+function initialForm(member: Member | undefined, members: readonly Member[], session: number | undefined): FormState {
+  if (member) {
+    return {
+      name: member.name,
+      role: member.role,
+      gender: member.gender ?? '',
+      session: member.session === undefined ? '' : String(member.session),
+      termStart: member.termStart ?? '',
+      termEnd: member.termEnd ?? '',
+      rosterOrder: String(member.rosterOrder),
+      active: member.active,
+      note: member.note,
+    };
+  }
+  // A new member goes to the end of the roster, in the current term.
+  const next = members.reduce((max, m) => Math.max(max, m.rosterOrder), 0) + 1;
+  return { name: '', role: '委员', gender: '', session: session ? String(session) : '', termStart: '', termEnd: '', rosterOrder: String(next), active: true, note: '' };
+}
+
+/** Empty inputs are sent as absent, so the service answers "…不能为空" rather than a format error. */
+const text = <T extends string>(v: T | ''): T | undefined => (v.trim() === '' ? undefined : (v as T));
+/** A number box holds text; anything that is not a number goes as typed, so the service names the field. */
+const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
+
+export interface MemberDialogProps {
+  member?: Member;
+  members: readonly Member[];
+  currentSession?: number;
+  onClose: () => void;
+  onSaved: (m: Member) => void;
+}
+
+/** 新增 / 编辑组成人员. A failed save keeps every typed value and shows each message by its field. */
+export function MemberDialog({ member, members, currentSession, onClose, onSaved }: MemberDialogProps) {
+  const formId = useId();
+  const [form, setForm] = useState<FormState>(() => initialForm(member, members, currentSession));
+  const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const draft = {
+      name: form.name,
+      role: form.role,
+      gender: text(form.gender),
+      session: num(form.session),
+      termStart: text(form.termStart),
+      termEnd: text(form.termEnd),
+      rosterOrder: num(form.rosterOrder) as number,
+      active: form.active,
+      note: form.note,
+    };
+    try {
+      const saved = member
+        ? await getPlatform().call('members.update', { member: { ...draft, id: member.id } })
+        : await getPlatform().call('members.create', { member: draft });
+      onSaved(saved);
+    } catch (err) {
+      setErrors(fieldErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const f = errors.fields;
+  const extra = Object.entries(f)
+    .filter(([k]) => !SHOWN.includes(k))
+    .map(([, m]) => m);
+  const general = [errors.general, ...extra].filter(Boolean).join('；');
+
+  return (
+    <Dialog
+      title={member ? `编辑组成人员：${member.name}` : '新增组成人员'}
+      onClose={onClose}
+      wide
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" form={formId} className="btn primary" disabled={busy}>
+            {busy ? '正在保存…' : '保存'}
+          </button>
+        </>
+      }
+    >
+      {general && (
+        <div className="banner error" role="alert">
+          {general}
+        </div>
+      )}
+      <form id={formId} onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <Field label="姓名" error={f.name}>
+            {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+          </Field>
+          <Field label="职务" error={f.role} hint="县级人大常委会组成人员只有主任、副主任、委员">
+            {(id) => (
+              <select id={id} value={form.role} onChange={(e) => set('role', e.target.value as MemberRole)}>
+                {MEMBER_ROLES.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="性别" error={f.gender}>
+            {(id) => (
+              <select id={id} value={form.gender} onChange={(e) => set('gender', e.target.value as Gender | '')}>
+                <option value="">（未填）</option>
+                {GENDERS.map((g) => (
+                  <option key={g}>{g}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="届次" error={f.session} hint="当选时的届次，如 19 表示第十九届">
+            {(id) => <input id={id} type="number" min={1} max={99} value={form.session} onChange={(e) => set('session', e.target.value)} />}
+          </Field>
+          <Field label="任期开始日期" error={f.termStart}>
+            {(id) => <input id={id} type="date" value={form.termStart} onChange={(e) => set('termStart', e.target.value)} />}
+          </Field>
+          <Field label="任期结束日期" error={f.termEnd}>
+            {(id) => <input id={id} type="date" value={form.termEnd} onChange={(e) => set('termEnd', e.target.value)} />}
+          </Field>
+          <Field label="名单顺序" error={f.rosterOrder} hint="签到表、出席名单按此顺序排列">
+            {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
+          </Field>
+          <div className={`field checkbox${f.active ? ' invalid' : ''}`}>
+            <span className="field-label">在任状态</span>
+            <label>
+              <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} /> 在任（计入法定人数和表决）
+            </label>
+            {f.active && (
+              <span className="error" role="alert">
+                {f.active}
+              </span>
+            )}
+          </div>
+          <div className="span-2">
+            <Field label="备注" error={f.note}>
+              {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
+            </Field>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

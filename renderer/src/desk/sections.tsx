@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { WorkbenchPage } from './workbench/workbench-page';
+import { PlanPage } from './plan/plan-page';
+import { EvaluateesPage } from './evaluatees/evaluatees-page';
+import { MembersPage } from './members/members-page';
+import { MeetingsPage } from './meetings/meetings-page';
+import { SettingsPage } from './settings/settings-page';
+
+export interface DeskSection {
+  path: string;
+  label: string;
+  render(route: string): ReactNode;
+}
+
+/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 评议对象 · 常委会组成人员 · 会议 · 设置. */
+export const DESK_SECTIONS: DeskSection[] = [
+  { path: '/', label: '工作台', render: () => <WorkbenchPage /> },
+  { path: '/plan', label: '五年计划', render: () => <PlanPage /> },
+  { path: '/evaluatees', label: '评议对象', render: () => <EvaluateesPage /> },
+  { path: '/members', label: '常委会组成人员', render: () => <MembersPage /> },
+  { path: '/meetings', label: '会议', render: (route) => <MeetingsPage route={route} /> },
+  { path: '/settings', label: '设置', render: () => <SettingsPage /> },
+];

@@ -1,0 +1,91 @@
+import { ApiError, isApiErrorData, type Reply } from '../../../shared/api/errors';
+import { ROLES, type Role } from '../../../shared/api/define';
+import type { ArgsOf, CallName, EventName, PayloadOf, PlatformApi, ResultOf } from '../../../shared/api/contract';
+
+/**
+ * The browser-mode implementation of PlatformApi. The page lives under /<role>/ on the
+ * loopback host; the HttpOnly cookie set for that path authenticates every request, so
+ * relative URLs are all it needs: api/<name> (POST JSON → Reply) and one EventSource at events.
+ */
+export function roleFromPath(pathname: string): Role | null {
+  const first = pathname.split('/').filter(Boolean)[0];
+  return (ROLES as readonly string[]).includes(first ?? '') ? (first as Role) : null;
+}
+
+export function createBrowserPlatform(role: Role): PlatformApi {
+  const handlers = new Map<string, Set<(payload: unknown) => void>>();
+  const connectionHandlers = new Set<(state: 'open' | 'lost') => void>();
+  let source: EventSource | null = null;
+  let instance: string | null = null;
+  let state: 'open' | 'lost' = 'lost';
+
+  const setState = (next: 'open' | 'lost') => {
+    if (next === state && next === 'lost') return;
+    state = next;
+    for (const h of connectionHandlers) h(next);
+  };
+
+  const attach = (es: EventSource, name: string) => {
+    es.addEventListener(name, (ev) => {
+      const payload = JSON.parse((ev as MessageEvent<string>).data) as unknown;
+      for (const h of handlers.get(name) ?? []) h(payload);
+    });
+  };
+
+  const ensureStream = () => {
+    if (source) return;
+    const es = new EventSource('events');
+    source = es;
+    es.addEventListener('hello', (ev) => {
+      const hello = JSON.parse((ev as MessageEvent<string>).data) as { instance: string };
+      // A new instance id means the host restarted: listeners resync through the 'open' signal.
+      instance = hello.instance;
+      setState('open');
+    });
+    es.onerror = () => setState('lost');
+    for (const name of handlers.keys()) attach(es, name);
+  };
+
+  return {
+    role,
+    mode: 'browser',
+    async call<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+      let response: Response;
+      try {
+        response = await fetch(`api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(args ?? {}),
+          credentials: 'same-origin',
+        });
+      } catch {
+        throw new ApiError('unavailable', '无法连接到程序服务，请确认程序仍在运行。');
+      }
+      let reply: Reply;
+      try {
+        reply = (await response.json()) as Reply;
+      } catch {
+        throw new ApiError('unavailable', `程序服务返回了无法识别的应答（HTTP ${response.status}）。`);
+      }
+      if (reply.ok) return reply.result as ResultOf<N>;
+      throw isApiErrorData(reply.error) ? ApiError.from(reply.error) : new ApiError('internal', '未知错误');
+    },
+    on<E extends EventName>(name: E, handler: (payload: PayloadOf<E>) => void) {
+      let set = handlers.get(name);
+      if (!set) {
+        set = new Set();
+        handlers.set(name, set);
+        if (source) attach(source, name);
+      }
+      set.add(handler as (p: unknown) => void);
+      ensureStream();
+      return () => set.delete(handler as (p: unknown) => void);
+    },
+    onConnection(handler) {
+      connectionHandlers.add(handler);
+      ensureStream();
+      if (state === 'open' && instance) handler('open');
+      return () => connectionHandlers.delete(handler);
+    },
+  };
+}

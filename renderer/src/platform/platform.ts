@@ -1,0 +1,24 @@
+import type { PlatformApi } from '../../../shared/api/contract';
+import { createBrowserPlatform, roleFromPath } from './browser-platform';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in browser mode. */
+    pingyi?: PlatformApi;
+  }
+}
+
+let platform: PlatformApi | null = null;
+
+/** The one object the renderer talks to: the preload's API in Electron, the HTTP client in a browser. */
+export function getPlatform(): PlatformApi {
+  if (platform) return platform;
+  if (window.pingyi) {
+    platform = window.pingyi;
+  } else {
+    const role = roleFromPath(window.location.pathname);
+    if (!role) throw new Error('无法确定窗口角色：请使用程序启动时显示的链接打开。');
+    platform = createBrowserPlatform(role);
+  }
+  return platform;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ALL_ROLES, OFFICE, call, event, type CallSpec, type EventSpec, type Role } from './define';
+import { deskCalls } from './calls/desk';
+import type { AppInfo, BackupView, StoreStatus } from './platform-types';
+
+/**
+ * The one API contract. Every call a window can make and every event the services push is
+ * declared here, once. The Electron IPC handlers, the preload, the browser-mode host and
+ * client are all derived from these two maps: adding a call is one entry plus its handler.
+ *
+ * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
+ * reaches a handler.
+ */
+const none = z.strictObject({});
+
+const platformCalls = {
+  'app.info': call<AppInfo>()({ args: none, roles: ALL_ROLES, mutates: false, summary: '程序名称、版本和窗口角色' }),
+  'store.status': call<StoreStatus>()({ args: none, roles: OFFICE, mutates: false, summary: '数据文件夹、恢复提示' }),
+  'store.listBackups': call<BackupView[]>()({ args: none, roles: OFFICE, mutates: false, summary: '备份列表' }),
+  'store.backup': call<BackupView>()({
+    args: z.strictObject({ label: z.string().max(100, '备份说明不能超过100个字').optional() }),
+    roles: OFFICE,
+    mutates: true,
+    summary: '立即备份',
+  }),
+};
+
+export const calls = { ...platformCalls, ...deskCalls } satisfies Record<string, CallSpec>;
+
+export const events = {
+  /** Some partitions changed durably; office windows refetch what they show. */
+  'store.committed': event<{ keys: string[] }>()({ roles: OFFICE, summary: '数据已保存' }),
+} satisfies Record<string, EventSpec>;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls & string;
+export type ArgsOf<N extends CallName> = z.input<Calls[N]['args']>;
+export type ParsedArgsOf<N extends CallName> = z.output<Calls[N]['args']>;
+export type ResultOf<N extends CallName> = Calls[N] extends CallSpec<z.ZodType, infer R> ? R : never;
+
+export type Events = typeof events;
+export type EventName = keyof Events & string;
+export type PayloadOf<E extends EventName> = Events[E] extends EventSpec<infer P> ? P : never;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export function roleMayCall(role: Role, name: CallName): boolean {
+  return calls[name].roles.includes(role);
+}
+
+export function roleReceives(role: Role, name: EventName): boolean {
+  return events[name].roles.includes(role);
+}
+
+/** What the renderer talks to: the Electron preload and the browser client both satisfy it. */
+export interface PlatformApi {
+  readonly role: Role;
+  readonly mode: 'desktop' | 'browser';
+  call<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>>;
+  on<E extends EventName>(name: E, handler: (payload: PayloadOf<E>) => void): () => void;
+  /** Connection to the services: 'open', or 'lost' while the browser-mode host is away. */
+  onConnection(handler: (state: 'open' | 'lost') => void): () => void;
+}

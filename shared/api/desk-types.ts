@@ -1,0 +1,87 @@
+import type { CoverageConflict, CoverageCounts, CoverageStatus } from '../domain/coverage';
+import type { Evaluatee } from '../domain/evaluatees';
+import type { Evaluation, ReportMode, Stage } from '../domain/evaluations';
+import type { Meeting, MeetingStatus } from '../domain/meetings';
+import type { Unit } from '../domain/people';
+import type { Term } from '../domain/settings';
+
+/** 工作台: figures computed from the records, never typed in. */
+export interface DeskOverview {
+  today: string;
+  year: number;
+  term: Term;
+  orgShortName: string;
+  demo: boolean;
+  /** This year's evaluations by stage, every stage listed (zero included) in process order. */
+  stages: { stage: Stage; label: string; count: number }[];
+  evaluationsThisYear: number;
+  reportInPerson: number;
+  writtenReports: number;
+  nextMeeting: MeetingSummary | null;
+  coverage: CoverageCounts;
+  members: { total: number; active: number };
+  evaluatees: { total: number; inPost: number };
+}
+
+export interface MeetingSummary {
+  id: string;
+  name: string;
+  date: string;
+  place: string;
+  year: number;
+  status: MeetingStatus;
+  statusLabel: string;
+  reportItems: number;
+  writtenItems: number;
+  voteItems: number;
+}
+
+export interface EvaluateeRow extends Evaluatee {
+  unitName: string;
+  coverage: CoverageStatus | 'outside-term';
+  /** Years (any) in which the person is planned or was evaluated. */
+  plannedYears: number[];
+  /** Name of the predecessor when this record came from a post changing hands. */
+  predecessorName?: string;
+}
+
+export interface PlanCell {
+  evaluationId: string;
+  year: number;
+  stage: Stage;
+  stageLabel: string;
+  mode: ReportMode;
+  held: boolean;
+  conflict: boolean;
+}
+
+export interface PlanRow {
+  evaluateeId: string;
+  name: string;
+  category: Evaluatee['category'];
+  unitName: string;
+  position: string;
+  ended: boolean;
+  endedDate?: string;
+  status: CoverageStatus;
+  cells: (PlanCell | null)[];
+  plannableYears: number[];
+}
+
+export interface PlanView {
+  term: Term;
+  years: number[];
+  rows: PlanRow[];
+  conflicts: CoverageConflict[];
+  counts: CoverageCounts;
+}
+
+export interface MeetingDetail {
+  meeting: Meeting;
+  /** The evaluatees the agenda refers to, and those planned in the meeting's year (to add). */
+  evaluatees: (Evaluatee & { unitName: string })[];
+  /** Evaluations of the meeting's year: who can be put on the agenda. */
+  planned: Evaluation[];
+}
+
+export type UnitRow = Unit & { evaluatees: number };

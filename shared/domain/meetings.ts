@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { yearOfIsoDate } from '../format/dates';
+import { dateField, enumField, idField, intField, objectError, optionalText, requiredText, yearField } from './fields';
+import { REPORT_MODES } from './evaluations';
+
+/**
+ * 会议: the Standing Committee meeting (every October) that hears the reports. Its agenda is an
+ * ordered list: report items (one evaluatee each, in person or on a written report) and vote items
+ * (民主测评 over one or more evaluatees; the vote issue fills them in).
+ */
+
+export const reportItemSchema = z.object({
+  kind: z.literal('report'),
+  id: idField('ag', '议程'),
+  evaluateeId: idField('ee', '被评议对象'),
+  mode: enumField('汇报方式', REPORT_MODES).default('report'),
+});
+
+export const voteItemSchema = z.object({
+  kind: z.literal('vote'),
+  id: idField('ag', '议程'),
+  title: requiredText('测评名称', 100),
+  evaluateeIds: z
+    .array(idField('ee', '被测评对象'), { error: '被测评对象应为列表' })
+    .min(1, '测评至少应有1名被测评对象'),
+});
+
+export const agendaItemSchema = z.discriminatedUnion('kind', [reportItemSchema, voteItemSchema], {
+  error: '议程类型应为汇报或测评',
+});
+
+export type ReportItem = z.infer<typeof reportItemSchema>;
+export type VoteItem = z.infer<typeof voteItemSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const MEETING_STATUSES = ['planned', 'in-progress', 'closed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: '筹备中',
+  'in-progress': '进行中',
+  closed: '已结束',
+};
+
+/** The plain fields, for forms that pick or omit some (zod refuses omit on a refined schema). */
+export const meetingObject = z.object(
+  {
+    id: idField('mt', '会议'),
+    /** Full name as printed: 县第十九届人大常委会第二十三次会议 (formatMeetingName). */
+    name: requiredText('会议名称', 80),
+    session: intField('届次', 1, 99),
+    sitting: intField('会议次数', 1, 999),
+    date: dateField('会议日期'),
+    place: optionalText('会议地点', 100),
+    year: yearField('会议年度'),
+    agenda: z.array(agendaItemSchema, { error: '议程应为列表' }).default([]),
+    status: enumField('会议状态', MEETING_STATUSES).default('planned'),
+  },
+  objectError('会议'),
+);
+
+function meetingRules(m: { date: string; year: number }, ctx: z.RefinementCtx): void {
+  if (yearOfIsoDate(m.date) !== m.year) ctx.addIssue({ code: 'custom', message: '会议年度应与会议日期的年份一致', path: ['year'] });
+}
+
+export const meetingRecordSchema = meetingObject.superRefine(meetingRules);
+export const meetingDraftSchema = meetingObject.omit({ id: true }).superRefine(meetingRules);
+
+export type Meeting = z.infer<typeof meetingRecordSchema>;
+export type MeetingInput = z.input<typeof meetingRecordSchema>;
+export type MeetingDraft = z.input<typeof meetingDraftSchema>;
+
+/** Evaluatees heard at the meeting, in agenda order. */
+export function reportItems(meeting: Pick<Meeting, 'agenda'>): ReportItem[] {
+  return meeting.agenda.filter((i): i is ReportItem => i.kind === 'report');
+}
+
+export function voteItems(meeting: Pick<Meeting, 'agenda'>): VoteItem[] {
+  return meeting.agenda.filter((i): i is VoteItem => i.kind === 'vote');
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { defaultCriteria, criterionSchema } from './criteria';
+import { evaluateeSchema } from './evaluatees';
+import { evaluationSchema } from './evaluations';
+import { objectError, yearField } from './fields';
+import { isIdOf } from './ids';
+import { meetingRecordSchema, type Meeting } from './meetings';
+import { memberSchema, unitSchema } from './people';
+import { defaultSettings, settingsSchema } from './settings';
+
+/**
+ * How the records are cut into store partitions (one JSON file each), so that a change rewrites
+ * only its own file however many years of archive there are:
+ *
+ *   'core'            settings, members, units, evaluatees, criteria — small, read by every screen
+ *   'year/<YYYY>'     the evaluations of one year (the plan of that year and their progress)
+ *   'meeting/<id>'    one meeting: the record and agenda; later its attendance, live state, draws
+ *                     and vote rounds, each added as a defaulted field so older files stay valid
+ */
+
+export const CORE_KEY = 'core';
+export const PARTITION_KINDS = ['core', 'year', 'meeting'] as const;
+export type PartitionKind = (typeof PARTITION_KINDS)[number];
+
+export const coreSchema = z.object({
+  settings: settingsSchema,
+  members: z.array(memberSchema, { error: '组成人员应为列表' }).default([]),
+  units: z.array(unitSchema, { error: '单位应为列表' }).default([]),
+  evaluatees: z.array(evaluateeSchema, { error: '被评议对象应为列表' }).default([]),
+  criteria: z.array(criterionSchema, { error: '评价标准应为列表' }).default(defaultCriteria),
+});
+
+export const yearSchema = z.object({
+  year: yearField('年度'),
+  evaluations: z.array(evaluationSchema, { error: '评议应为列表' }).default([]),
+});
+
+export const meetingSchema = z.object({ meeting: meetingRecordSchema }, objectError('会议'));
+
+export type CoreData = z.infer<typeof coreSchema>;
+export type YearData = z.infer<typeof yearSchema>;
+export type MeetingData = z.infer<typeof meetingSchema>;
+
+/**
+ * A new installation: default settings with a term starting this year, the default criteria and
+ * no people. The year is an argument because shared/ code does not read the clock.
+ */
+export function emptyCore(currentYear: number): CoreData {
+  return coreSchema.parse({ settings: defaultSettings(currentYear) });
+}
+
+export function emptyYear(year: number): YearData {
+  return { year, evaluations: [] };
+}
+
+/** A meeting partition has no meaningful empty state; this wraps a new meeting record. */
+export function emptyMeeting(meeting: Meeting): MeetingData {
+  return meetingSchema.parse({ meeting });
+}
+
+export function yearKey(year: number): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`yearKey: ${year}`);
+  return `year/${year}`;
+}
+
+export function meetingKey(id: string): string {
+  if (!isIdOf('mt', id)) throw new RangeError(`meetingKey: not a meeting id: ${id}`);
+  return `meeting/${id}`;
+}
+
+export type ParsedKey = { kind: 'core' } | { kind: 'year'; year: number } | { kind: 'meeting'; id: string };
+
+/** The inverse of the key helpers; null for a key this version does not know. */
+export function parsePartitionKey(key: string): ParsedKey | null {
+  if (key === CORE_KEY) return { kind: 'core' };
+  const year = /^year\/(\d{4})$/.exec(key);
+  if (year) return { kind: 'year', year: Number(year[1]) };
+  const meeting = /^meeting\/(.+)$/.exec(key);
+  if (meeting && isIdOf('mt', meeting[1])) return { kind: 'meeting', id: meeting[1] as string };
+  return null;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { boolField, dateField, enumField, idField, intField, optionalText, requiredText } from './fields';
+
+/** Standing Committee members (常委会组成人员): the only voters and the base of the quorum. */
+
+/** A county Standing Committee has no other member roles; office staff are not members. */
+export const MEMBER_ROLES = ['主任', '副主任', '委员'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const GENDERS = ['男', '女'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The plain fields, for forms that pick or omit some (zod refuses omit on a refined schema). */
+export const memberObject = z.object({
+  id: idField('mb', '组成人员'),
+  name: requiredText('姓名', 30),
+  role: enumField('职务', MEMBER_ROLES),
+  gender: enumField('性别', GENDERS).optional(),
+  /** 届次 the member was elected in (the current term unless filled by a by-election). */
+  session: intField('届次', 1, 99).optional(),
+  termStart: dateField('任期开始日期').optional(),
+  termEnd: dateField('任期结束日期').optional(),
+  /** 名单顺序: the order of the official roster, used by sign-in sheets and attendance. */
+  rosterOrder: intField('名单顺序', 1, 999),
+  /** Members who left stay on record (old votes refer to them) but are no longer counted. */
+  active: boolField('在任状态').default(true),
+  note: optionalText('备注', 500),
+});
+
+function memberRules(m: { termStart?: string; termEnd?: string }, ctx: z.RefinementCtx): void {
+  if (m.termStart && m.termEnd && m.termEnd < m.termStart) {
+    ctx.addIssue({ code: 'custom', message: '任期结束日期不能早于任期开始日期', path: ['termEnd'] });
+  }
+}
+
+export const memberSchema = memberObject.superRefine(memberRules);
+/** A new member as a form sends it: everything but the id, which the service assigns. */
+export const memberDraftSchema = memberObject.omit({ id: true }).superRefine(memberRules);
+
+export type Member = z.infer<typeof memberSchema>;
+export type MemberInput = z.input<typeof memberSchema>;
+export type MemberDraft = z.input<typeof memberDraftSchema>;
+
+/** In roster order; the role only breaks ties while an edit has left two members on one number. */
+export function sortMembers<T extends Pick<Member, 'role' | 'rosterOrder'>>(members: readonly T[]): T[] {
+  const rank = (r: MemberRole) => MEMBER_ROLES.indexOf(r);
+  return [...members].sort((a, b) => a.rosterOrder - b.rosterOrder || rank(a.role) - rank(b.role));
+}
+
+/** 单位: the government department, the court or the procuratorate an evaluatee works in. */
+
+export const UNIT_KINDS = ['government', 'court', 'procuratorate', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  government: '政府组成部门',
+  court: '人民法院',
+  procuratorate: '人民检察院',
+  other: '其他',
+};
+
+export const unitSchema = z.object({
+  id: idField('un', '单位'),
+  name: requiredText('单位名称', 60),
+  kind: enumField('单位类别', UNIT_KINDS),
+  note: optionalText('备注', 500),
+});
+
+export type Unit = z.infer<typeof unitSchema>;
+export type UnitInput = z.input<typeof unitSchema>;
+export const unitDraftSchema = unitSchema.omit({ id: true });
+export type UnitDraft = z.input<typeof unitDraftSchema>;

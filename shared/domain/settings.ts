@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { docPrefixProblem } from '../format/doc-number';
+import { boolField, intField, objectError, requiredText, yearField } from './fields';
+
+/**
+ * Organisation settings: one container with a sub-object per concern. Every sub-object and field
+ * that is not tied to a particular county has a default, so a file written by an older version
+ * (without, say, the vote rules a later issue adds) still loads. Later issues add their own
+ * sub-object the same way: `votes: voteRulesSchema.prefault({})`.
+ */
+
+export const DEFAULT_COPY_TO = ['县委', '县人民政府', '县委组织部'] as const;
+
+export const organisationSchema = z.object({
+  /** 全称, used in red headers and signatures. */
+  fullName: requiredText('机关全称', 60).default('某某县人民代表大会常务委员会'),
+  /** 简称, used in running text and meeting names (县人大常委会 → 县第十九届人大常委会…). */
+  shortName: requiredText('机关简称', 30).default('县人大常委会'),
+  /** 机关代字 of document numbers: X人常〔2024〕5号. */
+  docPrefix: requiredText('机关代字', 12)
+    .refine((p) => docPrefixProblem(p) === null, { error: (issue) => docPrefixProblem(String(issue.input)) ?? '机关代字无效' })
+    .default('X人常'),
+  /** 印发机关 in the imprint block (版记). */
+  issuingOffice: requiredText('印发机关', 40).default('县人大常委会办公室'),
+  /** Default copy-to list (抄送); the evaluatee's unit is added per document. */
+  copyTo: z
+    .array(requiredText('抄送机关', 40), { error: '抄送机关应为列表' })
+    .max(20, '抄送机关不能超过20个')
+    .default(() => [...DEFAULT_COPY_TO]),
+});
+
+export const deadlinesSchema = z.object({
+  /** 整改方案: days after the opinion is delivered. */
+  rectificationPlanDays: intField('整改方案报送期限（天）', 1, 180).default(15),
+  /** 整改情况报告: months after delivery. */
+  rectificationReportMonths: intField('整改情况报告期限（月）', 1, 24).default(6),
+  /** Re-report after a 不满意 grade: months. */
+  reReportMonths: intField('不满意再次报告期限（月）', 1, 24).default(3),
+});
+
+export const QUORUM_RULES = ['more-than-half', 'half-or-more'] as const;
+export type QuorumRule = (typeof QUORUM_RULES)[number];
+/** "过半数" is strictly more than half, "半数以上" includes half (Chinese legal usage). */
+export const QUORUM_RULE_LABELS: Record<QuorumRule, string> = {
+  'more-than-half': '全体组成人员过半数出席',
+  'half-or-more': '全体组成人员半数以上出席',
+};
+
+export const quorumSchema = z.object({
+  rule: z
+    .enum(QUORUM_RULES, { error: `法定人数规则应为${Object.values(QUORUM_RULE_LABELS).join('或')}` })
+    .default('more-than-half'),
+});
+
+/**
+ * The Standing Committee's term (届): its number and the calendar years of the five-year plan.
+ * No default: the county states which term it is in.
+ */
+export const termSchema = z
+  .object(
+    {
+      session: intField('届次', 1, 99),
+      startYear: yearField('本届起始年份'),
+      endYear: yearField('本届结束年份'),
+    },
+    objectError('本届届次和起止年份'),
+  )
+  .refine((t) => t.endYear >= t.startYear, { message: '本届结束年份不能早于起始年份', path: ['endYear'] })
+  .refine((t) => t.endYear - t.startYear <= 5, { message: '一届的计划期不能超过6个年度', path: ['endYear'] });
+
+export const settingsSchema = z.object(
+  {
+    organisation: organisationSchema.prefault({}),
+    deadlines: deadlinesSchema.prefault({}),
+    quorum: quorumSchema.prefault({}),
+    term: termSchema,
+    /** Default time of a work report at the meeting (听取报告), minutes. */
+    reportMinutes: intField('汇报时长（分钟）', 1, 120).default(15),
+    /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
+    demo: boolField('演示数据').default(false),
+  },
+  objectError('机关设置'),
+);
+
+export type Organisation = z.infer<typeof organisationSchema>;
+export type Deadlines = z.infer<typeof deadlinesSchema>;
+export type Term = z.infer<typeof termSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** Five calendar years starting with the current one: what a new installation assumes. */
+export function defaultTerm(currentYear: number): Term {
+  return { session: 1, startYear: currentYear, endYear: currentYear + 4 };
+}
+
+export function defaultSettings(currentYear: number): Settings {
+  return settingsSchema.parse({ term: defaultTerm(currentYear) });
+}
+
+/** Years of the plan period, in order. */
+export function termYears(term: Pick<Term, 'startYear' | 'endYear'>): number[] {
+  const years: number[] = [];
+  for (let y = term.startYear; y <= term.endYear; y++) years.push(y);
+  return years;
+}

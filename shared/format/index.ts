@@ -1,0 +1,4 @@
+export * from './chinese-numerals';
+export * from './dates';
+export * from './doc-number';
+export * from './numbers';

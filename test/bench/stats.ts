@@ -1,0 +1,13 @@
+/** Percentile of a sample (nearest-rank), in the sample's unit. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** One figure per line: `bench <name> <value> <unit>`. */
+export function report(name: string, value: number, unit: string): void {
+  const shown = Number.isFinite(value) ? (Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3)) : String(value);
+  console.log(`bench ${name} ${shown} ${unit}`);
+}

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Role } from '../../../shared/api/define';
+
+const SERVE = resolve('dist/serve/serve.mjs');
+
+export interface HostOptions {
+  dataDir?: string;
+  homeDir?: string;
+  port?: number;
+  extraArgs?: string[];
+}
+
+export interface Host {
+  readonly port: number;
+  readonly origin: string;
+  readonly homeDir: string;
+  readonly dataDir: string;
+  /** The printed URLs, each carrying its role's token once. */
+  readonly urls: Record<Role, string>;
+  readonly output: () => string;
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+  /** Starts the host again with exactly the same command line. */
+  restart(): Promise<Host>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function waitExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((res) => child.once('exit', () => res()));
+}
+
+/** Starts the real browser-mode host as a child process and waits for its readiness line. */
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const homeDir = options.homeDir ?? (await mkdtemp(join(tmpdir(), 'pingyi-home-')));
+  const port = options.port ?? (await freePort());
+  const args = [SERVE, '--port', String(port), '--home', homeDir];
+  if (options.dataDir) args.push('--data', options.dataDir);
+  args.push(...(options.extraArgs ?? []));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`host did not start:\n${out}`)), 20_000);
+    const check = () => {
+      if (/PINGYI_READY/.test(out)) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`host exited (${code}):\n${out}`));
+    });
+  });
+  const urls = {} as Record<Role, string>;
+  for (const m of out.matchAll(/(http:\/\/[^\s]+\/(desk|console|hall)\/\?token=[A-Za-z0-9_-]+)/g)) urls[m[2] as Role] = m[1]!;
+  const dataMatch = /数据文件夹：(.+)/.exec(out);
+  const dataDir = options.dataDir ?? dataMatch?.[1]?.trim() ?? join(homeDir, 'data');
+  const host: Host = {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    homeDir,
+    dataDir,
+    urls,
+    output: () => out,
+    async kill9() {
+      child.kill('SIGKILL');
+      await waitExit(child);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await waitExit(child);
+    },
+    restart: () => startHost({ ...options, homeDir, port }),
+  };
+  return host;
+}

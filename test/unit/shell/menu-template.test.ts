@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { menuTemplate } from '../../../electron/shell/menu-template';
+
+// The item type without importing 'electron' here: tests must not touch that module (lint rule).
+type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number];
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+const noop = { showAbout: () => {} };
+
+describe('menuTemplate', () => {
+  it('labels every entry in Chinese', () => {
+    for (const item of flatten(menuTemplate({ isPackaged: false, platform: 'linux' }, noop))) {
+      if (item.type === 'separator') continue;
+      expect(item.label, JSON.stringify(item.role)).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('offers reload and developer tools only in development', () => {
+    const roles = (packaged: boolean) => flatten(menuTemplate({ isPackaged: packaged, platform: 'win32' }, noop)).map((i) => i.role);
+    expect(roles(true)).not.toContain('reload');
+    expect(roles(true)).not.toContain('toggleDevTools');
+    expect(roles(false)).toContain('toggleDevTools');
+  });
+
+  it('shows the about box through the given action', () => {
+    let shown = 0;
+    const about = flatten(menuTemplate({ isPackaged: true, platform: 'linux' }, { showAbout: () => shown++ })).find((i) => i.label === '关于人大工作评议系统');
+    expect(about?.click).toBeTypeOf('function');
+    (about!.click as () => void)();
+    expect(shown).toBe(1);
+  });
+
+  it('adds the app menu on macOS only', () => {
+    expect(menuTemplate({ isPackaged: true, platform: 'darwin' }, noop)[0]?.role).toBe('appMenu');
+    expect(menuTemplate({ isPackaged: true, platform: 'win32' }, noop)[0]?.label).toBe('文件');
+  });
+});

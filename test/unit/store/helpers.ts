@@ -1,0 +1,144 @@
+import * as fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../../../electron/services/deps';
+import { storeMigrations } from '../../../electron/services/store/migrations';
+import { openStore } from '../../../electron/services/store/store';
+import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
+import type { Store, StoreOptions } from '../../../electron/services/store/types';
+
+/** Tiny partition types: the store is tested apart from the real domain. */
+export const coreSchema = z.object({ items: z.array(z.string()) });
+export const yearSchema = z.object({ entries: z.array(z.number()) });
+export type Core = z.infer<typeof coreSchema>;
+export type Year = z.infer<typeof yearSchema>;
+
+export const testPartitions: StoreOptions['partitions'] = {
+  core: { schema: coreSchema, empty: () => ({ items: [] }) },
+  year: { schema: yearSchema, empty: () => ({ entries: [] }) },
+  meeting: { schema: z.object({ title: z.string() }), empty: () => ({ title: '' }) },
+};
+
+export const T0 = Date.UTC(2026, 9, 28, 9, 30, 15, 123);
+
+export class TestClock {
+  t: number;
+  constructor(t = T0) {
+    this.t = t;
+  }
+  now = (): number => this.t;
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export function memoryLog(): Logger & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  const push = (level: LogEntry['level']) => (message: string, details?: Record<string, unknown>) => {
+    entries.push(details ? { level, message, details } : { level, message });
+  };
+  return { entries, info: push('info'), warn: push('warn'), error: push('error') };
+}
+
+const made: string[] = [];
+
+export async function tempDir(prefix = 'pingyi-store-'): Promise<string> {
+  const dir = await fsp.mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of made.splice(0)) await fsp.rm(dir, { recursive: true, force: true });
+}
+
+export function options(dataDir: string, overrides: Partial<StoreOptions> = {}): StoreOptions {
+  return {
+    dataDir,
+    partitions: testPartitions,
+    schemaVersion: storeMigrations.length,
+    migrations: storeMigrations,
+    clock: new TestClock(),
+    log: memoryLog(),
+    backupOnStart: false,
+    isProcessAlive: () => false,
+    ...overrides,
+  };
+}
+
+export async function open(dataDir: string, overrides: Partial<StoreOptions> = {}): Promise<Store> {
+  return openStore(options(dataDir, overrides));
+}
+
+// Tests poke into stored JSON freely; `any` keeps those assertions short.
+// oxlint-disable-next-line typescript/no-explicit-any
+export async function readJson(path: string): Promise<any> {
+  return JSON.parse(await fsp.readFile(path, 'utf8'));
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return fsp.stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** All file names below a folder, relative, sorted (to spot leftovers such as temp files). */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+/** A promise with its resolver, for holding an operation back until the test lets it go. */
+export function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+type FileHandle = Awaited<ReturnType<typeof fsp.open>>;
+
+/** Wraps a real file handle, replacing some of its methods. */
+type HandleMethod = (buffer: Uint8Array, offset?: number, length?: number, position?: number) => Promise<unknown>;
+
+export function wrapHandle(handle: FileHandle, overrides: Partial<Record<'write' | 'sync', HandleMethod>>): FileHandle {
+  return new Proxy(handle, {
+    get(target, prop) {
+      if (prop === 'write' && overrides.write) return overrides.write;
+      if (prop === 'sync' && overrides.sync) return overrides.sync;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** A file system whose `open` hands out wrapped handles for paths that `match`. */
+export function fsWithHandles(match: (path: string) => boolean, wrap: (handle: FileHandle) => FileHandle, base: StoreFs = nodeStoreFs): StoreFs {
+  const openWrapped = (async (path: Parameters<typeof fsp.open>[0], flags?: Parameters<typeof fsp.open>[1], mode?: Parameters<typeof fsp.open>[2]) => {
+    const handle = await base.open(path, flags, mode);
+    return match(String(path)) ? wrap(handle) : handle;
+  }) as typeof fsp.open;
+  return { ...base, open: openWrapped };
+}
+
+/** Writes half of the bytes, then fails as a full disk would. */
+export function halfWriteFs(match: (path: string) => boolean): StoreFs {
+  return fsWithHandles(match, (handle) =>
+    wrapHandle(handle, {
+      async write(buffer: Uint8Array, offset = 0, length = buffer.length - offset, position?: number) {
+        await handle.write(buffer, offset, Math.floor(length / 2), position);
+        throw Object.assign(new Error('no space left on device (injected)'), { code: 'ENOSPC' });
+      },
+    }),
+  );
+}

@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as fsp from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultIsProcessAlive } from '../../../electron/services/store/lock';
+import { StoreLockedError } from '../../../electron/services/store/store';
+import { exists, memoryLog, open, readJson, removeTempDirs, tempDir, type Core } from './helpers';
+
+afterEach(removeTempDirs);
+
+describe('one writer per data folder', () => {
+  it('refuses a second writer while the first one lives, naming the folder and its process', async () => {
+    const dir = await tempDir();
+    const first = await open(dir, { pid: 1234, isProcessAlive: (pid) => pid === 1234 });
+    expect(await readJson(join(dir, '.lock'))).toMatchObject({ pid: 1234, hostname: hostname(), startedAt: expect.any(String) });
+
+    const error = await open(dir, { pid: 5678, isProcessAlive: (pid) => pid === 1234 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreLockedError);
+    expect((error as Error).message).toBe(`数据文件夹 ${dir} 正被另一个程序使用（进程 1234）。请先关闭它，或使用另一个数据文件夹。`);
+    // the refused one changed nothing: the first still owns the lock and can write
+    expect((await readJson(join(dir, '.lock'))).pid).toBe(1234);
+    await first.update<Core, void>('core', (d) => void d.items.push('still mine'));
+    await first.close();
+    expect(await exists(join(dir, '.lock'))).toBe(false);
+  });
+
+  it("takes over a dead process's lock, logs it and says so", async () => {
+    const dir = await tempDir();
+    await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 999_999, hostname: hostname(), startedAt: '2026-10-27T08:00:00.000Z' }));
+    const log = memoryLog();
+    const store = await open(dir, { pid: 4321, log, isProcessAlive: () => false });
+    expect(store.notices()).toEqual([{ kind: 'lock-taken-over', previousPid: 999_999, at: expect.any(String) }]);
+    expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', details: expect.objectContaining({ previousPid: 999_999 }) }));
+    expect((await readJson(join(dir, '.lock'))).pid).toBe(4321);
+    await store.close();
+    expect(await exists(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('takes over a lock left by a crash of a process that had our own pid (pid reuse)', async () => {
+    const dir = await tempDir();
+    await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 42, hostname: hostname(), startedAt: 'x' }));
+    const store = await open(dir, { pid: 42, isProcessAlive: () => true });
+    expect(store.notices()[0]).toMatchObject({ kind: 'lock-taken-over', previousPid: 42 });
+    await store.close();
+  });
+
+  it('takes over an unreadable lock file', async () => {
+    const dir = await tempDir();
+    await fsp.writeFile(join(dir, '.lock'), '');
+    const store = await open(dir, { pid: 7 });
+    expect(store.notices()[0]).toMatchObject({ kind: 'lock-taken-over', previousPid: 0 });
+    await store.close();
+  });
+
+  it('respects a lock held from another computer (it cannot be probed)', async () => {
+    const dir = await tempDir();
+    await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 55, hostname: 'other-pc', startedAt: 'x' }));
+    await expect(open(dir, { pid: 7, isProcessAlive: () => false })).rejects.toThrow(/计算机「other-pc」.*进程 55.*\.lock/);
+  });
+
+  it('does not remove a successor’s lock on close', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { pid: 1 });
+    await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 2, hostname: hostname(), startedAt: 'x', token: 'theirs' }));
+    await store.close();
+    expect((await readJson(join(dir, '.lock'))).token).toBe('theirs');
+  });
+
+  it('rejects reads and writes after close', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.close();
+    await expect(store.update<Core, void>('core', () => undefined)).rejects.toThrow('数据存储已关闭');
+    await expect(store.read('core')).rejects.toThrow('数据存储已关闭');
+  });
+
+  it('with real processes: refuses while the owner runs, takes over once it is killed', async () => {
+    const dir = await tempDir();
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await once(child, 'spawn');
+      const pid = child.pid as number;
+      await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid, hostname: hostname(), startedAt: 'x' }));
+      await expect(open(dir, { isProcessAlive: undefined })).rejects.toThrow(`（进程 ${pid}）`);
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+      const store = await open(dir, { isProcessAlive: undefined });
+      expect(store.notices()[0]).toMatchObject({ kind: 'lock-taken-over', previousPid: pid });
+      await store.close();
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('probes processes: this one lives, a pid beyond any real one does not', () => {
+    expect(defaultIsProcessAlive(process.pid)).toBe(true);
+    expect(defaultIsProcessAlive(2 ** 30)).toBe(false);
+    expect(defaultIsProcessAlive(0)).toBe(false);
+  });
+});
