@@ -1,15 +1,19 @@
 // Electron's main process: wiring only. Decisions live in plain functions under shell/ (tested
 // without Electron); the work lives in services/ (plain Node, shared with browser mode).
 import path from 'node:path';
-import { app, session } from 'electron';
+import { app, powerSaveBlocker, screen, session } from 'electron';
+import type { HallView } from '../shared/api/live-types';
 import { createAppServices, type AppServices } from './services/app-services';
 import { consoleLogger } from './services/deps';
 import { StoreLockedError, StoreVersionError } from './services/store/store';
 import { parseDesktopArgs } from './shell/args';
 import { showStartupError } from './shell/dialogs';
+import { fileHallPreference } from './shell/hall-preference';
+import { HallController } from './shell/hall-window';
 import { registerCallHandler } from './shell/ipc';
 import { installAppMenu } from './shell/menu';
 import { isAllowedUrl } from './shell/navigation';
+import { AwakeKeeper, shouldKeepAwake } from './shell/power';
 import { RoleRegistry } from './shell/role-registry';
 import { hardenWebContents, installSessionPolicy, type RendererPaths } from './shell/security';
 import { createWindowManager, type WindowManager } from './shell/windows';
@@ -33,6 +37,8 @@ app.enableSandbox();
 
 let services: AppServices | undefined;
 let windows: WindowManager | undefined;
+let hall: HallController | undefined;
+let awake: AwakeKeeper | undefined;
 const registry = new RoleRegistry();
 
 if (!app.requestSingleInstanceLock()) {
@@ -52,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
   // Pending writes are finished and the data-folder lock released before the process ends.
   let closing = false;
   app.on('will-quit', (event) => {
+    awake?.release();
+    hall?.dispose();
     const running = services;
     if (!running) return;
     event.preventDefault();
@@ -68,6 +76,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // `screen` is usable only once the app is ready; the services need the controller as their shell.
+  const hallController = new HallController({
+    screen,
+    log,
+    preference: fileHallPreference(app.getPath('userData'), (error) => log.warn('could not save the hall display', { error: String(error) })),
+  });
+  hall = hallController;
   let running: AppServices;
   try {
     running = await createAppServices({
@@ -76,6 +91,7 @@ async function start(): Promise<void> {
       mode: 'desktop',
       version: app.getVersion(),
       log,
+      shell: hallController,
     });
   } catch (error) {
     fail(error);
@@ -88,9 +104,33 @@ async function start(): Promise<void> {
     isAllowedUrl: (url) => isAllowedUrl(url, renderer.indexPath),
     dispatch: running.dispatch,
   });
-  installAppMenu();
+  const openHall = () => {
+    hallController.openHall().catch((error: unknown) => log.error('could not open the hall window', { error: String(error) }));
+  };
+  installAppMenu({ openConsole: () => windows?.openRoleWindow('console'), openHall });
   windows = createWindowManager({ preloadPath, renderer, hub: running.hub, registry, log });
+  hallController.attach(windows);
+  // The screen and the system stay awake while anything is on the hall. The hall's own stream
+  // (least privilege) is enough to tell.
+  const keeper = new AwakeKeeper(powerSaveBlocker, log);
+  awake = keeper;
+  running.hub.subscribe('hall', (name, payload) => {
+    if (name === 'hall.view') keeper.onView(payload as HallView);
+  });
   windows.openRoleWindow('desk');
+
+  // A restart mid-meeting brings the console and the hall straight back, on the hall's display.
+  const reply = await running.dispatch('hall', 'hall.view', {});
+  if (!reply.ok) {
+    log.warn('could not read the hall view', { error: reply.error.message });
+    return;
+  }
+  const view = reply.result as HallView;
+  keeper.onInitialView(view);
+  if (shouldKeepAwake(view)) {
+    windows.openRoleWindow('console');
+    openHall();
+  }
 }
 
 function fail(error: unknown): void {

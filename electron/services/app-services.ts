@@ -8,6 +8,7 @@ import { consoleLogger, cryptoRandom, systemClock, type Clock, type Logger, type
 import { partitionTypes } from './partitions';
 import { createFileLogger, openStore, pointerPath, resolveDataDir, storeMigrations, STORE_SCHEMA_VERSION } from './store';
 import type { Store, StoreFs } from './store';
+import { BrowserShellPort, type ShellPort } from './shell-port';
 
 /** Everything a transport (Electron IPC or the browser-mode host) needs from the services. */
 export interface AppServices {
@@ -34,6 +35,8 @@ export interface AppServicesOptions {
   /** Seed the demo county on a first start (default true). */
   seedDemo?: boolean;
   backupOnStart?: boolean;
+  /** The desktop shell's displays and hall window; browser mode passes its own (the default). */
+  shell?: ShellPort;
 }
 
 export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;
@@ -48,6 +51,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const homeDir = resolve(options.homeDir);
   const dataDir = await resolveDataDir({ homeDir, dataOverride: options.dataDir, ...(options.fs ? { fs: options.fs } : {}) });
   const hub = new EventHub();
+  const shell = options.shell ?? new BrowserShellPort();
+  shell.onChange(() => hub.publish('shell.changed', shell.status()));
 
   const open = async (dir: string): Promise<{ store: Store; log: Logger }> => {
     const log = options.log ?? createFileLogger(dir);
@@ -82,6 +87,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     mode: options.mode,
     homeDir,
     pointerFile: pointerPath(homeDir),
+    shell,
     async reopen(dir: string) {
       await current.store.close();
       current = await open(dir);

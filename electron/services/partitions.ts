@@ -1,4 +1,5 @@
 import { coreSchema, emptyCore, emptyYear, meetingSchema, parsePartitionKey, yearSchema, type MeetingData } from '../../shared/domain/partitions';
+import { sessionSchema } from '../../shared/domain/live';
 import type { Clock } from './deps';
 import type { PartitionType } from './store/types';
 
@@ -15,5 +16,7 @@ export function partitionTypes(clock: Clock): Record<string, PartitionType<unkno
     },
     // A meeting has no meaningful empty state: the first update fills `meeting` before validation.
     meeting: { schema: meetingSchema, empty: () => ({}) as MeetingData },
+    rehearsal: { schema: meetingSchema, empty: () => ({}) as MeetingData },
+    session: { schema: sessionSchema, empty: () => ({ active: null }) },
   };
 }

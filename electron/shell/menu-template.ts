@@ -2,6 +2,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   showAbout(): void;
+  /** Opens (or brings forward) the operator console window. */
+  openConsole(): void;
+  /** Opens the hall window on its display (or brings it forward). */
+  openHall(): void;
 }
 
 /**
@@ -43,6 +47,14 @@ export function menuTemplate(options: { isPackaged: boolean; platform: NodeJS.Pl
           ] satisfies MenuItemConstructorOptions[])),
     ],
   };
+  // Until the desk has its own button for it, the menu is how the live meeting's windows open.
+  const meeting: MenuItemConstructorOptions = {
+    label: '会议',
+    submenu: [
+      { label: '会议现场', click: () => actions.openConsole() },
+      { label: '大屏', click: () => actions.openHall() },
+    ],
+  };
   const help: MenuItemConstructorOptions = {
     label: '帮助',
     submenu: [{ label: '关于人大工作评议系统', click: () => actions.showAbout() }],
@@ -50,5 +62,5 @@ export function menuTemplate(options: { isPackaged: boolean; platform: NodeJS.Pl
   // macOS puts the app's own menu first; the other platforms have no such menu.
   const mac: MenuItemConstructorOptions[] =
     options.platform === 'darwin' ? [{ role: 'appMenu', label: '人大工作评议系统' }] : [];
-  return [...mac, file, edit, view, help];
+  return [...mac, file, edit, view, meeting, help];
 }

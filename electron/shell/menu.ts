@@ -1,11 +1,12 @@
 import { app, dialog, Menu } from 'electron';
-import { menuTemplate } from './menu-template';
+import { menuTemplate, type MenuActions } from './menu-template';
 import { PRODUCT_NAME } from './window-options';
 
-export function installAppMenu(): void {
+export function installAppMenu(actions: Omit<MenuActions, 'showAbout'>): void {
   const template = menuTemplate(
     { isPackaged: app.isPackaged, platform: process.platform },
     {
+      ...actions,
       showAbout: () => {
         void dialog.showMessageBox({
           type: 'info',

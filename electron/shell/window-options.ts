@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { ROLE_LABELS, type Role } from '../../shared/api/define';
+import type { HallWindowPlacement } from './displays';
 import { roleArgument } from './role-arg';
 
 export const PRODUCT_NAME = '人大工作评议系统';
@@ -35,13 +36,19 @@ export function windowTitleFor(role: Role): string {
 const SIZES: Record<Role, { width: number; height: number; minWidth: number; minHeight: number }> = {
   desk: { width: 1280, height: 800, minWidth: 1024, minHeight: 640 },
   console: { width: 1280, height: 800, minWidth: 1024, minHeight: 640 },
-  // Where the hall goes (which display, full screen) is decided by a later issue.
+  // The default only; where the hall really goes is hallWindowPlacement (displays.ts).
   hall: { width: 1280, height: 720, minWidth: 800, minHeight: 450 },
 };
 
-export function windowOptionsFor(role: Role, preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * `placement` puts a new window straight where it belongs (the hall on its display), so it never
+ * flashes up on the primary first. `fullscreen` is set only when true: an explicit false would
+ * hide the fullscreen button on macOS.
+ */
+export function windowOptionsFor(role: Role, preloadPath: string, placement?: HallWindowPlacement): BrowserWindowConstructorOptions {
   return {
     ...SIZES[role],
+    ...(placement ? { ...placement.bounds, ...(placement.fullscreen ? { fullscreen: true } : {}) } : {}),
     title: windowTitleFor(role),
     // Shown on ready-to-show, so nobody sees an empty white frame while the page loads.
     show: false,

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/api/define';
 import type { EventListener } from '../services/api/event-hub';
 import type { Logger } from '../services/deps';
 import { EVENT_CHANNEL } from './channels';
+import type { HallWindowPlacement } from './displays';
 import type { RoleRegistry } from './role-registry';
 import type { RendererPaths } from './security';
 import { rendererQueryFor, windowOptionsFor } from './window-options';
@@ -17,8 +18,11 @@ export interface WindowManagerOptions {
 }
 
 export interface WindowManager {
-  /** Opens the window of a role, or brings the open one forward: one window per role. */
-  openRoleWindow(role: Role): BrowserWindow;
+  /**
+   * Opens the window of a role, or brings the open one forward: one window per role.
+   * `placement` applies to a new window only; an open one is moved by its owner (the hall controller).
+   */
+  openRoleWindow(role: Role, placement?: HallWindowPlacement): BrowserWindow;
   /** Brings a role's window forward; false when it is not open. */
   focus(role: Role): boolean;
   windowOf(role: Role): BrowserWindow | undefined;
@@ -39,13 +43,13 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     return win && !win.isDestroyed() ? win : undefined;
   };
 
-  function openRoleWindow(role: Role): BrowserWindow {
+  function openRoleWindow(role: Role, placement?: HallWindowPlacement): BrowserWindow {
     const existing = windowOf(role);
     if (existing) {
       bringForward(existing);
       return existing;
     }
-    const win = new BrowserWindow(windowOptionsFor(role, options.preloadPath));
+    const win = new BrowserWindow(windowOptionsFor(role, options.preloadPath, placement));
     const contents = win.webContents;
     // Kept: after 'closed' the web contents is gone and its id unreadable.
     const id = contents.id;

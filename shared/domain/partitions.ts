@@ -5,6 +5,7 @@ import { evaluationSchema } from './evaluations';
 import { objectError, yearField } from './fields';
 import { isIdOf } from './ids';
 import { meetingRecordSchema, type Meeting } from './meetings';
+import { attendanceSchema, liveSchema } from './live';
 import { memberSchema, unitSchema } from './people';
 import { defaultSettings, settingsSchema } from './settings';
 
@@ -19,7 +20,7 @@ import { defaultSettings, settingsSchema } from './settings';
  */
 
 export const CORE_KEY = 'core';
-export const PARTITION_KINDS = ['core', 'year', 'meeting'] as const;
+export const PARTITION_KINDS = ['core', 'year', 'meeting', 'rehearsal', 'session'] as const;
 export type PartitionKind = (typeof PARTITION_KINDS)[number];
 
 export const coreSchema = z.object({
@@ -35,7 +36,14 @@ export const yearSchema = z.object({
   evaluations: z.array(evaluationSchema, { error: '评议应为列表' }).default([]),
 });
 
-export const meetingSchema = z.object({ meeting: meetingRecordSchema }, objectError('会议'));
+export const meetingSchema = z.object(
+  {
+    meeting: meetingRecordSchema,
+    attendance: attendanceSchema.prefault({}),
+    live: liveSchema.prefault({}),
+  },
+  objectError('会议'),
+);
 
 export type CoreData = z.infer<typeof coreSchema>;
 export type YearData = z.infer<typeof yearSchema>;
@@ -67,6 +75,15 @@ export function meetingKey(id: string): string {
   if (!isIdOf('mt', id)) throw new RangeError(`meetingKey: not a meeting id: ${id}`);
   return `meeting/${id}`;
 }
+
+/** The rehearsal copy of a meeting (彩排): same shape, discardable, never the record. */
+export function rehearsalKey(id: string): string {
+  if (!isIdOf('mt', id)) throw new RangeError(`rehearsalKey: not a meeting id: ${id}`);
+  return `rehearsal/${id}`;
+}
+
+/** Which meeting the console is running (one small partition). */
+export const SESSION_KEY = 'session';
 
 export type ParsedKey = { kind: 'core' } | { kind: 'year'; year: number } | { kind: 'meeting'; id: string };
 

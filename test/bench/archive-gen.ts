@@ -8,14 +8,14 @@ import { openStore, storeMigrations, STORE_SCHEMA_VERSION } from '../../electron
 import { writeFileDurably } from '../../electron/services/store/durable-file';
 import { nodeStoreFs } from '../../electron/services/store/store-fs';
 import { newId } from '../../shared/domain/ids';
-import { meetingKey, yearKey, type CoreData, type MeetingData, type YearData } from '../../shared/domain/partitions';
+import { emptyMeeting, meetingKey, yearKey, type CoreData, type MeetingData, type YearData } from '../../shared/domain/partitions';
 import type { Evaluatee } from '../../shared/domain/evaluatees';
 
 /**
  * A synthetic archive of N years for the benchmarks. The current term comes from the demo county;
  * older years get their own plan and October meeting, and people whose posts changed hands.
  *
- * Records that later issues define (attendance, vote rounds, questions and minutes, opinions,
+ * Records that later issues define (vote rounds, questions and minutes, opinions,
  * research) are written as `benchFixture` blocks of the right counts and sizes into the meeting
  * and year partitions; each later issue replaces its part with real records.
  * One year: plan, one meeting (6 heads + 6 judges/prosecutors), 30 members' attendance, 3 vote
@@ -43,7 +43,6 @@ function uniform(seed: number): () => number {
 
 function meetingFixture(rand: () => number, memberIds: string[], evaluateeIds: string[]) {
   return {
-    attendance: memberIds.map((id, i) => ({ memberId: id, status: i % 11 === 0 ? 'leave' : 'present' })),
     rounds: [0, 1, 2].map((r) => ({
       id: `vr_bench${r}`,
       evaluateeIds: evaluateeIds.slice(r * 4, r * 4 + 4),
@@ -94,8 +93,7 @@ export async function generateArchive(dataDir: string, years: number, currentYea
     const meetingId = newId('mt', random);
     const evaluations = picked.map((e, i) => ({ id: newId('ev', random), evaluateeId: e.id, year: y, stage: 'closed' as const, meetingId, mode: i < 6 ? ('report' as const) : ('written' as const), note: '' }));
     const yearData: YearData = { year: y, evaluations };
-    const meeting: MeetingData = {
-      meeting: {
+    const meeting: MeetingData = emptyMeeting({
         id: meetingId,
         name: `县第十八届人大常委会第${y - first + 10}次会议`,
         session: 18,
@@ -105,8 +103,7 @@ export async function generateArchive(dataDir: string, years: number, currentYea
         year: y,
         status: 'closed',
         agenda: picked.map((e, i) => ({ kind: 'report' as const, id: newId('ag', random), evaluateeId: e.id, mode: i < 6 ? ('report' as const) : ('written' as const) })),
-      },
-    };
+    });
     all.push({ key: yearKey(y), data: yearData }, { key: meetingKey(meetingId), data: meeting });
   }
   // The demo's earlier years have plans but no meeting partition: give each its October meeting.
@@ -115,8 +112,7 @@ export async function generateArchive(dataDir: string, years: number, currentYea
     if (yd.year >= currentYear || yd.year < currentYear - 4) continue;
     const meetingId = newId('mt', random);
     for (const ev of yd.evaluations) ev.meetingId = meetingId;
-    const m: MeetingData = {
-      meeting: {
+    const m: MeetingData = emptyMeeting({
         id: meetingId,
         name: `县第十九届人大常委会第${yd.year - currentYear + 20}次会议`,
         session: 19,
@@ -126,9 +122,14 @@ export async function generateArchive(dataDir: string, years: number, currentYea
         year: yd.year,
         status: 'closed',
         agenda: yd.evaluations.map((ev) => ({ kind: 'report' as const, id: newId('ag', random), evaluateeId: ev.evaluateeId, mode: ev.mode })),
-      },
-    };
+    });
     all.push({ key: meetingKey(meetingId), data: m });
+  }
+  // Attendance is a real record now (the live meeting issue): 30 members, a few on leave.
+  for (const part of all) {
+    if (!part.key.startsWith('meeting/')) continue;
+    const md = part.data as MeetingData;
+    md.attendance = { members: Object.fromEntries(core.members.map((m, i) => [m.id, i % 11 === 0 ? 'leave' : 'present'])), deputies: 12, citizens: 6 };
   }
   for (const e of core.evaluatees) if (e.successorOf === undefined) delete (e as Partial<Evaluatee>).successorOf;
   for (const { key, data } of [{ key: 'core', data: core }, ...all]) {

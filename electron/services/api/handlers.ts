@@ -5,6 +5,8 @@ import { peopleHandlers } from '../desk/people';
 import { planHandlers } from '../desk/plan';
 import { meetingHandlers } from '../desk/meetings';
 import { dataHandlers } from '../desk/data-ops';
+import { liveHandlers } from '../live/live-service';
+import { shellHandlers } from './handlers/shell';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -14,5 +16,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...planHandlers(ctx),
     ...meetingHandlers(ctx),
     ...dataHandlers(ctx),
+    ...liveHandlers(ctx),
+    ...shellHandlers(ctx),
   };
 }

@@ -1,6 +1,7 @@
 import type { Clock, Logger, RandomSource } from '../deps';
 import type { EventHub } from './event-hub';
 import type { Store } from '../store/types';
+import type { ShellPort } from '../shell-port';
 
 /** What handlers get: the services' dependencies, built once per app start. */
 export interface ServiceContext {
@@ -13,6 +14,7 @@ export interface ServiceContext {
   readonly mode: 'desktop' | 'browser';
   readonly homeDir: string;
   readonly pointerFile: string;
+  readonly shell: ShellPort;
   /** Closes the current store and opens the data folder `dir` in its place. */
   reopen(dir: string): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../deps';
 import { LISTEN_ALL_WARNING, SERVE_HELP, ServeArgsError, parseServeArgs } from './args';
 import { createHttpHost, type HttpHost } from './http-host';
 import { loadOrCreateTokens } from './tokens';
+import { BrowserShellPort } from '../shell-port';
 
 /** Exit codes of `npm run serve`, so scripts and tests can tell failures apart. */
 export const EXIT = { ok: 0, badArgs: 1, servicesFailed: 2, listenFailed: 3 } as const;
@@ -47,6 +48,8 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
   }
 
   let services: AppServices;
+  // The console learns the hall's address (with its token) through this port once the host listens.
+  const shell = new BrowserShellPort();
   try {
     services = await deps.createAppServices({
       homeDir: args.home ?? deps.defaultHomeDir(),
@@ -54,6 +57,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       mode: 'browser',
       version: deps.version,
       log: deps.log,
+      shell,
     });
   } catch (err) {
     // The store's errors (e.g. the data folder is in use by another host) are written for the user.
@@ -82,6 +86,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
     return { kind: 'exit', code: EXIT.listenFailed };
   }
 
+  shell.hallUrl = host.url('hall');
   if (!existsSync(join(deps.staticDir, 'index.html'))) {
     deps.err(`提示：找不到界面文件（${deps.staticDir}），页面将无法打开。请先运行 npm run build。`);
   }

@@ -84,6 +84,11 @@ export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8
   await fs.syncDir(dirname(target));
 }
 
+/** The envelope's bytes around data already serialized: the same JSON as encodeJson(envelope). */
+export function encodeEnvelope(envelope: { schemaVersion: number; savedAt: string }, dataJson: string): Buffer {
+  return Buffer.from(`{"schemaVersion":${envelope.schemaVersion},"savedAt":${JSON.stringify(envelope.savedAt)},"data":${dataJson}}`, 'utf8');
+}
+
 export function encodeJson(value: unknown, pretty = false): Buffer {
   return Buffer.from(pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value), 'utf8');
 }
@@ -155,5 +160,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     return writeJsonDurably(this.fs, this.path, data);
+  }
+
+  /** Writes bytes already encoded (the store encodes the data once and keeps the JSON). */
+  writeBytes(bytes: Uint8Array): Promise<void> {
+    return writeFileDurably(this.fs, this.path, bytes);
   }
 }

@@ -6,7 +6,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { BackupStore } from './backups';
 import { decodePartition, envelopeOf, makeCodec, partitionTypeOf } from './codec';
 import { deepFreeze } from './deep-freeze';
-import { CorruptFileError, DurableJsonFile, removeFileDurably } from './durable-file';
+import { CorruptFileError, DurableJsonFile, encodeEnvelope, removeFileDurably } from './durable-file';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
 import { storeMessages } from './messages';
 import { readMeta, writeMeta, type StoreMeta } from './meta';
@@ -78,6 +78,8 @@ class FolderStore implements Store {
   private readonly noticeList: StoreNotice[];
   private readonly existing: Set<PartitionKey>;
   private readonly loaded = new Map<PartitionKey, Partition>();
+  /** The data JSON of each committed envelope, for cheap drafts (see update). */
+  private readonly dataJson = new WeakMap<object, string>();
   private readonly loading = new Map<PartitionKey, Promise<Partition>>();
   private readonly commitListeners = new Set<(keys: PartitionKey[]) => void>();
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
@@ -132,14 +134,18 @@ class FolderStore implements Store {
     const type = this.typeOf(key);
     return this.queue.run(async () => {
       const partition = await this.load(key);
-      const draft = structuredClone(partition.data.data) as T;
+      // The JSON written last time is the cheapest deep copy of validated, JSON-safe data.
+      const cached = this.dataJson.get(partition.data);
+      const draft = (cached === undefined ? structuredClone(partition.data.data) : JSON.parse(cached)) as T;
       const result = await mutate(draft);
       const data = parseOrThrow(type.schema, draft, storeMessages.invalidData(key));
       const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
+      const json = JSON.stringify(data);
       await this.ensureDirFor(key);
       // Durable first; memory and listeners only once the bytes are on disk.
-      await partition.adapter.write(envelope);
+      await (partition.adapter as DurableJsonFile<Envelope<unknown>>).writeBytes(encodeEnvelope(envelope, json));
       partition.data = deepFreeze(envelope);
+      this.dataJson.set(partition.data, json);
       this.existing.add(key);
       this.emitCommit([key]);
       return result as R;

@@ -8,7 +8,7 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-const noop = { showAbout: () => {} };
+const noop = { showAbout: () => {}, openConsole: () => {}, openHall: () => {} };
 
 describe('menuTemplate', () => {
   it('labels every entry in Chinese', () => {
@@ -27,10 +27,20 @@ describe('menuTemplate', () => {
 
   it('shows the about box through the given action', () => {
     let shown = 0;
-    const about = flatten(menuTemplate({ isPackaged: true, platform: 'linux' }, { showAbout: () => shown++ })).find((i) => i.label === '关于人大工作评议系统');
+    const about = flatten(menuTemplate({ isPackaged: true, platform: 'linux' }, { ...noop, showAbout: () => shown++ })).find((i) => i.label === '关于人大工作评议系统');
     expect(about?.click).toBeTypeOf('function');
     (about!.click as () => void)();
     expect(shown).toBe(1);
+  });
+
+  it('opens the console and the hall from the 会议 menu', () => {
+    const opened: string[] = [];
+    const items = flatten(menuTemplate({ isPackaged: true, platform: 'win32' }, { ...noop, openConsole: () => opened.push('console'), openHall: () => opened.push('hall') }));
+    const meeting = items.find((i) => i.label === '会议');
+    expect(Array.isArray(meeting?.submenu) && meeting.submenu.map((i) => i.label)).toEqual(['会议现场', '大屏']);
+    (items.find((i) => i.label === '会议现场')!.click as () => void)();
+    (items.find((i) => i.label === '大屏')!.click as () => void)();
+    expect(opened).toEqual(['console', 'hall']);
   });
 
   it('adds the app menu on macOS only', () => {

@@ -47,6 +47,17 @@ describe('windowOptionsFor', () => {
     }
   });
 
+  it('places a new window where it belongs, fullscreen only when asked', () => {
+    const bounds = { x: 1920, y: 0, width: 1024, height: 768 };
+    expect(windowOptionsFor('hall', 'p', { fullscreen: true, bounds })).toMatchObject({ ...bounds, fullscreen: true });
+    const windowed = windowOptionsFor('hall', 'p', { fullscreen: false, bounds });
+    expect(windowed).toMatchObject(bounds);
+    // An explicit false would hide the fullscreen button on macOS.
+    expect('fullscreen' in windowed).toBe(false);
+    expect(windowOptionsFor('hall', 'p')).toMatchObject({ width: 1280, height: 720 });
+    expect(windowOptionsFor('hall', 'p').x).toBeUndefined();
+  });
+
   it('titles windows in Chinese', () => {
     expect(windowTitleFor('desk')).toBe('人大工作评议系统');
     expect(windowTitleFor('console')).toBe('人大工作评议系统 · 会议现场');

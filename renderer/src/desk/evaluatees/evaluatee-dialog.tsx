@@ -45,6 +45,12 @@ function initialForm(row: EvaluateeRow | undefined, units: readonly UnitRow[]): 
 /** Empty inputs are sent as absent, so the service answers "…不能为空" rather than a format error. */
 const orUndefined = <T extends string>(v: T | ''): T | undefined => (v.trim() === '' ? undefined : (v as T));
 
+/** The stored record inside a list row: the row's computed columns are not part of it. */
+function storedFields(row: EvaluateeRow): Evaluatee {
+  const { unitName: _unitName, coverage: _coverage, plannedYears: _plannedYears, predecessorName: _predecessorName, ...stored } = row;
+  return stored;
+}
+
 export interface EvaluateeDialogProps {
   /** The record to edit; absent to create a new one. */
   row?: EvaluateeRow;
@@ -91,9 +97,9 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
       const saved = row
         ? await getPlatform().call('evaluatees.update', {
             evaluatee: {
+              // Fields this form does not show (the predecessor link, and whatever later versions add) go back unchanged.
+              ...storedFields(row),
               ...fields,
-              id: row.id,
-              ...(row.successorOf ? { successorOf: row.successorOf } : {}),
               endedDate: orUndefined(form.endedDate),
               endReason: orUndefined(form.endReason),
             },

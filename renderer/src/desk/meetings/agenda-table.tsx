@@ -13,6 +13,8 @@ export interface AgendaTableProps {
   people: Map<string, Person>;
   /** A save is in flight: controls wait, so two edits never race each other. */
   busy: boolean;
+  /** A closed meeting's agenda is history: shown, not edited (the service refuses too). */
+  readOnly: boolean;
   error?: string;
   onCommand: (c: AgendaCommand) => void;
   onAddVote: () => void;
@@ -27,7 +29,7 @@ function summary(agenda: AgendaItem[]): string {
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
-export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
+export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
   const nameOf = (id: string) => people.get(id)?.name ?? '（已删除的对象）';
   return (
     <section className="panel" aria-labelledby="mt-agenda-title">
@@ -40,9 +42,11 @@ export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote,
             正在保存…
           </span>
         )}
-        <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将评议对象列入议程'}>
-          新增测评
-        </button>
+        {!readOnly && (
+          <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将评议对象列入议程'}>
+            新增测评
+          </button>
+        )}
       </div>
       {error && (
         <div className="banner error" role="alert">
@@ -50,7 +54,7 @@ export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote,
         </div>
       )}
       {agenda.length === 0 ? (
-        <p className="muted mt-empty">尚未安排议程。请从下方本年度评议计划中将评议对象列入议程。</p>
+        <p className="muted mt-empty">{readOnly ? '本次会议没有议程。' : '尚未安排议程。请从下方本年度评议计划中将评议对象列入议程。'}</p>
       ) : (
         <table className="list mt-agenda" aria-label="会议议程">
           <thead>
@@ -59,7 +63,7 @@ export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote,
               <th className="kind">类型</th>
               <th>内容</th>
               <th className="mode">汇报方式</th>
-              <th className="actions">操作</th>
+              {!readOnly && <th className="actions">操作</th>}
             </tr>
           </thead>
           <tbody>
@@ -88,7 +92,9 @@ export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote,
                     )}
                   </td>
                   <td className="mode">
-                    {item.kind === 'report' ? (
+                    {item.kind === 'report' && readOnly ? (
+                      REPORT_MODE_LABELS[item.mode]
+                    ) : item.kind === 'report' ? (
                       <select aria-label={`${title}的汇报方式`} value={item.mode} disabled={busy} onChange={(e) => onCommand({ kind: 'mode', index, mode: e.target.value as ReportMode })}>
                         {REPORT_MODES.map((m) => (
                           <option key={m} value={m}>
@@ -100,29 +106,7 @@ export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote,
                       <span className="muted">—</span>
                     )}
                   </td>
-                  <td className="actions">
-                    <button type="button" className="btn small" data-action="up" aria-label={`上移：${title}`} disabled={busy || index === 0} onClick={() => onCommand({ kind: 'move', index, delta: -1 })}>
-                      上移
-                    </button>
-                    <button
-                      type="button"
-                      className="btn small"
-                      data-action="down"
-                      aria-label={`下移：${title}`}
-                      disabled={busy || index === agenda.length - 1}
-                      onClick={() => onCommand({ kind: 'move', index, delta: 1 })}
-                    >
-                      下移
-                    </button>
-                    {item.kind === 'vote' && (
-                      <button type="button" className="btn small" aria-label={`修改测评：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'edit-vote', index })}>
-                        修改
-                      </button>
-                    )}
-                    <button type="button" className="btn small danger" aria-label={`移出议程：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'remove', index })}>
-                      移出
-                    </button>
-                  </td>
+                  {!readOnly && <RowActions index={index} last={index === agenda.length - 1} title={title} vote={item.kind === 'vote'} busy={busy} onCommand={onCommand} />}
                 </tr>
               );
             })}
@@ -130,5 +114,27 @@ export function AgendaTable({ agenda, people, busy, error, onCommand, onAddVote,
         </table>
       )}
     </section>
+  );
+}
+
+function RowActions({ index, last, title, vote, busy, onCommand }: { index: number; last: boolean; title: string; vote: boolean; busy: boolean; onCommand: (c: AgendaCommand) => void }) {
+  // data-action lets the page put focus back on the same button after the stored move re-renders.
+  return (
+    <td className="actions">
+      <button type="button" className="btn small" data-action="up" aria-label={`上移：${title}`} disabled={busy || index === 0} onClick={() => onCommand({ kind: 'move', index, delta: -1 })}>
+        上移
+      </button>
+      <button type="button" className="btn small" data-action="down" aria-label={`下移：${title}`} disabled={busy || last} onClick={() => onCommand({ kind: 'move', index, delta: 1 })}>
+        下移
+      </button>
+      {vote && (
+        <button type="button" className="btn small" aria-label={`修改测评：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'edit-vote', index })}>
+          修改
+        </button>
+      )}
+      <button type="button" className="btn small danger" aria-label={`移出议程：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'remove', index })}>
+        移出
+      </button>
+    </td>
   );
 }

@@ -21,19 +21,28 @@ const rank = (p: Person | undefined) => (p ? EVALUATEE_CATEGORIES.indexOf(p.cate
 
 /** Who the year's plan still offers for this agenda, in category order, with the planned mode. */
 export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, otherMeetings, busy, onAdd }: CandidatesPanelProps) {
-  const candidates = planned
+  const waiting = planned
     .filter((ev) => !onAgenda.has(ev.evaluateeId))
     .sort((a, b) => rank(people.get(a.evaluateeId)) - rank(people.get(b.evaluateeId)));
-  // One year's evaluation is heard at one meeting: whoever another meeting already hears is shown
-  // with that meeting's name but cannot be added here (the service would refuse it too).
-  const isElsewhere = (ev: Evaluation) => ev.meetingId !== undefined && ev.meetingId !== meetingId;
-  const free = candidates.filter((ev) => !isElsewhere(ev));
+  // One year's evaluation is heard at one meeting (the service refuses a second): whoever another
+  // meeting already hears is only named, grouped by that meeting, not offered.
+  const free = waiting.filter((ev) => ev.meetingId === undefined || ev.meetingId === meetingId);
+  const elsewhere = new Map<string, string[]>();
+  for (const ev of waiting) {
+    if (ev.meetingId === undefined || ev.meetingId === meetingId) continue;
+    const where = otherMeetings.get(ev.meetingId) ?? '其他会议';
+    elsewhere.set(where, [...(elsewhere.get(where) ?? []), people.get(ev.evaluateeId)?.name ?? '（已删除的对象）']);
+  }
 
   return (
     <section className="panel" aria-labelledby="mt-candidates-title">
       <div className="mt-panel-head">
-        <h2 id="mt-candidates-title">{year}年度评议计划中未列入本次议程的对象</h2>
-        <span className="muted">{candidates.length}人</span>
+        <h2 id="mt-candidates-title">可列入议程的评议对象</h2>
+        {free.length > 0 && (
+          <span className="muted">
+            {year}年度评议计划中尚未安排会议的{free.length}人
+          </span>
+        )}
         <span className="grow" />
         {free.length > 1 && (
           <button type="button" className="btn" disabled={busy} onClick={() => onAdd(free.map((ev) => ({ evaluateeId: ev.evaluateeId, mode: ev.mode })))}>
@@ -41,14 +50,14 @@ export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, ot
           </button>
         )}
       </div>
-      {candidates.length === 0 ? (
+      {free.length === 0 ? (
         <p className="muted mt-empty">
           {planned.length === 0 ? (
             <>
               {year}年度尚无评议计划。请先在<a href="#/plan">五年计划</a>中列入评议对象。
             </>
           ) : (
-            `${year}年度评议计划中的对象均已列入本次议程。`
+            `${year}年度评议计划中的对象均已安排会议。`
           )}
         </p>
       ) : (
@@ -59,14 +68,12 @@ export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, ot
               <th>单位及职务</th>
               <th>类别</th>
               <th>计划汇报方式</th>
-              <th>安排情况</th>
               <th className="actions">操作</th>
             </tr>
           </thead>
           <tbody>
-            {candidates.map((ev) => {
+            {free.map((ev) => {
               const p = people.get(ev.evaluateeId);
-              const elsewhere = isElsewhere(ev) ? (otherMeetings.get(ev.meetingId ?? '') ?? '其他会议') : undefined;
               const name = p?.name ?? '（已删除的对象）';
               return (
                 <tr key={ev.id}>
@@ -78,11 +85,8 @@ export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, ot
                   </td>
                   <td>{p?.category}</td>
                   <td>{REPORT_MODE_LABELS[ev.mode]}</td>
-                  <td>{elsewhere ? <span className="tag warn">已安排在{elsewhere}</span> : <span className="muted">未安排会议</span>}</td>
                   <td className="actions">
-                    <button type="button" className="btn small" disabled={busy || !p || elsewhere !== undefined}
-                      title={elsewhere ? '该对象本年度的评议已安排在其他会议，请先从该会议议程中移出' : undefined}
-                      aria-label={`列入议程：${name}`} onClick={() => onAdd([{ evaluateeId: ev.evaluateeId, mode: ev.mode }])}>
+                    <button type="button" className="btn small" disabled={busy || !p} aria-label={`列入议程：${name}`} onClick={() => onAdd([{ evaluateeId: ev.evaluateeId, mode: ev.mode }])}>
                       列入议程
                     </button>
                   </td>
@@ -92,6 +96,11 @@ export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, ot
           </tbody>
         </table>
       )}
+      {[...elsewhere].map(([where, names]) => (
+        <p key={where} className="muted mt-taken">
+          已安排在{where}的{names.length}人：{names.join('、')}。
+        </p>
+      ))}
     </section>
   );
 }

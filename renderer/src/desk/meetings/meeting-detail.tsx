@@ -104,6 +104,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
     }
   };
 
+  const closed = meeting.status === 'closed';
   const reportIds = meeting.agenda.flatMap((i) => (i.kind === 'report' ? [i.evaluateeId] : []));
   const voteDialogItem = dialog?.kind === 'vote' && dialog.index !== undefined ? meeting.agenda[dialog.index] : undefined;
   const removing = dialog?.kind === 'remove' ? dialog : null;
@@ -126,27 +127,30 @@ export function MeetingDetailPage({ id }: { id: string }) {
           修改会议信息
         </button>
       </PageTitle>
-      <p className="muted mt-note">签到在会议现场进行。</p>
+      <p className="muted mt-note">{closed ? '会议已结束，议程仅供查阅。' : '签到在会议现场进行。'}</p>
 
       <AgendaTable
         agenda={meeting.agenda}
         people={people}
         busy={busy}
+        readOnly={closed}
         error={error}
         onCommand={onCommand}
         onAddVote={() => setDialog({ kind: 'vote' })}
         canAddVote={reportIds.length > 0}
       />
-      <CandidatesPanel
-        meetingId={id}
-        year={meeting.year}
-        planned={detail.data.planned}
-        people={people}
-        onAgenda={new Set(reportIds)}
-        otherMeetings={otherMeetings}
-        busy={busy}
-        onAdd={(items) => void apply(addReports(meeting.agenda, items))}
-      />
+      {!closed && (
+        <CandidatesPanel
+          meetingId={id}
+          year={meeting.year}
+          planned={detail.data.planned}
+          people={people}
+          onAgenda={new Set(reportIds)}
+          otherMeetings={otherMeetings}
+          busy={busy}
+          onAdd={(items) => void apply(addReports(meeting.agenda, items))}
+        />
+      )}
 
       {dialog?.kind === 'edit' && (
         <MeetingFormDialog

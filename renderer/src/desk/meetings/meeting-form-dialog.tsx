@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
 import { Dialog } from '../../ui/dialog';
-import { Field, fieldErrors } from '../../ui/field';
+import { Field } from '../../ui/field';
+import { formErrors, type FormErrors } from './form-errors';
 import type { Meeting } from '../../../../shared/domain/meetings';
-import { formatMeetingName, meetingNamePrefix, parseIsoDate, yearOfIsoDate } from '../../../../shared/format';
+import { formatDateCn, formatMeetingName, meetingNamePrefix, parseIsoDate, yearOfIsoDate } from '../../../../shared/format';
 
 /** '' → undefined, so the service names the empty field ("届次不能为空") instead of a type error. */
 function toInt(text: string): number {
@@ -40,7 +41,7 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
   const [nameTouched, setNameTouched] = useState(meeting !== undefined);
   const [date, setDate] = useState(meeting?.date ?? '');
   const [place, setPlace] = useState(meeting?.place ?? '');
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; general?: string }>({ fields: {} });
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
 
   // Once the settings arrive: a new meeting starts in the term's 届次, and an existing meeting whose
@@ -67,7 +68,7 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
         : await getPlatform().call('meetings.create', { meeting: { ...fields, agenda: [], status: 'planned' } });
       onSaved(saved);
     } catch (err) {
-      setErrors(fieldErrors(err));
+      setErrors(formErrors(err, ['name', 'session', 'sitting', 'date', 'place', 'year']));
       setBusy(false);
     }
   };
@@ -127,8 +128,9 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
           )}
         </Field>
         <div className="form-grid">
-          <Field label="会议日期" error={f.date ?? f.year}>
-            {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {/* Typed as the service's messages describe it (2026-10-28), read back the Chinese way. */}
+          <Field label="会议日期" error={f.date ?? f.year} hint={parseIsoDate(date.trim()) ? `即${formatDateCn(date.trim())}` : '格式如 2026-10-28'}>
+            {(id) => <input id={id} value={date} onChange={(e) => setDate(e.target.value)} placeholder="2026-10-28" inputMode="numeric" />}
           </Field>
           <Field label="会议地点" error={f.place}>
             {(id) => <input id={id} value={place} onChange={(e) => setPlace(e.target.value)} placeholder="如：县人大常委会第一会议室" />}

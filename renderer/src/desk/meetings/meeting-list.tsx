@@ -8,7 +8,7 @@ import type { MeetingSummary } from '../../../../shared/api/desk-types';
 import type { Meeting } from '../../../../shared/domain/meetings';
 import { formatDateCn } from '../../../../shared/format';
 import { MeetingFormDialog } from './meeting-form-dialog';
-import { StatusTag, agendaCountsText } from './meeting-bits';
+import { AgendaCounts, StatusTag } from './meeting-bits';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; meeting: Meeting } | { kind: 'delete'; meeting: MeetingSummary } | null;
 
@@ -66,7 +66,9 @@ export function MeetingList() {
               <td>
                 <StatusTag status={m.status} label={m.statusLabel} />
               </td>
-              <td className="muted">{agendaCountsText(m)}</td>
+              <td className="muted">
+                <AgendaCounts m={m} />
+              </td>
               <td className="actions">
                 <button type="button" className="btn small" onClick={() => navigate(`/meetings/${m.id}`)} aria-label={`议程：${m.name}`}>
                   议程

@@ -1,15 +1,20 @@
 import { useState } from 'react';
 import { Dialog } from '../../ui/dialog';
-import { Field, fieldErrors } from '../../ui/field';
+import { Field } from '../../ui/field';
+import { formErrors, type FormErrors } from './form-errors';
 import type { VoteItem } from '../../../../shared/domain/meetings';
+import { EVALUATEE_CATEGORIES } from '../../../../shared/domain/evaluatees';
 import type { Person } from './meeting-detail';
 
-/** 对政府组成部门负责人的民主测评 when everyone chosen shares a category, else plain 民主测评. */
+/**
+ * Named the way the demo county names its ballots: 政府组成部门负责人满意度测评,
+ * 员额法官、员额检察官满意度测评; one person's ballot carries the name.
+ */
 function suggestTitle(chosen: Person[]): string {
-  const categories = new Set(chosen.map((p) => p.category));
-  if (chosen.length === 1) return `对${chosen[0]!.name}的民主测评`;
-  if (categories.size === 1) return `对${chosen[0]!.category}的民主测评`;
-  return '民主测评';
+  if (chosen.length === 1) return `${chosen[0]!.name}满意度测评`;
+  const categories = EVALUATEE_CATEGORIES.filter((c) => chosen.some((p) => p.category === c));
+  if (categories.includes('其他')) return '满意度测评';
+  return `${categories.join('、')}满意度测评`;
 }
 
 export interface VoteDialogProps {
@@ -28,9 +33,16 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
   const [selected, setSelected] = useState<Set<string>>(() => new Set(item?.evaluateeIds ?? []));
   const [title, setTitle] = useState(item?.title ?? '');
   const [titleTouched, setTitleTouched] = useState(item !== undefined);
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; general?: string }>({ fields: {} });
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
 
+  // One ballot per person: whoever another vote already covers is left out and named below.
+  const open = choices.filter((p) => !taken.has(p.id) || selected.has(p.id));
+  const elsewhere = new Map<string, string[]>();
+  for (const p of choices) {
+    const t = taken.get(p.id);
+    if (t !== undefined && !selected.has(p.id)) elsewhere.set(t, [...(elsewhere.get(t) ?? []), p.name]);
+  }
   const chosen = choices.filter((p) => selected.has(p.id));
   const shownTitle = titleTouched ? title : chosen.length > 0 ? suggestTitle(chosen) : '';
   const toggle = (id: string) =>
@@ -47,7 +59,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
       // Agenda order, not click order: the ballot lists people as they were heard.
       await onSave(shownTitle, chosen.map((p) => p.id));
     } catch (err) {
-      setErrors(fieldErrors(err));
+      setErrors(formErrors(err, ['title', 'evaluateeIds']));
       setBusy(false);
     }
   };
@@ -73,7 +85,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
           测评对象 <span className="muted">已选{chosen.length}人</span>
         </legend>
         <div className="toolbar">
-          <button type="button" className="btn small" onClick={() => setSelected(new Set(choices.filter((p) => !taken.has(p.id)).map((p) => p.id)))}>
+          <button type="button" className="btn small" onClick={() => setSelected(new Set(open.map((p) => p.id)))}>
             全选
           </button>
           <button type="button" className="btn small" onClick={() => setSelected(new Set())}>
@@ -81,14 +93,22 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
           </button>
         </div>
         <div className="mt-choice-grid">
-          {choices.map((p) => (
-            <label key={p.id} className={taken.has(p.id) ? 'taken' : undefined}>
-              <input type="checkbox" checked={selected.has(p.id)} disabled={taken.has(p.id) && !selected.has(p.id)} onChange={() => toggle(p.id)} />
-              {p.name}
-              <span className="muted">{taken.has(p.id) ? `已在“${taken.get(p.id)}”中` : `${p.unitName} ${p.position}`}</span>
+          {open.map((p) => (
+            <label key={p.id}>
+              <input type="checkbox" checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
+              <span className="who">{p.name}</span>
+              <span className="muted">
+                {p.unitName} {p.position}
+              </span>
             </label>
           ))}
         </div>
+        {open.length === 0 && <p className="muted">议程中的评议对象均已列入测评。</p>}
+        {[...elsewhere].map(([title, names]) => (
+          <p key={title} className="muted mt-taken">
+            {names.join('、')}已列入“{title}”，每人只列入一项测评。
+          </p>
+        ))}
         {errors.fields.evaluateeIds && (
           <span className="error" role="alert">
             {errors.fields.evaluateeIds}

@@ -74,7 +74,7 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
     };
     try {
       const saved = member
-        ? await getPlatform().call('members.update', { member: { ...draft, id: member.id } })
+        ? await getPlatform().call('members.update', { member: { ...member, ...draft } })
         : await getPlatform().call('members.create', { member: draft });
       onSaved(saved);
     } catch (err) {

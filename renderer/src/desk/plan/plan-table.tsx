@@ -64,11 +64,9 @@ export const PlanTable = memo(function PlanTable({ years, plannedPerYear, curren
           <th className="unit">单位及职务</th>
           <th className="status">覆盖情况</th>
           {years.map((y, i) => (
-            <th key={y} className={`year${y === currentYear ? ' current' : ''}`} scope="col">
+            <th key={y} className={`year${y === currentYear ? ' current' : ''}`} scope="col" title={y === currentYear ? '本年度' : undefined}>
               {y}年
-              <div className="per-year">
-                {y === currentYear && '本年度 · '}计划{plannedPerYear[i] ?? 0}项
-              </div>
+              <div className="per-year">计划{plannedPerYear[i] ?? 0}项</div>
             </th>
           ))}
         </tr>
@@ -105,7 +103,7 @@ function Row({ row, years, highlight }: { row: PlanRow; years: number[]; highlig
     <tr id={rowDomId(row.evaluateeId)} className={cls || undefined}>
       <th scope="row" className="who">
         {row.name}
-        {row.ended && <div className="ended-note">已离任{row.endedDate ? `（${formatDateCn(row.endedDate)}）` : ''}</div>}
+        {row.ended && <div className="ended-note">{row.endedDate ? `${formatDateCn(row.endedDate)}离任` : '已离任'}</div>}
       </th>
       <td className="unit">
         {row.unitName} <span className="muted">{row.position}</span>

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useCall } from '../../platform/hooks';
 import { getPlatform } from '../../platform/platform';
-import { saveStateText } from '../../ui/autosave';
 import { sortCriteria, type Criterion } from '../../../../shared/domain/criteria';
 import { swap } from './organisation-section';
-import { SettingsSection } from './settings-fields';
+import { SaveStatus, SettingsSection } from './settings-fields';
 import { useSyncedDraft } from './use-synced-draft';
 
 /** A criterion as edited: `key` is stable across renders, `id` is absent until the service assigns it. */
@@ -61,11 +60,7 @@ export function CriteriaSection() {
       id="criteria-title"
       title="评价标准"
       intro="组成人员据此对被评议对象进行评议和测评，顺序即评议意见和测评票中的顺序。"
-      aside={
-        <span className={`save-state ${edit.state.kind}`} role="status" aria-label="评价标准保存状态">
-          {saveStateText(edit.state)}
-        </span>
-      }
+      aside={<SaveStatus state={edit.state} errors={edit.errors} label="评价标准保存状态" />}
     >
       {edit.recovered && <div className="banner warn">已找回上次未保存的评价标准修改，正在重新保存。</div>}
       {edit.errors.general && (

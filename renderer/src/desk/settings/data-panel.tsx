@@ -136,8 +136,7 @@ export function DataPanel() {
           message={
             <>
               <p>
-                将把全部数据恢复为 <strong>{formatDateTimeCn(restoring.createdAt)}</strong> 的备份（{REASON_LABELS[restoring.reason] ?? restoring.reason}
-                {restoring.label ? `，${restoring.label}` : ''}）。
+                将把全部数据恢复为 <strong>{formatDateTimeCn(restoring.createdAt)}</strong> 的备份（{restoring.label || REASON_LABELS[restoring.reason] || restoring.reason}）。
               </p>
               <p>此后所做的修改会从当前数据中消失。恢复前，程序会先把当前数据另存为一份“恢复前”备份，如需找回可再从那份备份恢复。</p>
             </>

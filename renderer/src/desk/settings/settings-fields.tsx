@@ -1,5 +1,21 @@
 import type { ReactNode } from 'react';
+import { saveStateText, type SaveState } from '../../ui/autosave';
 import { Field } from '../../ui/field';
+import type { PathErrors } from './issues';
+
+/**
+ * 已保存 HH:MM:SS / 未保存：<reason>. When the service named fields, the reason is their own
+ * messages rather than its one-line summary ("参数无效：…"), which reads like a programmer's note.
+ */
+export function SaveStatus({ state, errors, label }: { state: SaveState; errors: PathErrors; label: string }) {
+  const fieldMessages = Object.values(errors.byPath);
+  const text = state.kind === 'error' && fieldMessages.length ? `未保存：${fieldMessages.join('；')}` : saveStateText(state);
+  return (
+    <span className={`save-state ${state.kind}`} role="status" aria-label={label}>
+      {text}
+    </span>
+  );
+}
 
 /** A free-text setting: saved within a second of the last keystroke and when the field is left. */
 export function TextSetting(props: {

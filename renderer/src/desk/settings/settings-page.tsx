@@ -1,11 +1,11 @@
 import { useCall } from '../../platform/hooks';
 import { getPlatform } from '../../platform/platform';
-import { saveStateText } from '../../ui/autosave';
 import { PageTitle } from '../../ui/page-title';
 import type { Settings } from '../../../../shared/domain/settings';
 import { CriteriaSection } from './criteria-section';
 import { DataPanel } from './data-panel';
 import { OrganisationSection } from './organisation-section';
+import { SaveStatus } from './settings-fields';
 import { DeadlinesSection, MeetingRulesSection, TermSection } from './rules-sections';
 import { useSyncedDraft } from './use-synced-draft';
 import '../evaluatees/list-page.css';
@@ -30,9 +30,7 @@ export function SettingsPage() {
     <div className="settings-page">
       <div className="sticky-head">
         <PageTitle title="设置" sub="修改后自动保存">
-          <span className={`save-state ${edit.state.kind}`} role="status" aria-label="设置保存状态">
-            {saveStateText(edit.state)}
-          </span>
+          <SaveStatus state={edit.state} errors={edit.errors} label="设置保存状态" />
         </PageTitle>
       </div>
       {edit.recovered && <div className="banner warn">已找回上次未保存的设置修改，正在重新保存。</div>}

@@ -1,0 +1,157 @@
+import type { HallContent, HallView, LiveAgendaItem, LiveConsoleState, LiveStep } from '../../../shared/api/live-types';
+import { LIVE_STAGE_LABELS, type HallSlide, type LivePosition, type LiveState } from '../../../shared/domain/live';
+import type { AgendaItem } from '../../../shared/domain/meetings';
+import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
+import { sortMembers } from '../../../shared/domain/people';
+import { formatDateCn } from '../../../shared/format/dates';
+import { checkQuorum, type QuorumCheck } from '../../../shared/live/quorum';
+import { stagesOf, stepFrom } from '../../../shared/live/steps';
+
+/**
+ * Pure projections of the live session: the console's full state, and the hall's view — which
+ * carries exactly what the hall shows and nothing else (filtered here, at the source).
+ */
+
+export interface LiveInputs {
+  core: Readonly<CoreData>;
+  data: Readonly<MeetingData> | null;
+  session: { meetingId: string; rehearsal: boolean; openedAt: string } | null;
+  now: number;
+}
+
+function personOf(core: Readonly<CoreData>, id: string) {
+  const e = core.evaluatees.find((x) => x.id === id);
+  const unit = e ? core.units.find((u) => u.id === e.unitId) : undefined;
+  return { id, name: e?.name ?? '（已删除）', unitName: unit?.name ?? '', position: e?.position ?? '' };
+}
+
+export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem[]): LiveAgendaItem[] {
+  return agenda.map((item, index) => {
+    const ids = item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
+    const people = ids.map((id) => personOf(core, id));
+    return {
+      index,
+      kind: item.kind,
+      title: item.kind === 'vote' ? item.title : `${people[0]?.name ?? ''}${item.mode === 'written' ? '（书面报告）' : ''}`,
+      evaluatees: people,
+      ...(item.kind === 'report' ? { mode: item.mode } : {}),
+      stages: stagesOf(item),
+    };
+  });
+}
+
+export function quorumOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): QuorumCheck {
+  const active = core.members.filter((m) => m.active);
+  const present = active.filter((m) => data.attendance.members[m.id] === 'present').length;
+  return checkQuorum(active.length, present, core.settings.quorum.rule);
+}
+
+/** Why a step cannot be taken now, in Chinese; undefined when it can. */
+export function blockerOf(step: LivePosition, live: Readonly<LiveState>, quorum: QuorumCheck): string | undefined {
+  if (live.status === 'ended') return '会议已结束';
+  if (step.stage === 'opening') return undefined;
+  if (live.status !== 'running') return '请先开始会议';
+  if (step.stage === 'vote' && !quorum.met) return `出席人数不足，不能进行测评：${quorum.text}`;
+  return undefined;
+}
+
+function stepOf(core: Readonly<CoreData>, data: Readonly<MeetingData>, pos: LivePosition | null, quorum: QuorumCheck): LiveStep | null {
+  if (!pos) return null;
+  const item = data.meeting.agenda[pos.itemIndex];
+  const who = item ? (item.kind === 'report' ? personOf(core, item.evaluateeId).name : item.title) : '';
+  const blockedBy = blockerOf(pos, data.live, quorum);
+  return { ...pos, label: who ? `${who} · ${LIVE_STAGE_LABELS[pos.stage]}` : LIVE_STAGE_LABELS[pos.stage], ...(blockedBy ? { blockedBy } : {}) };
+}
+
+export function reportMinutesOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): number {
+  return data.live.reportMinutes ?? core.settings.reportMinutes;
+}
+
+/** The slide 'auto' stands for at this point of the meeting. */
+export function autoSlide(live: Readonly<LiveState>): Exclude<HallSlide, 'auto'> {
+  if (live.status !== 'running') return 'title';
+  const stage = live.position.stage;
+  return stage === 'opening' || stage === 'closing' ? 'title' : 'evaluatee';
+}
+
+export function hallView(inputs: LiveInputs): HallView {
+  const { core, data, session, now } = inputs;
+  const orgName = core.settings.organisation.fullName;
+  if (!session || !data) return { rev: 0, rehearsal: false, serverNow: now, slide: 'auto', content: { kind: 'idle', orgName } };
+  const { meeting, live } = data;
+  const slide = live.slide === 'auto' ? autoSlide(live) : live.slide;
+  let content: HallContent;
+  switch (slide) {
+    case 'title':
+      content = { kind: 'title', orgName, meetingName: meeting.name, date: formatDateCn(meeting.date), ...(live.status === 'ended' || live.position.stage === 'closing' ? { closing: true } : {}) };
+      break;
+    case 'attendance': {
+      const q = quorumOf(core, data);
+      content = { kind: 'attendance', meetingName: meeting.name, text: q.text, entitled: q.entitled, present: q.present, met: q.met, deputies: data.attendance.deputies, citizens: data.attendance.citizens };
+      break;
+    }
+    case 'evaluatee': {
+      const item = meeting.agenda[live.position.itemIndex];
+      if (!item) {
+        content = { kind: 'title', orgName, meetingName: meeting.name, date: formatDateCn(meeting.date) };
+        break;
+      }
+      const ids = item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
+      const timer = live.position.stage === 'report' ? live.timers[item.id] : undefined;
+      content = {
+        kind: 'evaluatee',
+        meetingName: meeting.name,
+        stageLabel: LIVE_STAGE_LABELS[live.position.stage],
+        itemNo: live.position.itemIndex + 1,
+        itemCount: meeting.agenda.length,
+        people: ids.map((id) => {
+          const p = personOf(core, id);
+          return { name: p.name, unitName: p.unitName, position: p.position };
+        }),
+        timer: timer ? { ...timer, label: '汇报计时' } : null,
+      };
+      break;
+    }
+    case 'blank':
+      content = { kind: 'blank' };
+      break;
+    case 'black':
+      content = { kind: 'black' };
+      break;
+  }
+  return { rev: live.rev, rehearsal: session.rehearsal, serverNow: now, slide: live.slide, content };
+}
+
+export function consoleState(inputs: LiveInputs, meetings: LiveConsoleState['meetings']): LiveConsoleState {
+  const { core, data, session, now } = inputs;
+  const hall = hallView(inputs);
+  const base = {
+    serverNow: now,
+    session,
+    meetings,
+    orgName: core.settings.organisation.fullName,
+    hall,
+    reportMinutes: core.settings.reportMinutes,
+  };
+  if (!session || !data) {
+    return { ...base, meeting: null, roster: [], attendance: null, quorum: null, live: null, agenda: [], next: null, prev: null, startBlockedBy: null };
+  }
+  const quorum = quorumOf(core, data);
+  const roster = sortMembers(core.members.filter((m) => m.active)).map((m) => ({ id: m.id, name: m.name, role: m.role, status: data.attendance.members[m.id] ?? 'absent' }));
+  const agenda = data.meeting.agenda;
+  const startBlockedBy =
+    data.live.status === 'running' ? '会议已开始' : data.live.status === 'ended' ? '会议已结束' : !quorum.met ? `不足法定人数，不能开始会议：${quorum.text}` : agenda.length === 0 ? '会议议程为空，请先在办公桌“会议”中安排议程' : null;
+  return {
+    ...base,
+    meeting: data.meeting,
+    roster,
+    attendance: data.attendance,
+    quorum,
+    live: data.live,
+    agenda: agendaView(core, agenda),
+    next: stepOf(core, data, stepFrom(agenda, data.live.position, 1), quorum),
+    prev: stepOf(core, data, stepFrom(agenda, data.live.position, -1), quorum),
+    startBlockedBy,
+    reportMinutes: reportMinutesOf(core, data),
+  };
+}

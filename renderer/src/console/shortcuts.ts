@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import type { HallSlide } from '../../../shared/domain/live';
+
+export type ShortcutAction =
+  | { kind: 'move'; to: 'next' | 'prev' }
+  | { kind: 'undo' }
+  | { kind: 'timerToggle' }
+  | { kind: 'addMinute' }
+  | { kind: 'slide'; slide: HallSlide }
+  | { kind: 'blackToggle' };
+
+/** The list shown on the console (快捷键) — the same table the key handler reads. */
+export const SHORTCUTS: { keys: string[]; label: string }[] = [
+  { keys: ['→', 'PageDown'], label: '下一步' },
+  { keys: ['←', 'PageUp'], label: '上一步' },
+  { keys: ['Ctrl+Z'], label: '撤销上一次议程移动' },
+  { keys: ['空格'], label: '汇报计时：开始 / 暂停 / 继续' },
+  { keys: ['+'], label: '汇报时间加1分钟' },
+  { keys: ['B'], label: '黑屏（再按一次回到随议程）' },
+  { keys: ['T'], label: '大屏显示会标' },
+  { keys: ['A'], label: '大屏显示出席情况' },
+  { keys: ['E'], label: '大屏显示当前议程' },
+  { keys: ['Esc'], label: '大屏回到随议程' },
+];
+
+/** Maps one key press to an action, or null. Exported for reading, not only for the hook. */
+export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): ShortcutAction | null {
+  const key = e.key;
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && key.toLowerCase() === 'z' && !e.shiftKey) return { kind: 'undo' };
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  switch (key) {
+    case 'ArrowRight':
+    case 'PageDown':
+      return { kind: 'move', to: 'next' };
+    case 'ArrowLeft':
+    case 'PageUp':
+      return { kind: 'move', to: 'prev' };
+    case ' ':
+      return { kind: 'timerToggle' };
+    case '+':
+    case '=': // the same key without Shift on most keyboards
+      return { kind: 'addMinute' };
+    case 'Escape':
+      return { kind: 'slide', slide: 'auto' };
+  }
+  if (e.code === 'NumpadAdd') return { kind: 'addMinute' };
+  switch (key.toLowerCase()) {
+    case 'b':
+      return { kind: 'blackToggle' };
+    case 't':
+      return { kind: 'slide', slide: 'title' };
+    case 'a':
+      return { kind: 'slide', slide: 'attendance' };
+    case 'e':
+      return { kind: 'slide', slide: 'evaluatee' };
+  }
+  return null;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
+}
+
+/**
+ * The console's keyboard. Keys are ignored while typing in a field, while a dialog is open (it
+ * owns Esc and Enter) and when held down (a held arrow must not race through the agenda).
+ * Space always means the timer, also when a button has focus: the operator's thumb must not
+ * re-press whatever was clicked last (Enter still activates the focused button).
+ */
+export function useShortcuts(enabled: boolean, run: (action: ShortcutAction) => void): void {
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      const action = shortcutFor(e);
+      if (!action) return;
+      e.preventDefault();
+      if (e.repeat) return;
+      runRef.current(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}

@@ -1,0 +1,51 @@
+import { useRef } from 'react';
+import type { HallContent, HallView } from '../../../shared/api/live-types';
+import { AttendanceSlide, EvaluateeSlide, IdleSlide, TitleSlide } from './hall-slides';
+import { useFit } from './use-fit';
+import './hall.css';
+
+function slideBody(content: HallContent, clockOffsetMs: number) {
+  switch (content.kind) {
+    case 'idle':
+      return <IdleSlide content={content} />;
+    case 'title':
+      return <TitleSlide content={content} />;
+    case 'attendance':
+      return <AttendanceSlide content={content} />;
+    case 'evaluatee':
+      return <EvaluateeSlide content={content} clockOffsetMs={clockOffsetMs} />;
+    case 'blank':
+    case 'black':
+      return null;
+  }
+}
+
+/** Changes when the slide's words change (not on timer ticks): a new slide fades in and is refitted. */
+function contentKey(content: HallContent): string {
+  const { kind } = content;
+  if (kind === 'evaluatee') {
+    return JSON.stringify([kind, content.itemNo, content.stageLabel, content.people, !!content.timer, content.timer?.label]);
+  }
+  return JSON.stringify(content);
+}
+
+/**
+ * One hall picture, drawn from a HallView alone. Sizes are container units, so the same
+ * component fills a projector (the hall window) or a small 16:9 box (the console's preview).
+ */
+export function HallScreen({ view, clockOffsetMs }: { view: HallView; clockOffsetMs: number }) {
+  const slideRef = useRef<HTMLDivElement>(null);
+  const key = contentKey(view.content);
+  useFit(slideRef, key);
+  const kind = view.content.kind;
+  return (
+    <div className={`hall-screen kind-${kind}`} data-testid="hall-screen" data-kind={kind} data-rev={view.rev}>
+      <div className="hall-frame" ref={slideRef}>
+        <div className="hall-fade" key={key}>
+          {slideBody(view.content, clockOffsetMs)}
+        </div>
+        {view.rehearsal && <div className="hall-rehearsal-mark">彩排</div>}
+      </div>
+    </div>
+  );
+}

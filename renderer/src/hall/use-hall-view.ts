@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HallView } from '../../../shared/api/live-types';
+import { getPlatform } from '../platform/platform';
+
+/** A view as received, with how far the services' clock is ahead of this page's clock. */
+export interface ReceivedView {
+  view: HallView;
+  clockOffsetMs: number;
+}
+
+/**
+ * Is `next` newer than what is shown? A lower rev is a stale message that overtook a newer one
+ * and is dropped. A lower rev made later on the services' clock is accepted all the same: that is
+ * another meeting's session (its rev counts from its own start), never a stale message.
+ */
+export function isNewerView(next: HallView, shown: HallView | undefined): boolean {
+  if (!shown) return true;
+  return next.rev >= shown.rev || next.serverNow > shown.serverNow;
+}
+
+function receive(view: HallView): ReceivedView {
+  // Taken at receipt: the timer then counts on the services' clock whatever this machine says.
+  return { view, clockOffsetMs: view.serverNow - Date.now() };
+}
+
+/**
+ * The hall's picture: fetched on mount and after every reconnect (the host may have restarted),
+ * then kept current by `hall.view` events. `seed` lets the console offer the view that came back
+ * with its own call (measured against the same clock), so its preview never waits for the event.
+ */
+export function useHallView(seed?: ReceivedView | null): ReceivedView | null {
+  const [received, setReceived] = useState<ReceivedView | null>(null);
+  const offer = useCallback((view: HallView) => {
+    setReceived((cur) => (isNewerView(view, cur?.view) ? receive(view) : cur));
+  }, []);
+
+  useEffect(() => {
+    const platform = getPlatform();
+    let alive = true;
+    const fetchView = () => {
+      platform
+        .call('hall.view', {})
+        .then((view) => alive && offer(view))
+        // The hall keeps showing its last picture while the services are away.
+        .catch(() => undefined);
+    };
+    fetchView();
+    const offEvent = platform.on('hall.view', offer);
+    const offConn = platform.onConnection((state) => state === 'open' && fetchView());
+    return () => {
+      alive = false;
+      offEvent();
+      offConn();
+    };
+  }, [offer]);
+
+  if (seed && isNewerView(seed.view, received?.view)) return seed;
+  return received;
+}

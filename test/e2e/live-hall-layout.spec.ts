@@ -1,0 +1,184 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import type { LiveConsoleState } from '../../shared/api/live-types';
+import { startHost, type Host } from './support/host';
+
+/**
+ * The hall is read from 15 m: at 16:9, 16:10 and 4:3 every slide keeps all text at 4% of the
+ * screen height or more, nothing overflows, and there is nothing to click. Screenshots go to
+ * artifacts/hall/ (and the console's to artifacts/console/) for a person to look at.
+ */
+
+let host: Host;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
+  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
+  return reply.result;
+}
+
+// The longest a unit (60), a position (40) may be; a long transliterated name.
+const LONG_NAME = '阿卜杜热合曼·买买提依明·艾力';
+const LONG_UNIT = '县人民政府办公室（县外事办公室、县政务服务和大数据管理局、县机关事务服务中心、县人民政府研究室）';
+const LONG_POSITION = '党组书记、主任，兼县政务服务和大数据管理局党组书记、局长';
+
+/** Gives the first in-person report's evaluatee the longest name, unit and position the forms allow. */
+async function makeFirstReportLong(page: Page, state: LiveConsoleState) {
+  const item = state.agenda.find((i) => i.kind === 'report' && i.mode !== 'written')!;
+  const evaluatee = (await api(page, 'evaluatees.list', {})).find((e) => e.id === item.evaluatees[0]!.id)!;
+  const unit = (await api(page, 'units.list', {})).find((u) => u.id === evaluatee.unitId)!;
+  expect([...LONG_UNIT].length).toBeLessThanOrEqual(60);
+  expect([...LONG_POSITION].length).toBeLessThanOrEqual(40);
+  await api(page, 'units.update', { unit: { id: unit.id, name: LONG_UNIT, kind: unit.kind, note: unit.note } });
+  await api(page, 'evaluatees.update', { evaluatee: { ...evaluatee, name: LONG_NAME, position: LONG_POSITION } });
+  return item.index;
+}
+
+interface LayoutReport {
+  small: string[];
+  overflow: string[];
+  outside: string[];
+  controls: number;
+  pageScrolls: boolean;
+  texts: number;
+}
+
+/** Measures the hall as a reader at the back of the room would need it. */
+function measureHall(page: Page): Promise<LayoutReport> {
+  return page.evaluate(() => {
+    const vh = window.innerHeight;
+    const vw = window.innerWidth;
+    const root = document.querySelector<HTMLElement>('[data-testid="hall"]')!;
+    const report: LayoutReport = { small: [], overflow: [], outside: [], controls: 0, pageScrolls: false, texts: 0 };
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').slice(0, 24)}”`;
+    for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (ownText) {
+        report.texts++;
+        const size = parseFloat(cs.fontSize);
+        if (size < 0.04 * vh) report.small.push(`${name(el)} ${size.toFixed(1)}px < ${(0.04 * vh).toFixed(1)}px`);
+      }
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) report.overflow.push(`${name(el)} scrollWidth ${el.scrollWidth} > ${el.clientWidth}`);
+      if (el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 1) report.overflow.push(`${name(el)} scrollHeight ${el.scrollHeight} > ${el.clientHeight}`);
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1)) report.outside.push(`${name(el)} ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+    }
+    report.controls = document.querySelectorAll('button, input, select, textarea, a[href], [tabindex], [contenteditable="true"]').length;
+    report.pageScrolls = document.documentElement.scrollWidth > vw || document.documentElement.scrollHeight > vh;
+    return report;
+  });
+}
+
+async function showAndCheck(hall: Page, rev: number, kind: string, file: string, expectText = true) {
+  const screen = hall.getByTestId('hall-screen');
+  await expect(screen).toHaveAttribute('data-kind', kind);
+  await expect.poll(async () => Number(await screen.getAttribute('data-rev'))).toBeGreaterThanOrEqual(rev);
+  // Let the quick fade finish so the screenshot shows the slide as the room sees it.
+  await hall.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
+  const report = await measureHall(hall);
+  expect(report.small, `${file}: text smaller than 4% of the screen height`).toEqual([]);
+  expect(report.overflow, `${file}: overflow`).toEqual([]);
+  expect(report.outside, `${file}: outside the screen`).toEqual([]);
+  expect(report.controls, `${file}: controls on the hall`).toBe(0);
+  expect(report.pageScrolls, `${file}: the page scrolls`).toBe(false);
+  if (expectText) expect(report.texts, `${file}: no text at all`).toBeGreaterThan(0);
+  await hall.screenshot({ path: `artifacts/hall/${file}` });
+}
+
+for (const [w, h] of [
+  [1920, 1080],
+  [1920, 1200],
+  [1024, 768],
+] as const) {
+  test(`every hall slide reads from the back of the room at ${w}×${h}`, async ({ browser }) => {
+    mkdirSync('artifacts/hall', { recursive: true });
+    const operator = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await operator.goto(host.urls.console);
+    let state = await api(operator, 'live.state', {});
+    const meeting = state.meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
+    const longIndex = await makeFirstReportLong(operator, await api(operator, 'live.open', { meetingId: meeting.id, rehearsal: true }));
+
+    const hall = await browser.newPage({ viewport: { width: w, height: h } });
+    await hall.clock.install();
+    await hall.goto(host.urls.hall);
+    const size = `${w}x${h}`;
+
+    state = await api(operator, 'live.attendanceAll', { status: 'present' });
+    await api(operator, 'live.attendance', { memberId: state.roster[0]!.id, status: 'leave' });
+    await api(operator, 'live.attendees', { deputies: 12, citizens: 5 });
+    state = await api(operator, 'live.start', {});
+    await showAndCheck(hall, state.live!.rev, 'title', `title-${size}.png`);
+
+    state = await api(operator, 'live.slide', { slide: 'attendance' });
+    await expect(hall.getByTestId('hall-quorum')).toHaveText('应到30人，实到29人，符合法定人数');
+    await showAndCheck(hall, state.live!.rev, 'attendance', `attendance-${size}.png`);
+
+    await api(operator, 'live.goto', { itemIndex: longIndex, stage: 'report' });
+    state = await api(operator, 'live.timer', { action: 'start' });
+    await expect(hall.getByText(LONG_NAME)).toBeVisible();
+    await expect(hall.getByTestId('hall-timer')).toHaveAttribute('data-phase', 'running');
+    await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-${size}.png`);
+
+    // The same report 15 minutes and a half later (the page's clock moved on): overtime.
+    await hall.clock.fastForward('15:30');
+    await expect(hall.getByTestId('hall-timer')).toHaveAttribute('data-phase', 'overtime');
+    await expect(hall.getByTestId('hall-clock')).toHaveText(/^\+00:3\d$/);
+    await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-overtime-${size}.png`);
+
+    // A written report and a vote that covers several evaluatees.
+    const written = state.agenda.find((i) => i.mode === 'written')!;
+    state = await api(operator, 'live.goto', { itemIndex: written.index, stage: 'written' });
+    await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-written-${size}.png`);
+    const vote = [...state.agenda].sort((a, b) => b.evaluatees.length - a.evaluatees.length).find((i) => i.kind === 'vote')!;
+    state = await api(operator, 'live.goto', { itemIndex: vote.index, stage: 'vote' });
+    await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-vote-${size}.png`);
+
+    state = await api(operator, 'live.slide', { slide: 'blank' });
+    await showAndCheck(hall, state.live!.rev, 'blank', `blank-${size}.png`);
+    state = await api(operator, 'live.slide', { slide: 'black' });
+    await showAndCheck(hall, state.live!.rev, 'black', `black-${size}.png`);
+
+    // Leaving the meeting: the calm idle picture (its rev restarts: a newer picture all the same).
+    await api(operator, 'live.leave', {});
+    await showAndCheck(hall, 0, 'idle', `idle-${size}.png`);
+  });
+}
+
+test('the console at 1440×900 during a timed report', async ({ page }) => {
+  mkdirSync('artifacts/console', { recursive: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.urls.console);
+  await page.screenshot({ path: 'artifacts/console/picker-1440x900.png' });
+  const meeting = (await api(page, 'live.state', {})).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
+  await page.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
+  await expect(page.getByTestId('live-status')).toHaveText('未开始');
+  await page.screenshot({ path: 'artifacts/console/before-start-1440x900.png' });
+  await page.getByRole('button', { name: '全部出席' }).click();
+  await page.getByRole('button', { name: '开始会议' }).click();
+  await expect(page.getByTestId('live-status')).toHaveText('进行中');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('current-item')).toHaveText(/^第1项/);
+  const state = await api(page, 'live.state', {});
+  const report = state.agenda.find((i) => i.kind === 'report' && i.mode !== 'written')!;
+  await page.getByRole('button', { name: `转到：第${report.index + 1}项 ${report.evaluatees[0]!.name} 听取报告` }).click();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('console-clock')).toHaveAttribute('data-phase', 'running');
+  await page.screenshot({ path: 'artifacts/console/report-1440x900.png' });
+
+  // The rehearsal of the same meeting: marked plainly.
+  await page.getByRole('button', { name: '离开会议现场' }).click();
+  await page.getByRole('dialog', { name: '离开会议现场' }).getByRole('button', { name: '离开' }).click();
+  await page.getByRole('button', { name: `彩排：${meeting.name}` }).click();
+  await expect(page.getByText('彩排模式 — 不影响正式记录')).toBeVisible();
+  await page.screenshot({ path: 'artifacts/console/rehearsal-1440x900.png' });
+});
