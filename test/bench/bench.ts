@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateArchive } from './archive-gen';
 import { serveBench } from './serve-bench';
 import { storeBench } from './store-bench';
+import { planRenderBench } from './ui-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
@@ -16,6 +17,7 @@ async function main() {
   const archive1 = (await generateArchive(join(await mkdtemp(join(tmpdir(), 'pingyi-a1-')), 'data'), 1, year)).dataDir;
   if (!only || only === 'store') await storeBench(archive10, archive1);
   if (!only || only === 'serve') await serveBench(archive10);
+  if (!only || only === 'ui') await planRenderBench(archive10);
 }
 
 main().catch((err: unknown) => {

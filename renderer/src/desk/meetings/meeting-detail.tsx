@@ -30,15 +30,16 @@ export function MeetingDetailPage({ id }: { id: string }) {
   const focusAfter = useRef<string | null>(null);
 
   // Keyboard users keep their place: after a move, focus returns to the moved item's button.
+  // Waits for the save to finish: a refetch may bring the new order while the buttons are still disabled.
   useEffect(() => {
     const key = focusAfter.current;
-    if (!key || !meeting) return;
+    if (!key || !meeting || busy) return;
     focusAfter.current = null;
     const [itemId, action] = key.split(':');
     const row = document.querySelector<HTMLElement>(`[data-agenda-id="${itemId}"]`);
     const target = row?.querySelector<HTMLButtonElement>(`button[data-action="${action}"]:not(:disabled)`) ?? row?.querySelector<HTMLButtonElement>('button[data-action]:not(:disabled)');
     target?.focus();
-  }, [meeting]);
+  }, [meeting, busy]);
 
   if (!meeting || !detail.data) {
     return (
