@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { ALL_ROLES, OFFICE, call, event, type CallSpec, type EventSpec, type Role } from './define';
 import { deskCalls } from './calls/desk';
 import { liveCalls } from './calls/live';
+import { questioningCalls } from './calls/questioning';
 import { shellCalls } from './calls/shell';
+import { voteCalls } from './calls/vote';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
+import type { VoteConsoleState } from './vote-types';
+import type { QuestioningState } from './questioning-types';
 import type { AppInfo, BackupView, StoreStatus } from './platform-types';
 
 /**
@@ -29,13 +33,17 @@ const platformCalls = {
   }),
 };
 
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...shellCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */
   'store.committed': event<{ keys: string[] }>()({ roles: OFFICE, summary: '数据已保存' }),
   /** The live session changed (durably): the console's full state. */
   'live.changed': event<LiveConsoleState>()({ roles: ['console'], summary: '会议现场状态已更新' }),
+  /** A vote round changed (durably): the console's vote state (never the hall's). */
+  'vote.changed': event<VoteConsoleState>()({ roles: ['console'], summary: '民主测评状态已更新' }),
+  /** 随机询问 changed (durably): the console's questioning panel state, with the minutes. */
+  'questioning.changed': event<QuestioningState>()({ roles: ['console'], summary: '随机询问状态已更新' }),
   /** What the hall shows now; the only event the hall ever receives. */
   'shell.changed': event<ShellStatus>()({ roles: ['console'], summary: '显示器或大屏窗口有变化' }),
   'hall.view': event<HallView>()({ roles: ['hall', 'console'], summary: '大屏画面已更新' }),

@@ -3,6 +3,8 @@ import type { Attendance, HallSlide, LiveStage, LiveState } from '../domain/live
 import type { MemberRole } from '../domain/people';
 import type { Meeting } from '../domain/meetings';
 import type { TimerState } from '../live/timer';
+import type { HallDrawContent } from './questioning-types';
+import type { HallVoteContent } from './vote-types';
 
 /** One agenda item as the console lists it. */
 export interface LiveAgendaItem {
@@ -58,6 +60,8 @@ export type HallContent =
       people: { name: string; unitName: string; position: string }[];
       timer: (TimerState & { label: string }) | null;
     }
+  | HallDrawContent
+  | HallVoteContent
   | { kind: 'blank' }
   | { kind: 'black' };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enumField, idField, optionalText, yearField } from './fields';
+import { evaluationVoteResultSchema } from './vote-round';
 
 /**
  * 评议: one evaluatee's cycle in one year, from the plan entry to closing. The five-year plan is
@@ -40,6 +41,8 @@ export const evaluationSchema = z.object({
   meetingId: idField('mt', '评议会议').optional(),
   mode: enumField('汇报方式', REPORT_MODES).default('report'),
   note: optionalText('备注', 2000),
+  /** 民主测评: the last announced (or amended), non-void round of the first vote (vote-round.ts). */
+  voteResult: evaluationVoteResultSchema.optional(),
 });
 
 export type Evaluation = z.infer<typeof evaluationSchema>;

@@ -6,6 +6,8 @@ import { objectError, yearField } from './fields';
 import { isIdOf } from './ids';
 import { meetingRecordSchema, type Meeting } from './meetings';
 import { attendanceSchema, liveSchema } from './live';
+import { questioningSchema } from './questioning';
+import { votesSchema } from './vote-round';
 import { memberSchema, unitSchema } from './people';
 import { defaultSettings, settingsSchema } from './settings';
 
@@ -41,6 +43,8 @@ export const meetingSchema = z.object(
     meeting: meetingRecordSchema,
     attendance: attendanceSchema.prefault({}),
     live: liveSchema.prefault({}),
+    questioning: questioningSchema.prefault({}),
+    votes: votesSchema.prefault({}),
   },
   objectError('会议'),
 );

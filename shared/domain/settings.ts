@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { docPrefixProblem } from '../format/doc-number';
 import { boolField, intField, objectError, requiredText, yearField } from './fields';
+import { voteRulesSchema } from '../vote/rules';
 
 /**
  * Organisation settings: one container with a sub-object per concern. Every sub-object and field
@@ -76,7 +77,9 @@ export const settingsSchema = z.object(
     term: termSchema,
     /** Default time of a work report at the meeting (听取报告), minutes. */
     reportMinutes: intField('汇报时长（分钟）', 1, 120).default(15),
-    /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
+    /** 民主测评: grade labels, the grading rule, blank policy, satisfaction-rate formula (vote-rules.md). */
+  votes: voteRulesSchema.prefault({}),
+  /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),
   },
   objectError('机关设置'),

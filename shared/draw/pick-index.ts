@@ -86,6 +86,9 @@ export function pickIndex(n: number, source: RandomSource): Pick {
   return pickIndexWithRange(n, () => readUint32(source.bytes(4)), UINT32_RANGE);
 }
 
+/** Thrown by the replay's source when the logged values run out; one instance, no stack each time. */
+const EXHAUSTED = new Error('logged values exhausted');
+
 export type ValuesCheck = { ok: true; index: number } | { ok: false; problem: string };
 
 /**
@@ -97,12 +100,11 @@ export function checkLoggedValues(n: number, values: readonly number[], range: n
   if (n < 1) return { ok: false, problem: '候选人名单为空' };
   if (values.length === 0) return { ok: false, problem: '没有记录随机数' };
   let i = 0;
-  const exhausted = new Error('exhausted');
   try {
     const pick = pickIndexWithRange(
       n,
       () => {
-        if (i >= values.length) throw exhausted;
+        if (i >= values.length) throw EXHAUSTED;
         return values[i++] as number;
       },
       range,
@@ -112,7 +114,7 @@ export function checkLoggedValues(n: number, values: readonly number[], range: n
     }
     return { ok: true, index: pick.index };
   } catch (err) {
-    if (err === exhausted) return { ok: false, problem: `记录的${values.length}个随机数全部应被舍弃，没有被采用的随机数` };
+    if (err === EXHAUSTED) return { ok: false, problem: `记录的${values.length}个随机数全部应被舍弃，没有被采用的随机数` };
     return { ok: false, problem: err instanceof Error ? err.message : String(err) };
   }
 }

@@ -5,6 +5,7 @@ import { generateArchive } from './archive-gen';
 import { serveBench } from './serve-bench';
 import { storeBench } from './store-bench';
 import { planRenderBench } from './ui-bench';
+import { hallBench } from './hall-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
@@ -18,6 +19,7 @@ async function main() {
   if (!only || only === 'store') await storeBench(archive10, archive1);
   if (!only || only === 'serve') await serveBench(archive10);
   if (!only || only === 'ui') await planRenderBench(archive10);
+  if (!only || only === 'hall') await hallBench(archive10);
 }
 
 main().catch((err: unknown) => {

@@ -46,6 +46,8 @@ interface LayoutReport {
   small: string[];
   overflow: string[];
   outside: string[];
+  /** Words the 彩排 mark covers. */
+  covered: string[];
   controls: number;
   pageScrolls: boolean;
   texts: number;
@@ -57,7 +59,8 @@ function measureHall(page: Page): Promise<LayoutReport> {
     const vh = window.innerHeight;
     const vw = window.innerWidth;
     const root = document.querySelector<HTMLElement>('[data-testid="hall"]')!;
-    const report: LayoutReport = { small: [], overflow: [], outside: [], controls: 0, pageScrolls: false, texts: 0 };
+    const report: LayoutReport = { small: [], overflow: [], outside: [], covered: [], controls: 0, pageScrolls: false, texts: 0 };
+    const mark = root.querySelector('.hall-rehearsal-mark')?.getBoundingClientRect();
     const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').slice(0, 24)}”`;
     for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
       const cs = getComputedStyle(el);
@@ -67,6 +70,9 @@ function measureHall(page: Page): Promise<LayoutReport> {
         report.texts++;
         const size = parseFloat(cs.fontSize);
         if (size < 0.04 * vh) report.small.push(`${name(el)} ${size.toFixed(1)}px < ${(0.04 * vh).toFixed(1)}px`);
+        const t = el.getBoundingClientRect();
+        const hit = mark && !el.classList.contains('hall-rehearsal-mark') && t.left < mark.right && t.right > mark.left && t.top < mark.bottom && t.bottom > mark.top;
+        if (hit) report.covered.push(name(el));
       }
       if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) report.overflow.push(`${name(el)} scrollWidth ${el.scrollWidth} > ${el.clientWidth}`);
       // Vertically, a CJK font's glyphs reach a few pixels past a tight line box (not a layout
@@ -91,6 +97,7 @@ async function showAndCheck(hall: Page, rev: number, kind: string, file: string,
   expect(report.small, `${file}: text smaller than 4% of the screen height`).toEqual([]);
   expect(report.overflow, `${file}: overflow`).toEqual([]);
   expect(report.outside, `${file}: outside the screen`).toEqual([]);
+  expect(report.covered, `${file}: under the 彩排 mark`).toEqual([]);
   expect(report.controls, `${file}: controls on the hall`).toBe(0);
   expect(report.pageScrolls, `${file}: the page scrolls`).toBe(false);
   if (expectText) expect(report.texts, `${file}: no text at all`).toBeGreaterThan(0);
@@ -131,8 +138,11 @@ for (const [w, h] of [
     await expect(hall.getByTestId('hall-timer')).toHaveAttribute('data-phase', 'running');
     await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-${size}.png`);
 
-    // The same report 15 minutes and a half later (the page's clock moved on): overtime.
-    await hall.clock.fastForward('15:30');
+    // The same report later on (the page's clock moved on): the last minute, then overtime.
+    await hall.clock.fastForward('14:30');
+    await expect(hall.getByTestId('hall-timer')).toHaveAttribute('data-phase', 'warning');
+    await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-warning-${size}.png`);
+    await hall.clock.fastForward('01:00');
     await expect(hall.getByTestId('hall-timer')).toHaveAttribute('data-phase', 'overtime');
     await expect(hall.getByTestId('hall-clock')).toHaveText(/^\+00:3\d$/);
     await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-overtime-${size}.png`);
@@ -144,6 +154,12 @@ for (const [w, h] of [
     const vote = [...state.agenda].sort((a, b) => b.evaluatees.length - a.evaluatees.length).find((i) => i.kind === 'vote')!;
     state = await api(operator, 'live.goto', { itemIndex: vote.index, stage: 'vote' });
     await showAndCheck(hall, state.live!.rev, 'evaluatee', `evaluatee-vote-${size}.png`);
+
+    // Members leaving the hall: the longer "not met" wording still fits.
+    await api(operator, 'live.attendanceAll', { status: 'absent' });
+    state = await api(operator, 'live.slide', { slide: 'attendance' });
+    await expect(hall.getByTestId('hall-quorum')).toHaveText('应到30人，实到0人，不足法定人数（至少需16人）');
+    await showAndCheck(hall, state.live!.rev, 'attendance', `attendance-not-met-${size}.png`);
 
     state = await api(operator, 'live.slide', { slide: 'blank' });
     await showAndCheck(hall, state.live!.rev, 'blank', `blank-${size}.png`);

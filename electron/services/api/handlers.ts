@@ -6,7 +6,9 @@ import { planHandlers } from '../desk/plan';
 import { meetingHandlers } from '../desk/meetings';
 import { dataHandlers } from '../desk/data-ops';
 import { liveHandlers } from '../live/live-service';
+import { questioningHandlers } from '../questioning/questioning-service';
 import { shellHandlers } from './handlers/shell';
+import { voteHandlers } from '../vote/vote-service';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -17,6 +19,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...meetingHandlers(ctx),
     ...dataHandlers(ctx),
     ...liveHandlers(ctx),
+    ...questioningHandlers(ctx),
     ...shellHandlers(ctx),
+    ...voteHandlers(ctx),
   };
 }

@@ -6,6 +6,8 @@ import { sortMembers } from '../../../shared/domain/people';
 import { formatDateCn } from '../../../shared/format/dates';
 import { checkQuorum, type QuorumCheck } from '../../../shared/live/quorum';
 import { stagesOf, stepFrom } from '../../../shared/live/steps';
+import { questioningHall } from '../questioning/hall';
+import { voteHall } from '../vote/hall';
 
 /**
  * Pure projections of the live session: the console's full state, and the hall's view — which
@@ -91,6 +93,12 @@ export function hallView(inputs: LiveInputs): HallView {
       break;
     }
     case 'evaluatee': {
+      // Questioning and voting show their own slides when they have something to show.
+      const special = live.position.stage === 'questioning' ? questioningHall(inputs) : live.position.stage === 'vote' ? voteHall(inputs) : null;
+      if (special) {
+        content = special;
+        break;
+      }
       const item = meeting.agenda[live.position.itemIndex];
       if (!item) {
         content = { kind: 'title', orgName, meetingName: meeting.name, date: formatDateCn(meeting.date) };

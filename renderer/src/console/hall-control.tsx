@@ -65,16 +65,18 @@ export function HallControl({
   return (
     <section className="panel hall-control" aria-labelledby="hall-control-title">
       <h2 id="hall-control-title">大屏</h2>
-      <div className="slide-buttons" role="group" aria-label="大屏画面">
-        {HALL_SLIDES.map((slide) => (
-          <button key={slide} className={`btn slide-btn${active === slide ? ' active' : ''}`} aria-pressed={active === slide} onClick={() => act('live.slide', { slide })}>
-            {HALL_SLIDE_LABELS[slide]}
-            {SLIDE_KEYS[slide] && <kbd>{SLIDE_KEYS[slide]}</kbd>}
-          </button>
-        ))}
-      </div>
-      <div className="hall-preview" aria-hidden="true" data-testid="hall-preview">
-        {received && <HallScreen view={received.view} clockOffsetMs={received.clockOffsetMs} />}
+      <div className="hall-control-body">
+        <div className="slide-buttons" role="group" aria-label="大屏画面">
+          {HALL_SLIDES.map((slide) => (
+            <button key={slide} className={`btn slide-btn${active === slide ? ' active' : ''}`} aria-pressed={active === slide} onClick={() => act('live.slide', { slide })}>
+              {HALL_SLIDE_LABELS[slide]}
+              {SLIDE_KEYS[slide] && <kbd>{SLIDE_KEYS[slide]}</kbd>}
+            </button>
+          ))}
+        </div>
+        <div className="hall-preview" aria-hidden="true" data-testid="hall-preview">
+          {received && <HallScreen view={received.view} clockOffsetMs={received.clockOffsetMs} />}
+        </div>
       </div>
       <HallWhere shell={shell} shellCall={shellCall} />
     </section>

@@ -5,9 +5,8 @@ import { ConfirmDialog } from '../ui/dialog';
 import { AgendaPanel } from './agenda-panel';
 import { AttendancePanel } from './attendance-panel';
 import { HallControl } from './hall-control';
-import { currentTimer } from './live-selectors';
 import { ShortcutsPanel } from './shortcuts-panel';
-import { useShortcuts, type ShortcutAction } from './shortcuts';
+import { useShortcutRunner } from './shortcut-runner';
 import { StagePanel } from './stage-panel';
 import type { LiveConsole } from './use-live-console';
 
@@ -30,26 +29,7 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
   const live = state.live;
   const status = live?.status ?? 'idle';
 
-  useShortcuts(true, (a: ShortcutAction) => {
-    switch (a.kind) {
-      case 'move': {
-        const step = a.to === 'next' ? state.next : state.prev;
-        if (step?.blockedBy) lc.setNotice(step.blockedBy);
-        else if (step) act('live.move', { to: a.to });
-        return;
-      }
-      case 'undo':
-        return act('live.undo', {});
-      case 'timerToggle':
-        return act('live.timer', { action: currentTimer(state)?.runningSince != null ? 'pause' : 'start' });
-      case 'addMinute':
-        return act('live.timer', { action: 'addMinute' });
-      case 'blackToggle':
-        return act('live.slide', { slide: live?.slide === 'black' ? 'auto' : 'black' });
-      case 'slide':
-        return act('live.slide', { slide: a.slide });
-    }
-  });
+  useShortcutRunner(lc, state);
 
   return (
     <div className={`console${rehearsal ? ' rehearsal' : ''}`}>
@@ -99,9 +79,9 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
         </div>
         <div className="console-col">
           <AgendaPanel state={state} act={act} />
-          <ShortcutsPanel />
         </div>
       </main>
+      <ShortcutsPanel />
       {asking === 'end' && (
         <ConfirmDialog
           title="结束会议"

@@ -1,9 +1,9 @@
 import { SHORTCUTS } from './shortcuts';
 
-/** 快捷键: always on screen, so the operator never has to remember them. */
+/** 快捷键: a strip along the bottom of the console, always in view, never scrolled away. */
 export function ShortcutsPanel() {
   return (
-    <section className="panel shortcuts-panel" aria-labelledby="shortcuts-title">
+    <footer className="shortcuts-bar" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">快捷键</h2>
       <dl>
         {SHORTCUTS.map((s) => (
@@ -17,7 +17,7 @@ export function ShortcutsPanel() {
           </div>
         ))}
       </dl>
-      <p className="muted">在输入框中打字时快捷键不起作用。重置计时和结束会议需要确认；议程移动可以撤销。</p>
-    </section>
+      <span className="shortcuts-note">输入框中不生效 · 重置计时与结束会议需确认</span>
+    </footer>
   );
 }

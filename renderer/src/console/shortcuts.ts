@@ -9,21 +9,21 @@ export type ShortcutAction =
   | { kind: 'slide'; slide: HallSlide }
   | { kind: 'blackToggle' };
 
-/** The list shown on the console (快捷键) — the same table the key handler reads. */
+/** The list shown on the console (快捷键). shortcutFor below acts on these keys: change both together. */
 export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ['→', 'PageDown'], label: '下一步' },
   { keys: ['←', 'PageUp'], label: '上一步' },
-  { keys: ['Ctrl+Z'], label: '撤销上一次议程移动' },
-  { keys: ['空格'], label: '汇报计时：开始 / 暂停 / 继续' },
-  { keys: ['+'], label: '汇报时间加1分钟' },
-  { keys: ['B'], label: '黑屏（再按一次回到随议程）' },
-  { keys: ['T'], label: '大屏显示会标' },
-  { keys: ['A'], label: '大屏显示出席情况' },
-  { keys: ['E'], label: '大屏显示当前议程' },
-  { keys: ['Esc'], label: '大屏回到随议程' },
+  { keys: ['Ctrl+Z'], label: '撤销移动' },
+  { keys: ['空格'], label: '计时开始/暂停' },
+  { keys: ['+'], label: '加1分钟' },
+  { keys: ['B'], label: '黑屏（再按恢复）' },
+  { keys: ['T'], label: '会标' },
+  { keys: ['A'], label: '出席情况' },
+  { keys: ['E'], label: '当前议程' },
+  { keys: ['Esc'], label: '随议程' },
 ];
 
-/** Maps one key press to an action, or null. Exported for reading, not only for the hook. */
+/** Maps one key press to an action, or null. */
 export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): ShortcutAction | null {
   const key = e.key;
   if ((e.ctrlKey || e.metaKey) && !e.altKey && key.toLowerCase() === 'z' && !e.shiftKey) return { kind: 'undo' };

@@ -3,6 +3,7 @@ import type { ArgsOf, CallName } from '../../../shared/api/contract';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { ShellStatus } from '../../../shared/api/shell-types';
 import { getPlatform } from '../platform/platform';
+import { createClockOffset } from '../hall/clock-offset';
 
 /** Every call that changes the live session; each answers with the new, durable console state. */
 export type LiveAction = Exclude<Extract<CallName, `live.${string}`>, 'live.state'>;
@@ -19,6 +20,8 @@ export function isNewerState(next: LiveConsoleState, shown: LiveConsoleState | n
   return next.serverNow >= shown.serverNow;
 }
 
+type ShellAction = 'shell.chooseHallDisplay' | 'shell.openHall';
+
 export interface LiveConsole {
   state: LiveConsoleState | null;
   /** Services' clock minus this page's clock, measured when the state arrived. */
@@ -32,7 +35,7 @@ export interface LiveConsole {
   act: <N extends LiveAction>(name: N, args: ArgsOf<N>) => void;
   notice: string | null;
   setNotice: (text: string | null) => void;
-  shellCall: (name: 'shell.chooseHallDisplay' | 'shell.openHall', args: { displayId: string } | Record<string, never>) => void;
+  shellCall: <N extends ShellAction>(name: N, args: ArgsOf<N>) => void;
   reload: () => void;
 }
 
@@ -42,12 +45,14 @@ export function useLiveConsole(): LiveConsole {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const alive = useRef(true);
+  const [clockOffset] = useState(createClockOffset);
 
   const offer = useCallback((next: LiveConsoleState, force = false) => {
     if (!alive.current) return;
-    setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: next, offset: next.serverNow - Date.now() } : cur));
+    const offset = clockOffset(next.serverNow);
+    setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: next, offset } : cur));
     setLoadError(null);
-  }, []);
+  }, [clockOffset]);
 
   const reload = useCallback(() => {
     const platform = getPlatform();
@@ -96,9 +101,9 @@ export function useLiveConsole(): LiveConsole {
     [call],
   );
 
-  const shellCall = useCallback((name: 'shell.chooseHallDisplay' | 'shell.openHall', args: { displayId: string } | Record<string, never>) => {
+  const shellCall = useCallback(<N extends ShellAction>(name: N, args: ArgsOf<N>) => {
     getPlatform()
-      .call(name, args as never)
+      .call<ShellAction>(name, args)
       .then((s) => alive.current && setShell(s))
       .catch((err: Error) => setNotice(err.message));
   }, []);

@@ -12,6 +12,17 @@ import { useWakeLock } from './wake-lock';
 export function HallApp() {
   const received = useHallView();
   useWakeLock(getPlatform().mode === 'browser');
+  const rev = received?.view.rev;
+  const serverNow = received?.view.serverNow;
+  useEffect(() => {
+    if (rev === undefined) return;
+    // The benchmark reads when each view reached the screen: the frame after React committed it.
+    requestAnimationFrame(() => {
+      const paints = ((window as unknown as { __hallPaints?: { rev: number; at: number }[] }).__hallPaints ??= []);
+      paints.push({ rev, at: performance.timeOrigin + performance.now() });
+      if (paints.length > 1000) paints.splice(0, paints.length - 1000);
+    });
+  }, [rev, serverNow]);
   useEffect(() => {
     document.body.classList.add('hall-body');
     return () => document.body.classList.remove('hall-body');

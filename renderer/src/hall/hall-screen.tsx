@@ -39,7 +39,7 @@ export function HallScreen({ view, clockOffsetMs }: { view: HallView; clockOffse
   useFit(slideRef, key);
   const kind = view.content.kind;
   return (
-    <div className={`hall-screen kind-${kind}`} data-testid="hall-screen" data-kind={kind} data-rev={view.rev}>
+    <div className={`hall-screen kind-${kind}${view.rehearsal ? ' rehearsal' : ''}`} data-testid="hall-screen" data-kind={kind} data-rev={view.rev}>
       <div className="hall-frame" ref={slideRef}>
         <div className="hall-fade" key={key}>
           {slideBody(view.content, clockOffsetMs)}

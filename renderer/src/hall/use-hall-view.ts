@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HallView } from '../../../shared/api/live-types';
 import { getPlatform } from '../platform/platform';
+import { createClockOffset } from './clock-offset';
 
 /** A view as received, with how far the services' clock is ahead of this page's clock. */
 export interface ReceivedView {
@@ -18,11 +19,6 @@ export function isNewerView(next: HallView, shown: HallView | undefined): boolea
   return next.rev >= shown.rev || next.serverNow > shown.serverNow;
 }
 
-function receive(view: HallView): ReceivedView {
-  // Taken at receipt: the timer then counts on the services' clock whatever this machine says.
-  return { view, clockOffsetMs: view.serverNow - Date.now() };
-}
-
 /**
  * The hall's picture: fetched on mount and after every reconnect (the host may have restarted),
  * then kept current by `hall.view` events. `seed` lets the console offer the view that came back
@@ -30,9 +26,15 @@ function receive(view: HallView): ReceivedView {
  */
 export function useHallView(seed?: ReceivedView | null): ReceivedView | null {
   const [received, setReceived] = useState<ReceivedView | null>(null);
-  const offer = useCallback((view: HallView) => {
-    setReceived((cur) => (isNewerView(view, cur?.view) ? receive(view) : cur));
-  }, []);
+  const [clockOffset] = useState(createClockOffset);
+  const offer = useCallback(
+    (view: HallView) => {
+      // Measured at receipt: the timer then counts on the services' clock whatever this machine says.
+      const clockOffsetMs = clockOffset(view.serverNow);
+      setReceived((cur) => (isNewerView(view, cur?.view) ? { view, clockOffsetMs } : cur));
+    },
+    [clockOffset],
+  );
 
   useEffect(() => {
     const platform = getPlatform();

@@ -1,0 +1,72 @@
+import { chineseNumeral } from '../../../../shared/format/chinese-numerals';
+import { formatDateCn } from '../../../../shared/format/dates';
+import type { BodyBlock, OfficialDocInput } from '../model';
+
+/**
+ * 会议记录 of the questioning (询问): a meeting paper, not a 公文 — title, the meeting's particulars, then per
+ * evaluatee each question with who asked it and the notes on the answer.
+ */
+
+export interface MinutesQuestion {
+  /** Who asked: 李四委员. */
+  askedBy: string;
+  question: string;
+  /** Notes on the answer. */
+  answer: string;
+  followUps?: { askedBy?: string; question: string; answer?: string }[];
+}
+
+export interface MinutesEvaluatee {
+  name: string;
+  /** 单位及职务. */
+  position: string;
+  questions: MinutesQuestion[];
+}
+
+export interface MinutesInput {
+  /** 县第十九届人大常委会第二十三次会议. */
+  meetingName: string;
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  /** Defaults to 「{meetingName}询问记录」. */
+  title?: string;
+  place?: string;
+  chair?: string;
+  attendees?: string;
+  recorder?: string;
+  evaluatees: MinutesEvaluatee[];
+}
+
+export function buildMinutesDocument(input: MinutesInput): OfficialDocInput {
+  const body: BodyBlock[] = [];
+  const particulars: [string, string | undefined][] = [
+    ['会议', input.meetingName],
+    ['时间', formatDateCn(input.date)],
+    ['地点', input.place],
+    ['主持人', input.chair],
+    ['出席', input.attendees],
+    ['记录人', input.recorder],
+  ];
+  for (const [label, value] of particulars) {
+    if (value && value.trim() !== '') body.push({ text: `${label}：${value.trim()}`, flush: true });
+  }
+  input.evaluatees.forEach((person, i) => {
+    body.push({ level: 1, text: `${chineseNumeral(i + 1)}、${person.name}（${person.position}）` });
+    if (person.questions.length === 0) body.push({ text: '无询问。' });
+    person.questions.forEach((q, j) => {
+      body.push({ level: 2, text: `（${chineseNumeral(j + 1)}）${q.askedBy}提问` });
+      body.push({ text: `问：${q.question.trim()}` });
+      body.push({ text: `答：${q.answer.trim()}` });
+      for (const f of q.followUps ?? []) {
+        body.push({ text: `${f.askedBy ? `${f.askedBy}追问` : '追问'}：${f.question.trim()}` });
+        if (f.answer) body.push({ text: `答：${f.answer.trim()}` });
+      }
+    });
+  });
+  return {
+    kind: 'meeting-paper',
+    title: input.title ?? `${input.meetingName}询问记录`,
+    body,
+    properties: { title: input.title ?? `${input.meetingName}询问记录`, subject: '会议记录' },
+  };
+}

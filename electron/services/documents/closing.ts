@@ -1,0 +1,75 @@
+import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { formatDateCn } from '../../../shared/format/dates';
+import type { SignatureInput } from './model';
+import type { RunStyles } from './fonts';
+import { BODY_CHARACTER_SPACING, CHAR, SIZE, TYPE_AREA } from './geometry';
+import { blankLine, blankLines, type Placed } from './paragraphs';
+import { countLines, textWidth } from './text-measure';
+
+/**
+ * What follows the body: the attachment note and the signing organ with the date, placed by the rules of
+ * GB/T 9704 7.3.5 (with a seal: date 4 characters in from the right, organ centred over it; without: organ 2
+ * characters in, date starting 2 characters right of the organ's first character).
+ */
+
+const bodyWidth = (text: string) => textWidth(text, SIZE.sanHao, BODY_CHARACTER_SPACING);
+
+/** 附件：1. XXX — one blank line below the body, indented 2 characters, later names aligned under the first. */
+export function attachmentNote(names: readonly string[], styles: RunStyles): Placed[] {
+  if (names.length === 0) return [];
+  const label = '附件：';
+  const labelWidth = bodyWidth(label);
+  const out: Placed[] = [blankLine()];
+  names.forEach((name, i) => {
+    const numbered = names.length > 1;
+    const number = numbered ? `${i + 1}. ` : '';
+    const numberWidth = bodyWidth(number);
+    // Wrapped lines of a name align with its first character.
+    const left = 2 * CHAR + labelWidth + numberWidth;
+    const text = (i === 0 ? label : '') + number + name;
+    out.push({
+      paragraph: new Paragraph({
+        indent: i === 0 ? { left, hanging: labelWidth + numberWidth } : { left, hanging: numberWidth },
+        children: [new TextRun({ ...styles.body, text })],
+      }),
+      lines: countLines(text, { width: TYPE_AREA.width - left }),
+    });
+  });
+  return out;
+}
+
+function line(text: string, styles: RunStyles, layout: { align: 'left' | 'right'; left?: number; right?: number }): Placed {
+  return {
+    paragraph: new Paragraph({
+      alignment: layout.align === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+      indent: { firstLine: 0, left: Math.max(0, layout.left ?? 0), right: Math.max(0, layout.right ?? 0) },
+      children: [new TextRun({ ...styles.body, text })],
+    }),
+    lines: 1,
+  };
+}
+
+export function signatureBlock(signature: SignatureInput, styles: RunStyles): Placed[] {
+  const organ = signature.organ.trim();
+  const date = formatDateCn(signature.date);
+  const organWidth = bodyWidth(organ);
+  const dateWidth = bodyWidth(date);
+  if (signature.sealed) {
+    // Two blank lines leave room for the seal, whose top may come within one line of the body.
+    const dateRight = 4 * CHAR;
+    const organRight = dateRight + Math.round((dateWidth - organWidth) / 2);
+    return [
+      ...blankLines(2),
+      line(organ, styles, { align: 'right', right: organRight }),
+      line(date, styles, { align: 'right', right: dateRight }),
+    ];
+  }
+  const right = 2 * CHAR;
+  const organStart = TYPE_AREA.width - right - organWidth;
+  if (organStart + 2 * CHAR + dateWidth <= TYPE_AREA.width - right) {
+    return [blankLine(), line(organ, styles, { align: 'right', right }), line(date, styles, { align: 'left', left: organStart + 2 * CHAR })];
+  }
+  // The date is the longer one: it takes the 2-character right indent and the organ moves left.
+  const dateStart = TYPE_AREA.width - right - dateWidth;
+  return [blankLine(), line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR }), line(date, styles, { align: 'right', right })];
+}

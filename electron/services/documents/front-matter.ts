@@ -1,0 +1,134 @@
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun } from 'docx';
+import { parseDocNumber } from '../../../shared/format/doc-number';
+import type { OfficialDocInput } from './model';
+import type { DocumentSettings, OrganHeaderSettings } from './settings';
+import { runStyle, type RunStyles } from './fonts';
+import { LINE_PITCH, MM, RED, SIZE, TYPE_AREA } from './geometry';
+import { blankLine, blankLines, type Placed } from './paragraphs';
+import { breakTitle } from './title-lines';
+import { countLines } from './text-measure';
+
+/**
+ * The top of a document: the 公文's 版头 (red organ header, number, red line) and, for every kind, the title,
+ * its note and the addressee. Heights add up to whole grid lines so the body below sits on the grid in Word and
+ * in LibreOffice alike, which is what lets the page count be estimated.
+ */
+
+/** The header's top is 35 mm below the top of the type area. */
+const HEADER_TOP = Math.round(35 * MM);
+/** Automatic header: about 150 mm wide. */
+const HEADER_TARGET_WIDTH = Math.round(150 * MM);
+const HEADER_DEFAULT_PT = 36;
+/** Red line 4 mm below the number: border spacing in points, below the number's line. */
+const RED_LINE_SPACE_PT = 9;
+/** Exact line of the header relative to its size, and where the glyph box's top falls in it (calibrated in LibreOffice). */
+const HEADER_LINE_RATIO = 1.2;
+const HEADER_GLYPH_RATIO = 1.1;
+
+export interface HeaderMetrics {
+  /** Half-points. */
+  size: number;
+  /** Percent. */
+  scale: number;
+}
+
+/**
+ * Size and horizontal scale of the organ header: the settings' own when given; otherwise 36 pt squeezed (or a
+ * larger size for a short name) so the header is about 150 mm wide, as real headers fill most of the line.
+ */
+export function headerMetrics(header: OrganHeaderSettings): HeaderMetrics {
+  const chars = [...header.text].length;
+  let pt = header.sizePt ?? HEADER_DEFAULT_PT;
+  if (header.sizePt === null && header.scalePercent === null) {
+    // A short name at 36 pt would leave the line half empty: grow it (up to 54 pt) before stretching.
+    pt = Math.min(54, Math.max(pt, HEADER_TARGET_WIDTH / 20 / chars));
+  }
+  const natural = chars * pt * 20;
+  const scale = header.scalePercent ?? Math.max(33, Math.min(100, Math.round((HEADER_TARGET_WIDTH / natural) * 100)));
+  return { size: Math.round(pt * 2), scale };
+}
+
+function validDocNumber(text: string | undefined): string {
+  if (text === undefined) throw new Error('公文须有发文字号');
+  const parsed = parseDocNumber(text);
+  if (!parsed.ok) throw new Error(`发文字号“${text}”不符合要求：${parsed.message}`);
+  return text.trim();
+}
+
+/** 版头: header, two blank lines, number with the red line, and the space down to the title. */
+export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, styles: RunStyles): Placed[] {
+  const number = validDocNumber(doc.docNumber);
+  const { size, scale } = headerMetrics(settings.organHeader);
+  const headerStyle = runStyle(settings.fontProfile, { role: 'xiaobiaosong', size, characterSpacing: 0, color: RED, scale });
+  // Space before puts the glyph's top 35 mm down (the text sits at the bottom of its exact line), space after rounds
+  // the paragraph up to whole grid lines.
+  const glyph = size * 10;
+  const lineHeight = Math.round(glyph * HEADER_LINE_RATIO);
+  const before = Math.max(0, HEADER_TOP - (lineHeight - Math.round(glyph * HEADER_GLYPH_RATIO)));
+  const headerLines = Math.ceil((before + lineHeight) / LINE_PITCH);
+  const after = headerLines * LINE_PITCH - before - lineHeight;
+  const header = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    spacing: { before, after, line: lineHeight, lineRule: LineRuleType.EXACT },
+    children: [new TextRun({ ...headerStyle, text: settings.organHeader.text })],
+  });
+  const lineSize = settings.redLineSize;
+  const numberParagraph = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: lineSize, color: RED, space: RED_LINE_SPACE_PT } },
+    children: [new TextRun({ ...styles.body, text: number })],
+  });
+  // The border adds its spacing and width to the number's paragraph; the spacer takes them off the two blank lines
+  // above the title, so the title starts on a grid line.
+  const borderTwips = RED_LINE_SPACE_PT * 20 + Math.round((lineSize / 8) * 20);
+  const spacer = new Paragraph({
+    indent: { firstLine: 0 },
+    spacing: { line: 2 * LINE_PITCH - borderTwips, lineRule: LineRuleType.EXACT },
+  });
+  return [
+    { paragraph: header, lines: headerLines },
+    ...blankLines(2),
+    { paragraph: numberParagraph, lines: 1 },
+    { paragraph: spacer, lines: 2 },
+  ];
+}
+
+/** Title (22 pt 小标宋, centred, broken between words), its 楷体 note, subtitle lines and the addressee. */
+export function titleBlock(doc: OfficialDocInput, styles: RunStyles): Placed[] {
+  const out: Placed[] = [];
+  const lines = breakTitle(doc.title, { size: SIZE.erHao, spacing: 0, width: TYPE_AREA.width });
+  out.push({
+    paragraph: new Paragraph({
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0 },
+      children: lines.map((text, i) => new TextRun({ ...styles.title, text, ...(i > 0 ? { break: 1 } : {}) })),
+    }),
+    lines: lines.length,
+  });
+  if (doc.titleNote) out.push(centred(doc.titleNote, styles.titleNote));
+  if (doc.subtitle && doc.subtitle.length > 0) {
+    out.push(blankLine());
+    for (const line of doc.subtitle) out.push(centred(line, styles.titleNote));
+  }
+  if (doc.addressee) {
+    out.push(blankLine());
+    const text = /[：:]$/.test(doc.addressee) ? doc.addressee.replace(/:$/, '：') : `${doc.addressee}：`;
+    out.push({
+      paragraph: new Paragraph({ indent: { firstLine: 0 }, children: [new TextRun({ ...styles.body, text })] }),
+      lines: countLines(text),
+    });
+  } else if (doc.kind !== 'form') {
+    // A meeting paper's body starts one blank line below its title block.
+    out.push(blankLine());
+  }
+  return out;
+}
+
+function centred(text: string, style: RunStyles['body']): Placed {
+  return {
+    paragraph: new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ ...style, text })] }),
+    lines: countLines(text),
+  };
+}

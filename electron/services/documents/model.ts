@@ -1,0 +1,101 @@
+/**
+ * What a Word document is made of, independent of `docx`. Builders (评议意见, 会议记录, …) produce an
+ * `OfficialDocInput`; `renderOfficialDocument` lays it out for its kind.
+ */
+
+/**
+ * - '公文': red organ header, document number, red line, 版记, 22 × 28 grid, page numbers (评议意见, 测评结果通报).
+ * - 'meeting-paper': grid and page numbers, no header, number or 版记 (调研报告, 会议记录).
+ * - 'form': A4, margins and fonts only (测评票, 签到表, 计票结果报告单, 送达回证).
+ */
+export const DOCUMENT_KINDS = ['公文', 'meeting-paper', 'form'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** 0 body text; 1 一、 (黑体); 2 （一） (楷体); 3 1. (仿宋); 4 （1） (仿宋). The numbering is part of the text. */
+export type ParagraphLevel = 0 | 1 | 2 | 3 | 4;
+
+export interface BodyParagraph {
+  type?: 'paragraph';
+  level?: ParagraphLevel;
+  text: string;
+  /** Body text in the same paragraph after a heading: "（一）履职情况。" + "该同志……". */
+  runIn?: string;
+  /** Without the two-character first-line indent (e.g. the header lines of a meeting record). */
+  flush?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Set as a title (22 pt 小标宋, centred) or a 楷体 note line, e.g. the title of each sheet of a ballot file. */
+  variant?: 'title' | 'note';
+}
+
+export interface TableCellInput {
+  text: string;
+  /** Columns this cell spans. */
+  span?: number;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+}
+
+export interface TableInput {
+  /** Column widths as relative weights; the table fills the type area. */
+  columns: number[];
+  /** Header rows, repeated on every page and set in 黑体. */
+  header?: (string | TableCellInput)[][];
+  rows: (string | TableCellInput)[][];
+  /** Exact row height in twips (ballots and sign-in sheets need room to write); grid line height otherwise. */
+  rowHeight?: number;
+  /** Default alignment of the body cells. */
+  align?: 'left' | 'center';
+}
+
+export interface TableBlock {
+  type: 'table';
+  table: TableInput;
+}
+
+export interface PageBreakBlock {
+  type: 'page-break';
+}
+
+export type BodyBlock = BodyParagraph | TableBlock | PageBreakBlock;
+
+export interface SignatureInput {
+  /** 发文机关署名. */
+  organ: string;
+  /** 成文日期, 'YYYY-MM-DD'; printed 2024年10月28日. */
+  date: string;
+  /** With a seal the date is right-indented 4 characters and the organ centred over it. */
+  sealed: boolean;
+}
+
+export interface ImprintInput {
+  /** 抄送 recipients; the settings' list when absent. */
+  copyTo?: string[];
+  /** Added after the list (e.g. the evaluatee's unit). */
+  extraCopyTo?: string[];
+  /** 印发机关; the settings' office when absent. */
+  issuingOffice?: string;
+  /** 印发日期, 'YYYY-MM-DD'. */
+  issueDate: string;
+}
+
+export interface OfficialDocInput {
+  kind: DocumentKind;
+  /** 发文字号 such as X人常〔2024〕5号: required for a 公文, validated. */
+  docNumber?: string;
+  /** Explicit line breaks with '\n'; otherwise broken between words to fit. */
+  title: string;
+  /** 楷体 line under the title: （2024年10月28日县第十九届人大常委会第二十三次主任会议通过）. */
+  titleNote?: string;
+  /** Lines centred under the title of a meeting paper (e.g. 县人大常委会调研组). */
+  subtitle?: string[];
+  /** 主送机关; "：" is added when missing. */
+  addressee?: string;
+  body: BodyBlock[];
+  /** 附件说明: names of the attachments. */
+  attachments?: string[];
+  signature?: SignatureInput;
+  /** 版记 of a 公文. */
+  imprint?: ImprintInput;
+  /** Document properties (title shown in the file's properties). */
+  properties?: { title?: string; subject?: string; creator?: string };
+}

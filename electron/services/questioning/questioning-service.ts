@@ -1,0 +1,153 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { LiveConsoleState } from '../../../shared/api/live-types';
+import type { QuestioningState } from '../../../shared/api/questioning-types';
+import { assertAppendOnly } from '../../../shared/draw/log';
+import type { SessionData } from '../../../shared/domain/live';
+import { meetingKey, rehearsalKey, SESSION_KEY, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
+import type { QuestioningData } from '../../../shared/domain/questioning';
+import type { Handlers } from '../api/dispatch';
+import type { ServiceContext } from '../api/service-context';
+import { allMeetings } from '../desk/desk-data';
+import { consoleState, hallView, type LiveInputs } from '../live/projection';
+import { bankHandlers, type BankHandlers } from './bank';
+import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, type OpClock } from './ops';
+import { rehearsalQuestioning } from './rehearsal';
+import { questioningState } from './view';
+
+type LiveCallName = Extract<keyof Handlers, `questioning.${string}`>;
+type QuestioningHandlers = BankHandlers & Pick<Handlers, Exclude<LiveCallName, keyof BankHandlers>>;
+type Active = NonNullable<SessionData['active']>;
+
+interface Publish {
+  /** The hall's picture may have changed (a draw, a timer): push hall.view first. */
+  hall: boolean;
+  /** The console's live state may have changed (rev, hall preview): push live.changed. */
+  live: boolean;
+}
+
+const ALL: Publish = { hall: true, live: true };
+/** The minutes: never the hall's business, and nothing else on the console moves. */
+const MINUTES_ONLY: Publish = { hall: false, live: false };
+
+/**
+ * 随机询问 in the live session. Like live-service.ts: every change is one durable write of the
+ * session's meeting partition (or its rehearsal copy) — the draw log checked append-only before it
+ * is written — and only then are the hall's picture, the console's live state and the
+ * questioning state pushed, in that order (the hall is what people watch).
+ */
+export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
+  const now = () => ctx.clock.now();
+  const partitionOf = (active: Active) => (active.rehearsal ? rehearsalKey(active.meetingId) : meetingKey(active.meetingId));
+  const exists = (key: string) => ctx.store.list(key.split('/')[0]!).includes(key);
+  const readSession = async (): Promise<Active | null> => (await ctx.store.read<SessionData>(SESSION_KEY)).active;
+
+  const inputs = async (): Promise<LiveInputs> => {
+    const core = await ctx.store.read<CoreData>('core');
+    const session = await readSession();
+    const key = session ? partitionOf(session) : null;
+    const data = key && exists(key) ? await ctx.store.read<MeetingData>(key) : null;
+    return { core, session: data ? session : null, data, now: now() };
+  };
+
+  /** The record meeting's questioning, which a rehearsal takes its bank and settings from. */
+  const recordOf = async (active: Active): Promise<Readonly<QuestioningData> | null> => {
+    if (!active.rehearsal || !exists(meetingKey(active.meetingId))) return null;
+    return (await ctx.store.read<MeetingData>(meetingKey(active.meetingId))).questioning;
+  };
+
+  const stateOf = async (inp: LiveInputs): Promise<QuestioningState> => {
+    const { core, data, session } = inp;
+    const record = session && data ? await recordOf(session) : null;
+    const q = data ? (record ? rehearsalQuestioning(data.questioning, record) : data.questioning) : null;
+    return questioningState(core, data, q, session, inp.now);
+  };
+
+  const meetingsList = async (): Promise<LiveConsoleState['meetings']> => {
+    const rehearsals = new Set(ctx.store.list('rehearsal'));
+    return (await allMeetings(ctx))
+      .map(({ meeting: m }) => ({ id: m.id, name: m.name, date: m.date, status: m.status, hasRehearsal: rehearsals.has(rehearsalKey(m.id)) }))
+      .sort((a, b) => b.date.localeCompare(a.date));
+  };
+
+  const publish = async (what: Publish): Promise<QuestioningState> => {
+    const inp = await inputs();
+    if (what.hall) ctx.hub.publish('hall.view', hallView(inp));
+    if (what.live) ctx.hub.publish('live.changed', consoleState(inp, await meetingsList()));
+    const state = await stateOf(inp);
+    ctx.hub.publish('questioning.changed', state);
+    return state;
+  };
+
+  const change = async (mutate: (data: MeetingData, core: Readonly<CoreData>, clock: OpClock) => void, what: Publish = ALL): Promise<QuestioningState> => {
+    const active = await readSession();
+    if (!active) throw new ApiError('conflict', '尚未打开会议：请先在会议现场选择会议。');
+    const key = partitionOf(active);
+    if (!exists(key)) throw new ApiError('conflict', '会议记录不存在，请重新打开会议。');
+    const core = await ctx.store.read<CoreData>('core');
+    const record = await recordOf(active);
+    const at = now();
+    const clock: OpClock = { now: at, iso: new Date(at).toISOString(), random: ctx.random };
+    await ctx.store.update<MeetingData, void>(key, (data) => {
+      if (record) data.questioning = rehearsalQuestioning(data.questioning, record);
+      const before = data.questioning.log.slice();
+      mutate(data, core, clock);
+      assertAppendOnly(before, data.questioning.log);
+      if (what.live) data.live.rev += 1;
+    });
+    return publish(what);
+  };
+
+  return {
+    ...bankHandlers(ctx),
+
+    'questioning.state': async () => stateOf(await inputs()),
+
+    'questioning.draw': ({ skipAnimation: skip }) =>
+      change((data, core, clock) => {
+        drawQuestioner(data, core, clock, skip);
+      }),
+
+    'questioning.redraw': ({ reason, skipAnimation: skip }) =>
+      change((data, core, clock) => {
+        cancelCurrent(data, clock, 'redraw', reason);
+        drawQuestioner(data, core, clock, skip);
+      }),
+
+    'questioning.undoDraw': ({ reason }) =>
+      change((data, _core, clock) => {
+        cancelCurrent(data, clock, 'undo', reason);
+      }),
+
+    'questioning.newCycle': ({ reason }) =>
+      change((data, _core, clock) => {
+        newCycle(data, clock, reason);
+      }),
+
+    'questioning.skipAnimation': () =>
+      change((data, _core, clock) => {
+        skipAnimation(data, clock.now);
+      }),
+
+    'questioning.timer': ({ recordId, which, action }) =>
+      change((data, _core, clock) => {
+        if (data.live.status !== 'running') throw new ApiError('conflict', '会议未在进行中，不能计时。');
+        questionTimer(data, clock.now, recordId, which, action);
+      }),
+
+    'questioning.notes': ({ recordId, notes }) =>
+      change((data) => {
+        findRecord(data, recordId).notes = notes;
+      }, MINUTES_ONLY),
+
+    'questioning.question': ({ recordId, text }) =>
+      change((data) => {
+        const record = findRecord(data, recordId);
+        record.questionText = text;
+      }, ALL),
+
+    'questioning.next': () =>
+      change((data, _core, clock) => {
+        finishCurrent(data, clock);
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+import { ApiError } from '../../../shared/api/errors';
+import type { EvaluateeRef, QuestioningMemberRef } from '../../../shared/api/questioning-types';
+import type { DrawRosterMember } from '../../../shared/draw/candidates';
+import type { DrawScope } from '../../../shared/draw/log-schema';
+import type { ReportItem } from '../../../shared/domain/meetings';
+import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
+import { sortMembers } from '../../../shared/domain/people';
+import type { QuestioningData, QuestionRecord } from '../../../shared/domain/questioning';
+
+/**
+ * Where the live meeting is, as far as questioning is concerned: the agenda item being heard (a
+ * report in person), whether questions may be drawn now, and the draw scope the settings give.
+ * Pure, shared by the services, the console's state and the hall.
+ */
+export interface Spot {
+  item: ReportItem | null;
+  itemIndex: number;
+  /** Why nothing can be drawn now, in Chinese; null when it can. */
+  blockedBy: string | null;
+  scope: DrawScope;
+  /** The evaluatee (scope 'evaluatee') or the meeting (scope 'meeting'); null without an item. */
+  scopeId: string | null;
+}
+
+export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData> = data.questioning): Spot {
+  const { live, meeting } = data;
+  const itemIndex = live.position.itemIndex;
+  const raw = meeting.agenda[itemIndex];
+  const item = raw?.kind === 'report' ? raw : null;
+  let blockedBy: string | null = null;
+  if (live.status === 'idle') blockedBy = '会议尚未开始';
+  else if (live.status === 'ended') blockedBy = '会议已结束';
+  else if (live.position.stage !== 'questioning' || !item) blockedBy = '当前不在随机询问阶段';
+  const scope = q.settings.scope;
+  const scopeId = item ? (scope === 'evaluatee' ? item.evaluateeId : meeting.id) : null;
+  return { item, itemIndex, blockedBy, scope, scopeId };
+}
+
+/** A spot where drawing is allowed, or a refusal naming why not. */
+export function requireSpot(spot: Spot): Spot & { item: ReportItem; scopeId: string } {
+  if (spot.blockedBy || !spot.item || !spot.scopeId) throw new ApiError('conflict', `${spot.blockedBy ?? '当前不在随机询问阶段'}，不能抽取。`);
+  return spot as Spot & { item: ReportItem; scopeId: string };
+}
+
+export function rosterOf(core: Readonly<CoreData>): DrawRosterMember[] {
+  return core.members.map((m) => ({ id: m.id, name: m.name, role: m.role, rosterOrder: m.rosterOrder, active: m.active }));
+}
+
+/** Active members in roster order. */
+export function memberRefs(core: Readonly<CoreData>): QuestioningMemberRef[] {
+  return sortMembers(core.members.filter((m) => m.active)).map((m) => ({ id: m.id, name: m.name, role: m.role }));
+}
+
+export function presentIds(core: Readonly<CoreData>, data: Readonly<MeetingData>): string[] {
+  return core.members.filter((m) => m.active && data.attendance.members[m.id] === 'present').map((m) => m.id);
+}
+
+export function evaluateeRef(core: Readonly<CoreData>, id: string): EvaluateeRef {
+  const e = core.evaluatees.find((x) => x.id === id);
+  const unit = e ? core.units.find((u) => u.id === e.unitId) : undefined;
+  return { id, name: e?.name ?? '（已删除）', unitName: unit?.name ?? '', position: e?.position ?? '' };
+}
+
+/** The question being asked of an evaluatee now (drawn, not finished, not cancelled). */
+export function currentRecord(q: Readonly<QuestioningData>, evaluateeId: string | undefined): QuestionRecord | undefined {
+  if (!evaluateeId) return undefined;
+  return q.records.findLast((r) => r.evaluateeId === evaluateeId && r.status === 'asking');
+}
+
+/** Standing questions are numbered 1, 2, … per evaluatee; a cancelled one has no number. */
+export function questionNumbers(q: Readonly<QuestioningData>, evaluateeId: string): Map<string, number> {
+  const numbers = new Map<string, number>();
+  let n = 0;
+  for (const r of q.records) if (r.evaluateeId === evaluateeId && r.status !== 'cancelled') numbers.set(r.id, ++n);
+  return numbers;
+}

@@ -1,0 +1,125 @@
+import type { DrawLogLine, QuestioningMemberRef, QuestioningState, QuestionRecordView } from '../../../shared/api/questioning-types';
+import { drawCandidates, formatDrawTime, viewLog, type LogView } from '../../../shared/draw';
+import { CANCEL_KIND_LABELS, DRAW_SCOPE_LABELS, type DrawLog } from '../../../shared/draw/log-schema';
+import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
+import { questioningSettingsSchema, type QuestioningData } from '../../../shared/domain/questioning';
+import { currentRecord, evaluateeRef, memberRefs, presentIds, questionNumbers, rosterOf, spotOf } from './spot';
+
+/** The console's questioning state: pure, from the meeting partition and the roster. */
+
+const LOG_TAIL = 8;
+
+export function recordViews(q: Readonly<QuestioningData>, view: LogView, evaluateeId?: string): QuestionRecordView[] {
+  const ordinals = new Map(view.draws.map((d) => [d.entry.id, d.ordinal]));
+  const numbers = new Map<string, Map<string, number>>();
+  const numberOf = (evaluatee: string, id: string) => {
+    let m = numbers.get(evaluatee);
+    if (!m) numbers.set(evaluatee, (m = questionNumbers(q, evaluatee)));
+    return m.get(id) ?? null;
+  };
+  return q.records
+    .filter((r) => !evaluateeId || r.evaluateeId === evaluateeId)
+    .map((r) => ({ ...r, drawOrdinal: ordinals.get(r.drawId) ?? 0, questionNo: numberOf(r.evaluateeId, r.id) }));
+}
+
+/** The log in words, newest last: what the operator checks at a glance. */
+export function logLines(log: DrawLog, view: LogView, scopeNames: Readonly<Record<string, string>>): DrawLogLine[] {
+  const byId = new Map(view.draws.map((d) => [d.entry.id, d]));
+  return log.map((e, i) => {
+    const at = formatDrawTime(e.at);
+    if (e.type === 'draw') {
+      const d = byId.get(e.id);
+      const name = e.candidates[e.index]?.name ?? e.memberId;
+      const q = e.question ? `，抽出问题${e.question.questionId}` : '';
+      return { id: e.id, type: e.type, at, text: `第${d?.ordinal ?? '?'}次抽取：${name}（候选${e.candidates.length}人，第${e.cycle}轮${q}）`, cancelled: !!d?.cancelledBy };
+    }
+    if (e.type === 'cancel') {
+      const d = byId.get(e.drawId);
+      return { id: e.id, type: e.type, at, text: `${CANCEL_KIND_LABELS[e.kind]}：作废第${d?.ordinal ?? '?'}次抽取，原因：${e.reason}`, cancelled: false };
+    }
+    const scope = `${DRAW_SCOPE_LABELS[e.scope]}（${scopeNames[e.scopeId] ?? e.scopeId}）`;
+    return { id: e.id, type: e.type, at, text: `第${i + 1}条：开始第${e.cycle}轮，${scope}，原因：${e.reason}`, cancelled: false };
+  });
+}
+
+/** scopeId → a name to print: the evaluatees' names and the meeting's. */
+export function scopeNamesOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): Record<string, string> {
+  const names: Record<string, string> = { [data.meeting.id]: data.meeting.name };
+  for (const item of data.meeting.agenda) if (item.kind === 'report') names[item.evaluateeId] = evaluateeRef(core, item.evaluateeId).name;
+  return names;
+}
+
+export function questioningState(
+  core: Readonly<CoreData>,
+  data: Readonly<MeetingData> | null,
+  q: Readonly<QuestioningData> | null,
+  session: { meetingId: string; rehearsal: boolean } | null,
+  now: number,
+): QuestioningState {
+  const base = { serverNow: now, rev: data?.live.rev ?? 0, meetingId: session?.meetingId ?? null, rehearsal: !!session?.rehearsal };
+  if (!data || !q) {
+    return {
+      ...base,
+      blockedBy: '尚未打开会议',
+      evaluatee: null,
+      settings: questioningSettingsSchema.parse({}),
+      scope: null,
+      candidates: [],
+      excluded: [],
+      asked: [],
+      presentCount: 0,
+      empty: null,
+      offerNewCycle: false,
+      current: null,
+      records: [],
+      bank: [],
+      logTail: [],
+      logCount: 0,
+    };
+  }
+  const spot = spotOf(data, q);
+  const view = viewLog(q.log);
+  const refs = new Map(memberRefs(core).map((m) => [m.id, m]));
+  const ref = (id: string): QuestioningMemberRef => refs.get(id) ?? { id, name: id, role: '委员' };
+  const evaluateeId = spot.item?.evaluateeId;
+  const present = presentIds(core, data);
+  let scope: QuestioningState['scope'] = null;
+  let candidates: QuestioningMemberRef[] = [];
+  let excluded: QuestioningMemberRef[] = [];
+  let asked: QuestioningMemberRef[] = [];
+  let empty: QuestioningState['empty'] = null;
+  let offerNewCycle = false;
+  if (spot.scopeId) {
+    const cycle = view.cycle(spot.scope, spot.scopeId);
+    const askedIds = view.asked(spot.scope, spot.scopeId, cycle);
+    const c = drawCandidates({ roster: rosterOf(core), present, asked: askedIds, excluded: q.settings.exclusions });
+    const label = spot.scope === 'evaluatee' ? `按被评议对象（${evaluateeRef(core, spot.scopeId).name}）` : '按会议（全体被评议对象合并计算）';
+    scope = { scope: spot.scope, scopeId: spot.scopeId, label, cycle };
+    candidates = c.ids.map(ref);
+    excluded = c.excluded.map(ref);
+    asked = askedIds.map(ref);
+    empty = c.empty;
+    offerNewCycle = c.offerNewCycle;
+  }
+  const records = evaluateeId ? recordViews(q, view, evaluateeId) : [];
+  const current = evaluateeId ? currentRecord(q, evaluateeId) : undefined;
+  const lines = logLines(q.log, view, scopeNamesOf(core, data));
+  return {
+    ...base,
+    blockedBy: spot.blockedBy,
+    evaluatee: evaluateeId ? evaluateeRef(core, evaluateeId) : null,
+    settings: q.settings,
+    scope,
+    candidates,
+    excluded,
+    asked,
+    presentCount: present.length,
+    empty,
+    offerNewCycle,
+    current: (current && records.find((r) => r.id === current.id)) ?? null,
+    records,
+    bank: evaluateeId ? q.bank.filter((b) => b.evaluateeId === evaluateeId) : [],
+    logTail: lines.slice(-LOG_TAIL),
+    logCount: q.log.length,
+  };
+}

@@ -1,0 +1,108 @@
+import { STAGES, type Evaluation, type Stage } from '../../../shared/domain/evaluations';
+import type { MeetingData } from '../../../shared/domain/partitions';
+import type { EvaluationVoteResult, VoteRound } from '../../../shared/domain/vote-round';
+import type { ServiceContext } from '../api/service-context';
+import { readYear, updateYear, yearsOnRecord } from '../desk/desk-data';
+
+/**
+ * Results stored with each evaluation (vote-rules.md, last section): an evaluation's vote result
+ * is the last announced (or amended), non-void round of its first vote — the vote item of the
+ * meeting that heard it. A follow-up vote at a later meeting keeps its own result in that meeting.
+ * The copy is derived from the meeting partition and rewritten whenever a round of the item is
+ * announced, amended or voided.
+ */
+
+const PUBLISHED = new Set(['announced', 'amended']);
+
+/** The round whose result counts for the item: the last published, non-void one. */
+export function resultRound(data: Readonly<MeetingData>, agendaItemId: string): Readonly<VoteRound> | null {
+  const rounds = data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId && PUBLISHED.has(r.state) && r.result);
+  return rounds.reduce<Readonly<VoteRound> | null>((best, r) => (!best || r.number > best.number ? r : best), null);
+}
+
+export function compactResult(data: Readonly<MeetingData>, round: Readonly<VoteRound>, index: number): EvaluationVoteResult | null {
+  const result = round.result;
+  const binding = result?.groups.find((g) => g.binding);
+  const r = binding?.results[index];
+  if (!result || !binding || !r) return null;
+  const last = round.amendments.at(-1);
+  return {
+    meetingId: data.meeting.id,
+    agendaItemId: round.agendaItemId,
+    roundId: round.id,
+    roundNo: round.number,
+    state: round.state === 'amended' ? 'amended' : 'announced',
+    announcedAt: round.announcedAt ?? result.gradedAt,
+    amendedAt: last?.at ?? null,
+    amendments: round.amendments.length,
+    outcome: r.outcome,
+    failing: r.failing,
+    rate: r.rate,
+    rateText: r.rateText,
+    counts: { ...r.counts },
+    valid: r.valid,
+    context: { ...binding.context },
+    arithmetic: [...r.arithmetic],
+    ruleName: result.rule.rule.name,
+    ruleText: result.rule.text,
+    ruleSummary: result.rule.summary,
+    policyText: result.rule.policyText,
+    apart: result.groups
+      .filter((g) => !g.binding)
+      .flatMap((g) => {
+        const x = g.results[index];
+        return x ? [{ label: g.label, outcome: x.outcome, rateText: x.rateText, counts: { ...x.counts }, context: { ...g.context } }] : [];
+      }),
+    tellers: [...result.tellers],
+    scrutineers: [...result.scrutineers],
+    reReport: r.failing,
+  };
+}
+
+const at = (s: Stage) => STAGES.indexOf(s);
+
+/** Is this evaluation the one the meeting's vote decides (its first vote)? */
+function decidedHere(ev: Evaluation, data: Readonly<MeetingData>): boolean {
+  return ev.meetingId === data.meeting.id || (ev.meetingId === undefined && ev.year === data.meeting.year);
+}
+
+/** Writes the item's results onto its evaluations (only when something changes). */
+export async function syncEvaluations(ctx: ServiceContext, data: Readonly<MeetingData>, agendaItemId: string): Promise<void> {
+  const year = data.meeting.year;
+  if (!yearsOnRecord(ctx).includes(year)) return;
+  const round = resultRound(data, agendaItemId);
+  const ids = new Set(data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId).flatMap((r) => r.evaluateeIds));
+  const wanted = new Map<string, EvaluationVoteResult | null>([...ids].map((id) => [id, null]));
+  round?.evaluateeIds.forEach((id, i) => wanted.set(id, compactResult(data, round, i)));
+  const plan = (ev: Evaluation): Evaluation | null => {
+    if (!wanted.has(ev.evaluateeId) || !decidedHere(ev, data)) return null;
+    const next = wanted.get(ev.evaluateeId) ?? null;
+    if (next) {
+      const stage: Stage = at(ev.stage) < at('opinion') ? 'opinion' : ev.stage;
+      return { ...ev, voteResult: next, stage };
+    }
+    if (!ev.voteResult || ev.voteResult.agendaItemId !== agendaItemId) return null;
+    // The published round was voided: the evaluation waits for the repeated vote.
+    const { voteResult: _gone, ...rest } = ev;
+    return { ...rest, stage: ev.stage === 'opinion' ? 'vote' : ev.stage };
+  };
+  const { evaluations } = await readYear(ctx, year);
+  const changes = evaluations.map((ev) => plan(ev)).filter((ev, i): ev is Evaluation => ev !== null && JSON.stringify(ev) !== JSON.stringify(evaluations[i]));
+  if (changes.length === 0) return;
+  await updateYear(ctx, year, (y) => {
+    y.evaluations = y.evaluations.map((ev) => changes.find((c) => c.id === ev.id) ?? ev);
+  });
+}
+
+/** Ballots are out: the evaluations on the sheet are at the vote stage (never moved backwards). */
+export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[]): Promise<void> {
+  const year = data.meeting.year;
+  if (!yearsOnRecord(ctx).includes(year)) return;
+  const ids = new Set(evaluateeIds);
+  const { evaluations } = await readYear(ctx, year);
+  const due = (ev: Evaluation) => ids.has(ev.evaluateeId) && decidedHere(ev, data) && at(ev.stage) < at('vote');
+  if (!evaluations.some(due)) return;
+  await updateYear(ctx, year, (y) => {
+    for (const ev of y.evaluations) if (due(ev)) ev.stage = 'vote';
+  });
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArgsOf, CallName } from '../../../../shared/api/contract';
+import type { QuestioningState } from '../../../../shared/api/questioning-types';
+import { getPlatform } from '../../platform/platform';
+
+/** Calls of the live questioning that answer with the questioning state. */
+export type QuestioningAction = Exclude<Extract<CallName, `questioning.${string}`>, 'questioning.state' | 'questioning.log' | 'questioning.settings'>;
+
+/** Is `next` at least as new as `shown`? The live rev orders changes; the services' clock breaks ties. */
+export function isNewerQuestioning(next: QuestioningState, shown: QuestioningState | null): boolean {
+  if (!shown) return true;
+  if (next.meetingId !== shown.meetingId || next.rehearsal !== shown.rehearsal) return next.serverNow >= shown.serverNow;
+  if (next.rev !== shown.rev) return next.rev > shown.rev;
+  return next.serverNow >= shown.serverNow;
+}
+
+export interface Questioning {
+  state: QuestioningState | null;
+  call: <N extends QuestioningAction>(name: N, args: ArgsOf<N>) => Promise<QuestioningState>;
+  /** For buttons and keys: a refusal becomes the notice; `busy` while it runs. */
+  act: <N extends QuestioningAction>(name: N, args: ArgsOf<N>) => void;
+  busy: boolean;
+  notice: string | null;
+  setNotice: (text: string | null) => void;
+}
+
+/**
+ * The questioning panel's state: fetched on mount and whenever the live session moves (`liveRev`:
+ * attendance and stage change the candidates), pushed by questioning.changed, and answered by
+ * every call once its change is durable.
+ */
+export function useQuestioning(liveRev: number): Questioning {
+  const [state, setState] = useState<QuestioningState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const alive = useRef(true);
+
+  const offer = useCallback((next: QuestioningState) => {
+    if (alive.current) setState((cur) => (isNewerQuestioning(next, cur) ? next : cur));
+  }, []);
+
+  const reload = useCallback(() => {
+    getPlatform()
+      .call('questioning.state', {})
+      .then(offer)
+      .catch((err: Error) => alive.current && setNotice(err.message));
+  }, [offer]);
+
+  useEffect(() => {
+    alive.current = true;
+    const platform = getPlatform();
+    const offs = [platform.on('questioning.changed', offer), platform.onConnection((c) => c === 'open' && reload())];
+    return () => {
+      alive.current = false;
+      offs.forEach((off) => off());
+    };
+  }, [offer, reload]);
+
+  useEffect(() => {
+    reload();
+  }, [reload, liveRev]);
+
+  const call = useCallback(
+    async <N extends QuestioningAction>(name: N, args: ArgsOf<N>): Promise<QuestioningState> => {
+      const next = (await getPlatform().call(name, args)) as QuestioningState;
+      offer(next);
+      return next;
+    },
+    [offer],
+  );
+
+  const act = useCallback(
+    <N extends QuestioningAction>(name: N, args: ArgsOf<N>) => {
+      setBusy(true);
+      call(name, args)
+        .then(
+          () => setNotice(null),
+          (err: Error) => setNotice(err.message),
+        )
+        .finally(() => alive.current && setBusy(false));
+    },
+    [call],
+  );
+
+  return { state, call, act, busy, notice, setNotice };
+}
