@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_ROLES, OFFICE, call, event, type CallSpec, type EventSpec, type Role } from './define';
 import { deskCalls } from './calls/desk';
 import { liveCalls } from './calls/live';
+import { opinionCalls } from './calls/opinions';
 import { questioningCalls } from './calls/questioning';
 import { shellCalls } from './calls/shell';
 import { voteCalls } from './calls/vote';
@@ -33,7 +34,7 @@ const platformCalls = {
   }),
 };
 
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */

@@ -7,6 +7,7 @@ import { isIdOf } from './ids';
 import { meetingRecordSchema, type Meeting } from './meetings';
 import { attendanceSchema, liveSchema } from './live';
 import { questioningSchema } from './questioning';
+import { opinionsDataSchema } from './opinions';
 import { votesSchema } from './vote-round';
 import { memberSchema, unitSchema } from './people';
 import { defaultSettings, settingsSchema } from './settings';
@@ -36,6 +37,8 @@ export const coreSchema = z.object({
 export const yearSchema = z.object({
   year: yearField('年度'),
   evaluations: z.array(evaluationSchema, { error: '评议应为列表' }).default([]),
+  /** 评议意见 and members' opinions (opinions.ts); optional so emptyYear and older files stay as they are. */
+  opinions: opinionsDataSchema.optional(),
 });
 
 export const meetingSchema = z.object(

@@ -9,6 +9,7 @@ import { liveHandlers } from '../live/live-service';
 import { questioningHandlers } from '../questioning/questioning-service';
 import { shellHandlers } from './handlers/shell';
 import { voteHandlers } from '../vote/vote-service';
+import { opinionHandlers } from '../opinions/opinion-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...questioningHandlers(ctx),
     ...shellHandlers(ctx),
     ...voteHandlers(ctx),
+    ...opinionHandlers(ctx),
   };
 }

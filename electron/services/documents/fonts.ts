@@ -21,6 +21,11 @@ export type RunStyle = Omit<IRunOptions, 'text' | 'children' | 'break'>;
 
 export interface RunStyleOptions {
   role: FontRole;
+  /**
+   * Leave size and character spacing to the Normal style (body-sized runs): a document has hundreds of them, and
+   * every property is an element `docx` builds and writes.
+   */
+  inheritSize?: boolean;
   /** Half-points. */
   size?: number;
   /** Twips; the body's −5 unless given. */
@@ -40,9 +45,8 @@ export function runStyle(profile: FontProfileName, options: RunStyleOptions): Ru
   const eastAsia = FONT_NAMES[profile][options.role];
   const latin = options.latin ?? LATIN_FONT;
   return {
-    font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' },
-    size: options.size ?? SIZE.sanHao,
-    characterSpacing: options.characterSpacing ?? BODY_CHARACTER_SPACING,
+    font: { ascii: latin, hAnsi: latin, eastAsia, hint: 'eastAsia' },
+    ...(options.inheritSize ? {} : { size: options.size ?? SIZE.sanHao, characterSpacing: options.characterSpacing ?? BODY_CHARACTER_SPACING }),
     language: CHINESE_LANGUAGE,
     ...(options.color === undefined ? {} : { color: options.color }),
     ...(options.scale === undefined || options.scale === 100 ? {} : { scale: options.scale }),
@@ -51,10 +55,13 @@ export function runStyle(profile: FontProfileName, options: RunStyleOptions): Ru
 
 /** The run styles a document uses, built once per profile: a document has hundreds of runs. */
 export interface RunStyles {
+  /** Full body run properties, for the document defaults and the Normal style. */
+  normal: RunStyle;
+  /** Body-sized runs: font and language only, size and spacing from Normal. */
   body: RunStyle;
   heading1: RunStyle;
   heading2: RunStyle;
-  /** 22 pt title, no character spacing (it would only narrow the title). */
+  /** 22 pt title. Runs keep the body's −0.25 pt spacing: `docx` cannot write a spacing of 0 (it drops the element). */
   title: RunStyle;
   titleNote: RunStyle;
   /** 四号 text of the imprint block. */
@@ -71,15 +78,16 @@ export function runStyles(profile: FontProfileName): RunStyles {
   let styles = cache.get(profile);
   if (!styles) {
     styles = {
-      body: runStyle(profile, { role: 'fangsong' }),
-      heading1: runStyle(profile, { role: 'heiti' }),
-      heading2: runStyle(profile, { role: 'kaiti' }),
-      title: runStyle(profile, { role: 'xiaobiaosong', size: SIZE.erHao, characterSpacing: 0 }),
-      titleNote: runStyle(profile, { role: 'kaiti' }),
-      imprint: runStyle(profile, { role: 'fangsong', size: SIZE.siHao, characterSpacing: 0 }),
-      pageNumber: runStyle(profile, { role: 'songti', size: SIZE.siHao, characterSpacing: 0, latin: FONT_NAMES[profile].songti }),
-      tableText: runStyle(profile, { role: 'fangsong', size: SIZE.siHao, characterSpacing: 0 }),
-      tableHeader: runStyle(profile, { role: 'heiti', size: SIZE.siHao, characterSpacing: 0 }),
+      normal: runStyle(profile, { role: 'fangsong' }),
+      body: runStyle(profile, { role: 'fangsong', inheritSize: true }),
+      heading1: runStyle(profile, { role: 'heiti', inheritSize: true }),
+      heading2: runStyle(profile, { role: 'kaiti', inheritSize: true }),
+      title: runStyle(profile, { role: 'xiaobiaosong', size: SIZE.erHao }),
+      titleNote: runStyle(profile, { role: 'kaiti', inheritSize: true }),
+      imprint: runStyle(profile, { role: 'fangsong', size: SIZE.siHao }),
+      pageNumber: runStyle(profile, { role: 'songti', size: SIZE.siHao, latin: FONT_NAMES[profile].songti }),
+      tableText: runStyle(profile, { role: 'fangsong', size: SIZE.siHao }),
+      tableHeader: runStyle(profile, { role: 'heiti', size: SIZE.siHao }),
     };
     cache.set(profile, styles);
   }

@@ -3,9 +3,9 @@ import { parseDocNumber } from '../../../shared/format/doc-number';
 import type { OfficialDocInput } from './model';
 import type { DocumentSettings, OrganHeaderSettings } from './settings';
 import { runStyle, type RunStyles } from './fonts';
-import { LINE_PITCH, MM, RED, SIZE, TYPE_AREA } from './geometry';
-import { blankLine, blankLines, type Placed } from './paragraphs';
-import { breakTitle } from './title-lines';
+import { LINE_PITCH, MM, RED, SIZE } from './geometry';
+import { blankLine, blankLines, centredLines, type Placed } from './paragraphs';
+import { OffGridParagraph } from './off-grid-paragraph';
 import { countLines } from './text-measure';
 
 /**
@@ -20,7 +20,7 @@ const HEADER_TOP = Math.round(35 * MM);
 const HEADER_TARGET_WIDTH = Math.round(150 * MM);
 const HEADER_DEFAULT_PT = 36;
 /** Red line 4 mm below the number: border spacing in points, below the number's line. */
-const RED_LINE_SPACE_PT = 9;
+const RED_LINE_SPACE_PT = 7;
 /** Exact line of the header relative to its size, and where the glyph box's top falls in it (calibrated in LibreOffice). */
 const HEADER_LINE_RATIO = 1.2;
 const HEADER_GLYPH_RATIO = 1.1;
@@ -59,7 +59,7 @@ function validDocNumber(text: string | undefined): string {
 export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, styles: RunStyles): Placed[] {
   const number = validDocNumber(doc.docNumber);
   const { size, scale } = headerMetrics(settings.organHeader);
-  const headerStyle = runStyle(settings.fontProfile, { role: 'xiaobiaosong', size, characterSpacing: 0, color: RED, scale });
+  const headerStyle = runStyle(settings.fontProfile, { role: 'xiaobiaosong', size, color: RED, scale });
   // Space before puts the glyph's top 35 mm down (the text sits at the bottom of its exact line), space after rounds
   // the paragraph up to whole grid lines.
   const glyph = size * 10;
@@ -67,7 +67,7 @@ export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, 
   const before = Math.max(0, HEADER_TOP - (lineHeight - Math.round(glyph * HEADER_GLYPH_RATIO)));
   const headerLines = Math.ceil((before + lineHeight) / LINE_PITCH);
   const after = headerLines * LINE_PITCH - before - lineHeight;
-  const header = new Paragraph({
+  const header = new OffGridParagraph({
     alignment: AlignmentType.CENTER,
     indent: { firstLine: 0 },
     spacing: { before, after, line: lineHeight, lineRule: LineRuleType.EXACT },
@@ -83,7 +83,7 @@ export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, 
   // The border adds its spacing and width to the number's paragraph; the spacer takes them off the two blank lines
   // above the title, so the title starts on a grid line.
   const borderTwips = RED_LINE_SPACE_PT * 20 + Math.round((lineSize / 8) * 20);
-  const spacer = new Paragraph({
+  const spacer = new OffGridParagraph({
     indent: { firstLine: 0 },
     spacing: { line: 2 * LINE_PITCH - borderTwips, lineRule: LineRuleType.EXACT },
   });
@@ -97,20 +97,11 @@ export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, 
 
 /** Title (22 pt 小标宋, centred, broken between words), its 楷体 note, subtitle lines and the addressee. */
 export function titleBlock(doc: OfficialDocInput, styles: RunStyles): Placed[] {
-  const out: Placed[] = [];
-  const lines = breakTitle(doc.title, { size: SIZE.erHao, spacing: 0, width: TYPE_AREA.width });
-  out.push({
-    paragraph: new Paragraph({
-      alignment: AlignmentType.CENTER,
-      indent: { firstLine: 0 },
-      children: lines.map((text, i) => new TextRun({ ...styles.title, text, ...(i > 0 ? { break: 1 } : {}) })),
-    }),
-    lines: lines.length,
-  });
-  if (doc.titleNote) out.push(centred(doc.titleNote, styles.titleNote));
+  const out: Placed[] = [centredLines(doc.title, styles.title, SIZE.erHao)];
+  if (doc.titleNote) out.push(centredLines(doc.titleNote, styles.titleNote, SIZE.sanHao));
   if (doc.subtitle && doc.subtitle.length > 0) {
     out.push(blankLine());
-    for (const line of doc.subtitle) out.push(centred(line, styles.titleNote));
+    for (const line of doc.subtitle) out.push(centredLines(line, styles.titleNote, SIZE.sanHao));
   }
   if (doc.addressee) {
     out.push(blankLine());
@@ -124,11 +115,4 @@ export function titleBlock(doc: OfficialDocInput, styles: RunStyles): Placed[] {
     out.push(blankLine());
   }
   return out;
-}
-
-function centred(text: string, style: RunStyles['body']): Placed {
-  return {
-    paragraph: new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ ...style, text })] }),
-    lines: countLines(text),
-  };
 }

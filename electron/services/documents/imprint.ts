@@ -18,8 +18,9 @@ import { formatDateCn } from '../../../shared/format/dates';
 import type { ImprintInput } from './model';
 import type { DocumentSettings } from './settings';
 import type { RunStyles } from './fonts';
-import { LINE_PITCH, MARGIN, SIZE, SMALL_CHAR, TYPE_AREA } from './geometry';
+import { BODY_CHARACTER_SPACING, LINE_PITCH, MARGIN, SIZE, SMALL_CHAR, TYPE_AREA } from './geometry';
 import { countLines, textWidth } from './text-measure';
+import { OffGridParagraph } from './off-grid-paragraph';
 
 /**
  * 版记: 抄送 and 印发 rows between lines as wide as the type area (first and last 0.35 mm, inner 0.25 mm), the
@@ -66,8 +67,8 @@ export function imprintBlock(input: ImprintInput, settings: DocumentSettings, st
   let lines = 0;
   if (copyTo !== '') {
     // Wrapped recipients align after "抄送：".
-    const labelWidth = textWidth('抄送：', SIZE.siHao, 0);
-    const rowLines = countLines(copyTo, { size: SIZE.siHao, spacing: 0, width: TYPE_AREA.width - 2 * SMALL_CHAR - labelWidth, firstLine: -labelWidth });
+    const labelWidth = textWidth('抄送：', SIZE.siHao, BODY_CHARACTER_SPACING);
+    const rowLines = countLines(copyTo, { size: SIZE.siHao, width: TYPE_AREA.width - 2 * SMALL_CHAR - labelWidth, firstLine: -labelWidth });
     lines += rowLines;
     rows.push(
       new TableRow({
@@ -117,7 +118,7 @@ export function imprintBlock(input: ImprintInput, settings: DocumentSettings, st
     rows,
   });
   // As small as a paragraph gets, so it stays on the page with the body above the block.
-  const anchor = new Paragraph({
+  const anchor = new OffGridParagraph({
     indent: { firstLine: 0 },
     spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     children: [new TextRun({ ...styles.body, size: 2, text: '' })],

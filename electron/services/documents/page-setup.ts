@@ -38,8 +38,16 @@ export function documentStyles(body: RunStyle): IStylesOptions {
   };
 }
 
-/** Footers must not inherit the exact 28.95 pt line: taller than the 0.97 cm below it, it would push the body up a line. */
-const FOOTER_PARAGRAPH = { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } as const;
+/**
+ * The footer fills the 0.97 cm between the footer distance and the bottom margin to within a few twips: taller, it
+ * would push the body up a line; as tall as that space, its height does not depend on how a word processor sizes an
+ * automatic footer (LibreOffice's copy of the page style for a section that starts on an even page sizes it to its
+ * content, which otherwise lowers the bottom of the type area by 7 pt). Exact line: the body's 28.95 pt would be too tall.
+ */
+const FOOTER_LINE = 400;
+const FOOTER_PARAGRAPH = {
+  spacing: { line: FOOTER_LINE, lineRule: LineRuleType.EXACT, before: MARGIN.bottom - MARGIN.footer - FOOTER_LINE - 12, after: 0 },
+} as const;
 
 function pageNumberFooter(style: RunStyle, odd: boolean): Footer {
   return new Footer({

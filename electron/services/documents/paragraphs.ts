@@ -1,8 +1,10 @@
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { BodyParagraph, ParagraphLevel } from './model';
 import type { RunStyle, RunStyles } from './fonts';
-import { CHAR, SIZE } from './geometry';
+import { BODY_CHARACTER_SPACING, CHAR, SIZE, TYPE_AREA } from './geometry';
+import { breakTitle } from './title-lines';
 import { countLines } from './text-measure';
+import { OffGridParagraph } from './off-grid-paragraph';
 
 /**
  * Paragraphs on the grid, each with the number of grid lines it takes. Paragraph settings come from the Normal
@@ -14,6 +16,8 @@ export interface Placed {
   paragraph: Paragraph;
   /** Grid lines (579 twips) it takes. */
   lines: number;
+  /** Kept on the page of the next paragraph's first line (headings). */
+  keepNext?: boolean;
 }
 
 export function levelStyle(styles: RunStyles, level: ParagraphLevel): RunStyle {
@@ -30,22 +34,40 @@ export function textRuns(text: string, style: RunStyle): TextRun[] {
 
 const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
+/**
+ * Centred lines broken between words (titles, notes, subtitles). Off the grid, so a 22 pt line keeps its exact
+ * 28.95 pt height in LibreOffice too (see OffGridParagraph).
+ */
+export function centredLines(text: string, style: RunStyle, size: number, pageBreakBefore = false): Placed {
+  const lines = breakTitle(text, { size, spacing: BODY_CHARACTER_SPACING, width: TYPE_AREA.width });
+  const paragraph = new OffGridParagraph({
+    alignment: AlignmentType.CENTER,
+    indent: { firstLine: 0 },
+    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    children: lines.map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) })),
+  });
+  return { paragraph, lines: lines.length };
+}
+
 export function bodyParagraph(block: BodyParagraph, styles: RunStyles, pageBreakBefore = false): Placed {
+  if (block.variant === 'title') return centredLines(block.text, styles.title, SIZE.erHao, pageBreakBefore);
+  if (block.variant === 'note') return centredLines(block.text, styles.titleNote, SIZE.sanHao, pageBreakBefore);
   const level = block.level ?? 0;
-  const style = block.variant === 'title' ? styles.title : block.variant === 'note' ? styles.titleNote : levelStyle(styles, level);
-  const children = textRuns(block.text, style);
+  const children = textRuns(block.text, levelStyle(styles, level));
   if (block.runIn) children.push(...textRuns(block.runIn, styles.body));
-  const align = block.align ?? (block.variant ? 'center' : undefined);
+  const align = block.align;
   const indented = !block.flush && (align === undefined || align === 'left');
+  // A heading on its own at the foot of a page: Word and LibreOffice move it down when it keeps with the next.
+  const keepNext = level > 0 && !block.runIn;
   const paragraph = new Paragraph({
     children,
     ...(indented ? {} : { indent: { firstLine: 0 } }),
     ...(align ? { alignment: ALIGNMENT[align] } : {}),
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(keepNext ? { keepNext: true } : {}),
   });
-  const text = block.runIn ? block.text + block.runIn : block.text;
-  const lines = block.variant === 'title' ? countLines(text, { size: SIZE.erHao, spacing: 0 }) : countLines(text, { firstLine: indented ? 2 * CHAR : 0 });
-  return { paragraph, lines };
+  const lines = countLines(block.runIn ? block.text + block.runIn : block.text, { firstLine: indented ? 2 * CHAR : 0 });
+  return keepNext ? { paragraph, lines, keepNext } : { paragraph, lines };
 }
 
 /** An empty grid line: GB/T 9704 spaces elements by blank lines ("空二行"). */

@@ -6,16 +6,32 @@ import { LINES_PER_PAGE } from './geometry';
 import { officialHead, titleBlock } from './front-matter';
 import { bodyParagraph, type Placed } from './paragraphs';
 import { attachmentNote, signatureBlock } from './closing';
-import { imprintBlock } from './imprint';
+import { imprintBlock, type ImprintBlock } from './imprint';
 import { formTable } from './tables';
 import { blankFooters, documentStyles, pageNumberFooters, sectionProperties, usesPageNumbers } from './page-setup';
-import { estimatePages, type FlowItem } from './pagination';
+import { estimatePages, type FlowItem, type PageEstimate } from './pagination';
+import { OffGridParagraph } from './off-grid-paragraph';
 
 /**
- * Lays out a document of any kind and returns the .docx bytes. The kind decides what is on the page
- * (documents-gbt9704.md, "Which checks apply to which type"); the blocks come from a builder.
+ * Where the 版记 of a 公文 went:
+ * - 'same-page': the body ends on an even page with room for it; it floats at the foot of that page.
+ * - 'next-even-page': a section of its own starting on the next even page, numbered (the body ends on an odd page).
+ * - 'after-blank-page': the same, but the word processor inserts a blank page first and neither page is numbered.
  */
-export async function renderOfficialDocument(doc: OfficialDocInput, settings: DocumentSettings): Promise<Buffer> {
+export type ImprintPlacement = 'same-page' | 'next-even-page' | 'after-blank-page';
+
+export interface DocumentPlan {
+  sections: ISectionOptions[];
+  /** Pages of the text flow on the 22 × 28 grid, before the 版记. */
+  estimate: PageEstimate;
+  imprint?: ImprintPlacement;
+}
+
+/**
+ * Lays a document of any kind out into sections. The kind decides what is on the page (documents-gbt9704.md,
+ * "Which checks apply to which type"); the blocks come from a builder.
+ */
+export function planDocument(doc: OfficialDocInput, settings: DocumentSettings): DocumentPlan {
   const styles = runStyles(settings.fontProfile);
   const flow: FlowItem[] = [];
   if (doc.kind === '公文') flow.push(...officialHead(doc, settings, styles));
@@ -32,21 +48,45 @@ export async function renderOfficialDocument(doc: OfficialDocInput, settings: Do
   if (doc.attachments) flow.push(...attachmentNote(doc.attachments, styles));
   if (doc.signature) flow.push(...signatureBlock(doc.signature, styles));
 
+  const estimate = estimatePages(flow);
+  const children: (Paragraph | Table)[] = flow.map((item) => ('table' in item ? item.table : (item as Placed).paragraph));
   const first: ISectionOptions = {
     properties: sectionProperties(doc.kind),
     ...(usesPageNumbers(doc.kind) ? { footers: pageNumberFooters(styles) } : {}),
-    children: flow.map(elementOf),
+    children,
   };
-  const sections: ISectionOptions[] = [first];
-  if (doc.kind === '公文') sections.push(...placeImprint(doc, settings, styles, flow, first));
+  if (doc.kind !== '公文') return { sections: [first], estimate };
 
+  if (!doc.imprint) throw new Error('公文须有版记（印发日期）');
+  const block = imprintBlock(doc.imprint, settings, styles);
+  const placement = placeImprint(estimate, block);
+  if (placement === 'same-page') {
+    children.push(block.table, block.anchor);
+    return { sections: [first], estimate, imprint: placement };
+  }
+  const imprintSection: ISectionOptions = {
+    properties: { ...sectionProperties(doc.kind), type: SectionType.EVEN_PAGE },
+    // Without footers of its own the section would inherit the numbered ones.
+    ...(placement === 'after-blank-page' ? { footers: blankFooters() } : {}),
+    // The section must start with a paragraph: LibreOffice puts a section's page break on its first paragraph, and
+    // a floating table's cells are moved into a frame, taking the break with them.
+    children: [sectionStart(), block.table, block.anchor],
+  };
+  return { sections: [first, imprintSection], estimate, imprint: placement };
+}
+
+/** Lays out a document and returns the .docx bytes. */
+export async function renderOfficialDocument(doc: OfficialDocInput, settings: DocumentSettings): Promise<Buffer> {
+  const plan = planDocument(doc, settings);
+  const styles = runStyles(settings.fontProfile);
+  const title = doc.properties?.title ?? doc.title.replaceAll('\n', '');
   const document = new Document({
-    ...(doc.properties?.title ?? doc.title ? { title: doc.properties?.title ?? doc.title.replaceAll('\n', '') } : {}),
+    title,
     ...(doc.properties?.subject ? { subject: doc.properties.subject } : {}),
     creator: doc.properties?.creator ?? settings.issuingOffice,
-    styles: documentStyles(styles.body),
+    styles: documentStyles(styles.normal),
     evenAndOddHeaderAndFooters: usesPageNumbers(doc.kind),
-    sections,
+    sections: plan.sections,
   });
   return Packer.toBuffer(document);
 }
@@ -56,42 +96,30 @@ function bodyItems(block: Exclude<BodyBlock, { type: 'page-break' }>, styles: Ru
   if (block.type === 'table') {
     const table: FlowItem = formTable(block.table, styles);
     if (!breakBefore) return [table];
-    const breaker = new Paragraph({ pageBreakBefore: true, indent: { firstLine: 0 }, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
+    const breaker = new OffGridParagraph({ pageBreakBefore: true, indent: { firstLine: 0 }, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
     return [{ paragraph: breaker, lines: 0, pageBreak: true }, table];
   }
   const placed = bodyParagraph(block, styles, breakBefore);
   return [breakBefore ? { ...placed, pageBreak: true } : placed];
 }
 
-function elementOf(item: FlowItem): Paragraph | Table {
-  return 'table' in item ? item.table : (item as Placed).paragraph;
+function sectionStart(): Paragraph {
+  return new OffGridParagraph({ indent: { firstLine: 0 }, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } });
 }
 
-/** Keeps this many grid lines free between the body and the 版记, and on the last page, against estimate errors. */
+/** Grid lines kept free between the body and the 版记, and required on the last page, against estimate errors. */
 const SAFETY_LINES = 1;
 
 /**
  * The 版记 goes at the foot of the last page, which must be even. When the body ends on an even page with room
- * for it, it floats there in the same section. Otherwise it gets a section of its own that starts on an even page:
- * the word processor then adds the blank page itself when one is needed, so the last page stays even even where
- * the estimate of the body's length is off. That section's pages carry numbers only when it follows the body
- * directly (GB/T 9704 7.5.1: a blank page and the 版记 page after it are not numbered).
+ * for it, it floats there. Otherwise it gets a section of its own that starts on an even page: the word processor
+ * adds the blank page itself when one is needed, so the last page stays even even where the estimate of the body's
+ * length is off. That section's pages carry numbers only when it follows the body directly (GB/T 9704 7.5.1: a
+ * blank page and the 版记 page after it are not numbered).
  */
-function placeImprint(doc: OfficialDocInput, settings: DocumentSettings, styles: RunStyles, flow: FlowItem[], first: ISectionOptions): ISectionOptions[] {
-  if (!doc.imprint) throw new Error('公文须有版记（印发日期）');
-  const block = imprintBlock(doc.imprint, settings, styles);
-  const { pages, lastPageLines } = estimatePages(flow);
+export function placeImprint(estimate: PageEstimate, block: Pick<ImprintBlock, 'lines'>): ImprintPlacement {
+  const { pages, lastPageLines } = estimate;
   const fits = lastPageLines >= 1 + SAFETY_LINES && lastPageLines + block.lines + SAFETY_LINES <= LINES_PER_PAGE;
-  if (pages % 2 === 0 && fits) {
-    (first.children as (Paragraph | Table)[]).push(block.table, block.anchor);
-    return [];
-  }
-  return [
-    {
-      properties: { ...sectionProperties(doc.kind), type: SectionType.EVEN_PAGE },
-      // Without footers of its own the section would inherit the numbered ones.
-      ...(pages % 2 === 0 ? { footers: blankFooters() } : {}),
-      children: [block.table, block.anchor],
-    },
-  ];
+  if (pages % 2 === 0) return fits ? 'same-page' : 'after-blank-page';
+  return 'next-even-page';
 }

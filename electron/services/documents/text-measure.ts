@@ -16,16 +16,31 @@ const NO_LINE_START = new Set([...'！）》」』〕〗】〉”’：；？％
 /** Characters that must not end a line. */
 const NO_LINE_END = new Set([...'（《「『〔〖【〈“‘([{']);
 
+/** Widths of ASCII characters in Times New Roman (em), where they differ from the letter averages. */
+const ASCII_WIDTH: Record<string, number> = {
+  ' ': 0.25,
+  '.': 0.25,
+  ',': 0.25,
+  ':': 0.278,
+  ';': 0.278,
+  '%': 0.833,
+  '-': 0.333,
+  '+': 0.564,
+  '(': 0.333,
+  ')': 0.333,
+  '/': 0.278,
+  '&': 0.778,
+};
+
 /** Advance of one character in twips at `size` half-points with `spacing` twips of character spacing. */
 export function charAdvance(code: number, size: number, spacing: number): number {
   const em = size * 10; // half-points → twips
   let ratio: number;
   if (code < 0x80) {
-    if (code === 0x20) ratio = 0.25;
-    else if (code >= 0x30 && code <= 0x39) ratio = 0.5;
+    if (code >= 0x30 && code <= 0x39) ratio = 0.5;
     else if (code >= 0x41 && code <= 0x5a) ratio = 0.68;
     else if (code >= 0x61 && code <= 0x7a) ratio = 0.45;
-    else ratio = 0.33;
+    else ratio = ASCII_WIDTH[String.fromCharCode(code)] ?? 0.33;
   } else if (code < 0x2000) {
     ratio = code === 0xb7 ? 1 : 0.5;
   } else {
@@ -35,8 +50,19 @@ export function charAdvance(code: number, size: number, spacing: number): number
   return Math.round(em * ratio) + spacing;
 }
 
+/**
+ * Space the word processors add between Han characters and Latin letters or digits (Word's autoSpaceDE/DN,
+ * LibreOffice's "spacing between Asian and non-Asian text"), measured in LibreOffice: about 0.22 em.
+ */
+const AUTO_SPACE_EM = 0.2156;
+
+/** Characters of a Latin word or number, which is never split across lines. */
 function isLatinWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x25 || code === 0x2d;
+}
+
+function isHan(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || code >= 0x20000;
 }
 
 export interface MeasureOptions {
@@ -64,24 +90,36 @@ export function countLines(text: string, options: MeasureOptions = {}): number {
   return lines;
 }
 
+interface Unit {
+  width: number;
+  first: string;
+  last: string;
+}
+
 /** Splits into units that stay together on a line: a Latin word or number, or one character. */
-function units(text: string, size: number, spacing: number): { width: number; first: string; last: string }[] {
-  const out: { width: number; first: string; last: string }[] = [];
+function units(text: string, size: number, spacing: number): Unit[] {
+  const out: Unit[] = [];
+  const autoSpace = Math.round(size * 10 * AUTO_SPACE_EM);
+  let previousHan = false;
   let i = 0;
   while (i < text.length) {
     const code = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(code);
     if (isLatinWordChar(code)) {
-      let width = 0;
+      let width = previousHan ? autoSpace : 0;
       let j = i;
       while (j < text.length && isLatinWordChar(text.charCodeAt(j))) {
         width += charAdvance(text.charCodeAt(j), size, spacing);
         j++;
       }
+      const next = text.codePointAt(j) ?? 0;
+      if (isHan(next)) width += autoSpace;
       out.push({ width, first: ch, last: text[j - 1] ?? ch });
+      previousHan = false;
       i = j;
     } else {
       out.push({ width: charAdvance(code, size, spacing), first: ch, last: ch });
+      previousHan = isHan(code);
       i += ch.length;
     }
   }
@@ -95,7 +133,7 @@ function countWrappedLines(text: string, o: Required<MeasureOptions>, firstParag
   let capacity = o.width - (firstParagraphLine ? o.firstLine : 0);
   let used = 0;
   let lastWidth = 0;
-  let lastUnit: { first: string; last: string } | null = null;
+  let lastUnit: Unit | null = null;
   for (const unit of list) {
     if (used + unit.width <= capacity || used === 0) {
       used += unit.width;
@@ -117,9 +155,9 @@ function countWrappedLines(text: string, o: Required<MeasureOptions>, firstParag
   return lines;
 }
 
-/** Width in twips of a single-line text (signature, date, header) at the given size and spacing. */
+/** Width in twips of a single-line text (signature, date, header), with the space around digits and Latin words. */
 export function textWidth(text: string, size: number, spacing: number): number {
   let width = 0;
-  for (const ch of text) width += charAdvance(ch.codePointAt(0) ?? 0, size, spacing);
+  for (const unit of units(text, size, spacing)) width += unit.width;
   return width;
 }

@@ -19,12 +19,20 @@ function wordSegmenter(): Intl.Segmenter {
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 /** Words a title line should not start with. */
 const WEAK_START = new Set(['的', '和', '及', '与', '了', '之', '等']);
+/** Words after which a title breaks naturally (…履职情况的 / 评议意见; …李四同志 / 履职情况…). */
+const GOOD_END = new Set(['的', '同志', '和', '与', '及']);
+/** Names of the county's institutions, which the dictionary splits (人大 | 常委会). */
+const COMPOUNDS = ['人民代表大会常务委员会', '人大常委会', '人民代表大会', '常务委员会', '人民政府', '人民法院', '人民检察院', '主任会议'];
 
 /** Words of a line, joined to the punctuation after them and to the characters U+2060 glues. */
 function words(line: string): string[] {
   const out: string[] = [];
   let glue = false;
-  for (const { segment } of wordSegmenter().segment(line)) {
+  let text = line;
+  for (const compound of COMPOUNDS) {
+    if (text.includes(compound)) text = text.replaceAll(compound, [...compound].join(WORD_JOINER));
+  }
+  for (const { segment } of wordSegmenter().segment(text)) {
     if (segment === WORD_JOINER) {
       glue = true;
       continue;
@@ -38,6 +46,18 @@ function words(line: string): string[] {
     glue = false;
   }
   return out.map((w) => w.replaceAll(WORD_JOINER, ''));
+}
+
+/**
+ * Cost of breaking between two words, in units of a line's squared width: a particle starting a line and a break
+ * between two single characters (an unknown name the dictionary split: 王 | 五) are bad; a break after punctuation
+ * or 的/同志 is what a typesetter would choose.
+ */
+function breakPenalty(before: string, after: string): number {
+  if (WEAK_START.has(after)) return 1;
+  if ([...before].length === 1 && [...after].length === 1 && !PUNCTUATION.test(before)) return 0.5;
+  if (GOOD_END.has(before) || PUNCTUATION.test(before.slice(-1))) return 0;
+  return 0.2;
 }
 
 export interface TitleMetrics {
@@ -79,7 +99,7 @@ function balanceLine(line: string, m: TitleMetrics): string[] {
           if (width > m.width) break;
           const before = best[k - 1]?.[start] ?? Infinity;
           if (before === Infinity) continue;
-          const penalty = WEAK_START.has(parts[start] ?? '') ? target * target : 0;
+          const penalty = start === 0 ? 0 : breakPenalty(parts[start - 1] ?? '', parts[start] ?? '') * target * target;
           const cost = before + (width - target) ** 2 + penalty;
           if (cost < (best[k]?.[end] ?? Infinity)) {
             (best[k] as number[])[end] = cost;

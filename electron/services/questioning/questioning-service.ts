@@ -1,7 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { QuestioningState } from '../../../shared/api/questioning-types';
-import { assertAppendOnly } from '../../../shared/draw/log';
 import type { SessionData } from '../../../shared/domain/live';
 import { meetingKey, rehearsalKey, SESSION_KEY, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
 import type { QuestioningData } from '../../../shared/domain/questioning';
@@ -9,6 +8,7 @@ import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { allMeetings } from '../desk/desk-data';
 import { consoleState, hallView, type LiveInputs } from '../live/projection';
+import { checkAppendOnly, frozenLog } from './append-only';
 import { bankHandlers, type BankHandlers } from './bank';
 import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, type OpClock } from './ops';
 import { rehearsalQuestioning } from './rehearsal';
@@ -89,9 +89,9 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
     const clock: OpClock = { now: at, iso: new Date(at).toISOString(), random: ctx.random };
     await ctx.store.update<MeetingData, void>(key, (data) => {
       if (record) data.questioning = rehearsalQuestioning(data.questioning, record);
-      const before = data.questioning.log.slice();
+      const before = frozenLog(data.questioning.log);
       mutate(data, core, clock);
-      assertAppendOnly(before, data.questioning.log);
+      checkAppendOnly(before, data.questioning.log);
       if (what.live) data.live.rev += 1;
     });
     return publish(what);

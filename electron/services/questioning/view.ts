@@ -23,14 +23,15 @@ export function recordViews(q: Readonly<QuestioningData>, view: LogView, evaluat
 }
 
 /** The log in words, newest last: what the operator checks at a glance. */
-export function logLines(log: DrawLog, view: LogView, scopeNames: Readonly<Record<string, string>>): DrawLogLine[] {
+export function logLines(log: DrawLog, view: LogView, scopeNames: Readonly<Record<string, string>>, questionTexts: Readonly<Record<string, string>> = {}): DrawLogLine[] {
   const byId = new Map(view.draws.map((d) => [d.entry.id, d]));
   return log.map((e, i) => {
     const at = formatDrawTime(e.at);
     if (e.type === 'draw') {
       const d = byId.get(e.id);
       const name = e.candidates[e.index]?.name ?? e.memberId;
-      const q = e.question ? `，抽出问题${e.question.questionId}` : '';
+      const text = e.question ? questionTexts[e.question.questionId] : undefined;
+      const q = e.question ? `，抽出问题“${text ? (text.length > 16 ? `${text.slice(0, 16)}…` : text) : e.question.questionId}”` : '';
       return { id: e.id, type: e.type, at, text: `第${d?.ordinal ?? '?'}次抽取：${name}（候选${e.candidates.length}人，第${e.cycle}轮${q}）`, cancelled: !!d?.cancelledBy };
     }
     if (e.type === 'cancel') {
@@ -103,7 +104,7 @@ export function questioningState(
   }
   const records = evaluateeId ? recordViews(q, view, evaluateeId) : [];
   const current = evaluateeId ? currentRecord(q, evaluateeId) : undefined;
-  const lines = logLines(q.log, view, scopeNamesOf(core, data));
+  const lines = logLines(q.log, view, scopeNamesOf(core, data), Object.fromEntries(q.bank.map((b) => [b.id, b.text])));
   return {
     ...base,
     blockedBy: spot.blockedBy,

@@ -31,8 +31,11 @@ function checkMarks(round: VoteRound, no: number, marks: readonly Mark[]): void 
 export function keySheet(data: MeetingData, round: VoteRound, env: VoteEnv, groupId: GroupId, marks: Mark[], expectedNo?: number): number {
   const g = groupIn(round, groupId, 'sheets');
   const next = (g.sheets.at(-1)?.no ?? 0) + 1;
-  if (expectedNo !== undefined && expectedNo !== next) {
+  if (expectedNo !== undefined && expectedNo < next) {
     throw new ApiError('conflict', `第${expectedNo}号票已经录入（下一张应为第${next}号），请核对后再录。`);
+  }
+  if (expectedNo !== undefined && expectedNo > next) {
+    throw new ApiError('conflict', `第${next}号票尚未录入，不能先录第${expectedNo}号，请核对后再录。`);
   }
   checkMarks(round, next, marks);
   ensureCounting(data, round, env);

@@ -37,7 +37,8 @@ function groupView(round: Readonly<VoteRound>, g: Readonly<RoundGroup>, names: r
     present: g.present,
     issued: g.issued,
     returned: g.returned,
-    sheets: g.sheets.map((s) => ({ no: s.no, keys: marksToKeys(s.marks), at: s.at, corrected: s.corrected })),
+    // A void round's sheets stay in the record and its log; the console needs only its summary.
+    sheets: round.state === 'void' ? [] : g.sheets.map((s) => ({ no: s.no, keys: marksToKeys(s.marks), at: s.at, corrected: s.corrected })),
     counted: countedSheets(g, n),
     tally: blindPending(g) ? null : groupCounts(g, n),
     double: {

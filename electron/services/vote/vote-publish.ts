@@ -38,10 +38,14 @@ async function meetingsList(ctx: ServiceContext): Promise<LiveConsoleState['meet
     .sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Recomputes the live console state and pushes hall.view and live.changed. */
-export async function publishLive(ctx: ServiceContext, active: Active | null): Promise<void> {
+/**
+ * Recomputes the live console state and pushes hall.view, then `between` (the vote state, so the
+ * vote panel has it before the live state with the same rev arrives), then live.changed.
+ */
+export async function publishLive(ctx: ServiceContext, active: Active | null, between?: () => void): Promise<void> {
   const state = consoleState(await liveInputs(ctx, active), await meetingsList(ctx));
   ctx.hub.publish('hall.view', state.hall);
+  between?.();
   ctx.hub.publish('live.changed', state);
 }
 
@@ -49,6 +53,5 @@ export async function publishLive(ctx: ServiceContext, active: Active | null): P
 export async function publishVote(ctx: ServiceContext, key: string, state: VoteConsoleState): Promise<void> {
   const active = await readActive(ctx);
   if (!active || partitionOf(active) !== key) return;
-  await publishLive(ctx, active);
-  ctx.hub.publish('vote.changed', state);
+  await publishLive(ctx, active, () => ctx.hub.publish('vote.changed', state));
 }

@@ -18,12 +18,16 @@ const PHRASES = [
 
 export function chineseText(sentences: number, seed = 1): string {
   let out = '';
-  let s = seed;
+  let s = (seed * 2654435761) >>> 0 || 1;
   for (let i = 0; i < sentences; i++) {
     const parts: string[] = [];
     const count = 2 + (s % 3);
     for (let j = 0; j < count; j++) {
-      s = (s * 1103515245 + 12345) % 2147483648;
+      // xorshift: the low bits of a plain LCG cycle through a few phrases only.
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
       parts.push(PHRASES[s % PHRASES.length] ?? '');
     }
     out += `${parts.join('，')}。`;

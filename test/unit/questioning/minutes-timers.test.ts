@@ -100,15 +100,18 @@ describe('minutes (询问记录)', () => {
     expect(bank.records[0]).toMatchObject({ notes: SECRET, questionText: '现场提出：营商环境整改为何滞后？', status: 'done' });
   });
 
-  it('a notes save does not move the live rev or the hall', async () => {
+  it('a notes save does not move the live rev, and the hall picture stays as it was', async () => {
     const h = await start();
     await toQuestioning(h);
     const st = await h.call<QuestioningState>('questioning.draw', {});
-    const hallBefore = h.events.filter((e) => e.role === 'hall').length;
+    const hallBefore = await h.call<HallView>('hall.view', {}, 'hall');
+    const seen = h.events.length;
     const after = await h.call<QuestioningState>('questioning.notes', { recordId: st.current!.id, notes: '要点' });
     expect(after.rev).toBe(st.rev);
-    const pushedToHall = h.events.slice(0).filter((e) => e.role === 'hall').length - hallBefore;
-    // The live service republishes the hall's (unchanged) picture on any commit; the notes are not in it.
-    for (const e of h.events.filter((x) => x.role === 'hall').slice(-pushedToHall || undefined)) expect(JSON.stringify(e.payload)).not.toContain('要点');
+    expect(after.current!.notes).toBe('要点');
+    expect(await h.call<HallView>('hall.view', {}, 'hall')).toMatchObject({ rev: hallBefore.rev, content: hallBefore.content });
+    // The questioning panel hears of it; the hall hears nothing new from this service.
+    expect(h.events.slice(seen).some((e) => e.name === 'questioning.changed')).toBe(true);
+    for (const e of h.events.slice(seen).filter((x) => x.role === 'hall')) expect(JSON.stringify(e.payload)).not.toContain('要点');
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, CallName } from '../../../../shared/api/contract';
 import type { QuestioningState } from '../../../../shared/api/questioning-types';
 import { getPlatform } from '../../platform/platform';
+import { createClockOffset } from '../../hall/clock-offset';
 
 /** Calls of the live questioning that answer with the questioning state. */
 export type QuestioningAction = Exclude<Extract<CallName, `questioning.${string}`>, 'questioning.state' | 'questioning.log' | 'questioning.settings'>;
@@ -16,6 +17,8 @@ export function isNewerQuestioning(next: QuestioningState, shown: QuestioningSta
 
 export interface Questioning {
   state: QuestioningState | null;
+  /** Services' clock minus this page's, for the timers and the animation's end. */
+  clockOffsetMs: number;
   call: <N extends QuestioningAction>(name: N, args: ArgsOf<N>) => Promise<QuestioningState>;
   /** For buttons and keys: a refusal becomes the notice; `busy` while it runs. */
   act: <N extends QuestioningAction>(name: N, args: ArgsOf<N>) => void;
@@ -31,13 +34,20 @@ export interface Questioning {
  */
 export function useQuestioning(liveRev: number): Questioning {
   const [state, setState] = useState<QuestioningState | null>(null);
+  const [clockOffsetMs, setClockOffsetMs] = useState(0);
+  const [clockOffset] = useState(createClockOffset);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const alive = useRef(true);
 
-  const offer = useCallback((next: QuestioningState) => {
-    if (alive.current) setState((cur) => (isNewerQuestioning(next, cur) ? next : cur));
-  }, []);
+  const offer = useCallback(
+    (next: QuestioningState) => {
+      if (!alive.current) return;
+      setClockOffsetMs(clockOffset(next.serverNow));
+      setState((cur) => (isNewerQuestioning(next, cur) ? next : cur));
+    },
+    [clockOffset],
+  );
 
   const reload = useCallback(() => {
     getPlatform()
@@ -82,5 +92,5 @@ export function useQuestioning(liveRev: number): Questioning {
     [call],
   );
 
-  return { state, call, act, busy, notice, setNotice };
+  return { state, clockOffsetMs, call, act, busy, notice, setNotice };
 }

@@ -124,6 +124,9 @@ export function MeetingDetailPage({ id }: { id: string }) {
           </>
         }
       >
+        <a className="btn" href={`#/meetings/${encodeURIComponent(id)}/questions`}>
+          题库与随机询问
+        </a>
         <button type="button" className="btn" onClick={() => setDialog({ kind: 'edit' })}>
           修改会议信息
         </button>

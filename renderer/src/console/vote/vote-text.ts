@@ -1,0 +1,87 @@
+import type { VoteGroupView, VoteRoundView } from '../../../../shared/api/vote-types';
+import { formatRate } from '../../../../shared/format/numbers';
+import { MARKS, countsTotal, rateGrades, validCount, type Counts, type Mark } from '../../../../shared/vote';
+
+/** The vote panel's words, in one place so the tests and the screen use the same ones. */
+export const VOTE_TEXT = {
+  title: '民主测评',
+  prepare: '准备测评',
+  prepareAgain: '准备新一轮测评',
+  tellers: '计票人',
+  scrutineers: '监票人',
+  saveTellers: '保存计票人、监票人',
+  open: '发票',
+  close: '收票',
+  check: '核对',
+  announce: '公布结果',
+  amend: '更正已公布结果',
+  void: '作废本轮',
+  undo: '撤销上一张',
+  correct: '更正',
+  audit: '计票日志',
+  csv: '导出CSV',
+  keyLegend: '1 满意　2 基本满意　3 不满意　0 空白　9 无效',
+  keyHelp: 'Enter 确认本张　Backspace 修改　Esc 清空　Ctrl+Z 撤销上一张',
+} as const;
+
+/** Steps shown above the round, in the order of the spec's states. */
+export const STEPS: { state: VoteRoundView['state']; label: string }[] = [
+  { state: 'prepared', label: '准备' },
+  { state: 'open', label: '发票' },
+  { state: 'closed', label: '收票' },
+  { state: 'counting', label: '计票' },
+  { state: 'checked', label: '核对' },
+  { state: 'announced', label: '公布' },
+];
+
+const KEY_OF: Readonly<Record<Mark, string>> = { satisfied: '1', basic: '2', unsatisfied: '3', blank: '0', invalid: '9' };
+const MARK_OF: ReadonlyMap<string, Mark> = new Map(MARKS.map((m) => [KEY_OF[m], m] as const));
+
+/** Keys typed so far: digits 1/2/3/0/9 only (full-width digits from a Chinese input method too). */
+export function cleanKeys(input: string, max: number): string {
+  const half = input.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return [...half].filter((c) => MARK_OF.has(c)).join('').slice(0, max);
+}
+
+export function keysToMarks(keys: string): Mark[] {
+  return [...keys].map((k) => MARK_OF.get(k)!).filter(Boolean);
+}
+
+export function markOfKey(key: string): Mark | undefined {
+  return MARK_OF.get(key);
+}
+
+/** Names as typed into one field: 张三、李四 / 张三,李四 / 张三 李四. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[、,，;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function rowRate(c: Counts, round: VoteRoundView): { valid: number; rate: string } {
+  const valid = validCount(c, round.rule.blankPolicy);
+  const top = rateGrades(round.rule.rateFormula).reduce((s, g) => s + c[g], 0);
+  return { valid, rate: formatRate(top, valid) };
+}
+
+export function rowTotal(c: Counts): number {
+  return countsTotal(c);
+}
+
+/** The group whose counting is shown first: the first with work left, else the binding one. */
+export function firstGroup(round: VoteRoundView): VoteGroupView {
+  return round.groups.find((g) => g.counted < (g.returned ?? 0)) ?? round.groups[0]!;
+}
+
+/** A browser download of text (browser mode and Electron alike). */
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

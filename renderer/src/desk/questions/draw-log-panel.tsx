@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { DrawLogReport } from '../../../../shared/api/questioning-types';
+import { getPlatform } from '../../platform/platform';
+
+/**
+ * 随机抽取公平性核查记录: the full log in words with the replay's verdict, printable on its own
+ * (the print stylesheet shows only this panel while `printing-draw-log` is on the body).
+ */
+export function DrawLogPanel({ meetingId, version }: { meetingId: string; version: unknown }) {
+  const [report, setReport] = useState<DrawLogReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getPlatform()
+      .call('questioning.log', { meetingId, rehearsal: false })
+      .then((r) => {
+        setReport(r);
+        setError(null);
+      })
+      .catch((err: Error) => setError(err.message));
+  }, [meetingId, version]);
+
+  const print = () => {
+    document.body.classList.add('printing-draw-log');
+    const done = () => {
+      document.body.classList.remove('printing-draw-log');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+  };
+
+  return (
+    <section className="panel qb-log" aria-labelledby="qb-log-title">
+      <div className="mt-panel-head">
+        <h2 id="qb-log-title">抽取记录与公平性核查</h2>
+        {report && (
+          <span className="muted">
+            共{report.entries.length}条：抽取{report.drawCount}次，作废{report.cancelCount}次，新一轮{report.cycleCount}次
+          </span>
+        )}
+        <span className="grow" />
+        <button className="btn" disabled={!report} onClick={print}>
+          打印核查记录
+        </button>
+      </div>
+      {error && <div className="banner error">{error}</div>}
+      {report && (
+        <>
+          <div className={`banner ${report.ok ? 'ok' : 'error'}`} data-testid="qb-verdict">
+            {report.ok
+              ? report.drawCount === 0
+                ? '尚未抽取。'
+                : `复核通过：${report.drawCount}次抽取均按记录的随机数重新演算，结果一致，候选人名单符合抽取规则。`
+              : `复核发现${report.problems.length}个问题，详见下方记录。`}
+          </div>
+          <div className="qb-print">
+            <pre className="qb-report">{report.lines.join('\n')}</pre>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react';
+import type { HallVoteContent, HallVoteProgress, HallVoteResult } from '../../../../shared/api/vote-types';
+import { VOTE_COLOURS, VoteChart } from './vote-chart';
+import './vote-slide.css';
+
+declare global {
+  interface Window {
+    /** Each vote picture the hall painted: its rev, the sheets counted, the page's clock (benchmarks, tests). */
+    __hallPaints?: { rev: number; phase: string; counted: number; at: number }[];
+  }
+}
+
+/**
+ * Remembers when a picture reached the screen. The rev is the hall screen's (data-rev on the
+ * enclosing .hall-screen). A layout effect runs after the DOM changed and before the browser
+ * paints; the animation frame it asks for is the one that paints this picture (a passive effect
+ * would run only after that paint and measure one frame late).
+ */
+function useRecordPaint(ref: RefObject<HTMLDivElement | null>, content: HallVoteContent) {
+  const counted = content.phase === 'progress' ? content.groups.reduce((s, g) => s + g.counted, 0) : -1;
+  // Every render is a picture the hall received (a new view, even with the same words).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const id = requestAnimationFrame(() => {
+      const rev = Number(el?.closest('[data-rev]')?.getAttribute('data-rev') ?? -1);
+      const paints = (window.__hallPaints ??= []);
+      paints.push({ rev, phase: content.phase, counted, at: performance.timeOrigin + performance.now() });
+      if (paints.length > 2000) paints.splice(0, paints.length - 2000);
+    });
+    return () => cancelAnimationFrame(id);
+  });
+}
+
+function Progress({ content }: { content: HallVoteProgress }) {
+  return (
+    <>
+      <div className="hall-header-line hall-keep">{content.meetingName}</div>
+      <h1 className="hall-vote-heading">{content.title}</h1>
+      <div className="hall-vote-names">{content.names.join('　')}</div>
+      <div className="hall-vote-status" data-testid="hall-vote-status">
+        {content.roundNo > 1 ? `第${content.roundNo}轮　` : ''}
+        {content.status}
+      </div>
+      {content.groups.map((g) => (
+        <div key={g.label} className="hall-vote-progress" data-testid="hall-vote-progress">
+          {content.groups.length > 1 && <span className="hall-vote-group-label">{g.label}　</span>}
+          {g.returned === null ? (
+            g.issued === null ? null : <>发出 {g.issued} 张</>
+          ) : (
+            <>
+              已计 <b>{g.counted}</b> 张／收回 <b>{g.returned}</b> 张
+            </>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Swatch({ colour }: { colour: string }) {
+  return <span className="hall-vote-swatch" style={{ background: colour }} aria-hidden="true" />;
+}
+
+function Result({ content }: { content: HallVoteResult }) {
+  const withOther = content.rows.some((r) => r.other > 0);
+  const cols = withOther ? 7 : 6;
+  const style = { '--rows': content.rows.length, '--cols': cols } as CSSProperties;
+  const labels = content.gradeLabels;
+  return (
+    <>
+      <div className="hall-vote-top">
+        <span className="hall-vote-title">{content.title}</span>
+        <span className="hall-vote-sub">
+          {content.roundNo > 1 ? `第${content.roundNo}轮 ` : ''}测评结果{content.amended ? '（更正后）' : ''}
+          {content.pageCount > 1 ? `　第${content.page + 1}页／共${content.pageCount}页` : ''}
+        </span>
+      </div>
+      {!content.binding && <div className="hall-vote-apart">{content.groupLabel}（另行计票）</div>}
+      <div className={`hall-vote-grid${withOther ? ' with-other' : ''}`} style={style} data-testid="hall-vote-result">
+        <div className="hall-vote-th name">姓名</div>
+        <div className="hall-vote-th">
+          <Swatch colour={VOTE_COLOURS.satisfied} />
+          {labels.satisfied}
+        </div>
+        <div className="hall-vote-th">
+          <Swatch colour={VOTE_COLOURS.basic} />
+          {labels.basic}
+        </div>
+        <div className="hall-vote-th">
+          <Swatch colour={VOTE_COLOURS.unsatisfied} />
+          {labels.unsatisfied}
+        </div>
+        {withOther && (
+          <div className="hall-vote-th">
+            <Swatch colour={VOTE_COLOURS.other} />
+            {content.otherLabel}
+          </div>
+        )}
+        <div className="hall-vote-th chart-head" aria-hidden="true" />
+        <div className="hall-vote-th">满意率</div>
+        <div className="hall-vote-th">等次</div>
+        <div className="hall-vote-chart-cell" style={{ gridColumn: withOther ? 6 : 5, gridRow: `2 / span ${content.rows.length}` }}>
+          <VoteChart rows={content.rows} />
+        </div>
+        {content.rows.map((r, i) => {
+          // Each cell names its row: the chart cell spans the rows, and auto-placement flows around it.
+          const row = { gridRow: i + 2 };
+          return (
+            <div key={r.name + i} className="hall-vote-row" data-testid="hall-vote-row">
+              <div className="hall-vote-name" style={row}>
+                {r.name}
+              </div>
+              <div className="hall-vote-n" style={row}>
+                {r.satisfied}
+              </div>
+              <div className="hall-vote-n" style={row}>
+                {r.basic}
+              </div>
+              <div className="hall-vote-n" style={row}>
+                {r.unsatisfied}
+              </div>
+              {withOther && (
+                <div className="hall-vote-n" style={row}>
+                  {r.other}
+                </div>
+              )}
+              <div className="hall-vote-rate" style={row}>
+                {r.rateText}
+              </div>
+              <div className={`hall-vote-grade${r.failing ? ' failing' : ''}`} style={row}>
+                {r.outcome}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <div className="hall-vote-foot">
+        <div>{content.contextText}</div>
+        <div className="hall-vote-rule">{content.ruleSummary}</div>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The hall's 民主测评 picture. Before announcement the content has nothing but progress (the
+ * services never put counts into it); after, one page of results with a chart. Sizes are in
+ * container units of the hall screen; no text is smaller than 4% of the picture's height.
+ */
+export function VoteSlide({ content, width, height }: { content: HallVoteContent; width: number; height: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useRecordPaint(ref, content);
+  return (
+    <div ref={ref} className={`hall-slide hall-vote phase-${content.phase}`} data-phase={content.phase} data-size={`${Math.round(width)}x${Math.round(height)}`}>
+      {content.phase === 'progress' && <Progress content={content} />}
+      {content.phase === 'result' && <Result content={content} />}
+      {content.phase === 'void' && (
+        <>
+          <div className="hall-header-line hall-keep">{content.meetingName}</div>
+          <h1 className="hall-vote-heading">{content.title}</h1>
+          <div className="hall-vote-status">第{content.roundNo}轮测评作废，将重新投票</div>
+        </>
+      )}
+    </div>
+  );
+}

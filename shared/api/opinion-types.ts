@@ -1,0 +1,135 @@
+import type { EvaluateeCategory } from '../domain/evaluatees';
+import type { ReportMode } from '../domain/evaluations';
+import type { MemberOpinion, OpinionContent, OpinionRecord, OpinionStatus } from '../domain/opinions';
+import type { MemberRole } from '../domain/people';
+
+/** One evaluation of a year with the state of its opinion: a row of the 评议意见 list. */
+export interface OpinionRow {
+  year: number;
+  evaluationId: string;
+  evaluateeId: string;
+  name: string;
+  unitName: string;
+  position: string;
+  category: EvaluateeCategory;
+  mode: ReportMode;
+  stageLabel: string;
+  meetingId: string | null;
+  meetingName: string | null;
+  meetingDate: string | null;
+  /** 等次 and 满意率 of the evaluation's vote, once announced. */
+  voteOutcome: string | null;
+  voteRateText: string | null;
+  memberOpinions: number;
+  opinionId: string | null;
+  status: OpinionStatus | 'none';
+  statusLabel: string;
+  versionNo: number | null;
+  councilDate: string | null;
+  docNumber: string | null;
+  issueDate: string | null;
+  deliveryDate: string | null;
+  receivedBy: string | null;
+  /** Placeholders of the prefill still in the current draft. */
+  placeholders: number;
+}
+
+export interface OpinionListView {
+  today: string;
+  year: number;
+  /** Years on record, for the year picker. */
+  years: number[];
+  rows: OpinionRow[];
+}
+
+/** What the app knows that the secretariat compiles the opinion from (shown beside the editor). */
+export interface OpinionMaterial {
+  meeting: { id: string; name: string; date: string } | null;
+  vote: {
+    outcome: string;
+    rateText: string;
+    countsText: string;
+    ruleName: string;
+    ruleText: string;
+    arithmetic: string[];
+    failing: boolean;
+  } | null;
+  /** Questions asked at the meeting (随机询问), not cancelled, in order. */
+  questions: { memberName: string; memberRole: MemberRole; topic: string; questionText: string; notes: string; done: boolean }[];
+  /** 事前调研 findings: none are recorded by the app yet. */
+  findings: string[];
+}
+
+/** Fixed parts of the document, from the organisation settings. */
+export interface OpinionDocInfo {
+  organHeader: string;
+  signatureOrgan: string;
+  copyTo: string[];
+  issuingOffice: string;
+  docPrefix: string;
+  /** Meeting-name prefix (县) and term, for the note under the title. */
+  meetingPrefix: string;
+  session: number;
+}
+
+export interface OpinionDetail {
+  today: string;
+  row: OpinionRow;
+  record: OpinionRecord | null;
+  memberOpinions: MemberOpinion[];
+  material: OpinionMaterial;
+  /** The roster, for picking who gave an opinion. */
+  members: { id: string; name: string; role: MemberRole }[];
+  doc: OpinionDocInfo;
+  deadlines: { planDays: number; reportMonths: number; reReportMonths: number };
+  /** Next free number of the settings' prefix in the current year (a suggestion only). */
+  suggestedNumber: string;
+  /** What the prefill lacked (no vote yet, no minutes…), shown beside the editor. */
+  hints: string[];
+}
+
+export interface NumberSuggestion {
+  suggestion: string;
+  /** Numbers with the prefix and year already used in the app, ascending. */
+  taken: string[];
+}
+
+export interface OpinionExport {
+  fileName: string;
+  /** The .docx, base64: the same call result works over IPC and HTTP; the window saves it. */
+  base64: string;
+  bytes: number;
+}
+
+export interface PendingOpinion {
+  year: number;
+  evaluationId: string;
+  name: string;
+  unitName: string;
+  since: string | null;
+  docNumber: string | null;
+}
+
+export interface RectificationDeadline {
+  year: number;
+  evaluationId: string;
+  name: string;
+  unitName: string;
+  docNumber: string;
+  deliveredOn: string;
+  planDue: string;
+  reportDue: string;
+  /** 不满意: report again within the re-report period. */
+  reReportDue: string | null;
+}
+
+/** The workbench's view of opinions: what waits for which step, and the deadlines they started. */
+export interface PendingOpinions {
+  today: string;
+  awaitingCouncil: PendingOpinion[];
+  awaitingIssue: PendingOpinion[];
+  awaitingDelivery: PendingOpinion[];
+  deadlines: RectificationDeadline[];
+}
+
+export type { OpinionContent };

@@ -1,0 +1,86 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import { startHost, type Host } from '../e2e/support/host';
+import { percentile, report } from './stats';
+import { launch } from './ui-bench';
+
+const DRAWS = 60;
+const WARMUP = 4;
+
+/**
+ * 随机询问, browser mode, on a copy of the 10-year archive: from the console making the draw call
+ * (animation skipped) to the hall page painting the settled name. Both ends are measured in the
+ * pages on the same clock (performance.timeOrigin + performance.now()): the console just before
+ * its call, the hall in the frame it painted the name (window.__drawPaints, see draw-slide).
+ */
+export async function drawBench(archive10: string): Promise<void> {
+  // A copy: the draws, the log and the live session must not change the archive other benches read.
+  const dataDir = join(await mkdtemp(join(tmpdir(), 'pingyi-drawbench-')), 'data');
+  await cp(archive10, dataDir, { recursive: true });
+  const host = await startHost({ dataDir });
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const operator = await context.newPage();
+    await operator.setViewportSize({ width: 1440, height: 900 });
+    // The hall in its own context, as on its own screen: the console's rendering is not its work.
+    const hall = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+    await operator.goto(host.urls.console);
+    await toQuestioning(host, operator);
+    await hall.goto(host.urls.hall);
+    await hall.getByTestId('hall-screen').waitFor();
+
+    const samples: number[] = [];
+    for (let i = 0; i < DRAWS + WARMUP; i++) {
+      const state = await api(host, operator, 'questioning.state', {});
+      if (state.candidates.length === 0) await api(host, operator, 'questioning.newCycle', { reason: '本轮所有出席人员均已提问' });
+      const { drawId, t0 } = await operator.evaluate(async () => {
+        const t = performance.timeOrigin + performance.now();
+        const res = await fetch('api/questioning.draw', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"skipAnimation":true}' });
+        const reply = (await res.json()) as { ok: boolean; result?: { current: { drawId: string } | null }; error?: { message: string } };
+        if (!reply.ok || !reply.result?.current) throw new Error(`questioning.draw: ${reply.error?.message ?? 'no draw'}`);
+        return { drawId: reply.result.current.drawId, t0: t };
+      });
+      const painted = await hall.waitForFunction(
+        (id) => window.__drawPaints?.find((p) => p.drawId === id)?.at,
+        drawId,
+        { polling: 'raf', timeout: 10_000 },
+      );
+      const at = (await painted.jsonValue()) as number;
+      if (i >= WARMUP) samples.push(at - t0);
+      await api(host, operator, 'questioning.next', {});
+      // Like an operator between questions: the next draw starts once the hall is back on the evaluatee.
+      await hall.waitForFunction(() => document.querySelector('[data-testid="hall-screen"]')?.getAttribute('data-kind') === 'evaluatee', undefined, { polling: 'raf' });
+    }
+    report('draw.hall.p50.ms', percentile(samples, 50), 'ms');
+    report('draw.hall.p95.ms', percentile(samples, 95), 'ms');
+  } finally {
+    await browser.close();
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function api<N extends CallName>(host: Host, page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
+  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
+  return reply.result;
+}
+
+/** The current year's meeting, everyone present, at its first in-person report's 随机询问. */
+async function toQuestioning(host: Host, page: Page): Promise<void> {
+  const state = await api(host, page, 'live.state', {});
+  const year = String(new Date().getFullYear());
+  const meeting = state.meetings.find((m) => m.date.startsWith(year)) ?? state.meetings[0];
+  if (!meeting) throw new Error('draw bench: the archive has no meeting to open');
+  await api(host, page, 'live.open', { meetingId: meeting.id, rehearsal: false });
+  await api(host, page, 'live.attendanceAll', { status: 'present' });
+  const live = await api(host, page, 'live.start', {});
+  const item = live.agenda.find((a) => a.stages.includes('questioning'));
+  if (!item) throw new Error('draw bench: the meeting has no report heard in person');
+  await api(host, page, 'live.goto', { itemIndex: item.index, stage: 'questioning' });
+}
