@@ -72,8 +72,9 @@ export async function generateArchive(dataDir: string, years: number, currentYea
   const random = seededRandom(years * 7919 + currentYear);
   const rand = uniform(years + currentYear);
   const core = structuredClone(demo.core) as CoreData;
-  const all = demoCountyPartitions(demo).filter((p) => p.key !== 'core');
   const first = currentYear - years + 1;
+  // An archive of fewer than five years keeps only the demo's years from `first` on.
+  const all = demoCountyPartitions(demo).filter((p) => p.key !== 'core' && !(p.key.startsWith('year/') && (p.data as YearData).year < first));
   const heads = core.evaluatees.filter((e) => e.category === '政府组成部门负责人');
   const others = core.evaluatees.filter((e) => e.category !== '政府组成部门负责人');
 

@@ -2,24 +2,35 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive } from './archive-gen';
+import { drawBench } from './draw-bench';
+import { hallBench } from './hall-bench';
 import { serveBench } from './serve-bench';
 import { storeBench } from './store-bench';
 import { planRenderBench } from './ui-bench';
-import { hallBench } from './hall-bench';
+import { voteBench } from './vote-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * Run `npm run bench -- store` (or serve) for one group.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx.
  */
+const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
+  store: storeBench,
+  serve: (a10) => serveBench(a10),
+  ui: (a10) => planRenderBench(a10),
+  hall: (a10) => hallBench(a10),
+  draw: (a10) => drawBench(a10),
+  vote: voteBench,
+};
+
 async function main() {
   const only = process.argv[2];
+  if (only && !(only in GROUPS)) throw new Error(`unknown group ${only}; one of ${Object.keys(GROUPS).join(', ')}`);
   const year = new Date().getFullYear();
   const archive10 = (await generateArchive(join(await mkdtemp(join(tmpdir(), 'pingyi-a10-')), 'data'), 10, year)).dataDir;
   const archive1 = (await generateArchive(join(await mkdtemp(join(tmpdir(), 'pingyi-a1-')), 'data'), 1, year)).dataDir;
-  if (!only || only === 'store') await storeBench(archive10, archive1);
-  if (!only || only === 'serve') await serveBench(archive10);
-  if (!only || only === 'ui') await planRenderBench(archive10);
-  if (!only || only === 'hall') await hallBench(archive10);
+  for (const [name, run] of Object.entries(GROUPS)) {
+    if (!only || only === name) await run(archive10, archive1);
+  }
 }
 
 main().catch((err: unknown) => {

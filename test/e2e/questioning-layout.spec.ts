@@ -105,10 +105,11 @@ for (const [w, h] of [
     await hall.goto(host.urls.hall);
     await expect(hall.getByTestId('hall-screen')).toHaveAttribute('data-kind', 'evaluatee');
 
-    // Mid-animation: the page's clock is stopped halfway through, so the picture holds still.
+    // Mid-animation: the page's clock is stopped just before the draw, so the picture holds still
+    // on the running names however slow this machine is.
+    await hall.clock.pauseAt((await hall.evaluate(() => Date.now())) + 1_000);
     const drawn = await api(operator, 'questioning.draw', {});
     await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'false');
-    await hall.clock.pauseAt(drawn.current!.settleAt - 1_200);
     await expect(hall.getByTestId('hall-draw-reel')).toBeVisible();
     await check(hall, `draw-running-${size}.png`);
     await hall.clock.resume();
@@ -162,7 +163,10 @@ test('the console panel and the desk bank page', async ({ browser }) => {
   await desk.getByRole('link', { name: '题库与随机询问' }).click();
   await expect(desk.getByRole('heading', { name: '题库与随机询问' })).toBeVisible();
   await expect(desk.getByTestId('qb-verdict')).toContainText('复核通过');
-  await desk.screenshot({ path: `${OUT}/desk-bank-1920x1080.png`, fullPage: true });
+  await desk.screenshot({ path: `${OUT}/desk-bank-1920x1080.png` });
+  await desk.getByRole('heading', { name: '抽取记录与公平性核查' }).scrollIntoViewIfNeeded();
+  await desk.screenshot({ path: `${OUT}/desk-log-1920x1080.png` });
   await desk.setViewportSize({ width: 1024, height: 768 });
+  await desk.evaluate(() => document.querySelector('.desk-main')?.scrollTo(0, 0));
   await desk.screenshot({ path: `${OUT}/desk-bank-1024x768.png` });
 });

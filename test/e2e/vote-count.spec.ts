@@ -118,6 +118,8 @@ function expected(c: Tally): { rate: string; grade: string } {
 }
 
 test('30 sheets for 3 evaluatees keyed on the console, one undone, sheet 7 corrected, revealed on the hall', async ({ page, browser }) => {
+  // Thirty-one sheets typed key by key through the console's own field.
+  test.setTimeout(180_000);
   const { names } = await atThreePersonVote(page);
   const hallContext = await browser.newContext();
   const hall = await hallContext.newPage();
@@ -207,6 +209,7 @@ test('30 sheets for 3 evaluatees keyed on the console, one undone, sheet 7 corre
 });
 
 test('a double-count mismatch blocks the reveal and names the cell', async ({ page }) => {
+  test.setTimeout(120_000);
   const { names } = await atThreePersonVote(page);
   await prepareOpenClose(page, 28);
   const panel = page.getByTestId('vote-panel');

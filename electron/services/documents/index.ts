@@ -1,4 +1,4 @@
-export { renderOfficialDocument } from './render';
+export { planDocument, renderOfficialDocument, type DocumentPlan, type ImprintPlacement } from './render';
 export { writeDocxAtomically } from './write-docx';
 export {
   documentSettingsSchema,
@@ -29,3 +29,4 @@ export { buildOpinionDocument, opinionTitle, OPINION_SECTIONS, type OpinionConte
 export { buildMinutesDocument, type MinutesEvaluatee, type MinutesInput, type MinutesQuestion } from './builders/minutes';
 export { formTable, columnWidths, type PlacedTable } from './tables';
 export { FONT_NAMES } from './fonts';
+export { WORD_JOINER } from './title-lines';

@@ -13,22 +13,23 @@ export interface PageEstimate {
 
 /**
  * Pages a flow takes on the 22-line grid. Widow control is off, so a paragraph's lines split across pages freely
- * and only the total matters, except that headings keep with the next paragraph: a run of them that would end a
- * page moves to the next one, leaving its lines empty.
+ * and only the total matters, except that headings keep with the next paragraph: a run of them that would be parted
+ * from that paragraph's first line by a page break moves to the next page, leaving its lines empty.
  */
 export function estimatePages(flow: readonly FlowItem[]): PageEstimate {
   let used = 0;
-  /** Start and length of the run of keep-with-next items just placed. */
+  /** Where the run of keep-with-next items just placed starts (-1: none). */
   let keptFrom = -1;
   for (const item of flow) {
+    const keepNext = 'keepNext' in item && item.keepNext === true;
     if (item.pageBreak) used = Math.ceil(used / LINES_PER_PAGE) * LINES_PER_PAGE;
-    if (keptFrom >= 0 && !item.pageBreak) {
+    if (keptFrom >= 0 && !keepNext && !item.pageBreak) {
+      // The run must share a page with this item's first line: when it starts on an earlier page, all of it moves.
       const kept = used - keptFrom;
-      const endsPage = used % LINES_PER_PAGE === 0;
-      const onePage = Math.floor(keptFrom / LINES_PER_PAGE) === Math.floor((used - 1) / LINES_PER_PAGE);
-      if (endsPage && onePage && kept < LINES_PER_PAGE) used += kept;
+      const startPage = Math.floor(keptFrom / LINES_PER_PAGE);
+      if (Math.floor(used / LINES_PER_PAGE) > startPage && kept < LINES_PER_PAGE) used = (startPage + 1) * LINES_PER_PAGE + kept;
     }
-    if ('keepNext' in item && item.keepNext) {
+    if (keepNext && !item.pageBreak) {
       if (keptFrom < 0) keptFrom = used;
     } else {
       keptFrom = -1;

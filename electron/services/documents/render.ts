@@ -1,4 +1,4 @@
-import { Document, LineRuleType, Packer, Paragraph, SectionType, type ISectionOptions, type Table } from 'docx';
+import { Document, LineRuleType, Packer, SectionType, type ISectionOptions, type Paragraph, type Table } from 'docx';
 import type { BodyBlock, OfficialDocInput } from './model';
 import type { DocumentSettings } from './settings';
 import { runStyles, type RunStyles } from './fonts';
@@ -11,12 +11,13 @@ import { formTable } from './tables';
 import { blankFooters, documentStyles, pageNumberFooters, sectionProperties, usesPageNumbers } from './page-setup';
 import { estimatePages, type FlowItem, type PageEstimate } from './pagination';
 import { OffGridParagraph } from './off-grid-paragraph';
+import { WORD_JOINER } from './title-lines';
 
 /**
  * Where the 版记 of a 公文 went:
  * - 'same-page': the body ends on an even page with room for it; it floats at the foot of that page.
  * - 'next-even-page': a section of its own starting on the next even page, numbered (the body ends on an odd page).
- * - 'after-blank-page': the same, but the word processor inserts a blank page first and neither page is numbered.
+ * - 'after-blank-page': a blank page first (a section of its own), then the 版记 page; neither is numbered.
  */
 export type ImprintPlacement = 'same-page' | 'next-even-page' | 'after-blank-page';
 
@@ -72,14 +73,22 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
     // a floating table's cells are moved into a frame, taking the break with them.
     children: [sectionStart(), block.table, block.anchor],
   };
-  return { sections: [first, imprintSection], estimate, imprint: placement };
+  if (placement === 'next-even-page') return { sections: [first, imprintSection], estimate, imprint: placement };
+  // The blank page is a page of its own rather than one the word processor inserts for the even-page break, so no
+  // application prints a number on it. Should the estimate be off, the even-page break still keeps the count even.
+  const blankPage: ISectionOptions = {
+    properties: { ...sectionProperties(doc.kind), type: SectionType.NEXT_PAGE },
+    footers: blankFooters(),
+    children: [sectionStart()],
+  };
+  return { sections: [first, blankPage, imprintSection], estimate, imprint: placement };
 }
 
 /** Lays out a document and returns the .docx bytes. */
 export async function renderOfficialDocument(doc: OfficialDocInput, settings: DocumentSettings): Promise<Buffer> {
   const plan = planDocument(doc, settings);
   const styles = runStyles(settings.fontProfile);
-  const title = doc.properties?.title ?? doc.title.replaceAll('\n', '');
+  const title = doc.properties?.title ?? doc.title.replaceAll('\n', '').replaceAll(WORD_JOINER, '');
   const document = new Document({
     title,
     ...(doc.properties?.subject ? { subject: doc.properties.subject } : {}),
@@ -112,10 +121,10 @@ const SAFETY_LINES = 1;
 
 /**
  * The 版记 goes at the foot of the last page, which must be even. When the body ends on an even page with room
- * for it, it floats there. Otherwise it gets a section of its own that starts on an even page: the word processor
- * adds the blank page itself when one is needed, so the last page stays even even where the estimate of the body's
- * length is off. That section's pages carry numbers only when it follows the body directly (GB/T 9704 7.5.1: a
- * blank page and the 版记 page after it are not numbered).
+ * for it, it floats there. Otherwise it gets a section of its own that starts on an even page, after a blank page
+ * when the body ends on an even page: even where the estimate of the body's length is off, the word processor then
+ * adds a blank page itself to keep the last page even. The 版记 page is numbered only when it follows the body
+ * directly (GB/T 9704 7.5.1: a blank page and the 版记 page after it are not numbered).
  */
 export function placeImprint(estimate: PageEstimate, block: Pick<ImprintBlock, 'lines'>): ImprintPlacement {
   const { pages, lastPageLines } = estimate;

@@ -10,11 +10,11 @@ import { BODY_CHARACTER_SPACING, CHAR, TYPE_AREA } from './geometry';
  */
 
 /** Closing punctuation that hangs past the right margin instead of starting a line. */
-const HANGING = new Set([...'，。、．,.']);
+const HANGING = new Set('，。、．,.');
 /** Characters that must not start a line (besides the hanging ones). */
-const NO_LINE_START = new Set([...'！）》」』〕〗】〉”’：；？％…—·!)]}:;?%°′″℃～']);
+const NO_LINE_START = new Set('！）》」』〕〗】〉”’：；？％…—·!)]}:;?%°′″℃～');
 /** Characters that must not end a line. */
-const NO_LINE_END = new Set([...'（《「『〔〖【〈“‘([{']);
+const NO_LINE_END = new Set('（《「『〔〖【〈“‘([{');
 
 /** Widths of ASCII characters in Times New Roman (em), where they differ from the letter averages. */
 const ASCII_WIDTH: Record<string, number> = {

@@ -19,33 +19,29 @@ function wordSegmenter(): Intl.Segmenter {
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 /** Words a title line should not start with. */
 const WEAK_START = new Set(['的', '和', '及', '与', '了', '之', '等']);
-/** Words after which a title breaks naturally (…履职情况的 / 评议意见; …李四同志 / 履职情况…). */
-const GOOD_END = new Set(['的', '同志', '和', '与', '及']);
 /** Names of the county's institutions, which the dictionary splits (人大 | 常委会). */
 const COMPOUNDS = ['人民代表大会常务委员会', '人大常委会', '人民代表大会', '常务委员会', '人民政府', '人民法院', '人民检察院', '主任会议'];
+/** Words after which a title breaks naturally (…履职情况的 / 评议意见; …李四同志 / 履职情况…; …人大常委会 / 第…). */
+const GOOD_END = new Set(['的', '同志', '和', '与', '及', ...COMPOUNDS]);
 
 /** Words of a line, joined to the punctuation after them and to the characters U+2060 glues. */
 function words(line: string): string[] {
-  const out: string[] = [];
-  let glue = false;
   let text = line;
   for (const compound of COMPOUNDS) {
     if (text.includes(compound)) text = text.replaceAll(compound, [...compound].join(WORD_JOINER));
   }
+  const out: string[] = [];
+  let glue = false;
   for (const { segment } of wordSegmenter().segment(text)) {
-    if (segment === WORD_JOINER) {
-      glue = true;
-      continue;
-    }
     const last = out.length - 1;
-    if (last >= 0 && (glue || PUNCTUATION.test(segment) || /^[0-9A-Za-z]/.test(segment) && /[0-9A-Za-z]$/.test(out[last] ?? ''))) {
-      out[last] += segment;
-    } else {
-      out.push(segment);
-    }
-    glue = false;
+    // ICU keeps the joiner with the segment before it, or on its own.
+    const joined = glue || segment.startsWith(WORD_JOINER);
+    const latinRun = /^[0-9A-Za-z]/.test(segment) && /[0-9A-Za-z]$/.test(out[last] ?? '');
+    if (last >= 0 && (joined || PUNCTUATION.test(segment) || latinRun)) out[last] += segment;
+    else out.push(segment);
+    glue = segment.endsWith(WORD_JOINER);
   }
-  return out.map((w) => w.replaceAll(WORD_JOINER, ''));
+  return out.map((w) => w.replaceAll(WORD_JOINER, '')).filter((w) => w !== '');
 }
 
 /**
@@ -69,7 +65,21 @@ export interface TitleMetrics {
   width: number;
 }
 
+/** The same notes and titles recur across a meeting's opinions; segmenting them is the costly part. */
+const memo = new Map<string, string[]>();
+const MEMO_SIZE = 256;
+
 export function breakTitle(title: string, metrics: TitleMetrics): string[] {
+  const key = `${metrics.size}|${metrics.spacing}|${metrics.width}|${title}`;
+  const known = memo.get(key);
+  if (known) return [...known];
+  const lines = computeLines(title, metrics);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(key, lines);
+  return [...lines];
+}
+
+function computeLines(title: string, metrics: TitleMetrics): string[] {
   const lines: string[] = [];
   for (const part of title.split('\n')) {
     const trimmed = part.trim();
@@ -88,8 +98,8 @@ function balanceLine(line: string, m: TitleMetrics): string[] {
   // best[k][i]: least cost of setting words 0..i-1 on k lines; from[k][i] the start of the last line.
   for (let count = Math.ceil(total / m.width); count <= n; count++) {
     const target = total / count;
-    const best: number[][] = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-    const from: number[][] = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(-1));
+    const best: number[][] = Array.from({ length: count + 1 }, () => Array.from({ length: n + 1 }, () => Infinity));
+    const from: number[][] = Array.from({ length: count + 1 }, () => Array.from({ length: n + 1 }, () => -1));
     (best[0] as number[])[0] = 0;
     for (let k = 1; k <= count; k++) {
       for (let end = 1; end <= n; end++) {

@@ -8,6 +8,8 @@ import { HallControl } from './hall-control';
 import { ShortcutsPanel } from './shortcuts-panel';
 import { useShortcutRunner } from './shortcut-runner';
 import { StagePanel } from './stage-panel';
+import { QuestioningPanel } from './questioning/questioning-panel';
+import { VotePanel } from './vote/vote-panel';
 import type { LiveConsole } from './use-live-console';
 
 type Asking = 'end' | 'reset' | 'discard' | 'leave' | null;
@@ -75,6 +77,8 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
         </div>
         <div className="console-col">
           <StagePanel state={state} clockOffsetMs={lc.clockOffsetMs} act={act} onReset={() => setAsking('reset')} />
+          {live?.position.stage === 'questioning' && live.status === 'running' && <QuestioningPanel state={state} />}
+          {live?.position.stage === 'vote' && <VotePanel state={state} />}
           <HallControl state={state} clockOffsetMs={lc.clockOffsetMs} shell={lc.shell} act={act} shellCall={lc.shellCall} />
         </div>
         <div className="console-col">

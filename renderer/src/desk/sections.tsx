@@ -5,6 +5,7 @@ import { EvaluateesPage } from './evaluatees/evaluatees-page';
 import { MembersPage } from './members/members-page';
 import { MeetingsPage } from './meetings/meetings-page';
 import { SettingsPage } from './settings/settings-page';
+import { OpinionsPage } from './opinions/opinions-page';
 
 export interface DeskSection {
   path: string;
@@ -19,5 +20,6 @@ export const DESK_SECTIONS: DeskSection[] = [
   { path: '/evaluatees', label: '评议对象', render: () => <EvaluateesPage /> },
   { path: '/members', label: '常委会组成人员', render: () => <MembersPage /> },
   { path: '/meetings', label: '会议', render: (route) => <MeetingsPage route={route} /> },
+  { path: '/opinions', label: '评议意见', render: (route) => <OpinionsPage route={route} /> },
   { path: '/settings', label: '设置', render: () => <SettingsPage /> },
 ];

@@ -1,11 +1,17 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { DrawSlide } from './questioning/draw-slide';
+import { VoteSlide } from './vote/vote-slide';
 import type { HallContent, HallView } from '../../../shared/api/live-types';
 import { AttendanceSlide, EvaluateeSlide, IdleSlide, TitleSlide } from './hall-slides';
 import { useFit } from './use-fit';
 import './hall.css';
 
-function slideBody(content: HallContent, clockOffsetMs: number) {
+function slideBody(content: HallContent, clockOffsetMs: number, size: { width: number; height: number }) {
   switch (content.kind) {
+    case 'draw':
+      return <DrawSlide content={content} clockOffsetMs={clockOffsetMs} />;
+    case 'vote':
+      return <VoteSlide content={content} width={size.width} height={size.height} />;
     case 'idle':
       return <IdleSlide content={content} />;
     case 'title':
@@ -29,6 +35,21 @@ function contentKey(content: HallContent): string {
   return JSON.stringify(content);
 }
 
+/** The slide frame's size in CSS pixels (the vote chart draws to it). */
+function useSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 1920, height: 1080 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => setSize({ width: el.clientWidth, height: el.clientHeight });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
 /**
  * One hall picture, drawn from a HallView alone. Sizes are container units, so the same
  * component fills a projector (the hall window) or a small 16:9 box (the console's preview).
@@ -37,12 +58,13 @@ export function HallScreen({ view, clockOffsetMs }: { view: HallView; clockOffse
   const slideRef = useRef<HTMLDivElement>(null);
   const key = contentKey(view.content);
   useFit(slideRef, key);
+  const size = useSize(slideRef);
   const kind = view.content.kind;
   return (
     <div className={`hall-screen kind-${kind}${view.rehearsal ? ' rehearsal' : ''}`} data-testid="hall-screen" data-kind={kind} data-rev={view.rev}>
       <div className="hall-frame" ref={slideRef}>
         <div className="hall-fade" key={key}>
-          {slideBody(view.content, clockOffsetMs)}
+          {slideBody(view.content, clockOffsetMs, size)}
         </div>
         {view.rehearsal && <div className="hall-rehearsal-mark">彩排</div>}
       </div>

@@ -58,6 +58,8 @@ describe('page estimate', () => {
     expect(estimatePages([item(21), item(1, true), item(3)])).toEqual({ pages: 2, lastPageLines: 4 });
     expect(estimatePages([item(20), item(1, true), item(1, true), item(3)])).toEqual({ pages: 2, lastPageLines: 5 });
     expect(estimatePages([item(20), item(1, true), item(3)])).toEqual({ pages: 2, lastPageLines: 2 });
+    // 一、 on the last line and （一） on the next page: both go to the next page with their paragraph.
+    expect(estimatePages([item(21), item(1, true), item(1, true), item(3)])).toEqual({ pages: 2, lastPageLines: 5 });
   });
 
   it('puts the 版记 on the last page when that page is even and has room, else on the next even page', () => {
@@ -97,15 +99,18 @@ describe('sections for each placement of the 版记', () => {
     expect(footerOf(xml, sections[1] ?? '', 'default')).toBeUndefined();
   });
 
-  it('after a blank page: the section starts on an even page and neither page carries a number', async () => {
+  it('after a blank page: a blank page of its own, then the 版记 section on an even page, neither numbered', async () => {
     const { xml } = await findCase('after-blank-page');
     const sections = sectionProperties(xml.document);
-    expect(sections).toHaveLength(2);
-    expect(element(sections[1] ?? '', 'w:type')).toMatchObject({ 'w:val': 'evenPage' });
-    for (const type of ['default', 'even'] as const) {
-      const footer = footerOf(xml, sections[1] ?? '', type);
-      expect(footer).toBeDefined();
-      expect(footer).not.toMatch(/PAGE/);
+    expect(sections).toHaveLength(3);
+    expect(element(sections[1] ?? '', 'w:type')?.['w:val'] ?? 'nextPage').toBe('nextPage');
+    expect(element(sections[2] ?? '', 'w:type')).toMatchObject({ 'w:val': 'evenPage' });
+    for (const sect of sections.slice(1)) {
+      for (const type of ['default', 'even'] as const) {
+        const footer = footerOf(xml, sect, type);
+        expect(footer).toBeDefined();
+        expect(footer).not.toMatch(/PAGE/);
+      }
     }
   });
 });
@@ -126,6 +131,11 @@ describe('title lines', () => {
       expect(lines.some((l) => l.endsWith(name.slice(-1)) && !l.endsWith(name))).toBe(false);
       expect(lines[1]?.startsWith('的')).toBe(false);
     }
+  });
+
+  it('breaks after the name of an institution rather than inside it', () => {
+    const note = '（2024年10月28日县第十九届人大常委会第二十三次主任会议通过）';
+    expect(breakTitle(note, { size: 32, spacing: -5, width: 8844 })).toEqual(['（2024年10月28日县第十九届人大常委会', '第二十三次主任会议通过）']);
   });
 
   it('follows explicit line breaks', () => {

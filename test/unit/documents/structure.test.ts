@@ -205,6 +205,21 @@ describe('评议意见 (公文): elements', () => {
     expect(element(issued, 'w:ind')).toMatchObject({ 'w:right': '280' });
   });
 
+  it('notes attachments one blank line below the body, indented 2 characters, later names aligned under the first', async () => {
+    const input = { ...opinionInput(), attachments: ['评议调查报告', '满意度测评结果'] };
+    const { document } = readDocx(await renderOfficialDocument(buildOpinionDocument(input), settings));
+    const first = paragraphWithText(document, '附件：');
+    expect(textOf(first)).toBe('附件：1. 评议调查报告');
+    const second = paragraphWithText(document, '2. 满意度测评结果');
+    const left = (p: string) => Number(element(p, 'w:ind')?.['w:left']);
+    const hanging = (p: string) => Number(element(p, 'w:ind')?.['w:hanging']);
+    // "附件：" starts 2 characters (640) in; the names line up.
+    expect(left(first) - hanging(first)).toBe(640);
+    expect(left(first)).toBe(left(second));
+    const all = paragraphs(document);
+    expect(textOf(all[all.indexOf(first) - 1] ?? 'x')).toBe('');
+  });
+
   it('rejects document numbers GB/T 9704 does not allow', async () => {
     for (const bad of ['X人常[2024]5号', 'X人常(2024)5号', 'X人常【2024】5号', 'X人常〔2024〕05号', 'X人常〔2024〕第5号', 'X人常〔24〕5号']) {
       const input = { ...opinionInput(), docNumber: bad };

@@ -3,7 +3,7 @@ import type { HallView } from '../../../shared/api/live-types';
 import { atVote, latestRound, marks, readyToCount, roundOf, start } from './support';
 
 describe('vote rounds through the service', () => {
-  it('goes prepared → open → closed → counting → checked → announced → amended, each change logged', async () => {
+  it('goes prepared → open → closed → counting → checked → announced, each change logged', async () => {
     const { call } = await start();
     const { item } = await atVote(call);
     const n = item.evaluatees.length;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-export type QuestioningKey = 'draw' | 'redraw' | 'undo' | 'answerTimer' | 'followUpTimer' | 'next';
+export type QuestioningKey = 'draw' | 'redraw' | 'undo' | 'answerTimer' | 'followUpTimer' | 'addMinute' | 'next';
 
 /** The panel's own keys, listed on it; while it is mounted they win over the console's. */
 export const QUESTIONING_SHORTCUTS: { key: string; label: string; action: QuestioningKey }[] = [
@@ -9,12 +9,15 @@ export const QUESTIONING_SHORTCUTS: { key: string; label: string; action: Questi
   { key: 'U', label: '撤销抽取（需说明原因）', action: 'undo' },
   { key: '空格', label: '答复计时 开始/暂停', action: 'answerTimer' },
   { key: 'F', label: '追问计时 开始/暂停', action: 'followUpTimer' },
+  { key: '+', label: '大屏所示计时加1分钟', action: 'addMinute' },
   { key: 'N', label: '下一个问题', action: 'next' },
 ];
 
-export function questioningKeyFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): QuestioningKey | null {
+export function questioningKeyFor(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>): QuestioningKey | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (e.key === ' ') return 'answerTimer';
+  // The same key as the console's "+1 minute" for the report: here it is the question's timer.
+  if (e.key === '+' || e.key === '=' || e.code === 'NumpadAdd') return 'addMinute';
   switch (e.key.toLowerCase()) {
     case 'd':
       return 'draw';

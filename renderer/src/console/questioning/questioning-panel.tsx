@@ -70,6 +70,10 @@ export function QuestioningPanel({ state }: { state: LiveConsoleState }) {
         return toggle('answer');
       case 'followUpTimer':
         return toggle('followUp');
+      case 'addMinute':
+        return current
+          ? q.act('questioning.timer', { recordId: current.id, which: current.activeTimer ?? 'answer', action: 'addMinute' })
+          : q.setNotice('当前没有正在进行的提问。');
       case 'next':
         return current ? q.act('questioning.next', {}) : q.setNotice('当前没有正在进行的提问。');
     }

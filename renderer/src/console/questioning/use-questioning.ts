@@ -59,7 +59,14 @@ export function useQuestioning(liveRev: number): Questioning {
   useEffect(() => {
     alive.current = true;
     const platform = getPlatform();
-    const offs = [platform.on('questioning.changed', offer), platform.onConnection((c) => c === 'open' && reload())];
+    const offs = [
+      platform.on('questioning.changed', offer),
+      // Edits from the desk (the bank, the settings, a member renamed) change what the panel shows.
+      platform.on('store.committed', ({ keys }) => {
+        if (keys.some((k) => k === 'core' || k.startsWith('meeting/') || k.startsWith('rehearsal/'))) reload();
+      }),
+      platform.onConnection((c) => c === 'open' && reload()),
+    ];
     return () => {
       alive.current = false;
       offs.forEach((off) => off());

@@ -4,6 +4,7 @@ import type { DeskOverview } from '../../../../shared/api/desk-types';
 import { formatDateCn, formatSession } from '../../../../shared/format';
 import { CoveragePanel } from './coverage-panel';
 import { NextMeetingPanel } from './next-meeting-panel';
+import { PendingOpinionsPanel } from './pending-opinions-panel';
 import './workbench.css';
 
 /** 工作台: where the office starts its day. Every figure comes from desk.overview, never typed in. */
@@ -45,6 +46,7 @@ export function WorkbenchPage() {
         <NextMeetingPanel meeting={data.nextMeeting} today={data.today} />
         <CoveragePanel data={data} />
       </div>
+      <PendingOpinionsPanel />
     </>
   );
 }

@@ -28,7 +28,8 @@ export function useRemaining(settleAt: number, clockOffsetMs: number): number {
     let id = 0;
     const tick = () => {
       const left = settleAt - (Date.now() + clockOffsetMs);
-      setRemaining(left);
+      // Once settled, "how long ago" does not matter: no re-render for it.
+      setRemaining((prev) => (prev <= 0 && left <= 0 ? prev : left));
       if (left > 0) id = requestAnimationFrame(tick);
     };
     tick();

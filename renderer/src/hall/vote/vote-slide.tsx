@@ -57,11 +57,45 @@ function Progress({ content }: { content: HallVoteProgress }) {
   );
 }
 
+/** 基本满意 → 基本<wbr>满意: with keep-all, a long header breaks in its middle or not at all. */
+function Label({ text }: { text: string }) {
+  const chars = [...text];
+  if (chars.length < 4) return <>{text}</>;
+  const half = Math.ceil(chars.length / 2);
+  return (
+    <>
+      {chars.slice(0, half).join('')}
+      <wbr />
+      {chars.slice(half).join('')}
+    </>
+  );
+}
+
 function Swatch({ colour }: { colour: string }) {
   return <span className="hall-vote-swatch" style={{ background: colour }} aria-hidden="true" />;
 }
 
-function Result({ content }: { content: HallVoteResult }) {
+/**
+ * The hall's fitting (useFit) looks at height; a table wider than a 4:3 screen can hide in the
+ * frame's padding, so the table narrows itself: --vfit scales its sizes (never below their 4cqh floors).
+ */
+function useFitWidth(ref: RefObject<HTMLDivElement | null>, key: string) {
+  useLayoutEffect(() => {
+    const grid = ref.current;
+    const root = grid?.closest<HTMLElement>('.hall-vote');
+    if (!grid || !root) return;
+    let k = 1;
+    root.style.setProperty('--vfit', '1');
+    while (grid.scrollWidth > grid.clientWidth + 1 && k > 0.55) {
+      k -= 0.05;
+      root.style.setProperty('--vfit', k.toFixed(2));
+    }
+  }, [ref, key]);
+}
+
+function Result({ content, size }: { content: HallVoteResult; size: string }) {
+  const gridRef = useRef<HTMLDivElement>(null);
+  useFitWidth(gridRef, `${size}:${JSON.stringify(content)}`);
   const withOther = content.rows.some((r) => r.other > 0);
   const cols = withOther ? 7 : 6;
   const style = { '--rows': content.rows.length, '--cols': cols } as CSSProperties;
@@ -76,24 +110,24 @@ function Result({ content }: { content: HallVoteResult }) {
         </span>
       </div>
       {!content.binding && <div className="hall-vote-apart">{content.groupLabel}（另行计票）</div>}
-      <div className={`hall-vote-grid${withOther ? ' with-other' : ''}`} style={style} data-testid="hall-vote-result">
+      <div ref={gridRef} className={`hall-vote-grid${withOther ? ' with-other' : ''}`} style={style} data-testid="hall-vote-result">
         <div className="hall-vote-th name">姓名</div>
         <div className="hall-vote-th">
           <Swatch colour={VOTE_COLOURS.satisfied} />
-          {labels.satisfied}
+          <Label text={labels.satisfied} />
         </div>
         <div className="hall-vote-th">
           <Swatch colour={VOTE_COLOURS.basic} />
-          {labels.basic}
+          <Label text={labels.basic} />
         </div>
         <div className="hall-vote-th">
           <Swatch colour={VOTE_COLOURS.unsatisfied} />
-          {labels.unsatisfied}
+          <Label text={labels.unsatisfied} />
         </div>
         {withOther && (
           <div className="hall-vote-th">
             <Swatch colour={VOTE_COLOURS.other} />
-            {content.otherLabel}
+            <Label text={content.otherLabel} />
           </div>
         )}
         <div className="hall-vote-th chart-head" aria-hidden="true" />
@@ -150,10 +184,11 @@ function Result({ content }: { content: HallVoteResult }) {
 export function VoteSlide({ content, width, height }: { content: HallVoteContent; width: number; height: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useRecordPaint(ref, content);
+  const size = `${Math.round(width)}x${Math.round(height)}`;
   return (
-    <div ref={ref} className={`hall-slide hall-vote phase-${content.phase}`} data-phase={content.phase} data-size={`${Math.round(width)}x${Math.round(height)}`}>
+    <div ref={ref} className={`hall-slide hall-vote phase-${content.phase}`} data-phase={content.phase} data-size={size}>
       {content.phase === 'progress' && <Progress content={content} />}
-      {content.phase === 'result' && <Result content={content} />}
+      {content.phase === 'result' && <Result content={content} size={size} />}
       {content.phase === 'void' && (
         <>
           <div className="hall-header-line hall-keep">{content.meetingName}</div>

@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import { startHost, type Host } from './support/host';
+
+/** The desk prepares 随机询问: questions pasted one per line, withdrawn and restored; the settings. */
+
+let host: Host;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  const res = await page.request.post(`${host.origin}/desk/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
+  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
+  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
+  return reply.result;
+}
+
+test('questions pasted one per line, withdrawn, restored; the settings saved', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const meeting = (await api(page, 'meetings.list', {})).find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '会议' }).click();
+  await page.getByRole('link', { name: meeting.name }).click();
+  await page.getByRole('link', { name: '题库与随机询问' }).click();
+  await expect(page.getByRole('heading', { name: '题库与随机询问' })).toBeVisible();
+
+  const first = page.getByTestId('qb-evaluatee').first();
+  const name = (await first.getByRole('heading').textContent())!.replace(/^第\d+项\s*/, '');
+  const form = first.getByRole('group', { name: `为${name}添加问题` });
+  await form.getByRole('tab', { name: '批量粘贴（每行一个）' }).click();
+  await form.getByLabel('问题主题').fill('营商环境');
+  await form.getByLabel(/问题（每行一个/).fill('1. 审批时限为何仍然过长？\n\n2. “一网通办”何时全覆盖？\n3、企业反映的检查过多问题如何整改？');
+  await expect(form.getByText('识别出3个问题，主题均为“营商环境”')).toBeVisible();
+  await form.getByRole('button', { name: '添加3个问题' }).click();
+  const table = first.getByRole('table', { name: `${name}的题库` });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row').nth(2)).toContainText('“一网通办”何时全覆盖？');
+  await expect(table.getByRole('row').nth(2)).toContainText('批量粘贴');
+
+  await table.getByRole('button', { name: '撤回第2个问题' }).click();
+  await expect(table.getByRole('row').nth(2)).toContainText('已撤回');
+  await table.getByRole('button', { name: '恢复第2个问题' }).click();
+  await expect(table.getByRole('row').nth(2)).toContainText('待提问');
+
+  await table.getByRole('button', { name: '修改第3个问题' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改问题' });
+  await dialog.getByLabel('问题内容').fill('涉企检查过多的问题，具体整改措施是什么？');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(table.getByRole('row').nth(3)).toContainText('涉企检查过多的问题，具体整改措施是什么？');
+
+  // Settings: per meeting, the chair excluded, a question drawn too, 4 minutes to answer.
+  await page.getByLabel('按会议').check();
+  await page.getByRole('button', { name: /^排除主任/ }).click();
+  await page.getByLabel('抽取提问人时同时从题库抽取问题').check();
+  await page.getByLabel('答复时长（分钟）').fill('4');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  const saved = await api(page, 'questions.list', { meetingId: meeting.id });
+  const chair = saved.members.find((m) => m.role === '主任')!;
+  expect(saved.settings).toEqual({ scope: 'meeting', exclusions: [chair.id], drawQuestion: true, answerMinutes: 4, followUpMinutes: 3 });
+  expect(saved.questions.map((q) => q.text)).toEqual(['审批时限为何仍然过长？', '“一网通办”何时全覆盖？', '涉企检查过多的问题，具体整改措施是什么？']);
+
+  // After a reload everything is still there, and the log panel gives its verdict.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '题库与随机询问' })).toBeVisible();
+  await expect(page.getByLabel('按会议')).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${chair.name}`) })).toBeChecked();
+  await expect(page.getByTestId('qb-verdict')).toHaveText('尚未抽取。');
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { balancedLines, breakLines, headerMetrics, layoutPreview, textCells, type PreviewInput } from '../../../renderer/src/desk/opinions/preview-layout';
+import { printedBody } from '../../../shared/domain/opinions';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { buildOpinionDocument } from '../../../electron/services/documents';
+import { planDocument } from '../../../electron/services/documents/render';
+import { opinionInput } from '../../../electron/services/opinions/export';
+import { opinionDocSettings } from '../../../electron/services/opinions/doc-settings';
+import { syntheticDraft } from './synthetic-draft';
+
+const HAN = '评议意见反馈整改落实情况书面报告常委会组成人员认为该同志认真履行法定职责';
+
+describe('the preview’s lines on the 22 × 28 grid', () => {
+  it('fills 26 cells after the two-character indent and 28 on the next lines; digits and letters take half', () => {
+    const lines = breakLines(HAN.repeat(3));
+    expect(lines.slice(0, 3).map((l) => textCells(l))).toEqual([26, 28, 28]);
+    expect(textCells('2024年10月28日')).toBe(4 + 3);
+    expect(breakLines('abc'.repeat(4), 28, 0)).toEqual(['abcabcabcabc']);
+  });
+
+  it('lets a comma hang into the margin but moves a closing bracket down with the character before it', () => {
+    const full = HAN.slice(0, 26);
+    expect(breakLines(`${full}，下文`)).toEqual([`${full}，`, '下文']);
+    expect(breakLines(`${full}》下文`)).toEqual([full.slice(0, 25), `${full.slice(25)}》下文`]);
+    expect(breakLines(`${HAN.slice(0, 25)}《监督法》`)).toEqual([HAN.slice(0, 25), '《监督法》']);
+  });
+
+  it('breaks a title into balanced lines and sizes the red header as the generator does', () => {
+    expect(balancedLines('关于对张明同志履职情况的评议意见', 20)).toEqual(['关于对张明同志履职情况的评议意见']);
+    expect(balancedLines('关于对欧阳明华同志履职情况的评议意见补充说明文字', 20).map((l) => [...l].length)).toEqual([12, 12]);
+    expect(headerMetrics('青岚县人民代表大会常务委员会文件')).toEqual({ lines: 5, sizePt: 36, scale: 74 });
+  });
+});
+
+function input(seed: number, chars: number): { preview: PreviewInput; generatorPages: number } {
+  const content = syntheticDraft('张明', seed, chars);
+  const org = { ...defaultSettings(2024).organisation, fullName: '青岚县人民代表大会常务委员会' };
+  const version = {
+    no: 1,
+    createdAt: '',
+    updatedAt: '',
+    reason: '',
+    content,
+    council: { date: '2024-10-30', sitting: null },
+    issue: { docNumber: 'X人常〔2024〕5号', issueDate: '2024-11-01' },
+    delivery: null,
+  };
+  const plan = planDocument(buildOpinionDocument(opinionInput(version, { name: '张明', unitName: '县教育局', organisation: org, session: 19 })), opinionDocSettings(org));
+  const extra = plan.imprint === 'same-page' ? 0 : plan.imprint === 'next-even-page' ? 1 : 2;
+  return {
+    generatorPages: plan.estimate.pages + extra,
+    preview: {
+      header: '青岚县人民代表大会常务委员会文件',
+      docNumber: 'X人常〔2024〕5号',
+      numberPending: false,
+      title: '关于对张明同志履职情况的评议意见',
+      titleNote: null,
+      addressee: '张明同志',
+      body: printedBody(content),
+      signature: { organ: org.fullName, date: '2024年10月30日' },
+      imprint: { copyTo: '抄送：县委，县人民政府，县委组织部，县教育局。', office: '县人大常委会办公室', issued: '2024年11月1日印发' },
+    },
+  };
+}
+
+describe('the preview’s pages', () => {
+  it('ends on an even page with the 版记, numbering neither a blank page nor the page after it', () => {
+    for (const chars of [300, 800, 1500, 2500, 4000]) {
+      const layout = layoutPreview(input(3, chars).preview);
+      expect(layout.pages.length % 2, `${chars} characters`).toBe(0);
+      expect(layout.pages.at(-1)?.imprint).not.toBeNull();
+      if (layout.imprint === 'after-blank-page') expect(layout.pages.slice(-2).map((p) => p.pageNumber)).toEqual([null, null]);
+      for (const page of layout.pages) expect(page.lines.every((l) => l.line >= 0 && l.line < 22)).toBe(true);
+    }
+  });
+
+  it('breaks pages where the generator estimates they break', () => {
+    const differ: string[] = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      const chars = 600 + seed * 150;
+      const { preview, generatorPages } = input(seed, chars);
+      const pages = layoutPreview(preview).pages.length;
+      if (pages !== generatorPages) differ.push(`seed ${seed} (${chars} chars): preview ${pages}, generator ${generatorPages}`);
+    }
+    expect(differ).toEqual([]);
+  });
+});
