@@ -96,6 +96,10 @@ test('a draw on the console shows on the hall the name the log recorded; a redra
   await page.keyboard.press('n');
   await expect(hall.getByTestId('hall-screen')).toHaveAttribute('data-kind', 'evaluatee');
   await expect(page.getByTestId('q-candidate-count')).toHaveText('29人');
+  // A member steps out (signed out at the console): no longer a candidate.
+  const leaving = (await api(page, 'questioning.state', {})).candidates[0]!;
+  await page.getByRole('group', { name: `${leaving.name}的签到` }).getByRole('button', { name: '缺席', exact: true }).click();
+  await expect(page.getByTestId('q-candidate-count')).toHaveText('28人');
 });
 
 test('minutes typed during an answer are saved within a second and survive kill -9', async ({ page }) => {

@@ -59,23 +59,41 @@ export function useQuestioning(liveRev: number): Questioning {
   useEffect(() => {
     alive.current = true;
     const platform = getPlatform();
+    // Edits from the desk (the bank, the settings, a member renamed) change what the panel shows.
+    // A commit of the questioning's own change is followed at once by questioning.changed, which
+    // cancels the refetch: no extra request while the hall is being updated.
+    let pending = 0;
     const offs = [
-      platform.on('questioning.changed', offer),
-      // Edits from the desk (the bank, the settings, a member renamed) change what the panel shows.
+      platform.on('questioning.changed', (next) => {
+        window.clearTimeout(pending);
+        offer(next);
+      }),
       platform.on('store.committed', ({ keys }) => {
-        if (keys.some((k) => k === 'core' || k.startsWith('meeting/') || k.startsWith('rehearsal/'))) reload();
+        if (!keys.some((k) => k === 'core' || k.startsWith('meeting/') || k.startsWith('rehearsal/'))) return;
+        window.clearTimeout(pending);
+        pending = window.setTimeout(reload, 250);
       }),
       platform.onConnection((c) => c === 'open' && reload()),
     ];
     return () => {
       alive.current = false;
+      window.clearTimeout(pending);
       offs.forEach((off) => off());
     };
   }, [offer, reload]);
 
   useEffect(() => {
     reload();
-  }, [reload, liveRev]);
+  }, [reload]);
+
+  // The live session moved (attendance, the stage): refetch, unless the questioning state that
+  // comes with the change (same rev) arrives first, as it does for the panel's own changes.
+  const shownRev = state?.rev;
+  useEffect(() => {
+    if (shownRev === undefined || shownRev >= liveRev) return;
+    const id = window.setTimeout(reload, 150);
+    return () => window.clearTimeout(id);
+  }, [reload, liveRev, shownRev]);
 
   const call = useCallback(
     async <N extends QuestioningAction>(name: N, args: ArgsOf<N>): Promise<QuestioningState> => {
