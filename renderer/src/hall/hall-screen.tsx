@@ -29,6 +29,13 @@ function slideBody(content: HallContent, clockOffsetMs: number, size: { width: n
 /** Changes when the slide's words change (not on timer ticks): a new slide fades in and is refitted. */
 function contentKey(content: HallContent): string {
   const { kind } = content;
+  // Keys name what makes a new slide; counts ticking up or a timer starting only update in place.
+  if (kind === 'vote') {
+    return JSON.stringify([kind, content.phase, content.title, content.roundNo, 'page' in content ? content.page : 0, 'amended' in content ? content.amended : false]);
+  }
+  if (kind === 'draw') {
+    return JSON.stringify([kind, content.drawId, content.questionNo]);
+  }
   if (kind === 'evaluatee') {
     return JSON.stringify([kind, content.itemNo, content.stageLabel, content.people, !!content.timer, content.timer?.label]);
   }

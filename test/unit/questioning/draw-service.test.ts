@@ -148,6 +148,23 @@ describe('draws through the services', () => {
     expect(c.records.map((r) => r.questionNo)).toEqual([null, null]);
   });
 
+  it('a question left open when the meeting moved on is finished by the next evaluatee’s first draw', async () => {
+    const h = await start();
+    const live = await toQuestioning(h);
+    const a = await h.call<QuestioningState>('questioning.draw', { skipAnimation: true });
+    await h.call('questioning.timer', { which: 'answer', action: 'start' });
+    const items = live.agenda.filter((i) => i.stages.includes('questioning'));
+    await h.call('live.goto', { itemIndex: items[1]!.index, stage: 'questioning' });
+    let st = await h.call<QuestioningState>('questioning.state');
+    expect(st.current).toBeNull();
+    st = await h.call<QuestioningState>('questioning.draw', { skipAnimation: true });
+    const bank = await h.call<QuestionBankView>('questions.list', { meetingId: live.session!.meetingId }, 'desk');
+    const old = bank.records.find((r) => r.id === a.current!.id)!;
+    expect(old.status).toBe('done');
+    expect(old.answerTimer.runningSince).toBeNull();
+    expect(st.current!.evaluateeId).toBe(items[1]!.evaluatees[0]!.id);
+  });
+
   it('refuses to draw outside 随机询问 and says why', async () => {
     const h = await start();
     const live = await toQuestioning(h);
