@@ -34,7 +34,7 @@ function contentKey(content: HallContent): string {
     return JSON.stringify([kind, content.phase, content.title, content.roundNo, 'page' in content ? content.page : 0, 'amended' in content ? content.amended : false]);
   }
   if (kind === 'draw') {
-    return JSON.stringify([kind, content.drawId, content.questionNo]);
+    return JSON.stringify([kind, content.drawId, content.questionNo, content.question, !!content.timer, content.timer?.label]);
   }
   if (kind === 'evaluatee') {
     return JSON.stringify([kind, content.itemNo, content.stageLabel, content.people, !!content.timer, content.timer?.label]);
