@@ -29,6 +29,12 @@ export class EventHub {
     for (const s of this.subscribers) if (s.role === role) s.listener(name, payload);
   }
 
+  /** Is any window of this role listening? (Services skip work nobody would receive.) */
+  hasSubscribers(role: Role): boolean {
+    for (const s of this.subscribers) if (s.role === role) return true;
+    return false;
+  }
+
   get size(): number {
     return this.subscribers.size;
   }

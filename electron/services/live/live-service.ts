@@ -82,8 +82,28 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
   };
 
   // Edits made elsewhere (names on the desk, the agenda) reach the hall and console too.
+  // Coalesced: a burst of commits gives one republish after the current one, not one per commit;
+  // and nothing is computed while no console or hall window is open to receive it.
+  let republishing: Promise<void> | null = null;
+  let again = false;
+  const republish = (): void => {
+    if (!ctx.hub.hasSubscribers('console') && !ctx.hub.hasSubscribers('hall')) return;
+    if (republishing) {
+      again = true;
+      return;
+    }
+    republishing = publish()
+      .then(() => undefined, (err: unknown) => ctx.log.warn('live republish failed', { error: String(err) }))
+      .finally(() => {
+        republishing = null;
+        if (again) {
+          again = false;
+          republish();
+        }
+      });
+  };
   ctx.hub.subscribe('desk', (name) => {
-    if (name === 'store.committed' && changing === 0) void publish().catch((err: unknown) => ctx.log.warn('live republish failed', { error: String(err) }));
+    if (name === 'store.committed' && changing === 0) republish();
   });
 
   /** Moves to a position: records the old one for undo, pauses a report timer being left. */
