@@ -85,7 +85,7 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
           <AgendaPanel state={state} act={act} />
         </div>
       </main>
-      <ShortcutsPanel />
+      <ShortcutsPanel questioning={live?.position.stage === 'questioning' && live.status === 'running'} />
       {asking === 'end' && (
         <ConfirmDialog
           title="结束会议"

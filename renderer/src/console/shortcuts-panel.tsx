@@ -1,7 +1,19 @@
 import { SHORTCUTS } from './shortcuts';
+import { QUESTIONING_SHORTCUTS } from './questioning/questioning-keys';
 
-/** 快捷键: a strip along the bottom of the console, always in view, never scrolled away. */
-export function ShortcutsPanel() {
+/**
+ * 快捷键: a strip along the bottom of the console, always in view, never scrolled away. During
+ * 随机询问 the questioning panel takes Space and + for the answer timers and adds its own keys.
+ */
+function shortcutsFor(questioning: boolean): { keys: string[]; label: string }[] {
+  if (!questioning) return SHORTCUTS;
+  const own = QUESTIONING_SHORTCUTS.map((s) => ({ keys: [s.key], label: s.label }));
+  const taken = new Set(own.flatMap((s) => s.keys));
+  return [...SHORTCUTS.filter((s) => !s.keys.some((k) => taken.has(k))), ...own];
+}
+
+export function ShortcutsPanel({ questioning = false }: { questioning?: boolean }) {
+  const SHORTCUTS = shortcutsFor(questioning);
   return (
     <footer className="shortcuts-bar" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">快捷键</h2>
