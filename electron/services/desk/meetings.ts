@@ -77,6 +77,14 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       const core = await readCore(ctx);
       const plan = yearsOnRecord(ctx).includes(current.meeting.year) ? await readYear(ctx, current.meeting.year) : undefined;
       const next = agenda.map((item) => ({ ...item, id: item.id ?? newId('ag', ctx.random) })) as AgendaItem[];
+      // A vote item whose rounds exist stays: its rounds (and any count) would lose their item.
+      const kept = new Set(next.map((item) => item.id));
+      for (const round of current.votes.rounds) {
+        if (round.state !== 'void' && !kept.has(round.agendaItemId)) {
+          const title = current.meeting.agenda.find((a) => a.id === round.agendaItemId);
+          throw new ApiError('conflict', `测评“${title?.kind === 'vote' ? title.title : ''}”已准备第${round.number}轮测评，不能从议程中删除。`);
+        }
+      }
       const saved = await updateMeeting(ctx, id, (data) => {
         data.meeting.agenda = next;
         // Against the plan too: only people planned for the meeting's year can be heard.

@@ -12,6 +12,7 @@ import { CandidatesPanel } from './candidates-panel';
 import { StatusTag } from './meeting-bits';
 import { MeetingFormDialog } from './meeting-form-dialog';
 import { VoteDialog } from './vote-dialog';
+import { VotePrepPanel } from './vote-prep-panel';
 
 export type Person = MeetingDetail['evaluatees'][number];
 type Dialog = { kind: 'edit' } | { kind: 'vote'; index?: number } | { kind: 'remove'; index: number } | null;
@@ -155,6 +156,8 @@ export function MeetingDetailPage({ id }: { id: string }) {
           onAdd={(items) => void apply(addReports(meeting.agenda, items))}
         />
       )}
+
+      <VotePrepPanel meetingId={id} />
 
       {dialog?.kind === 'edit' && (
         <MeetingFormDialog

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { VoteItemView, VoteRoundView } from '../../../../shared/api/vote-types';
+import { getPlatform } from '../../platform/platform';
+import { useCall } from '../../platform/hooks';
+
+/** Names typed as 张三、李四 or 张三，李四 or with spaces. */
+function splitNames(text: string): string[] {
+  return text
+    .split(/[、,，;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRoundView }) {
+  const [tellers, setTellers] = useState(round.tellers.join('、'));
+  const [scrutineers, setScrutineers] = useState(round.scrutineers.join('、'));
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const save = async () => {
+    setMessage(undefined);
+    try {
+      await getPlatform().call('vote.setTellers', { meetingId, roundId: round.id, tellers: splitNames(tellers), scrutineers: splitNames(scrutineers) });
+      setMessage({ ok: true, text: '已保存' });
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <div className="toolbar" style={{ marginTop: 8 }}>
+      <label>
+        计票人{' '}
+        <input aria-label={`第${round.number}轮计票人`} value={tellers} onChange={(e) => setTellers(e.target.value)} placeholder="张三、李四" style={{ width: 180 }} />
+      </label>
+      <label>
+        监票人{' '}
+        <input aria-label={`第${round.number}轮监票人`} value={scrutineers} onChange={(e) => setScrutineers(e.target.value)} placeholder="王五" style={{ width: 180 }} />
+      </label>
+      <button type="button" className="btn small" onClick={() => void save()}>
+        保存计票人、监票人
+      </button>
+      {message && <span className={`tag ${message.ok ? 'ok' : 'danger'}`}>{message.text}</span>}
+    </div>
+  );
+}
+
+function ItemRow({ meetingId, item }: { meetingId: string; item: VoteItemView }) {
+  const [error, setError] = useState<string>();
+  const live = item.rounds.filter((r) => r.state !== 'void');
+  const prepare = async () => {
+    setError(undefined);
+    try {
+      await getPlatform().call('vote.prepare', { meetingId, agendaItemId: item.agendaItemId });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <div className="panel" style={{ marginBottom: 8 }} data-testid="vote-prep-item">
+      <div className="toolbar">
+        <strong>{item.title}</strong>
+        <span className="muted">{item.evaluatees.map((p) => p.name).join('、')}</span>
+        <span className="grow" />
+        {live.length === 0 && (
+          <button type="button" className="btn primary small" onClick={() => void prepare()} disabled={!!item.prepareBlockedBy} title={item.prepareBlockedBy ?? undefined}>
+            准备测评轮次
+          </button>
+        )}
+      </div>
+      {item.prepareBlockedBy && live.length === 0 && <div className="muted">{item.prepareBlockedBy}</div>}
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      )}
+      {item.rounds.map((r) => (
+        <div key={r.id} style={{ marginTop: 6 }}>
+          <span className="tag red">第{r.number}轮</span> <span className="tag">{r.stateLabel}</span>
+          {r.state === 'prepared' && <TellersForm meetingId={meetingId} round={r} />}
+          {r.state !== 'prepared' && r.tellers.length + r.scrutineers.length > 0 && (
+            <span className="muted">
+              {' '}
+              计票人：{r.tellers.join('、') || '—'}；监票人：{r.scrutineers.join('、') || '—'}
+            </span>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * 民主测评准备: rounds are prepared days before the meeting (the evaluatees on each sheet fixed,
+ * tellers and scrutineers named) so ballots can be printed; counting happens on the console.
+ */
+export function VotePrepPanel({ meetingId }: { meetingId: string }) {
+  const { data, error } = useCall('vote.state', { meetingId });
+  if (error) return null;
+  if (!data || data.items.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="vote-prep-title">
+      <h2 id="vote-prep-title">民主测评准备</h2>
+      <p className="muted">在会前准备测评轮次（确定每张测评票上的被测评对象），登记计票人、监票人；会上在会议现场计票。</p>
+      {data.items.map((item) => (
+        <ItemRow key={item.agendaItemId} meetingId={meetingId} item={item} />
+      ))}
+    </section>
+  );
+}
