@@ -44,11 +44,15 @@ function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRound
 
 function ItemRow({ meetingId, item }: { meetingId: string; item: VoteItemView }) {
   const [error, setError] = useState<string>();
+  const [deputies, setDeputies] = useState(false);
+  const [citizens, setCitizens] = useState(false);
   const live = item.rounds.filter((r) => r.state !== 'void');
   const prepare = async () => {
     setError(undefined);
+    // Groups counted apart have their own sheets and results, never mixed into the members'.
+    const groups = [...(deputies ? [{ kind: 'deputies' as const, label: '列席代表' }] : []), ...(citizens ? [{ kind: 'citizens' as const, label: '列席群众' }] : [])];
     try {
-      await getPlatform().call('vote.prepare', { meetingId, agendaItemId: item.agendaItemId });
+      await getPlatform().call('vote.prepare', { meetingId, agendaItemId: item.agendaItemId, ...(groups.length ? { groups } : {}) });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -59,6 +63,16 @@ function ItemRow({ meetingId, item }: { meetingId: string; item: VoteItemView })
         <strong>{item.title}</strong>
         <span className="muted">{item.evaluatees.map((p) => p.name).join('、')}</span>
         <span className="grow" />
+        {live.length === 0 && (
+          <>
+            <label>
+              <input type="checkbox" checked={deputies} onChange={(e) => setDeputies(e.target.checked)} /> 列席代表另行测评
+            </label>
+            <label>
+              <input type="checkbox" checked={citizens} onChange={(e) => setCitizens(e.target.checked)} /> 列席群众另行测评
+            </label>
+          </>
+        )}
         {live.length === 0 && (
           <button type="button" className="btn primary small" onClick={() => void prepare()} disabled={!!item.prepareBlockedBy} title={item.prepareBlockedBy ?? undefined}>
             准备测评轮次
