@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { formatDateCn } from '../../shared/format/dates';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -12,11 +13,8 @@ test.afterEach(async () => {
 });
 
 /** Reads the records the way the desk does, with the cookie the page received. */
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/desk/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args, 'desk');
 }
 
 test('the workbench opens on the demo county with the figures of the records', async ({ page }) => {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { LIVE_STAGE_LABELS } from '../../shared/domain/live';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 /** The operator console drives the meeting; the hall page follows it. */
 
@@ -13,11 +14,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args);
 }
 
 /** Opens the console on this year's demo meeting (the real one) through its own buttons. */

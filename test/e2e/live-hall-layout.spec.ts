@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import type { LiveConsoleState } from '../../shared/api/live-types';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 /**
  * The hall is read from 15 m: at 16:9, 16:10 and 4:3 every slide keeps all text at 4% of the
@@ -18,11 +19,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args);
 }
 
 // The longest a unit (60), a position (40) may be; a long transliterated name.

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EVENT_NAMES, type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
+import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from './support/host';
+import { callApi, recordStreamEvents } from './support/api';
 
 /**
  * The hall is filtered at the source: whatever the console does, the hall page receives only
@@ -16,11 +17,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args);
 }
 
 interface Recorded {
@@ -69,17 +67,7 @@ test('the hall page receives nothing console-only while the console runs the mee
   const hall = await hallContext.newPage();
 
   // Record every stream message by every name the contract knows (and any unnamed one) …
-  await hall.addInitScript((names: string[]) => {
-    const log: { name: string; data: string }[] = [];
-    (window as unknown as { __hallEvents: typeof log }).__hallEvents = log;
-    const Native = window.EventSource;
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        for (const name of names) this.addEventListener(name, (ev) => log.push({ name, data: (ev as MessageEvent<string>).data }));
-      }
-    };
-  }, [...EVENT_NAMES, 'hello', 'message']);
+  await recordStreamEvents(hall);
   // … and, from the browser's network layer, every stream message whatever its name.
   const cdp = await hallContext.newCDPSession(hall);
   await cdp.send('Network.enable');

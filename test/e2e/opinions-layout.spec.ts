@@ -8,6 +8,7 @@ import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { addDays } from '../../shared/format/dates';
 import { syntheticDraft } from '../unit/opinions/synthetic-draft';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 /**
  * The opinion editor with its A4 preview on a full-length draft, and the exported document as
@@ -25,11 +26,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/desk/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args, 'desk');
 }
 
 function has(command: string): boolean {

@@ -5,6 +5,7 @@ import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { addDays } from '../../shared/format/dates';
 import { checkOpinionStructure } from '../unit/opinions/docx-structure';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 /**
  * 评议意见 end to end in browser mode: draft an opinion for a demo evaluatee with the structured
@@ -22,11 +23,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/desk/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args, 'desk');
 }
 
 test('an opinion is drafted, approved, issued, delivered and exported as a GB/T 9704 document', async ({ page }) => {

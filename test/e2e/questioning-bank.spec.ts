@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 /** The desk prepares 随机询问: questions pasted one per line, withdrawn and restored; the settings. */
 
@@ -12,11 +13,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/desk/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args, 'desk');
 }
 
 test('questions pasted one per line, withdrawn, restored; the settings saved', async ({ page }) => {

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EVENT_NAMES, type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
+import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
 import type { DrawEntry } from '../../shared/draw/log-schema';
 import { startHost, type Host } from './support/host';
+import { callApi, recordStreamEvents } from './support/api';
 
 /**
  * 随机询问 end to end in browser mode: what the console draws is what the hall shows and what
@@ -17,11 +18,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args);
 }
 
 /** This year's meeting, everyone present, started, at the first in-person report's 随机询问. */
@@ -148,17 +146,7 @@ test('nothing the hall page receives carries the minutes', async ({ browser }) =
   const hallContext = await browser.newContext();
   const operator = await consoleContext.newPage();
   const hall = await hallContext.newPage();
-  await hall.addInitScript((names: string[]) => {
-    const log: { name: string; data: string }[] = [];
-    (window as unknown as { __hallEvents: typeof log }).__hallEvents = log;
-    const Native = window.EventSource;
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        for (const name of names) this.addEventListener(name, (ev) => log.push({ name, data: (ev as MessageEvent<string>).data }));
-      }
-    };
-  }, [...EVENT_NAMES, 'hello', 'message']);
+  await recordStreamEvents(hall);
   const cdp = await hallContext.newCDPSession(hall);
   await cdp.send('Network.enable');
   const wire: string[] = [];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from './support/host';
+import { callApi } from './support/api';
 
 /**
  * 随机询问 on the hall reads from the back of the room at 16:9, 16:10 and 4:3 — while the draw
@@ -19,11 +20,8 @@ test.afterEach(async () => {
 
 const OUT = 'artifacts/questioning';
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>, role: 'console' | 'desk' = 'console'): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/${role}/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>, role: 'console' | 'desk' = 'console'): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args, role);
 }
 
 const QUESTIONS = [

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EVENT_NAMES, type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
+import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
 import type { HallVoteContent, VoteConsoleState } from '../../shared/api/vote-types';
 import { startHost, type Host } from './support/host';
+import { callApi, recordStreamEvents } from './support/api';
 
 /**
  * 民主测评 end to end, in browser mode: the console keys sheets through the vote panel, the hall
@@ -17,11 +18,8 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-async function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
-  const reply = (await res.json()) as { ok: boolean; result: ResultOf<N>; error?: { message: string } };
-  if (!reply.ok) throw new Error(`${name}: ${reply.error?.message}`);
-  return reply.result;
+function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+  return callApi(page, host, name, args);
 }
 
 async function apiError<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<string> {
@@ -78,17 +76,7 @@ interface Recorded {
 
 /** Records every API answer and every stream message the hall page receives. */
 async function recordHall(page: Page): Promise<() => Promise<Recorded[]>> {
-  await page.addInitScript((names: string[]) => {
-    const log: { name: string; data: string }[] = [];
-    (window as unknown as { __hallEvents: typeof log }).__hallEvents = log;
-    const Native = window.EventSource;
-    window.EventSource = class extends Native {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        for (const name of names) this.addEventListener(name, (ev) => log.push({ name, data: (ev as MessageEvent<string>).data }));
-      }
-    };
-  }, [...EVENT_NAMES, 'hello', 'message']);
+  await recordStreamEvents(page);
   const responses: Promise<Recorded>[] = [];
   page.on('response', (res) => {
     const m = /\/api\/([^/?]+)$/.exec(new URL(res.url()).pathname);
