@@ -19,7 +19,7 @@ export function dataHandlers(ctx: ServiceContext): DataHandlers {
     'store.restore': async ({ backupId }) => {
       const backups = await ctx.store.listBackups();
       if (!backups.some((b) => b.id === backupId)) throw new ApiError('not_found', `找不到备份 ${backupId}。`);
-      const before = new Set((await ctx.store.listBackups()).map((b) => b.id));
+      const before = new Set(backups.map((b) => b.id));
       try {
         await ctx.store.restore(backupId);
       } catch (err) {

@@ -38,6 +38,10 @@ export async function updateYear<R>(ctx: ServiceContext, year: number, mutate: (
   });
 }
 
+export function hasYear(ctx: ServiceContext, year: number): boolean {
+  return ctx.store.has(yearKey(year));
+}
+
 /** Every year partition that exists, in year order. */
 export function yearsOnRecord(ctx: ServiceContext): number[] {
   return ctx.store
@@ -60,7 +64,7 @@ export function meetingIds(ctx: ServiceContext): string[] {
 }
 
 export async function readMeeting(ctx: ServiceContext, id: string): Promise<Readonly<MeetingData>> {
-  if (!ctx.store.list('meeting').includes(meetingKey(id))) throw new ApiError('not_found', '找不到该会议，可能已被删除。');
+  if (!ctx.store.has(meetingKey(id))) throw new ApiError('not_found', '找不到该会议，可能已被删除。');
   return ctx.store.read<MeetingData>(meetingKey(id));
 }
 

@@ -6,7 +6,7 @@ import { meetingKey, type MeetingData } from '../../../shared/domain/partitions'
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { checkMeeting } from '../../../shared/domain/integrity';
-import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, yearsOnRecord } from './desk-data';
+import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
 import { summarizeMeeting } from './plan';
 
 type MeetingHandlers = Pick<Handlers, 'meetings.list' | 'meetings.get' | 'meetings.create' | 'meetings.update' | 'meetings.setAgenda' | 'meetings.delete'>;
@@ -19,7 +19,7 @@ function agendaEvaluatees(agenda: readonly AgendaItem[]): Set<string> {
 export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
   /** Keeps evaluation.meetingId in step with the agenda (a derived link; the agenda is the record). */
   const syncPlan = async (meeting: Meeting, before: ReadonlySet<string>) => {
-    if (!yearsOnRecord(ctx).includes(meeting.year)) return;
+    if (!hasYear(ctx, meeting.year)) return;
     const now = agendaEvaluatees(meeting.agenda);
     const plan = await readYear(ctx, meeting.year);
     const needs = plan.evaluations.some((ev) => (now.has(ev.evaluateeId) ? ev.meetingId !== meeting.id : before.has(ev.evaluateeId) && ev.meetingId === meeting.id));
@@ -41,7 +41,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
     'meetings.get': async ({ id }): Promise<MeetingDetail> => {
       const { meeting } = await readMeeting(ctx, id);
       const core = await readCore(ctx);
-      const planned = yearsOnRecord(ctx).includes(meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
+      const planned = hasYear(ctx, meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
       const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId)]);
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {
@@ -75,7 +75,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       if (current.meeting.status === 'closed') throw new ApiError('conflict', '会议已结束，议程不能再修改。');
       const before = agendaEvaluatees(current.meeting.agenda);
       const core = await readCore(ctx);
-      const plan = yearsOnRecord(ctx).includes(current.meeting.year) ? await readYear(ctx, current.meeting.year) : undefined;
+      const plan = hasYear(ctx, current.meeting.year) ? await readYear(ctx, current.meeting.year) : undefined;
       const next = agenda.map((item) => ({ ...item, id: item.id ?? newId('ag', ctx.random) })) as AgendaItem[];
       // A vote item whose rounds exist stays: its rounds (and any count) would lose their item.
       const kept = new Set(next.map((item) => item.id));

@@ -34,7 +34,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
     'plan.get': async (): Promise<PlanView> => {
       const core = await readCore(ctx);
       const years = termYears(core.settings.term);
-      const evaluations = await allEvaluations(ctx, yearsOnRecord(ctx));
+      const evaluations = await allEvaluations(ctx);
       const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {
@@ -65,7 +65,8 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       if (year < startYear || year > endYear) throw new ApiError('invalid_args', `计划年度应在本届计划期${startYear}—${endYear}年之内`, [{ path: 'year', message: '计划年度超出本届计划期' }]);
       if (Number(e.appointmentDate.slice(0, 4)) > year) throw new ApiError('conflict', `${e.name}于${e.appointmentDate.slice(0, 4)}年任职，不能列入${year}年计划。`);
       if (e.endedDate && Number(e.endedDate.slice(0, 4)) < year) throw new ApiError('conflict', `${e.name}已于${e.endedDate}离任，不能列入${year}年计划。`);
-      const elsewhere = (await allEvaluations(ctx, termYears(core.settings.term).filter((y) => y !== year && yearsOnRecord(ctx).includes(y)))).find(
+      const onRecord = new Set(yearsOnRecord(ctx));
+      const elsewhere = (await allEvaluations(ctx, termYears(core.settings.term).filter((y) => y !== year && onRecord.has(y)))).find(
         (ev) => ev.evaluateeId === evaluateeId,
       );
       if (elsewhere) throw new ApiError('conflict', `${e.name}已列入${elsewhere.year}年计划，本届内每人评议一次。如需调整，请先从${elsewhere.year}年移除。`);
@@ -96,11 +97,9 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const evaluations = await allEvaluations(ctx);
       const thisYear = evaluations.filter((ev) => ev.year === now.year);
       const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
-      const upcoming = (await allMeetings(ctx))
-        .map((m) => m.meeting)
-        .filter((m) => m.status !== 'closed')
-        .sort((a, b) => a.date.localeCompare(b.date));
-      const inProgress = (await allMeetings(ctx)).map((m) => m.meeting).find((m) => m.status === 'in-progress');
+      const meetings = (await allMeetings(ctx)).map((m) => m.meeting);
+      const upcoming = meetings.filter((m) => m.status !== 'closed').sort((a, b) => a.date.localeCompare(b.date));
+      const inProgress = meetings.find((m) => m.status === 'in-progress');
       // The nearest meeting still to come; failing that, one whose date passed but was never held.
       const next = inProgress ?? upcoming.find((m) => m.date >= now.iso) ?? upcoming.at(-1);
       return {

@@ -6,7 +6,7 @@ import { addTime, newTimer, pauseTimer, resetTimer, startTimer } from '../../../
 import { isValidPosition, samePosition, stepFrom } from '../../../shared/live/steps';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
-import { allMeetings, readMeeting, updateYear, yearsOnRecord } from '../desk/desk-data';
+import { allMeetings, readMeeting, updateYear, hasYear } from '../desk/desk-data';
 import { blockerOf, consoleState, hallView, quorumOf, reportMinutesOf, type LiveInputs } from './projection';
 
 type LiveCallName = Extract<keyof Handlers, `live.${string}` | 'hall.view'>;
@@ -34,7 +34,7 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
     const core = await ctx.store.read<CoreData>('core');
     const session = await readSession();
     const key = session ? partitionOf(session) : null;
-    const exists = key ? ctx.store.list(key.split('/')[0]!).includes(key) : false;
+    const exists = key ? ctx.store.has(key) : false;
     const data = key && exists ? await ctx.store.read<MeetingData>(key) : null;
     return { core, session: data ? session : null, data, now: now() };
   };
@@ -149,7 +149,7 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
         }
       }
       if (!rehearsal && meeting.status === 'closed') throw new ApiError('conflict', '该会议已结束。如需演练，请选择彩排。');
-      if (rehearsal && !ctx.store.list('rehearsal').includes(rehearsalKey(meetingId))) {
+      if (rehearsal && !ctx.store.has(rehearsalKey(meetingId))) {
         const real = await readMeeting(ctx, meetingId);
         await ctx.store.update<MeetingData, void>(rehearsalKey(meetingId), (copy) => {
           // A fresh copy of the record: the practice starts from the real attendance, never writes back.
@@ -198,7 +198,7 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
         d.live.startedAt = iso();
         d.meeting.status = 'in-progress';
       });
-      if (!session.rehearsal && yearsOnRecord(ctx).includes(data.meeting.year)) {
+      if (!session.rehearsal && hasYear(ctx, data.meeting.year)) {
         const heard = new Set(data.meeting.agenda.flatMap((a) => (a.kind === 'report' ? [a.evaluateeId] : a.evaluateeIds)));
         await updateYear(ctx, data.meeting.year, (y) => {
           for (const ev of y.evaluations) if (heard.has(ev.evaluateeId) && (ev.stage === 'planned' || ev.stage === 'research')) ev.stage = 'meeting';

@@ -128,7 +128,7 @@ export function bankHandlers(ctx: ServiceContext): BankHandlers {
       const core = await readCore(ctx);
       if (!rehearsal) return logReport(core, await readMeeting(ctx, meetingId), false);
       const key = rehearsalKey(meetingId);
-      if (!ctx.store.list('rehearsal').includes(key)) throw new ApiError('not_found', '该会议没有彩排记录。');
+      if (!ctx.store.has(key)) throw new ApiError('not_found', '该会议没有彩排记录。');
       return logReport(core, await ctx.store.read<MeetingData>(key), true);
     },
   };

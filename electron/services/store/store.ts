@@ -119,6 +119,10 @@ class FolderStore implements Store {
     return join(this.dataDir, 'attachments');
   }
 
+  has(key: PartitionKey): boolean {
+    return this.existing.has(key);
+  }
+
   list(kind: string): PartitionKey[] {
     return [...this.existing].filter((key) => key === kind || key.startsWith(`${kind}/`)).sort();
   }

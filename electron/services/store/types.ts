@@ -103,6 +103,8 @@ export interface Store {
   readonly firstStart: boolean;
   /** What happened while opening: recoveries, migrations, lock take-over. Shown by the UI. */
   notices(): StoreNotice[];
+  /** Does this partition exist (on disk or written since start)? */
+  has(key: PartitionKey): boolean;
   /** Keys of existing partitions of a kind (e.g. 'meeting' → ['meeting/m_1', …]). */
   list(kind: string): PartitionKey[];
   /** Loads (lazily, validated, recovered if needed) and returns a deep-frozen snapshot. */

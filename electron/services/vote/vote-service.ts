@@ -35,7 +35,7 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
   const target = async (meetingId: string | undefined, call: CallContext): Promise<Target> => {
     if (meetingId !== undefined) {
       const key = meetingKey(meetingId);
-      if (!ctx.store.list('meeting').includes(key)) throw new ApiError('not_found', '找不到该会议，可能已被删除。');
+      if (!ctx.store.has(key)) throw new ApiError('not_found', '找不到该会议，可能已被删除。');
       return { key, rehearsal: false };
     }
     if (call.role !== 'console') throw new ApiError('invalid_args', '请指定会议。');
