@@ -1,19 +1,21 @@
 // Electron's main process: wiring only. Decisions live in plain functions under shell/ (tested
 // without Electron); the work lives in services/ (plain Node, shared with browser mode).
 import path from 'node:path';
-import { app, powerSaveBlocker, screen, session } from 'electron';
+import { app, dialog, powerSaveBlocker, screen, session } from 'electron';
 import type { HallView } from '../shared/api/live-types';
 import { createAppServices, type AppServices } from './services/app-services';
 import { consoleLogger } from './services/deps';
 import { StoreLockedError, StoreVersionError } from './services/store/store';
 import { parseDesktopArgs } from './shell/args';
 import { showStartupError } from './shell/dialogs';
+import { DesktopFilePort } from './shell/file-dialogs';
 import { fileHallPreference } from './shell/hall-preference';
 import { HallController } from './shell/hall-window';
 import { registerCallHandler } from './shell/ipc';
 import { installAppMenu } from './shell/menu';
 import { isAllowedUrl } from './shell/navigation';
 import { AwakeKeeper, shouldKeepAwake } from './shell/power';
+import { fileFolderMemory } from './shell/save-dialog';
 import { RoleRegistry } from './shell/role-registry';
 import { hardenWebContents, installSessionPolicy, type RendererPaths } from './shell/security';
 import { createWindowManager, type WindowManager } from './shell/windows';
@@ -83,6 +85,14 @@ async function start(): Promise<void> {
     preference: fileHallPreference(app.getPath('userData'), (error) => log.warn('could not save the hall display', { error: String(error) })),
   });
   hall = hallController;
+  // Exports go through the save / folder dialog of the window that asked (windows exist by then).
+  const files = new DesktopFilePort({
+    dialog,
+    windowOf: (role) => windows?.windowOf(role),
+    documentsDir: app.getPath('documents'),
+    memory: fileFolderMemory(app.getPath('userData'), (error) => log.warn('could not remember the export folder', { error: String(error) })),
+    log,
+  });
   let running: AppServices;
   try {
     running = await createAppServices({
@@ -92,6 +102,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       log,
       shell: hallController,
+      files,
     });
   } catch (error) {
     fail(error);

@@ -3,9 +3,11 @@
 //
 //   node build/scripts/build-node.mjs [--out DIR]
 //
-// Runtime dependencies (lowdb, zod, docx, fflate) are bundled into the outputs, so the packaged
-// app needs no node_modules at all (see build/electron-builder.json). Entries whose source file
-// does not exist yet are skipped with a note, so the script works while the tree is growing.
+// Runtime dependencies (lowdb, zod, docx, fflate, chart.js) are bundled into the outputs. The one
+// exception is @napi-rs/canvas (the results chart of the documents): its native .node binary cannot
+// be bundled, so it stays a real require and electron-builder ships it in node_modules (see
+// build/electron-builder.json). Entries whose source file does not exist yet are skipped with a
+// note, so the script works while the tree is growing.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,8 +28,12 @@ const outDir = parseOut(process.argv.slice(2));
 // Bundled CommonJS dependencies call require(); an ES module has none, so give it one.
 const esmBanner = "import { createRequire as __pingyiCreateRequire } from 'node:module';\nconst require = __pingyiCreateRequire(import.meta.url);";
 
+/** Packages with native binaries: loaded from node_modules at run time, never bundled. */
+const NATIVE = ['@napi-rs/canvas'];
+
 const common = {
   bundle: true,
+  external: NATIVE,
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -38,12 +44,14 @@ const node20Esm = { ...common, format: 'esm', platform: 'node', target: 'node20'
 
 const entries = [
   // Electron's main process: CommonJS because package.json "main" points at a .cjs file.
-  { src: 'electron/main.ts', out: 'electron/main.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] } },
+  // dynamic-import off: `await import('@napi-rs/canvas')` becomes require(), which loads a native
+  // module from app.asar.unpacked in Electron, rather than an ES import of a package inside the asar.
+  { src: 'electron/main.ts', out: 'electron/main.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron', ...NATIVE], supported: { 'dynamic-import': false } } },
   // A sandboxed preload can be neither an ES module nor require project files: one CJS file.
   { src: 'electron/preload.ts', out: 'electron/preload.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] } },
   { src: 'electron/serve.ts', out: 'serve/serve.mjs', options: node20Esm },
   // The bench drives Chromium through Playwright, which must stay a real node_modules import.
-  { src: 'test/bench/bench.ts', out: 'bench/bench.mjs', options: { ...node20Esm, external: ['@playwright/test', 'playwright-core', 'playwright'] } },
+  { src: 'test/bench/bench.ts', out: 'bench/bench.mjs', options: { ...node20Esm, external: [...NATIVE, '@playwright/test', 'playwright-core', 'playwright'] } },
   { src: 'test/bench/archive.ts', out: 'bench/archive.mjs', options: node20Esm },
 ];
 

@@ -9,6 +9,8 @@ import { partitionTypes } from './partitions';
 import { createFileLogger, openStore, pointerPath, resolveDataDir, storeMigrations, STORE_SCHEMA_VERSION } from './store';
 import type { Store, StoreFs } from './store';
 import { BrowserShellPort, type ShellPort } from './shell-port';
+import { BrowserFilePort, type FilePort } from './file-port';
+import { createDownloads, type DownloadRegistry } from './host/downloads';
 
 /** Everything a transport (Electron IPC or the browser-mode host) needs from the services. */
 export interface AppServices {
@@ -17,6 +19,8 @@ export interface AppServices {
   readonly store: Store;
   readonly hub: EventHub;
   readonly dispatch: Dispatch;
+  /** Browser mode's download links, shared with the HTTP host that serves them. */
+  readonly downloads: DownloadRegistry;
   /** Finishes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -37,6 +41,8 @@ export interface AppServicesOptions {
   backupOnStart?: boolean;
   /** The desktop shell's displays and hall window; browser mode passes its own (the default). */
   shell?: ShellPort;
+  /** The desktop's save and folder dialogs; browser mode (the default) offers downloads from `downloads`. */
+  files?: FilePort;
 }
 
 export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;
@@ -53,6 +59,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const hub = new EventHub();
   const shell = options.shell ?? new BrowserShellPort();
   shell.onChange(() => hub.publish('shell.changed', shell.status()));
+  const downloads = createDownloads({ clock });
+  const files = options.files ?? new BrowserFilePort(downloads);
 
   const open = async (dir: string): Promise<{ store: Store; log: Logger }> => {
     const log = options.log ?? createFileLogger(dir);
@@ -88,6 +96,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     homeDir,
     pointerFile: pointerPath(homeDir),
     shell,
+    files,
     async reopen(dir: string) {
       await current.store.close();
       current = await open(dir);
@@ -106,6 +115,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     hub,
     dispatch,
+    downloads,
     close: () => current.store.close(),
   };
 }

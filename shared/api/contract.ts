@@ -6,6 +6,8 @@ import { opinionCalls } from './calls/opinions';
 import { questioningCalls } from './calls/questioning';
 import { shellCalls } from './calls/shell';
 import { voteCalls } from './calls/vote';
+import { documentCalls } from './calls/documents';
+import { exportCalls, exportEvents } from './calls/exports';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
@@ -34,7 +36,7 @@ const platformCalls = {
   }),
 };
 
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...exportCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */
@@ -48,6 +50,7 @@ export const events = {
   /** What the hall shows now; the only event the hall ever receives. */
   'shell.changed': event<ShellStatus>()({ roles: ['console'], summary: '显示器或大屏窗口有变化' }),
   'hall.view': event<HallView>()({ roles: ['hall', 'console'], summary: '大屏画面已更新' }),
+  ...exportEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

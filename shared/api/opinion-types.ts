@@ -56,7 +56,7 @@ export interface OpinionMaterial {
   } | null;
   /** Questions asked at the meeting (随机询问), not cancelled, in order. */
   questions: { memberName: string; memberRole: MemberRole; topic: string; questionText: string; notes: string; done: boolean }[];
-  /** 事前调研 findings: none are recorded by the app yet. */
+  /** 事前调研 findings: the 存在问题 paragraphs of the 调研报告 entered for the evaluation. */
   findings: string[];
 }
 
@@ -92,13 +92,6 @@ export interface NumberSuggestion {
   suggestion: string;
   /** Numbers with the prefix and year already used in the app, ascending. */
   taken: string[];
-}
-
-export interface OpinionExport {
-  fileName: string;
-  /** The .docx, base64: the same call result works over IPC and HTTP; the window saves it. */
-  base64: string;
-  bytes: number;
 }
 
 export interface PendingOpinion {

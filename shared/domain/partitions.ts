@@ -8,6 +8,8 @@ import { meetingRecordSchema, type Meeting } from './meetings';
 import { attendanceSchema, liveSchema } from './live';
 import { questioningSchema } from './questioning';
 import { opinionsDataSchema } from './opinions';
+import { researchDataSchema } from './research';
+import { docRegisterSchema } from './doc-register';
 import { votesSchema } from './vote-round';
 import { memberSchema, unitSchema } from './people';
 import { defaultSettings, settingsSchema } from './settings';
@@ -39,6 +41,10 @@ export const yearSchema = z.object({
   evaluations: z.array(evaluationSchema, { error: '评议应为列表' }).default([]),
   /** 评议意见 and members' opinions (opinions.ts); optional so emptyYear and older files stay as they are. */
   opinions: opinionsDataSchema.optional(),
+  /** 调研报告 entered by the secretariat (research.ts); optional like `opinions`. */
+  research: researchDataSchema.optional(),
+  /** 发文登记 of the documents the app numbered besides the opinions (doc-register.ts); optional like `opinions`. */
+  register: docRegisterSchema.optional(),
 });
 
 export const meetingSchema = z.object(

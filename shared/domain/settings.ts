@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { docPrefixProblem } from '../format/doc-number';
 import { boolField, intField, objectError, requiredText, yearField } from './fields';
 import { voteRulesSchema } from '../vote/rules';
+import { DEFAULT_COPY_TO, DEFAULT_ISSUING_OFFICE, documentFormatSchema } from './document-settings';
 
 /**
  * Organisation settings: one container with a sub-object per concern. Every sub-object and field
@@ -10,7 +11,7 @@ import { voteRulesSchema } from '../vote/rules';
  * sub-object the same way: `votes: voteRulesSchema.prefault({})`.
  */
 
-export const DEFAULT_COPY_TO = ['县委', '县人民政府', '县委组织部'] as const;
+export { DEFAULT_COPY_TO } from './document-settings';
 
 export const organisationSchema = z.object({
   /** 全称, used in red headers and signatures. */
@@ -22,7 +23,7 @@ export const organisationSchema = z.object({
     .refine((p) => docPrefixProblem(p) === null, { error: (issue) => docPrefixProblem(String(issue.input)) ?? '机关代字无效' })
     .default('X人常'),
   /** 印发机关 in the imprint block (版记). */
-  issuingOffice: requiredText('印发机关', 40).default('县人大常委会办公室'),
+  issuingOffice: requiredText('印发机关', 40).default(DEFAULT_ISSUING_OFFICE),
   /** Default copy-to list (抄送); the evaluatee's unit is added per document. */
   copyTo: z
     .array(requiredText('抄送机关', 40), { error: '抄送机关应为列表' })
@@ -78,8 +79,10 @@ export const settingsSchema = z.object(
     /** Default time of a work report at the meeting (听取报告), minutes. */
     reportMinutes: intField('汇报时长（分钟）', 1, 120).default(15),
     /** 民主测评: grade labels, the grading rule, blank policy, satisfaction-rate formula (vote-rules.md). */
-  votes: voteRulesSchema.prefault({}),
-  /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
+    votes: voteRulesSchema.prefault({}),
+    /** 公文格式: font profile, the red header's text, size and scale, the red line (document-settings.ts). */
+    documents: documentFormatSchema.prefault({}),
+    /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),
   },
   objectError('机关设置'),

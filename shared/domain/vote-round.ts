@@ -86,6 +86,12 @@ export const storedResultSchema = z.object({
   tellers: z.array(z.string()),
   scrutineers: z.array(z.string()),
   gradedAt: stamp,
+  /**
+   * 姓名 and 单位及职务 of the evaluatees (in evaluateeIds order) as they were when the result was
+   * frozen, so a 通报 or count report printed after a transfer still says what was announced.
+   * Absent in results frozen before it was kept.
+   */
+  people: z.array(z.object({ name: z.string(), position: z.string() })).optional(),
 });
 export type StoredResult = z.infer<typeof storedResultSchema>;
 

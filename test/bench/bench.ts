@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive } from './archive-gen';
-import { docxBench } from './docx-bench';
+import { docxBatchBench, docxBench } from './docx-bench';
 import { drawBench } from './draw-bench';
 import { hallBench } from './hall-bench';
 import { serveBench } from './serve-bench';
@@ -21,7 +21,7 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   hall: (a10) => hallBench(a10),
   draw: (a10) => drawBench(a10),
   vote: voteBench,
-  docx: () => docxBench(),
+  docx: async () => docxBatchBench(await docxBench()),
 };
 
 async function main() {

@@ -76,9 +76,11 @@ test('a full-length opinion in the preview and as LibreOffice renders the export
   await preview.getByLabel('网格').check();
   await preview.getByTestId('a4-page').first().screenshot({ path: `${OUT}/opinion-preview-grid.png` });
 
+  // Browser mode answers with a one-time download link for the desk.
   const file = await api(page, 'opinions.export', which);
+  if (file.kind !== 'download') throw new Error(`expected a download, got ${file.kind}`);
   const docx = resolve(OUT, 'opinion-sample.docx');
-  writeFileSync(docx, Buffer.from(file.base64, 'base64'));
+  writeFileSync(docx, await (await page.request.get(`${host.origin}${file.url}`)).body());
   if (!has('soffice') || !has('pdftoppm')) {
     console.log('opinions-layout: soffice or pdftoppm missing, the rendered pages are not produced');
     return;

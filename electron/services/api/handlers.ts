@@ -10,6 +10,9 @@ import { questioningHandlers } from '../questioning/questioning-service';
 import { shellHandlers } from './handlers/shell';
 import { voteHandlers } from '../vote/vote-service';
 import { opinionHandlers } from '../opinions/opinion-handlers';
+import { meetingDocHandlers } from '../meeting-docs/meeting-doc-handlers';
+import { researchHandlers } from '../meeting-docs/research-handlers';
+import { exportHandlers } from '../exports/export-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -24,5 +27,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...shellHandlers(ctx),
     ...voteHandlers(ctx),
     ...opinionHandlers(ctx),
+    ...meetingDocHandlers(ctx),
+    ...researchHandlers(ctx),
+    ...exportHandlers(ctx),
   };
 }

@@ -2,6 +2,7 @@ import type { Clock, Logger, RandomSource } from '../deps';
 import type { EventHub } from './event-hub';
 import type { Store } from '../store/types';
 import type { ShellPort } from '../shell-port';
+import type { FilePort } from '../file-port';
 
 /** What handlers get: the services' dependencies, built once per app start. */
 export interface ServiceContext {
@@ -15,6 +16,8 @@ export interface ServiceContext {
   readonly homeDir: string;
   readonly pointerFile: string;
   readonly shell: ShellPort;
+  /** How exported files reach the user: save dialogs on the desktop, download links in browser mode. */
+  readonly files: FilePort;
   /** Closes the current store and opens the data folder `dir` in its place. */
   reopen(dir: string): Promise<void>;
 }

@@ -70,6 +70,9 @@ export interface RunStyles {
   /** Table text of forms: 仿宋 四号 is what fits a ballot's columns. */
   tableText: RunStyle;
   tableHeader: RunStyle;
+  /** 小四 (12 pt) table text, for tables with many columns (the results of a 测评结果通报). */
+  tableTextSmall: RunStyle;
+  tableHeaderSmall: RunStyle;
 }
 
 const cache = new Map<FontProfileName, RunStyles>();
@@ -88,6 +91,8 @@ export function runStyles(profile: FontProfileName): RunStyles {
       pageNumber: runStyle(profile, { role: 'songti', size: SIZE.siHao, latin: FONT_NAMES[profile].songti }),
       tableText: runStyle(profile, { role: 'fangsong', size: SIZE.siHao }),
       tableHeader: runStyle(profile, { role: 'heiti', size: SIZE.siHao }),
+      tableTextSmall: runStyle(profile, { role: 'fangsong', size: SIZE.xiaoSi }),
+      tableHeaderSmall: runStyle(profile, { role: 'heiti', size: SIZE.xiaoSi }),
     };
     cache.set(profile, styles);
   }

@@ -19,7 +19,7 @@ export const LINES_PER_PAGE = 22;
 export const CELLS_PER_LINE = 28;
 
 /** Half-points. */
-export const SIZE = { erHao: 44, sanHao: 32, siHao: 28 } as const;
+export const SIZE = { erHao: 44, sanHao: 32, siHao: 28, xiaoSi: 24 } as const;
 
 /** One 三号 character: the unit of "indent two characters". */
 export const CHAR = 320;

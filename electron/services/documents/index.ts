@@ -15,6 +15,7 @@ export {
   DOCUMENT_KINDS,
   type BodyBlock,
   type BodyParagraph,
+  type ImageBlock,
   type DocumentKind,
   type ImprintInput,
   type OfficialDocInput,
@@ -27,6 +28,28 @@ export {
 } from './model';
 export { buildOpinionDocument, opinionTitle, OPINION_SECTIONS, type OpinionContent, type OpinionInput } from './builders/opinion';
 export { buildMinutesDocument, type MinutesEvaluatee, type MinutesInput, type MinutesQuestion } from './builders/minutes';
+export {
+  buildAnnouncementDocument,
+  resultsTable,
+  type AnnouncementInput,
+  type AnnouncementRoundInput,
+  type ChartImageInput,
+  type GradeLabelsInput,
+  type ResultGroupInput,
+  type ResultRowInput,
+} from './builders/announcement';
+export {
+  buildResearchReportDocument,
+  RESEARCH_SECTIONS,
+  type ResearchMemberInput,
+  type ResearchMethodsInput,
+  type ResearchReportInput,
+} from './builders/research-report';
+export { buildBallotDocument, ballotTitle, defaultBallotSheets, type BallotEvaluateeInput, type BallotInput } from './builders/ballot';
+export { buildSignInDocument, type SignInInput, type SignInMemberInput } from './builders/sign-in';
+export { buildCountReportDocument, type CountReportInput, type CountRowInput } from './builders/count-report';
+export { buildDeliveryReceiptDocument, type DeliveryReceiptInput } from './builders/delivery-receipt';
+export { renderResultsChartPng, renderAnnouncementCharts, type ChartRowInput, type ResultsChart, type ResultsChartOptions } from './chart-image';
 export { formTable, columnWidths, type PlacedTable } from './tables';
 export { FONT_NAMES } from './fonts';
 export { WORD_JOINER } from './title-lines';

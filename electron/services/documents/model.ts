@@ -45,6 +45,8 @@ export interface TableInput {
   rowHeight?: number;
   /** Default alignment of the body cells. */
   align?: 'left' | 'center';
+  /** 小四 (12 pt) instead of 四号 (14 pt): for tables with many columns. */
+  small?: boolean;
 }
 
 export interface TableBlock {
@@ -56,7 +58,21 @@ export interface PageBreakBlock {
   type: 'page-break';
 }
 
-export type BodyBlock = BodyParagraph | TableBlock | PageBreakBlock;
+/**
+ * A picture (the chart of a 测评结果通报), centred on lines of its own: it takes whole grid lines, so the text after
+ * it stays on the grid. PNG only; at most the type area's width (156 mm) and 20 lines (≈ 204 mm) high.
+ */
+export interface ImageBlock {
+  type: 'image';
+  png: Uint8Array;
+  /** Printed size in millimetres. */
+  widthMm: number;
+  heightMm: number;
+  /** Alternative text (the file's accessibility description). */
+  description?: string;
+}
+
+export type BodyBlock = BodyParagraph | TableBlock | PageBreakBlock | ImageBlock;
 
 export interface SignatureInput {
   /** 发文机关署名. */

@@ -34,8 +34,29 @@ export function estimatePages(flow: readonly FlowItem[]): PageEstimate {
     } else {
       keptFrom = -1;
     }
-    used += item.lines;
+    used = 'rowLines' in item && item.rowLines ? placeRows(used, item.rowLines, item.headerRows ?? 0, item.exact === true) : used + item.lines;
   }
   const pages = Math.max(1, Math.ceil(used / LINES_PER_PAGE));
   return { pages, lastPageLines: used - (pages - 1) * LINES_PER_PAGE };
+}
+
+/**
+ * A table's rows: a row never splits, so one that does not fit the rest of the page starts the next page, under the
+ * repeated header rows. The rules between rows and the cells' own line heights leave the text after a table slightly
+ * off the grid, which can cost the page's last line: one line is added after a ruled table against that (not after
+ * a picture, whose exact row keeps the grid).
+ */
+function placeRows(start: number, rowLines: readonly number[], headerRows: number, exact: boolean): number {
+  const header = rowLines.slice(0, headerRows).reduce((a, b) => a + b, 0);
+  let used = start;
+  rowLines.forEach((lines, i) => {
+    const onPage = used % LINES_PER_PAGE;
+    if (onPage > 0 && onPage + lines > LINES_PER_PAGE && lines <= LINES_PER_PAGE) {
+      used = Math.ceil(used / LINES_PER_PAGE) * LINES_PER_PAGE;
+      // The header rows are repeated on the new page (unless the row is itself a header row).
+      if (i >= headerRows) used += header;
+    }
+    used += lines;
+  });
+  return exact ? used : used + 1;
 }

@@ -8,6 +8,7 @@ import { bodyParagraph, type Placed } from './paragraphs';
 import { attachmentNote, signatureBlock } from './closing';
 import { imprintBlock, type ImprintBlock } from './imprint';
 import { formTable } from './tables';
+import { imageTable } from './image';
 import { blankFooters, documentStyles, pageNumberFooters, sectionProperties, usesPageNumbers } from './page-setup';
 import { estimatePages, type FlowItem, type PageEstimate } from './pagination';
 import { OffGridParagraph } from './off-grid-paragraph';
@@ -102,8 +103,8 @@ export async function renderOfficialDocument(doc: OfficialDocInput, settings: Do
 
 /** A page break is carried by the next block rather than by a paragraph of its own, which would take a line. */
 function bodyItems(block: Exclude<BodyBlock, { type: 'page-break' }>, styles: RunStyles, breakBefore: boolean): FlowItem[] {
-  if (block.type === 'table') {
-    const table: FlowItem = formTable(block.table, styles);
+  if (block.type === 'table' || block.type === 'image') {
+    const table: FlowItem = block.type === 'table' ? formTable(block.table, styles) : imageTable(block);
     if (!breakBefore) return [table];
     const breaker = new OffGridParagraph({ pageBreakBefore: true, indent: { firstLine: 0 }, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
     return [{ paragraph: breaker, lines: 0, pageBreak: true }, table];

@@ -16,6 +16,7 @@ import {
 import type { TableCellInput, TableInput } from './model';
 import type { RunStyle, RunStyles } from './fonts';
 import { LINE_PITCH, TYPE_AREA } from './geometry';
+import { countLines } from './text-measure';
 
 /**
  * Ruled tables for forms (测评票, 签到表, 计票结果报告单, 送达回证) and for tables inside a 公文 (the results of 测评结果通报):
@@ -61,42 +62,69 @@ function cell(input: TableCellInput, style: RunStyle, width: number, align: 'lef
   });
 }
 
-function row(cells: (string | TableCellInput)[], widths: number[], style: RunStyle, options: { header: boolean; height: number; align: 'left' | 'center' }): TableRow {
+/** Grid lines a cell's text takes at its width: on a page with a line grid every line of a cell takes one. */
+function cellLines(input: TableCellInput, style: RunStyle, width: number): number {
+  return countLines(input.text, { size: Number(style.size ?? 28), width: Math.max(1, width - 2 * CELL_MARGIN) });
+}
+
+function row(
+  cells: (string | TableCellInput)[],
+  widths: number[],
+  style: RunStyle,
+  options: { header: boolean; height: number; align: 'left' | 'center' },
+): { row: TableRow; textLines: number } {
   let column = 0;
+  let textLines = 1;
   const children = cells.map((raw) => {
     const input = cellInput(raw);
     const span = Math.max(1, input.span ?? 1);
     const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
     column += span;
+    textLines = Math.max(textLines, cellLines(input, style, width));
     return cell(input, style, width, options.header ? 'center' : options.align);
   });
-  return new TableRow({
+  const tableRow = new TableRow({
     children,
     cantSplit: true,
     ...(options.header ? { tableHeader: true } : {}),
     height: { value: options.height, rule: HeightRule.ATLEAST },
   });
+  return { row: tableRow, textLines };
 }
 
 export interface PlacedTable {
   table: Table;
   /** Grid lines it takes, for the page estimate of documents on the grid. */
   lines: number;
+  /**
+   * Grid lines of each row, header rows first: rows do not split, so one that does not fit the rest of a page moves
+   * to the next, where the header rows are repeated.
+   */
+  rowLines?: number[];
+  /** How many of `rowLines` are header rows. */
+  headerRows?: number;
+  /** Rows of exact height without rules (a picture): the text after it stays on the grid. */
+  exact?: boolean;
 }
 
 export function formTable(input: TableInput, styles: RunStyles): PlacedTable {
   const widths = columnWidths(input.columns);
   const height = input.rowHeight ?? LINE_PITCH;
-  const header = (input.header ?? []).map((cells) => row(cells, widths, styles.tableHeader, { header: true, height, align: 'center' }));
-  const body = input.rows.map((cells) => row(cells, widths, styles.tableText, { header: false, height, align: input.align ?? 'center' }));
+  const headerStyle = input.small ? styles.tableHeaderSmall : styles.tableHeader;
+  const textStyle = input.small ? styles.tableTextSmall : styles.tableText;
+  const header = (input.header ?? []).map((cells) => row(cells, widths, headerStyle, { header: true, height, align: 'center' }));
+  const body = input.rows.map((cells) => row(cells, widths, textStyle, { header: false, height, align: input.align ?? 'center' }));
+  const rows = [...header, ...body];
   const table = new Table({
     width: { size: TYPE_AREA.width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
-    rows: [...header, ...body],
+    rows: rows.map((r) => r.row),
   });
-  const rowLines = Math.max(1, Math.ceil(height / LINE_PITCH));
-  return { table, lines: (header.length + body.length) * rowLines };
+  // A row is as tall as its height or its text, whichever takes more grid lines.
+  const minLines = Math.max(1, Math.ceil(height / LINE_PITCH));
+  const rowLines = rows.map((r) => Math.max(minLines, r.textLines));
+  return { table, lines: rowLines.reduce((sum, n) => sum + n, 0), rowLines, headerRows: header.length };
 }

@@ -78,6 +78,8 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       listenAll: args.listenAll,
       log: deps.log,
       version: deps.version,
+      // The links the services' FilePort hands out are served from this same registry.
+      downloads: services.downloads,
       ...(deps.heartbeatMs === undefined ? {} : { heartbeatMs: deps.heartbeatMs }),
     });
   } catch (err) {

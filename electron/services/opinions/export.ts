@@ -1,6 +1,7 @@
 import { formatDateCn } from '../../../shared/format/dates';
 import { meetingNamePrefix } from '../../../shared/format/chinese-numerals';
 import { councilNote, printedParagraphs, type OpinionParagraph, type OpinionVersion } from '../../../shared/domain/opinions';
+import type { DocumentFormat } from '../../../shared/domain/document-settings';
 import type { Organisation } from '../../../shared/domain/settings';
 import { buildOpinionDocument, renderOfficialDocument, type BodyParagraph, type DocumentSettings, type OpinionInput } from '../documents';
 import { copyToList, opinionDocSettings } from './doc-settings';
@@ -16,6 +17,8 @@ export interface ExportFacts {
   unitName: string;
   organisation: Organisation;
   session: number;
+  /** 公文格式 of the settings (`settings.documents`: fonts, red header, red line); the defaults when absent. */
+  documents?: DocumentFormat;
 }
 
 function blocks(list: readonly OpinionParagraph[]): BodyParagraph[] {
@@ -47,8 +50,11 @@ export function opinionInput(version: OpinionVersion, facts: ExportFacts): Opini
   };
 }
 
-/** The .docx in memory: nothing is written anywhere, so a failure leaves no half-written file. */
+/**
+ * The .docx in memory: nothing is written anywhere, so a failure leaves no half-written file. The Word
+ * settings come from the facts' organisation and 公文格式 unless given (a batch computes them once).
+ */
 export async function renderOpinion(version: OpinionVersion, facts: ExportFacts, settings?: DocumentSettings): Promise<Buffer> {
   const doc = buildOpinionDocument(opinionInput(version, facts));
-  return renderOfficialDocument(doc, settings ?? opinionDocSettings(facts.organisation));
+  return renderOfficialDocument(doc, settings ?? opinionDocSettings(facts.organisation, facts.documents));
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain/opinions';
 import type { CoreData, MeetingData, YearData } from '../../../shared/domain/partitions';
 import type { QuestionRecord } from '../../../shared/domain/questioning';
+import { methodsFor, methodsText } from '../../../shared/domain/research';
 import type { ServiceContext } from '../api/service-context';
 import { allMeetings, readCore, readYear, yearsOnRecord } from '../desk/desk-data';
 import { voteCountsText, type PrefillFacts } from './prefill';
@@ -80,8 +81,22 @@ export function recordFor(data: Readonly<YearData>, evaluationId: string): Reado
   return opinionsOf(data).records.find((r) => r.evaluationId === evaluationId) ?? null;
 }
 
+/**
+ * What the 调研报告 entered for the evaluation gives the draft: its methods with their counts, and
+ * the paragraphs of 三、存在问题 as findings (a typed （一） or 1. number dropped: the draft numbers them).
+ */
+export function researchFacts(data: Readonly<YearData>, evaluation: Evaluation, category: Evaluatee['category']): { findings: string[]; methods: string[] } {
+  const report = data.research?.reports.find((r) => r.evaluationId === evaluation.id);
+  if (!report) return { findings: [], methods: [] };
+  const findings = report.content.sections.problems
+    .map((p) => p.trim().replace(/^(?:（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.．、])\s*/u, ''))
+    .filter((p) => p !== '');
+  return { findings, methods: methodsText(report.content.methods, methodsFor(category)) };
+}
+
 export function prefillFacts(f: EvaluationFacts): PrefillFacts {
   const { core, evaluation, evaluatee, meeting } = f;
+  const research = researchFacts(f.year, evaluation, evaluatee.category);
   return {
     name: evaluatee.name,
     unitName: f.unitName,
@@ -95,7 +110,8 @@ export function prefillFacts(f: EvaluationFacts): PrefillFacts {
     gradeLabels: core.settings.votes.gradeLabels,
     questions: questionsFor(meeting, evaluatee.id).map((q) => ({ topic: q.topic, questionText: q.questionText })),
     memberOpinions: memberOpinionsFor(f.year, evaluatee.id),
-    findings: [],
+    findings: research.findings,
+    researchMethods: research.methods,
     criteria: core.criteria.map((c) => c.name),
     deadlines: core.settings.deadlines,
   };
@@ -124,7 +140,7 @@ export function material(f: EvaluationFacts): OpinionMaterial {
       notes: q.notes,
       done: q.status === 'done',
     })),
-    findings: [],
+    findings: researchFacts(f.year, f.evaluation, f.evaluatee.category).findings,
   };
 }
 

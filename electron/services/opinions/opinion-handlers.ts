@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { FILE_TYPES } from '../../../shared/api/file-types';
 import type { opinionCalls } from '../../../shared/api/calls/opinions';
 import type { OpinionDetail, OpinionListView } from '../../../shared/api/opinion-types';
 import { STAGES, type Evaluation } from '../../../shared/domain/evaluations';
@@ -12,15 +13,13 @@ import { allMeetings, readCore, readYear, today, updateYear, yearsOnRecord } fro
 import { copyToList, organHeaderText } from './doc-settings';
 import { renderOpinion } from './export';
 import { memberOpinionHandlers } from './member-opinions';
-import { suggestNumber, takenInSeries, usedNumbers } from './numbering';
+import { numbersOnRecord, opinionTitles, suggestNumber, takenInSeries, yearNumbers } from './numbering';
 import {
-  allOpinionRecords,
   loadFacts,
   material,
   meetingOf,
   memberOpinionsFor,
   opinionRow,
-  opinionsOf,
   prefillFacts,
   recordFor,
   writableOpinions,
@@ -52,7 +51,7 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
     const now = today(ctx);
     const org = f.core.settings.organisation;
     const record = recordFor(f.year, evaluationId);
-    const used = usedNumbers(await allOpinionRecords(ctx));
+    const used = await numbersOnRecord(ctx);
     return {
       today: now.iso,
       row: opinionRow(f.evaluation, { core: f.core, year: f.year, meeting: f.meeting }),
@@ -152,11 +151,12 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
     'opinions.reopen': ({ year, evaluationId, versionNo }) => step(year, evaluationId, (record) => workflow.reopen(record, versionNo, stamp(ctx))),
 
     'opinions.issue': async ({ year, evaluationId, versionNo, issue }) => {
-      // Numbers of the other years are read first; this year's are read inside its write, so two
-      // windows issuing in the same year cannot both take one number.
-      const others = (await Promise.all(yearsOnRecord(ctx).filter((y) => y !== year).map((y) => readYear(ctx, y)))).flatMap((y) => opinionsOf(y).records);
+      // Numbers of the other years (opinions and registered 通报) are read first; this year's are
+      // read inside its write, so two windows issuing in the same year cannot both take one number.
+      const titleOf = opinionTitles(await readCore(ctx));
+      const others = await numbersOnRecord(ctx, { except: year, titleOf });
       return step(year, evaluationId, (record, data) => {
-        const used = usedNumbers([...others, ...writableOpinions(data).records]);
+        const used = [...others, ...yearNumbers(data, titleOf)];
         workflow.issue(record, versionNo, issue, { used, now: stamp(ctx) });
       });
     },
@@ -171,12 +171,12 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
 
     'opinions.suggestNumber': async ({ year, evaluationId, issueYear }) => {
       const [core, data] = await Promise.all([readCore(ctx), readYear(ctx, year)]);
-      const used = usedNumbers(await allOpinionRecords(ctx));
+      const used = await numbersOnRecord(ctx);
       const prefix = core.settings.organisation.docPrefix;
       return { suggestion: suggestNumber(prefix, issueYear, used, recordFor(data, evaluationId)?.id), taken: takenInSeries(prefix, issueYear, used) };
     },
 
-    'opinions.export': async ({ year, evaluationId, versionNo }) => {
+    'opinions.export': async ({ year, evaluationId, versionNo }, caller) => {
       const facts = await loadFacts(ctx, year, evaluationId);
       const record = recordFor(facts.year, evaluationId);
       if (!record) throw new ApiError('not_found', '该评议尚未起草评议意见。');
@@ -190,8 +190,10 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
         unitName: facts.unitName,
         organisation: facts.core.settings.organisation,
         session: facts.core.settings.term.session,
+        documents: facts.core.settings.documents,
       });
-      return { fileName: opinionFileName(facts.evaluatee.name, version.no), base64: buffer.toString('base64'), bytes: buffer.length };
+      // Made whole in memory first: the save dialog's file or the download is never half a document.
+      return ctx.files.deliver(caller, { fileName: opinionFileName(facts.evaluatee.name, version.no), contentType: FILE_TYPES.docx, bytes: buffer });
     },
 
     'opinions.pending': async () => {

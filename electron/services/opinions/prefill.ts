@@ -28,6 +28,8 @@ export interface PrefillFacts {
   questions: readonly { topic: string; questionText: string }[];
   memberOpinions: readonly { text: string }[];
   findings: readonly string[];
+  /** The research report's methods with their counts (个别谈话12人次 …), when one was entered. */
+  researchMethods?: readonly string[];
   criteria: readonly string[];
   deadlines: Deadlines;
 }
@@ -59,7 +61,8 @@ export function voteCountsText(vote: EvaluationVoteResult, labels: GradeLabels =
 export function leadParagraph(f: PrefillFacts): string {
   const who = `${f.name}同志`;
   const basis = `根据《中华人民共和国各级人民代表大会常务委员会监督法》和${f.orgShortName}${f.year}年度工作评议实施方案，`;
-  const research = `${f.orgShortName}组织调研组，采取${researchMethods(f.category)}等方式，对${who}履职情况进行了事前调研。`;
+  const methods = f.researchMethods && f.researchMethods.length > 0 ? f.researchMethods.join('、') : researchMethods(f.category);
+  const research = `${f.orgShortName}组织调研组，采取${methods}等方式，对${who}履职情况进行了事前调研。`;
   const meeting = f.meeting
     ? `${formatDateCn(f.meeting.date)}，${f.meeting.name}`
     : placeholder('评议会议的日期和名称');

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { MeetingData } from '../../../shared/domain/partitions';
+import type { CoreData } from '../../../shared/domain/partitions';
 import type { GroupId, StoredResult, VoteRound } from '../../../shared/domain/vote-round';
 import { checkRound, voterGroupLabel, type Counts, type RoundResults } from '../../../shared/vote';
 import { countsText } from './round-count';
@@ -8,12 +9,21 @@ import { audit, ensureCounting, findGroup, moveState, roundNames, type VoteEnv }
 
 /** Checking, announcing and amending: where a round's result is graded, frozen and published. */
 
-function stored(round: VoteRound, results: RoundResults, at: string): StoredResult {
+/** 姓名 and 单位及职务 now, frozen with the result (县教育局局长). */
+export function peopleOf(core: Readonly<CoreData>, ids: readonly string[]): { name: string; position: string }[] {
+  return ids.map((id) => {
+    const e = core.evaluatees.find((x) => x.id === id);
+    if (!e) return { name: '（已删除）', position: '' };
+    return { name: e.name, position: `${core.units.find((u) => u.id === e.unitId)?.name ?? ''}${e.position}` };
+  });
+}
+
+function stored(round: VoteRound, results: RoundResults, env: Pick<VoteEnv, 'at' | 'core'>): StoredResult {
   const groups = [results.binding, ...results.apart].map((r) => {
     const g = round.groups.find((x) => x.group.kind === r.group.kind && voterGroupLabel(x.group) === r.label);
     return { ...r, id: g?.id ?? r.group.kind, mode: g?.mode ?? 'sheets' };
   });
-  return { rule: round.rule, groups, tellers: [...round.tellers], scrutineers: [...round.scrutineers], gradedAt: at };
+  return { rule: round.rule, groups, tellers: [...round.tellers], scrutineers: [...round.scrutineers], gradedAt: env.at, people: peopleOf(env.core, round.evaluateeIds) };
 }
 
 /** 张三 满意（满意 20 票，满意率 92.9%）；李四 … */
@@ -31,7 +41,7 @@ export function checkRoundNow(data: MeetingData, round: VoteRound, env: VoteEnv)
   const results = gradeRound(round, names);
   if (!results) throw new ApiError('conflict', '核对未通过：计票结果不完整。');
   moveState(data, round, 'checked', env, { checkFailures: [], doubleCountMode: false });
-  round.result = stored(round, results, env.at);
+  round.result = stored(round, results, env);
   audit(data, round, env, { action: 'check', detail: `核对通过：${outcomesText(results, names)}` });
 }
 
@@ -69,7 +79,7 @@ export function amendRound(data: MeetingData, round: VoteRound, env: VoteEnv, gr
   round.amendments.push({ at: env.at, groupId, reason: why, before, after: counts });
   const results = gradeRound(round, names);
   if (!results) throw new ApiError('conflict', '更正后的结果不完整，未保存。');
-  round.result = stored(round, results, env.at);
+  round.result = stored(round, results, env);
   audit(data, round, env, {
     action: 'amend',
     groupId,

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { FILE_TYPES } from '../../../shared/api/file-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
 import { meetingKey, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
 import type { VoteRound } from '../../../shared/domain/vote-round';
@@ -141,7 +142,8 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     },
     'vote.auditCsv': async (args, call) => {
       const { data, round, title } = await readRound(call, args);
-      return auditCsv(auditViews(data, round), data.meeting.name, title, round.number);
+      const csv = auditCsv(auditViews(data, round), data.meeting.name, title, round.number);
+      return ctx.files.deliver(call, { fileName: csv.filename, contentType: FILE_TYPES.csv, bytes: Buffer.from(csv.text, 'utf8') });
     },
   };
 }

@@ -10,7 +10,8 @@ import {
   opinionContentSchema,
 } from '../../domain/opinions';
 import type { MemberOpinion } from '../../domain/opinions';
-import type { NumberSuggestion, OpinionDetail, OpinionExport, OpinionListView, PendingOpinions } from '../opinion-types';
+import type { FileDelivery } from '../file-types';
+import type { NumberSuggestion, OpinionDetail, OpinionListView, PendingOpinions } from '../opinion-types';
 
 /** An opinion is addressed by its evaluation: one opinion per evaluation, in that year's partition. */
 const which = { year: yearField('评议年度'), evaluationId: idField('ev', '评议') };
@@ -85,7 +86,7 @@ export const opinionCalls = {
     mutates: false,
     summary: '建议的下一个发文字号',
   }),
-  'opinions.export': call<OpinionExport>()({
+  'opinions.export': call<FileDelivery>()({
     args: z.strictObject({ ...which, versionNo: versionNo.optional() }),
     roles: OFFICE,
     mutates: false,

@@ -3,7 +3,8 @@ import { call } from '../define';
 import { idField, intField } from '../../domain/fields';
 import { COUNTING_MODES, groupIdField, roundIdField } from '../../domain/vote-round';
 import { MARKS, VOTER_GROUP_KINDS, countsSchema } from '../../vote/terms';
-import type { VoteAuditCsv, VoteAuditView, VoteConsoleState } from '../vote-types';
+import type { FileDelivery } from '../file-types';
+import type { VoteAuditView, VoteConsoleState } from '../vote-types';
 
 const CONSOLE = ['console'] as const;
 /** Rounds can be prepared (and looked at) from the desk days before the meeting. */
@@ -114,5 +115,5 @@ export const voteCalls = {
   'vote.void': vote({ args: z.strictObject({ ...round, meetingId, reason: reason('作废理由') }), roles: OFFICE, mutates: true, summary: '作废本轮测评（保留记录）' }),
   'vote.hallPage': vote({ args: z.strictObject({ ...round, page: intField('页码', 0, 99) }), roles: CONSOLE, mutates: true, summary: '大屏显示结果的第几页' }),
   'vote.audit': call<VoteAuditView[]>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, mutates: false, summary: '测评记录（计票日志）' }),
-  'vote.auditCsv': call<VoteAuditCsv>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, mutates: false, summary: '导出测评记录（CSV）' }),
+  'vote.auditCsv': call<FileDelivery>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, mutates: false, summary: '导出测评记录（CSV）' }),
 };

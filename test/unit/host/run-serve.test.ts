@@ -6,6 +6,7 @@ import type { Dispatch } from '../../../electron/services/api/dispatch';
 import { EventHub } from '../../../electron/services/api/event-hub';
 import type { AppServices, AppServicesOptions } from '../../../electron/services/app-services';
 import { silentLogger } from '../../../electron/services/deps';
+import { createDownloads } from '../../../electron/services/host/downloads';
 import { EXIT, READY_PREFIX, runServe, type ServeDeps } from '../../../electron/services/host/run-serve';
 import { makeDirs } from './host-fixture';
 
@@ -22,6 +23,7 @@ async function setup(createError?: Error) {
   const created: AppServicesOptions[] = [];
   let closed = 0;
   const dispatch: Dispatch = async (role) => ({ ok: true, result: { role } });
+  const downloads = createDownloads();
   const deps: ServeDeps = {
     async createAppServices(options) {
       created.push(options);
@@ -32,6 +34,7 @@ async function setup(createError?: Error) {
         store: {} as AppServices['store'],
         hub: new EventHub(),
         dispatch,
+        downloads,
         async close() {
           closed++;
         },
@@ -44,7 +47,7 @@ async function setup(createError?: Error) {
     err: (l) => err.push(l),
     log: silentLogger,
   };
-  return { dirs, deps, out, err, created, closed: () => closed };
+  return { dirs, deps, out, err, created, downloads, closed: () => closed };
 }
 
 describe('runServe (the npm run serve entry, without the process)', () => {
@@ -68,6 +71,21 @@ describe('runServe (the npm run serve entry, without the process)', () => {
     expect(s.closed()).toBe(1);
     await outcome.stop();
     expect(s.closed()).toBe(1);
+  });
+
+  it('serves the downloads the services register: one registry for both', async () => {
+    const s = await setup();
+    const outcome = await runServe(['--port', '0', '--data', s.dirs.dataDir], s.deps);
+    if (outcome.kind !== 'running') throw new Error('not running');
+    cleanups.push(() => outcome.stop());
+    expect(outcome.host.downloads).toBe(s.downloads);
+    const id = s.downloads.register('desk', { fileName: '评议意见汇编.zip', contentType: 'application/zip', body: new Uint8Array([80, 75, 5, 6]) });
+    const login = await fetch(outcome.host.url('desk'), { redirect: 'manual' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const res = await fetch(`${outcome.host.origin}/desk/download/${id}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('评议意见汇编.zip')}`);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([80, 75, 5, 6]));
   });
 
   it('exits with code 2 and the store’s own message when the services cannot start', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { silentLogger, type Clock } from '../../../electron/services/deps';
 import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
+import { takeDelivered } from '../exports/delivered';
 import { checkOpinionStructure } from './docx-structure';
 import { finishedContent } from './fixtures';
 
@@ -70,10 +71,11 @@ describe('opinion services on the demo county', () => {
       expect.objectContaining({ evaluationId: row.evaluationId, deliveredOn: '2026-11-13', planDue: '2026-11-28', reportDue: '2027-05-13', reReportDue: null }),
     ]);
 
-    const file = await call('opinions.export', which);
+    // Browser mode: a one-time download link for the desk, with the Chinese name.
+    const file = takeDelivered(services!, 'desk', await call('opinions.export', which));
     expect(file.fileName).toBe(`关于对${row.name}同志履职情况的评议意见.docx`);
-    const bytes = new Uint8Array(Buffer.from(file.base64, 'base64'));
-    expect(bytes.length).toBe(file.bytes);
+    expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const bytes = file.bytes;
     expect(
       checkOpinionStructure(bytes, {
         header: created.doc.organHeader,
@@ -100,7 +102,7 @@ describe('opinion services on the demo county', () => {
     ]);
     expect(revised.row.status).toBe('draft');
     expect(revised.suggestedNumber).toBe(docNumber);
-    expect((await call('opinions.export', { ...which, versionNo: 1 })).fileName).toBe(`关于对${row.name}同志履职情况的评议意见.docx`);
+    expect(await call('opinions.export', { ...which, versionNo: 1 })).toMatchObject({ kind: 'download', fileName: `关于对${row.name}同志履职情况的评议意见.docx` });
   });
 
   it('records members’ opinions per evaluatee of the year', async () => {

@@ -30,6 +30,16 @@ describe('the preview’s lines on the 22 × 28 grid', () => {
     expect(balancedLines('关于对欧阳明华同志履职情况的评议意见补充说明文字', 20).map((l) => [...l].length)).toEqual([12, 12]);
     expect(headerMetrics('青岚县人民代表大会常务委员会文件')).toEqual({ lines: 5, sizePt: 36, scale: 74 });
   });
+
+  it('takes the header size and scale chosen in 设置 → 公文格式, so the number and title move with it', () => {
+    // 72 pt: glyph 1440 twips, line 1728; space before 1984 − (1728 − 1584) = 1840; (1840 + 1728) / 579 → 7 lines.
+    expect(headerMetrics('青岚县人大常委会文件', 72, 60)).toEqual({ lines: 7, sizePt: 72, scale: 60 });
+    const base = { header: '青岚县人大常委会文件', docNumber: '青人常〔2024〕5号', numberPending: false, title: '关于对张明同志履职情况的评议意见', titleNote: null, addressee: '张明同志：', body: [], signature: { organ: '青岚县人大常委会', date: '2024年10月28日' }, imprint: { copyTo: '', office: '办公室', issued: '2024年10月30日印发' } };
+    const auto = layoutPreview(base).pages[0]?.head;
+    const big = layoutPreview({ ...base, headerSizePt: 72, headerScalePercent: 60 }).pages[0]?.head;
+    expect(big?.numberLine).toBe(9);
+    expect(big?.numberLine).toBeGreaterThan(auto?.numberLine ?? 99);
+  });
 });
 
 function input(seed: number, chars: number): { preview: PreviewInput; generatorPages: number } {

@@ -3,7 +3,7 @@
 // resulting app.asar. It checks what the files globs and the fuses really produce, offline, in
 // a few seconds. Everything happens in a temporary copy: the developer's dist/ is not touched.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,9 @@ const FUSE_NAMES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnv
 const DEFAULT_FUSES = '10110001';
 
 /** Dev-only packages that must never ship (the runtime dependencies are bundled by esbuild). */
-const DEV_ONLY = ['react', 'react-dom', 'vite', 'vitest', 'electron', 'electron-builder', 'typescript', 'esbuild', 'oxlint', '@playwright', 'playwright', '@types', '@vitejs', 'chart.js'];
+const DEV_ONLY = ['react', 'react-dom', 'vite', 'vitest', 'electron', 'electron-builder', 'typescript', 'esbuild', 'oxlint', '@playwright', 'playwright', '@types', '@vitejs', 'react-chartjs-2'];
+/** The one package shipped in node_modules: its native binary cannot be bundled (the documents' results chart). */
+const NATIVE = /^\/node_modules(?:\/@napi-rs(?:\/canvas(?:-[a-z0-9-]+)?(?:\/.*)?)?)?$/;
 
 function run(command: string, args: string[], cwd: string): string {
   try {
@@ -114,14 +116,23 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
     expect(entries).toContain(`/${pkg.main}`);
   });
 
-  it('holds nothing else: no node_modules, no dev-only packages, no source maps, no other bundles', () => {
-    expect(entries.filter((e) => e.includes('/node_modules'))).toEqual([]);
-    // Kept even though node_modules is absent today: if a runtime package ever has to ship
-    // unbundled, dev-only ones must still stay out.
+  it('holds nothing else: no node_modules but the native canvas, no dev-only packages, no source maps, no other bundles', () => {
+    expect(entries.filter((e) => e.includes('/node_modules') && !NATIVE.test(e))).toEqual([]);
     for (const name of DEV_ONLY) expect(entries.filter((e) => e.includes(`/node_modules/${name}/`) || e.endsWith(`/node_modules/${name}`)), name).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
-    const outside = entries.filter((e) => !['/package.json', '/dist', '/dist/electron', '/dist/renderer'].includes(e) && !e.startsWith('/dist/electron/') && !e.startsWith('/dist/renderer/'));
+    const outside = entries.filter(
+      (e) => !['/package.json', '/dist', '/dist/electron', '/dist/renderer'].includes(e) && !e.startsWith('/dist/electron/') && !e.startsWith('/dist/renderer/') && !NATIVE.test(e),
+    );
     expect(outside).toEqual([]);
+  });
+
+  it('ships @napi-rs/canvas with its native binary unpacked next to the asar (a .node file cannot load from inside it)', () => {
+    expect(entries).toContain('/node_modules/@napi-rs/canvas/index.js');
+    const unpacked = path.join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', '@napi-rs');
+    const binaries = readdirSync(unpacked, { recursive: true }).map(String).filter((f) => f.endsWith('.node'));
+    expect(binaries.length).toBeGreaterThanOrEqual(1);
+    const main = extractFile(asarPath, 'dist/electron/main.cjs').toString('utf8');
+    expect(main).toMatch(/require\(["']@napi-rs\/canvas["']\)/);
   });
 
   it('bundles no dev-only package into the main or preload code', () => {

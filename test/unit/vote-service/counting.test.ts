@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { VoteAuditCsv, VoteAuditView } from '../../../shared/api/vote-types';
+import type { FileDelivery } from '../../../shared/api/file-types';
+import type { VoteAuditView } from '../../../shared/api/vote-types';
+import { takeDelivered, utf8 } from '../exports/delivered';
 import { atVote, closeAll, counts, marks, readyToCount, roundOf, start } from './support';
 
 describe('counting sheet by sheet', () => {
@@ -49,7 +51,9 @@ describe('counting sheet by sheet', () => {
     ]);
     expect(counting[3]!.detail).toBe('撤销第3号票（原为 不满意、不满意、不满意、无效、空白（键 33390））');
     expect(counting[5]).toMatchObject({ detail: '第2号票：基本满意、基本满意、基本满意、基本满意、基本满意（键 22222） → 基本满意、满意、满意、满意、满意（键 21111）', reason: '唱票人复核第2号票' });
-    const csv = await second.call<VoteAuditCsv>('vote.auditCsv', { roundId: r.id });
+    const delivered = takeDelivered(second.s, 'console', await second.call<FileDelivery>('vote.auditCsv', { roundId: r.id }));
+    const csv = { filename: delivered.fileName, text: utf8(delivered.bytes) };
+    expect(delivered.contentType).toBe('text/csv; charset=utf-8');
     expect(csv.text.startsWith('\uFEFF"序号","时间","轮次","投票人员","操作","票号","内容","理由"\r\n')).toBe(true);
     expect(csv.text).toContain('"更正测评票","2"');
     expect(csv.text).toContain('"唱票人复核第2号票"');
@@ -86,7 +90,7 @@ describe('double count', () => {
     s.hub.subscribe('console', (name, payload) => pushed.push(`${name}:${JSON.stringify(payload)}`));
     let st = await call('vote.doubleEntry', { roundId: r.id, groupId: 'members', entry: 'first', counts: firstCounts });
     const audit = await call<VoteAuditView[]>('vote.audit', { roundId: r.id });
-    const csv = await call<VoteAuditCsv>('vote.auditCsv', { roundId: r.id });
+    const csv = { text: utf8(takeDelivered(s, 'console', await call<FileDelivery>('vote.auditCsv', { roundId: r.id })).bytes) };
     // Nothing the console can receive now carries the first count's numbers.
     for (const text of [JSON.stringify(st), JSON.stringify(audit), csv.text, ...pushed]) {
       expect(text).not.toMatch(/"satisfied":23/);

@@ -2,13 +2,15 @@ import { useEffect, useState } from 'react';
 import type { VoteAuditView, VoteRoundView } from '../../../../shared/api/vote-types';
 import { getPlatform } from '../../platform/platform';
 import { formatDateTimeCn } from '../../ui/format';
-import { downloadText, VOTE_TEXT } from './vote-text';
+import { deliverToUser } from '../../desk/exports/deliver';
+import { VOTE_TEXT } from './vote-text';
 
 /** The round's append-only log (every sheet, correction, undo, state change…), and its CSV. */
 export function AuditView({ round }: { round: VoteRoundView }) {
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<VoteAuditView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   // Refetched whenever the log grows while it is open.
   useEffect(() => {
@@ -26,7 +28,7 @@ export function AuditView({ round }: { round: VoteRoundView }) {
   const csv = () =>
     getPlatform()
       .call('vote.auditCsv', { roundId: round.id })
-      .then((file) => downloadText(file.filename, file.text))
+      .then((file) => setNotice(deliverToUser(file)))
       .catch((err: Error) => setError(err.message));
 
   return (
@@ -43,6 +45,11 @@ export function AuditView({ round }: { round: VoteRoundView }) {
       {error && (
         <div className="banner error" role="alert">
           {error}
+        </div>
+      )}
+      {notice && (
+        <div className="banner ok" role="status">
+          {notice}
         </div>
       )}
       {entries && (

@@ -73,15 +73,3 @@ export function rowTotal(c: Counts): number {
 export function firstGroup(round: VoteRoundView): VoteGroupView {
   return round.groups.find((g) => g.counted < (g.returned ?? 0)) ?? round.groups[0]!;
 }
-
-/** A browser download of text (browser mode and Electron alike). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

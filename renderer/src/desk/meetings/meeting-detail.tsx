@@ -9,6 +9,8 @@ import { formatDateCn } from '../../../../shared/format';
 import { AgendaTable, type AgendaCommand } from './agenda-table';
 import { addReports, addVote, moveItem, removeItem, setMode, updateVote, votesAffected, type AgendaInput } from './agenda-ops';
 import { CandidatesPanel } from './candidates-panel';
+import { BatchExportButton } from '../exports/batch-export';
+import { DocumentsPanel } from './documents-panel';
 import { StatusTag } from './meeting-bits';
 import { MeetingFormDialog } from './meeting-form-dialog';
 import { VoteDialog } from './vote-dialog';
@@ -131,6 +133,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
         <button type="button" className="btn" onClick={() => setDialog({ kind: 'edit' })}>
           修改会议信息
         </button>
+        <BatchExportButton meetingId={id} />
       </PageTitle>
       <p className="muted mt-note">{closed ? '会议已结束，议程仅供查阅。' : '签到在会议现场进行。'}</p>
 
@@ -158,6 +161,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
       )}
 
       <VotePrepPanel meetingId={id} />
+      <DocumentsPanel meetingId={id} />
 
       {dialog?.kind === 'edit' && (
         <MeetingFormDialog

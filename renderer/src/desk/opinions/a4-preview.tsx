@@ -1,10 +1,14 @@
 import type { CSSProperties } from 'react';
+import { useCall } from '../../platform/hooks';
+import { documentLook, lookStyle, type DocumentLook } from './preview-input';
 import { layoutPreview, type PreviewInput, type PreviewLine, type PreviewPage } from './preview-layout';
 
 /**
  * A4 pages as the Word file will print them: 210 × 297 mm, type area 156 × 225 mm from 37 mm top and
  * 28 mm left, 22 lines of 28 characters of 16 pt (28.95 pt line pitch, −0.25 pt between characters),
- * in the system's CJK fonts standing in for 仿宋_GB2312, 黑体, 楷体 and 小标宋. Scaled with CSS zoom.
+ * in the settings' font profile (仿宋_GB2312 … or 仿宋 …) as far as the system has the fonts, else its
+ * CJK fonts standing in. The red header's text, size and scale and the red line follow 设置 → 公文格式.
+ * Scaled with CSS zoom.
  */
 
 const PITCH = 28.95;
@@ -24,7 +28,7 @@ function Line({ l }: { l: PreviewLine }) {
   );
 }
 
-function Page({ page, input, grid }: { page: PreviewPage; input: PreviewInput; grid: boolean }) {
+function Page({ page, input, grid, look }: { page: PreviewPage; input: PreviewInput; grid: boolean; look: DocumentLook | null }) {
   const { head, imprint } = page;
   const odd = page.no % 2 === 1;
   return (
@@ -32,13 +36,13 @@ function Page({ page, input, grid }: { page: PreviewPage; input: PreviewInput; g
       <div className={`a4-area${grid ? ' grid' : ''}`}>
         {head && (
           <>
-            <div className="a4-header" style={{ top: '35mm', fontSize: `${head.headerSizePt}pt` }}>
-              <span style={{ transform: `scaleX(${head.headerScale / 100})` }}>{input.header}</span>
+            <div className="a4-header" style={{ top: '35mm', fontSize: `${look?.headerSizePt ?? head.headerSizePt}pt` }} data-testid="a4-header">
+              <span style={{ transform: `scaleX(${(look?.headerScale ?? head.headerScale) / 100})` }}>{input.header}</span>
             </div>
             <div className={`a4-line a4-center${input.numberPending ? ' a4-pending' : ''}`} style={{ top: `${head.numberLine * PITCH}pt` }} data-testid="a4-number">
               {input.docNumber}
             </div>
-            <div className="a4-redline" style={{ top: `${(head.numberLine + 1) * PITCH + 4}pt` }} />
+            <div className="a4-redline" style={{ top: `${(head.numberLine + 1) * PITCH + 4}pt`, ...(look ? { height: `${look.redLinePt}pt` } : {}) }} />
             {head.titleLines.map((t, i) => (
               <div key={`t${i}`} className="a4-title" style={{ top: `${(head.titleLine + i) * PITCH}pt` }}>
                 {t}
@@ -70,11 +74,15 @@ function Page({ page, input, grid }: { page: PreviewPage; input: PreviewInput; g
 }
 
 export function A4Preview({ input, zoom = 0.6, grid = false }: { input: PreviewInput; zoom?: number; grid?: boolean }) {
-  const layout = layoutPreview(input);
+  // The 公文格式 settings; until they arrive (or if they cannot be read) the page shows the automatic header.
+  const settings = useCall('settings.get', {}).data;
+  const look = settings ? documentLook(settings) : null;
+  const shown = look && settings ? { ...input, header: look.header, headerSizePt: settings.documents.organHeader.sizePt, headerScalePercent: settings.documents.organHeader.scalePercent } : input;
+  const layout = layoutPreview(shown);
   return (
-    <div className="a4-preview" style={{ zoom }} data-pages={layout.pages.length}>
+    <div className="a4-preview" style={{ zoom, ...(look ? lookStyle(look) : {}) }} data-pages={layout.pages.length} data-font-profile={settings?.documents.fontProfile}>
       {layout.pages.map((p) => (
-        <Page key={p.no} page={p} input={input} grid={grid} />
+        <Page key={p.no} page={p} input={shown} grid={grid} look={look} />
       ))}
     </div>
   );

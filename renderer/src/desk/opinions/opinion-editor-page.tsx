@@ -8,7 +8,7 @@ import type { OpinionDetail } from '../../../../shared/api/opinion-types';
 import { currentVersion, draftProblems, opinionTitleText, versionStatus, type OpinionContent, type OpinionRecord } from '../../../../shared/domain/opinions';
 import { A4Preview } from './a4-preview';
 import { DraftEditor } from './draft-editor';
-import { downloadBase64 } from './download';
+import { deliverToUser } from '../exports/deliver';
 import * as ops from './editor-ops';
 import type { Caret } from './editor-ops';
 import { MaterialPanel } from './material-panel';
@@ -54,6 +54,9 @@ export function OpinionEditorPage({ year, evaluationId }: { year: number; evalua
       <PageTitle title={title} sub={`${data.row.unitName}${data.row.position} · ${data.row.year}年度`}>
         <span className={`tag ${STATUS_TAG[data.row.status]}`}>{data.row.statusLabel}</span>
         {data.row.versionNo && data.row.versionNo > 1 && <span className="tag">第{data.row.versionNo}版</span>}
+        <a className="btn" href={`#/opinions/${year}/${evaluationId}/research`}>
+          调研报告
+        </a>
       </PageTitle>
       {record ? (
         <Workspace key={`${record.id}:${currentVersion(record).no}:${versionStatus(currentVersion(record))}`} detail={data} record={record} reload={reload} />
@@ -89,6 +92,7 @@ function Workspace({ detail, record, reload }: { detail: OpinionDetail; record: 
   const [grid, setGrid] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
+  const [exportNotice, setExportNotice] = useState<string | null>(null);
   const [regenerating, setRegenerating] = useState(false);
   // Saves this window made: a change to the draft from elsewhere (another window, a new prefill) replaces the text.
   const ours = useRef(new Set<string>([version.updatedAt]));
@@ -124,9 +128,10 @@ function Workspace({ detail, record, reload }: { detail: OpinionDetail; record: 
   const exportVersion = async (versionNo?: number) => {
     setExporting(true);
     setExportError(undefined);
+    setExportNotice(null);
     try {
       const file = await getPlatform().call('opinions.export', { year: target.year, evaluationId: target.evaluationId, ...(versionNo ? { versionNo } : {}) });
-      downloadBase64(file.fileName, file.base64);
+      setExportNotice(deliverToUser(file));
     } catch (err) {
       setExportError(`导出失败，未保存任何文件：${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -151,6 +156,11 @@ function Workspace({ detail, record, reload }: { detail: OpinionDetail; record: 
       {exportError && (
         <div className="banner error" role="alert">
           {exportError}
+        </div>
+      )}
+      {exportNotice && (
+        <div className="banner ok" role="status">
+          {exportNotice}
         </div>
       )}
       {status === 'approved' && <div className="banner warn">{OP_TEXT.approvedLocked}</div>}

@@ -96,6 +96,9 @@ export function OpinionList({ year }: { year: number | undefined }) {
                   <td>{r.docNumber ?? <span className="muted">—</span>}</td>
                   <td className="muted">{progressText(r)}</td>
                   <td className="actions">
+                    <button type="button" className="btn small" onClick={() => navigate(`/opinions/${r.year}/${r.evaluationId}/research`)} aria-label={`调研报告：${r.name}`}>
+                      调研报告
+                    </button>{' '}
                     {r.status === 'none' ? (
                       <button type="button" className="btn small primary" onClick={() => void draft(r)} aria-label={`起草：${r.name}`}>
                         {OP_TEXT.draft}

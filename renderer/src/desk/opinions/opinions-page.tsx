@@ -1,9 +1,12 @@
 import { OpinionEditorPage } from './opinion-editor-page';
 import { OpinionList } from './opinion-list';
+import { ResearchPage } from '../research/research-page';
 import './opinions.css';
 
-/** Routes #/opinions[?year=YYYY] (the list) and #/opinions/<year>/<evaluationId> (one opinion). */
+/** Routes #/opinions[?year=YYYY] (the list), #/opinions/<year>/<evaluationId> (one opinion) and …/research (its 调研报告). */
 export function OpinionsPage({ route }: { route: string }) {
+  const research = /^\/opinions\/(\d{4})\/([^/?#]+)\/research/.exec(route);
+  if (research) return <ResearchPage key={route} year={Number(research[1])} evaluationId={decodeURIComponent(research[2] ?? '')} />;
   const one = /^\/opinions\/(\d{4})\/([^/?#]+)/.exec(route);
   if (one) {
     const year = Number(one[1]);

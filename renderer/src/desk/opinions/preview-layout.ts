@@ -1,4 +1,5 @@
 import type { PrintedParagraph } from '../../../../shared/domain/opinions';
+import { headerMetrics as printedHeader } from '../../../../shared/domain/document-settings';
 
 /**
  * The A4 preview's layout on the GB/T 9704 grid: 22 lines of 28 characters. Lines are broken the way
@@ -20,6 +21,9 @@ const LINE_TWIPS = 579;
 
 export interface PreviewInput {
   header: string;
+  /** 设置 → 公文格式: the header's size in points and horizontal scale; null (or absent) = automatic. */
+  headerSizePt?: number | null;
+  headerScalePercent?: number | null;
   docNumber: string;
   /** Not issued yet: the number is a suggestion, shown as such. */
   numberPending: boolean;
@@ -131,13 +135,12 @@ export function balancedLines(text: string, width: number): string[] {
   return out;
 }
 
-/** Grid lines of the red header and its size, as the generator sets an automatic header (about 150 mm wide). */
-export function headerMetrics(header: string): { lines: number; sizePt: number; scale: number } {
-  const chars = Math.max(1, [...header].length);
-  const target = 150 * (1440 / 25.4);
-  const pt = Math.min(54, Math.max(36, target / 20 / chars));
-  const size = Math.round(pt * 2);
-  const scale = Math.max(33, Math.min(100, Math.round((target / (chars * (size / 2) * 20)) * 100)));
+/**
+ * Grid lines of the red header and its size: the size and scale the 公文格式 settings choose, or the
+ * automatic ones (about 150 mm wide) worked out as the generator does (shared headerMetrics).
+ */
+export function headerMetrics(header: string, sizePt: number | null = null, scalePercent: number | null = null): { lines: number; sizePt: number; scale: number } {
+  const { size, scale } = printedHeader({ text: header, sizePt, scalePercent });
   const glyph = size * 10;
   const lineHeight = Math.round(glyph * 1.2);
   const before = Math.max(0, HEADER_TOP_TWIPS - (lineHeight - Math.round(glyph * 1.1)));
@@ -167,7 +170,7 @@ function plain(text: string, align: PreviewLine['align'] = 'left', right = 0): O
 }
 
 export function layoutPreview(input: PreviewInput): PreviewLayout {
-  const header = headerMetrics(input.header);
+  const header = headerMetrics(input.header, input.headerSizePt ?? null, input.headerScalePercent ?? null);
   const numberLine = header.lines + 2;
   const titleLine = numberLine + 3;
   const titleLines = balancedLines(input.title, TITLE_CELLS);

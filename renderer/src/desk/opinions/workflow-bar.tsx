@@ -5,6 +5,7 @@ import { OPINION_STATUSES, versionStatus, type OpinionVersion } from '../../../.
 import { formatDateCn } from '../../../../shared/format/dates';
 import { ApproveDialog, DeliverDialog, IssueDialog, ReviseDialog, type StepTarget } from './workflow-dialogs';
 import { OP_TEXT } from './opinion-text';
+import { ReceiptButton } from './receipt-button';
 
 type Open = 'approve' | 'reopen' | 'issue' | 'deliver' | 'revise' | null;
 
@@ -73,6 +74,7 @@ export function WorkflowBar({ target, version, today, problems, beforeStep, onDo
           </button>
         )}
         <span className="grow" />
+        {version.issue && <ReceiptButton target={target} />}
         <button type="button" className="btn" disabled={!version.issue || exporting} title={version.issue ? undefined : OP_TEXT.exportNeedsIssue} onClick={onExport}>
           {exporting ? '正在导出…' : OP_TEXT.exportWord}
         </button>

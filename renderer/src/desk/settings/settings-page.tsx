@@ -4,6 +4,7 @@ import { PageTitle } from '../../ui/page-title';
 import type { Settings } from '../../../../shared/domain/settings';
 import { CriteriaSection } from './criteria-section';
 import { DataPanel } from './data-panel';
+import { DocumentFormatSection } from './document-section';
 import { OrganisationSection } from './organisation-section';
 import { SaveStatus } from './settings-fields';
 import { DeadlinesSection, MeetingRulesSection, TermSection } from './rules-sections';
@@ -47,6 +48,7 @@ export function SettingsPage() {
       {s ? (
         <>
           <OrganisationSection settings={s} edit={edit} />
+          <DocumentFormatSection settings={s} edit={edit} />
           <div className="settings-columns">
             <TermSection settings={s} edit={edit} />
             <MeetingRulesSection settings={s} edit={edit} />

@@ -1,0 +1,117 @@
+import type { BodyBlock, OfficialDocInput, TableBlock } from '../model';
+import { DEFAULT_GRADE_LABELS_INPUT, type GradeLabelsInput } from './announcement';
+
+/**
+ * 测评票: the paper ballot (a form). One file holds N identical sheets, one per page; nothing on a sheet tells
+ * one from another (no serial number), so the vote stays anonymous. A group counted apart gets its own file
+ * with its own title (满意度测评票（列席代表）).
+ */
+
+export interface BallotEvaluateeInput {
+  name: string;
+  /** 单位及职务. */
+  position: string;
+}
+
+export interface BallotInput {
+  /** 县第十九届人大常委会第二十三次会议. */
+  meetingName: string;
+  /** Label of a group counted apart (列席代表); absent for the members' ballot. */
+  groupLabel?: string;
+  evaluatees: BallotEvaluateeInput[];
+  /** Sheets in the file (defaultBallotSheets for the members). */
+  sheets: number;
+  gradeLabels?: GradeLabelsInput;
+  /** Blank = 弃权 (the round's blank policy 'abstain'): the instructions then say so instead of calling a blank invalid. */
+  blankIsAbstention?: boolean;
+  /** Replaces the standard instructions (one paragraph each). */
+  instructions?: string[];
+}
+
+/** Spare sheets beyond one per member (spoilt sheets are replaced on the spot). */
+export const SPARE_BALLOT_SHEETS = 2;
+/** A ballot file is printed in one go: more sheets than a county meeting could need is a typing error. */
+export const MAX_BALLOT_SHEETS = 500;
+
+/** Sheets to print for the members: one each and two spare. */
+export function defaultBallotSheets(memberCount: number): number {
+  if (!Number.isInteger(memberCount) || memberCount < 0) throw new RangeError(`组成人员人数应为不小于0的整数，现为${String(memberCount)}`);
+  return memberCount + SPARE_BALLOT_SHEETS;
+}
+
+/** 满意度测评票, or 满意度测评票（列席代表） for a group counted apart. */
+export function ballotTitle(groupLabel?: string): string {
+  const label = groupLabel?.trim();
+  return label ? `满意度测评票（${label}）` : '满意度测评票';
+}
+
+export function ballotInstructions(labels: GradeLabelsInput, blankIsAbstention = false): string[] {
+  const grades = `“${labels.satisfied}”“${labels.basic}”“${labels.unsatisfied}”`;
+  return [
+    `1.请对每名被测评对象在${grades}三栏中选择一栏划“√”，每人只能划一个“√”。`,
+    blankIsAbstention
+      ? '2.对某一被测评对象不划“√”的，视为弃权；划两个以上“√”的，对该被测评对象的测评无效。'
+      : '2.对某一被测评对象不划“√”或者划两个以上“√”的，对该被测评对象的测评无效。',
+    '3.本票实行无记名投票，请勿署名，不得作其他标记。',
+  ];
+}
+
+/**
+ * Twips of type area a sheet keeps for its table: 225 mm less eleven lines (two of title, a blank line, 说明 and six
+ * of instructions, one spare).
+ */
+const TABLE_ROOM = 12755 - 11 * 579;
+/** 1.2 cm rows to mark in comfortably; never below 0.8 cm. */
+const ROW_HEIGHT = 680;
+const MIN_ROW_HEIGHT = 460;
+
+const wrap = (label: string) => (label.length >= 4 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label);
+
+function ballotTable(input: BallotInput, labels: GradeLabelsInput): TableBlock {
+  const rows = input.evaluatees.length + 1;
+  const rowHeight = Math.max(MIN_ROW_HEIGHT, Math.min(ROW_HEIGHT, Math.floor(TABLE_ROOM / rows)));
+  return {
+    type: 'table',
+    table: {
+      // Twips at 四号: 序号 two characters, 姓名 four, each grade three (a four-character label is broken in two),
+      // leaving 单位及职务 thirteen characters a line.
+      columns: [760, 1300, 3784, 1000, 1000, 1000],
+      header: [['序号', '姓名', '单位及职务', wrap(labels.satisfied), wrap(labels.basic), wrap(labels.unsatisfied)]],
+      rows: input.evaluatees.map((e, i) => [String(i + 1), e.name.trim(), { text: e.position.trim(), align: 'left' }, '', '', '']),
+      rowHeight,
+    },
+  };
+}
+
+/**
+ * 测评票 as a form: `sheets` identical sheets, one a page, each with the meeting name and title, the instructions and
+ * the table. Nothing differs between sheets and nothing numbers them (the 序号 column numbers the evaluatees).
+ * Rows shrink to 0.8 cm to keep up to 12 evaluatees on one page; a longer list runs over two pages.
+ */
+export function buildBallotDocument(input: BallotInput): OfficialDocInput {
+  if (input.meetingName.trim() === '') throw new RangeError('测评票的会议名称不能为空');
+  if (input.evaluatees.length === 0) throw new RangeError('测评票至少要有一名被测评对象');
+  input.evaluatees.forEach((e, i) => {
+    if (e.name.trim() === '') throw new RangeError(`测评票第${i + 1}名被测评对象的姓名为空`);
+  });
+  if (!Number.isInteger(input.sheets) || input.sheets < 1 || input.sheets > MAX_BALLOT_SHEETS) {
+    throw new RangeError(`测评票张数应为1至${MAX_BALLOT_SHEETS}的整数，现为${String(input.sheets)}`);
+  }
+  const labels = input.gradeLabels ?? DEFAULT_GRADE_LABELS_INPUT;
+  const title = `${input.meetingName.trim()}\n${ballotTitle(input.groupLabel)}`;
+  const instructions = input.instructions && input.instructions.length > 0 ? input.instructions : ballotInstructions(labels, input.blankIsAbstention ?? false);
+  const sheet: BodyBlock[] = [
+    { text: '', flush: true },
+    { text: '说明：', flush: true },
+    ...instructions.map((text) => ({ text: text.trim() })),
+    ballotTable(input, labels),
+  ];
+  const body: BodyBlock[] = [...sheet];
+  for (let i = 1; i < input.sheets; i++) body.push({ type: 'page-break' }, { variant: 'title', text: title }, ...sheet);
+  return {
+    kind: 'form',
+    title,
+    body,
+    properties: { title: `${input.meetingName.trim()}${ballotTitle(input.groupLabel)}`, subject: '测评票' },
+  };
+}

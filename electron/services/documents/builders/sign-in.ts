@@ -1,0 +1,57 @@
+import { formatDateCn } from '../../../../shared/format/dates';
+import type { BodyBlock, OfficialDocInput } from '../model';
+/** 签到表 of a meeting: members in roster order, a tall row each to sign in. */
+
+export interface SignInMemberInput {
+  name: string;
+  /** 职务, e.g. 县人大常委会委员 or 副主任. */
+  post: string;
+}
+
+export interface SignInInput {
+  meetingName: string;
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  place?: string;
+  /** Defaults to 「{meetingName}签到表」. */
+  title?: string;
+  /** In roster order. */
+  members: SignInMemberInput[];
+}
+
+/** 1.3 cm: room for a signature in a pen's natural size. */
+const SIGN_ROW_HEIGHT = 740;
+
+/**
+ * 签到表 as a form: title, time and place, 序号 | 姓名 | 职务 | 签名 with tall rows (the header repeats on every
+ * page), then the count lines the staff fill in.
+ */
+export function buildSignInDocument(input: SignInInput): OfficialDocInput {
+  if (input.meetingName.trim() === '') throw new RangeError('签到表的会议名称不能为空');
+  if (input.members.length === 0) throw new RangeError('签到表没有组成人员');
+  input.members.forEach((m, i) => {
+    if (m.name.trim() === '') throw new RangeError(`签到表第${i + 1}名人员的姓名为空`);
+  });
+  const title = input.title?.trim() || `${input.meetingName.trim()}\n签到表`;
+  const when = [`时间：${formatDateCn(input.date)}`, input.place?.trim() ? `地点：${input.place.trim()}` : ''].filter(Boolean).join('　　');
+  const body: BodyBlock[] = [
+    { text: when, align: 'center', flush: true },
+    {
+      type: 'table',
+      table: {
+        columns: [760, 1500, 3584, 3000],
+        header: [['序号', '姓名', '职务', '签名']],
+        rows: input.members.map((m, i) => [String(i + 1), m.name.trim(), { text: m.post.trim(), align: 'left' }, '']),
+        rowHeight: SIGN_ROW_HEIGHT,
+      },
+    },
+    { text: `应到${input.members.length}人，实到＿＿＿人，请假＿＿＿人，缺席＿＿＿人。`, flush: true },
+    { text: '请假人员：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿', flush: true },
+  ];
+  return {
+    kind: 'form',
+    title,
+    body,
+    properties: { title: `${input.meetingName.trim()}签到表`, subject: '签到表' },
+  };
+}

@@ -1,0 +1,137 @@
+import type { BodyParagraph } from '../documents/model';
+import type { DeliveryReceiptInput } from '../documents/builders/delivery-receipt';
+import type { MinutesEvaluatee, MinutesInput } from '../documents/builders/minutes';
+import type { ResearchReportInput } from '../documents/builders/research-report';
+import type { SignInInput } from '../documents/builders/sign-in';
+import type { Evaluatee } from '../../../shared/domain/evaluatees';
+import { reportItems } from '../../../shared/domain/meetings';
+import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/opinions';
+import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
+import { methodsFor, researchTitleText, type ResearchContent } from '../../../shared/domain/research';
+import { activeMembers, positionOf } from './round-docs';
+
+/**
+ * The meeting papers and forms that are not vote rounds, as the generator's inputs: 签到表, 会议记录
+ * of the questioning, 送达回证 of an issued opinion, 调研报告. Pure: the handlers read the store.
+ */
+
+/** 签到表: the active members in roster order with their role. */
+export function signInInput(core: Readonly<CoreData>, data: Readonly<MeetingData>): SignInInput {
+  return {
+    meetingName: data.meeting.name,
+    date: data.meeting.date,
+    ...(data.meeting.place.trim() ? { place: data.meeting.place.trim() } : {}),
+    members: activeMembers(core).map((m) => ({ name: m.name, post: m.role })),
+  };
+}
+
+/** 应到30人，实到28人 from the roll call, when it was taken. */
+function attendanceText(core: Readonly<CoreData>, data: Readonly<MeetingData>): string | undefined {
+  const members = activeMembers(core);
+  const present = members.filter((m) => data.attendance.members[m.id] === 'present').length;
+  if (present === 0) return undefined;
+  const extra = [data.attendance.deputies > 0 ? `列席代表${data.attendance.deputies}人` : '', data.attendance.citizens > 0 ? `列席群众${data.attendance.citizens}人` : '']
+    .filter(Boolean)
+    .join('，');
+  return `常委会组成人员应到${members.length}人，实到${present}人${extra ? `；${extra}` : ''}`;
+}
+
+/**
+ * 会议记录 of the questioning: every evaluatee heard in person, in agenda order, with each question
+ * asked (cancelled draws are not minutes), who asked it and the secretary's notes on the answer.
+ */
+export function minutesInput(core: Readonly<CoreData>, data: Readonly<MeetingData>): MinutesInput {
+  const records = data.questioning.records.filter((r) => r.status !== 'cancelled').sort((a, b) => a.drawnAt.localeCompare(b.drawnAt));
+  const heard = reportItems(data.meeting).map((i) => i.evaluateeId);
+  // Someone questioned without a report item (moved off the agenda later) still has minutes.
+  for (const r of records) if (!heard.includes(r.evaluateeId)) heard.push(r.evaluateeId);
+  const evaluatees: MinutesEvaluatee[] = heard.flatMap((id) => {
+    const mine = records.filter((r) => r.evaluateeId === id);
+    const item = reportItems(data.meeting).find((i) => i.evaluateeId === id);
+    if (item?.mode === 'written' && mine.length === 0) return [];
+    return [
+      {
+        ...positionOf(core, id),
+        questions: mine.map((r) => ({
+          askedBy: `${r.memberName}${r.memberRole}`,
+          question: r.questionText.trim() || r.topic.trim() || '（未记录问题内容）',
+          answer: r.notes.trim() || '（未记录）',
+        })),
+      },
+    ];
+  });
+  const attendees = attendanceText(core, data);
+  return {
+    meetingName: data.meeting.name,
+    date: data.meeting.date,
+    ...(data.meeting.place.trim() ? { place: data.meeting.place.trim() } : {}),
+    ...(attendees ? { attendees } : {}),
+    evaluatees,
+  };
+}
+
+export function hasMinutes(data: Readonly<MeetingData>): boolean {
+  return data.questioning.records.some((r) => r.status !== 'cancelled');
+}
+
+/** 送达回证 of an issued opinion version. */
+export function receiptInput(core: Readonly<CoreData>, evaluatee: Evaluatee, version: OpinionVersion): DeliveryReceiptInput {
+  if (!version.issue) throw new Error('only an issued version has a receipt');
+  const who = positionOf(core, evaluatee.id);
+  return {
+    organ: core.settings.organisation.fullName,
+    documentTitle: opinionTitleText(evaluatee.name),
+    docNumber: version.issue.docNumber,
+    recipient: `${evaluatee.name}（${who.position}）`,
+    issueDate: version.issue.issueDate,
+    ...(version.delivery ? { note: `已于${version.delivery.date}由${version.delivery.receivedBy}签收` } : {}),
+  };
+}
+
+/**
+ * A paragraph of a section as printed: one the office started with （一） is a 楷体 heading, with 1. a
+ * numbered item; everything else body text.
+ */
+export function researchParagraph(text: string): BodyParagraph {
+  const t = text.trim();
+  if (/^（[一二三四五六七八九十]{1,3}）/.test(t)) return { level: 2, text: t };
+  if (/^\d{1,2}[.．]/.test(t)) return { level: 3, text: t };
+  if (/^（\d{1,2}）/.test(t)) return { level: 4, text: t };
+  return { level: 0, text: t };
+}
+
+const section = (list: readonly string[]): BodyParagraph[] => list.filter((p) => p.trim() !== '').map(researchParagraph);
+
+/** 调研报告: the content as entered, the methods that apply to the person's category only. */
+export function researchInput(core: Readonly<CoreData>, evaluatee: Evaluatee, content: ResearchContent, today: string): ResearchReportInput {
+  const who = positionOf(core, evaluatee.id);
+  const m = content.methods;
+  const applies = new Set(methodsFor(evaluatee.category));
+  const count = (key: Parameters<typeof applies.has>[0]) => (applies.has(key) && m[key] > 0 ? { [key]: m[key] } : {});
+  const other = m.other
+    .split(/[；;。]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    title: researchTitleText(evaluatee.name),
+    subject: `${evaluatee.name}同志（${who.position}）`,
+    ...(content.groupName.trim() ? { groupName: content.groupName.trim() } : {}),
+    members: content.group.map((g) => ({ role: g.role, name: g.name, post: g.post })),
+    ...(content.from && content.to ? { period: { from: content.from, to: content.to } } : {}),
+    methods: {
+      ...count('talks'),
+      ...count('visits'),
+      ...count('questionnairesIssued'),
+      ...count('questionnairesReturned'),
+      ...count('documentsRead'),
+      ...count('caseFilesReviewed'),
+      ...count('hearingsAttended'),
+      ...(other.length > 0 ? { other } : {}),
+    },
+    basicSituation: section(content.sections.basicSituation),
+    achievements: section(content.sections.achievements),
+    problems: section(content.sections.problems),
+    suggestions: section(content.sections.suggestions),
+    date: content.date ?? content.to ?? today,
+  };
+}

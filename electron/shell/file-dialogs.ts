@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { BrowserWindow, Dialog } from 'electron';
+import type { Role } from '../../shared/api/define';
+import type { FileDelivery } from '../../shared/api/file-types';
+import type { Logger } from '../services/deps';
+import { checkExportFolder, type Caller, type FileDestination, type FilePort, type OutgoingFile } from '../services/file-port';
+import { writeFileDurably } from '../services/store/durable-file';
+import { nodeStoreFs, type StoreFs } from '../services/store/store-fs';
+import { existingFolder, existingPath, folderDialogOptions, saveDialogOptions, startFolder, chosenTarget, type FolderMemory } from './save-dialog';
+
+/** The part of Electron's `dialog` used here (tests pass a fake). */
+export type DialogApi = Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+
+export interface DesktopFilePortOptions {
+  dialog: DialogApi;
+  /** The calling window, so the dialog is modal to it; undefined when it has closed meanwhile. */
+  windowOf(role: Role): BrowserWindow | undefined;
+  /** Electron's app.getPath('documents'). */
+  documentsDir: string;
+  memory: FolderMemory;
+  log: Logger;
+  fs?: StoreFs;
+  isFolder?(p: string): boolean;
+  exists?(p: string): boolean;
+}
+
+/**
+ * The desktop FilePort: a save dialog (modal to the window that asked) before the file is made,
+ * then an atomic, durable write to the chosen path — temp file, fsync, rename — so a failure
+ * leaves the file that was there, or none, never half a document. The folder of every choice is
+ * remembered for the next dialog. It names only Electron's types, so its tests drive it with fakes.
+ */
+export class DesktopFilePort implements FilePort {
+  private readonly fs: StoreFs;
+  private readonly isFolder: (p: string) => boolean;
+  private readonly exists: (p: string) => boolean;
+
+  constructor(private readonly options: DesktopFilePortOptions) {
+    this.fs = options.fs ?? nodeStoreFs;
+    this.isFolder = options.isFolder ?? existingFolder;
+    this.exists = options.exists ?? existingPath;
+  }
+
+  private start(): string {
+    return startFolder(this.options.documentsDir, this.options.memory.load(), this.isFolder);
+  }
+
+  async destination(caller: Caller, file: { fileName: string; contentType: string }): Promise<FileDestination | null> {
+    const choice = saveDialogOptions(file.fileName, this.start(), this.exists);
+    const win = this.options.windowOf(caller.role);
+    const answer = win ? await this.options.dialog.showSaveDialog(win, choice) : await this.options.dialog.showSaveDialog(choice);
+    if (answer.canceled || !answer.filePath) return null;
+    const target = chosenTarget(answer.filePath, file.fileName, this.exists);
+    this.options.memory.save(path.dirname(target));
+    const fileName = path.basename(target);
+    return {
+      fileName,
+      complete: async (bytes): Promise<FileDelivery> => {
+        await writeFileDurably(this.fs, target, bytes);
+        this.options.log.info('file exported', { path: target, bytes: bytes.length });
+        return { kind: 'saved', path: target, fileName, bytes: bytes.length };
+      },
+    };
+  }
+
+  async deliver(caller: Caller, file: OutgoingFile): Promise<FileDelivery> {
+    const destination = await this.destination(caller, file);
+    return destination ? destination.complete(file.bytes) : { kind: 'cancelled' };
+  }
+
+  async chooseFolder(caller: Caller, typed?: string): Promise<string | null> {
+    if (typed !== undefined && typed.trim() !== '') return checkExportFolder(typed);
+    const choice = folderDialogOptions(this.start());
+    const win = this.options.windowOf(caller.role);
+    const answer = win ? await this.options.dialog.showOpenDialog(win, choice) : await this.options.dialog.showOpenDialog(choice);
+    const folder = answer.filePaths[0];
+    if (answer.canceled || !folder) return null;
+    this.options.memory.save(folder);
+    return folder;
+  }
+}

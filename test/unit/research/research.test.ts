@@ -1,0 +1,142 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { silentLogger, type Clock } from '../../../electron/services/deps';
+import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
+import { yearSchema, type YearData } from '../../../shared/domain/partitions';
+import { methodsFor, methodsText, researchContentSchema, researchProblems, type ResearchContentInput } from '../../../shared/domain/research';
+import { readDocx, textOf } from '../documents/docx-xml';
+import { takeDelivered } from '../exports/delivered';
+
+const clock: Clock = { now: () => Date.UTC(2026, 9, 10, 2, 0, 0) };
+let services: AppServices | undefined;
+afterEach(async () => {
+  await services?.close();
+  services = undefined;
+});
+
+async function open() {
+  const home = await mkdtemp(join(tmpdir(), 'pingyi-research-'));
+  services = await createAppServices({ homeDir: home, mode: 'browser', version: 'test', clock, log: silentLogger, backupOnStart: false });
+  const s = services;
+  const call = async <N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> => {
+    const reply = await s.dispatch('desk', name, args);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, issues: reply.error.issues });
+    return reply.result as ResultOf<N>;
+  };
+  return { s, call };
+}
+
+const complete: ResearchContentInput = {
+  groupName: '县人大常委会第一调研组',
+  group: [
+    { role: '组长', name: '周明', post: '县人大常委会副主任' },
+    { role: '成员', name: '李强', post: '县人大常委会办公室主任' },
+  ],
+  from: '2026-09-01',
+  to: '2026-09-20',
+  methods: { talks: 12, visits: 3, questionnairesIssued: 50, questionnairesReturned: 48, documentsRead: 30 },
+  sections: {
+    basicSituation: ['该同志2023年任现职，分管全县教育工作。'],
+    achievements: ['（一）依法履职意识较强。', '主动接受人大监督。'],
+    problems: ['农村学校师资仍然薄弱。'],
+    suggestions: ['加强农村教师队伍建设。'],
+  },
+};
+
+describe('research report schema', () => {
+  it('names the field in Chinese when a count or a date is wrong', () => {
+    const more = researchContentSchema.safeParse({ methods: { questionnairesIssued: 10, questionnairesReturned: 12 } });
+    expect(more.success).toBe(false);
+    expect(more.error?.issues.map((i) => i.message)).toEqual(['回收问卷不能多于发放问卷']);
+    const negative = researchContentSchema.safeParse({ methods: { talks: -1 } });
+    expect(negative.error?.issues[0]?.message).toBe('个别谈话数量不能小于0');
+    const backwards = researchContentSchema.safeParse({ from: '2026-09-20', to: '2026-09-01' });
+    expect(backwards.error?.issues.map((i) => i.message)).toEqual(['调研结束日期不能早于开始日期']);
+    const half = researchContentSchema.safeParse({ from: '2026-09-20' });
+    expect(half.error?.issues.map((i) => i.message)).toEqual(['调研起止日期应同时填写或同时留空']);
+    const nameless = researchContentSchema.safeParse({ group: [{ role: '组长', name: ' ', post: '副主任' }] });
+    expect(nameless.error?.issues[0]?.message).toBe('调研组成员姓名不能为空');
+    const role = researchContentSchema.safeParse({ group: [{ role: '主任', name: '周明', post: '副主任' }] });
+    expect(role.error?.issues[0]?.message).toBe('调研组职务应为组长、副组长、成员之一');
+  });
+
+  it('judges and prosecutors also have case files and hearings; the methods read as counted', () => {
+    expect(methodsFor('政府组成部门负责人')).toEqual(['talks', 'visits', 'questionnairesIssued', 'questionnairesReturned', 'documentsRead']);
+    expect(methodsFor('员额法官')).toContain('caseFilesReviewed');
+    expect(methodsFor('员额检察官')).toContain('hearingsAttended');
+    const content = researchContentSchema.parse(complete);
+    expect(methodsText(content.methods)).toEqual(['个别谈话12人次', '实地走访3处', '发放问卷50份（回收48份）', '查阅资料30份']);
+    expect(researchProblems(content)).toEqual([]);
+    expect(researchProblems(researchContentSchema.parse({}))).toEqual(['调研组尚无组长', '“基本情况”还没有内容', '“主要成效”还没有内容', '“存在问题”还没有内容', '“意见建议”还没有内容']);
+  });
+
+  it('a year file without research loads as before; one with research keeps it', () => {
+    const plain = yearSchema.parse({ year: 2026, evaluations: [] });
+    expect(plain.research).toBeUndefined();
+    const withReport = yearSchema.parse({
+      year: 2026,
+      evaluations: [],
+      research: { reports: [{ evaluationId: 'ev_aaaaaaaaaa', evaluateeId: 'ee_aaaaaaaaaa', content: complete, createdAt: 'x', updatedAt: 'y' }] },
+    });
+    expect(withReport.research?.reports[0]?.content.methods.talks).toBe(12);
+  });
+});
+
+describe('research handlers on the demo county', () => {
+  it('saves the report in the year partition, reads it back and exports the .docx', async () => {
+    const { s, call } = await open();
+    const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
+    const which = { year: 2026, evaluationId: row.evaluationId };
+    const before = await call('research.get', which);
+    expect(before).toMatchObject({ name: row.name, content: null, updatedAt: null, category: row.category });
+    expect(before.members.length).toBeGreaterThan(0);
+    await expect(call('research.export', which)).rejects.toThrow('尚未填写调研报告');
+
+    // An incomplete report is stored (autosave), but not exported.
+    await call('research.save', { ...which, content: { group: [{ role: '成员', name: '李强', post: '办公室主任' }] } });
+    await expect(call('research.export', which)).rejects.toThrow('调研报告尚不完整：调研组尚无组长；“基本情况”还没有内容');
+
+    const saved = await call('research.save', { ...which, content: complete });
+    const after = await call('research.get', which);
+    expect(after.updatedAt).toBe(saved.updatedAt);
+    expect(after.content).toEqual(researchContentSchema.parse(complete));
+    const stored = await s.store.read<YearData>('year/2026');
+    expect(stored.research?.reports.map((r) => r.evaluationId)).toEqual([row.evaluationId]);
+    expect(stored.opinions?.records ?? []).toEqual([]);
+
+    const file = takeDelivered(s, 'desk', await call('research.export', which));
+    expect(file.fileName).toBe(`关于对${row.name}同志履职情况的调研报告.docx`);
+    const text = textOf(readDocx(file.bytes).document);
+    for (const words of ['周明', '县人大常委会副主任', '李强', '基本情况', '主要成效', '存在问题', '意见建议', '该同志2023年任现职', '（一）依法履职意识较强。', '农村学校师资仍然薄弱']) {
+      expect(text).toContain(words);
+    }
+    expect(text).toContain('12');
+    expect(text).toContain('48');
+  });
+
+  it('refuses bad input with the field named and leaves the stored report as it was', async () => {
+    const { call } = await open();
+    const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
+    const which = { year: 2026, evaluationId: row.evaluationId };
+    await call('research.save', { ...which, content: complete });
+    const bad = { ...complete, methods: { ...complete.methods, questionnairesReturned: 60 } };
+    await expect(call('research.save', { ...which, content: bad })).rejects.toThrow('回收问卷不能多于发放问卷');
+    expect((await call('research.get', which)).content?.methods.questionnairesReturned).toBe(48);
+    await expect(call('research.get', { year: 2026, evaluationId: 'ev_zzzzzzzzzz' })).rejects.toThrow('找不到该评议');
+  });
+
+  it('an opinion drafted after the report names its methods with their counts and takes its problems as findings', async () => {
+    const { call } = await open();
+    const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
+    const which = { year: 2026, evaluationId: row.evaluationId };
+    await call('research.save', { ...which, content: { ...complete, sections: { ...complete.sections, problems: ['（一）农村学校师资仍然薄弱。', '2.校舍维修资金不足'] } } });
+    const detail = await call('opinions.create', which);
+    const content = detail.record!.versions[0]!.content;
+    expect(content.lead[0]!.text).toContain('采取个别谈话12人次、实地走访3处、发放问卷50份（回收48份）、查阅资料30份等方式');
+    expect(content.sections.problems.map((p) => p.text)).toEqual(expect.arrayContaining(['农村学校师资仍然薄弱。', '校舍维修资金不足。']));
+    expect(detail.material.findings).toEqual(['农村学校师资仍然薄弱。', '校舍维修资金不足']);
+  });
+});
