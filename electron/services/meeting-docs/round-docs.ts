@@ -6,7 +6,7 @@ import { chineseNumeral } from '../../../shared/format/chinese-numerals';
 import { ROUND_STATE_LABELS, voterGroupLabel } from '../../../shared/vote';
 import type { AnnouncementRoundInput, GradeLabelsInput, ResultGroupInput } from '../documents/builders/announcement';
 import type { BallotInput } from '../documents/builders/ballot';
-import type { CountReportInput } from '../documents/builders/count-report';
+import type { CountReportInput, CountRowInput } from '../documents/builders/count-report';
 import { defaultBallotSheets } from '../documents';
 import { peopleOf } from '../vote/round-result';
 
@@ -58,6 +58,12 @@ function storedGroup(round: Readonly<VoteRound>, groupId: GroupId): StoredGroupR
   return g;
 }
 
+/** The i-th evaluatee's stored counts with the name and post frozen with the result. */
+function countRow(core: Readonly<CoreData>, round: Readonly<VoteRound>, r: StoredGroupResult['results'][number], i: number): CountRowInput {
+  const c = r.counts;
+  return { ...resultPerson(core, round, i), satisfied: c.satisfied, basic: c.basic, unsatisfied: c.unsatisfied, blank: c.blank, invalid: c.invalid, valid: r.valid };
+}
+
 /** One group's table rows, in sheet order, straight from the stored result. */
 export function resultGroupInput(core: Readonly<CoreData>, round: Readonly<VoteRound>, g: StoredGroupResult): ResultGroupInput {
   return {
@@ -67,17 +73,7 @@ export function resultGroupInput(core: Readonly<CoreData>, round: Readonly<VoteR
     present: g.context.present,
     issued: g.context.issued,
     returned: g.context.returned,
-    rows: g.results.map((r, i) => ({
-      ...resultPerson(core, round, i),
-      satisfied: r.counts.satisfied,
-      basic: r.counts.basic,
-      unsatisfied: r.counts.unsatisfied,
-      blank: r.counts.blank,
-      invalid: r.counts.invalid,
-      valid: r.valid,
-      rateText: r.rateText,
-      outcome: r.outcome,
-    })),
+    rows: g.results.map((r, i) => ({ ...countRow(core, round, r, i), rateText: r.rateText, outcome: r.outcome })),
   };
 }
 
@@ -131,15 +127,7 @@ export function countReportInput(core: Readonly<CoreData>, data: Readonly<Meetin
     issued: g.context.issued,
     returned: g.context.returned,
     gradeLabels: gradeLabels(round),
-    rows: g.results.map((r, i) => ({
-      ...resultPerson(core, round, i),
-      satisfied: r.counts.satisfied,
-      basic: r.counts.basic,
-      unsatisfied: r.counts.unsatisfied,
-      blank: r.counts.blank,
-      invalid: r.counts.invalid,
-      valid: r.valid,
-    })),
+    rows: g.results.map((r, i) => countRow(core, round, r, i)),
     tellers: [...(round.result?.tellers ?? round.tellers)],
     scrutineers: [...(round.result?.scrutineers ?? round.scrutineers)],
   };

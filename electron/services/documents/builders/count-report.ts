@@ -1,20 +1,11 @@
 import { formatDateCn } from '../../../../shared/format/dates';
 import type { BodyBlock, OfficialDocInput } from '../model';
-import { checkCount, DEFAULT_GRADE_LABELS_INPUT, type GradeLabelsInput } from './announcement';
+import { checkCount, DEFAULT_GRADE_LABELS_INPUT, type GradeLabelsInput, type ResultRowInput } from './announcement';
 
 /** 计票结果报告单 of one voter group in one round: the tellers' report, signed by tellers and scrutineers. */
 
-export interface CountRowInput {
-  name: string;
-  position: string;
-  satisfied: number;
-  basic: number;
-  unsatisfied: number;
-  blank: number;
-  invalid: number;
-  /** 有效票 under the round's blank policy. */
-  valid: number;
-}
+/** One evaluatee's counts in the group: the 通报's row without 满意率 and 等次. */
+export type CountRowInput = Omit<ResultRowInput, 'rateText' | 'outcome'>;
 
 export interface CountReportInput {
   meetingName: string;
