@@ -84,10 +84,14 @@ export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8
   await fs.syncDir(dirname(target));
 }
 
-/** The envelope's bytes around data already serialized: the same JSON as encodeJson(envelope). */
-export function encodeEnvelope(envelope: { schemaVersion: number; savedAt: string }, dataJson: string): Buffer {
-  return Buffer.from(`{"schemaVersion":${envelope.schemaVersion},"savedAt":${JSON.stringify(envelope.savedAt)},"data":${dataJson}}`, 'utf8');
+/** The envelope's bytes around data already serialized (text or UTF-8): the same JSON as encodeJson(envelope). */
+export function encodeEnvelope(envelope: { schemaVersion: number; savedAt: string }, data: string | Uint8Array): Buffer {
+  const head = `{"schemaVersion":${envelope.schemaVersion},"savedAt":${JSON.stringify(envelope.savedAt)},"data":`;
+  if (typeof data === 'string') return Buffer.from(`${head}${data}}`, 'utf8');
+  return Buffer.concat([Buffer.from(head, 'utf8'), data, CLOSE_BRACE]);
 }
+
+const CLOSE_BRACE = Buffer.from('}');
 
 export function encodeJson(value: unknown, pretty = false): Buffer {
   return Buffer.from(pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value), 'utf8');

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { BackupStore } from './backups';
 import { decodePartition, envelopeOf, makeCodec, partitionTypeOf } from './codec';
 import { deepFreeze } from './deep-freeze';
+import { checkChange, draftOf, FAIL, serialize } from './incremental';
 import { CorruptFileError, DurableJsonFile, encodeEnvelope, removeFileDurably } from './durable-file';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
 import { storeMessages } from './messages';
@@ -24,6 +25,8 @@ export { StoreLockedError } from './lock';
 export { StoreVersionError } from './open-folder';
 
 type Partition = Low<Envelope<unknown>>;
+
+const NOTHING_BUILT: ReadonlySet<object> = new Set();
 
 /**
  * Opens (and locks) a data folder. Reads meta, finishes an interrupted restore or migration,
@@ -78,8 +81,10 @@ class FolderStore implements Store {
   private readonly noticeList: StoreNotice[];
   private readonly existing: Set<PartitionKey>;
   private readonly loaded = new Map<PartitionKey, Partition>();
-  /** The data JSON of each committed envelope, for cheap drafts (see update). */
-  private readonly dataJson = new WeakMap<object, string>();
+  /** UTF-8 JSON of committed (frozen) data and its parts, so unchanged parts are not serialised again. */
+  private readonly jsonCache = new WeakMap<object, Uint8Array>();
+  /** Committed partition data that zod has accepted (read from disk or written): update() checks changes against it. */
+  private readonly trusted = new WeakSet<object>();
   private readonly loading = new Map<PartitionKey, Promise<Partition>>();
   private readonly commitListeners = new Set<(keys: PartitionKey[]) => void>();
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
@@ -138,18 +143,23 @@ class FolderStore implements Store {
     const type = this.typeOf(key);
     return this.queue.run(async () => {
       const partition = await this.load(key);
-      // The JSON written last time is the cheapest deep copy of validated, JSON-safe data.
-      const cached = this.dataJson.get(partition.data);
-      const draft = (cached === undefined ? structuredClone(partition.data.data) : JSON.parse(cached)) as T;
+      const committed = partition.data.data;
+      const draft = draftOf(committed) as T;
       const result = await mutate(draft);
-      const data = parseOrThrow(type.schema, draft, storeMessages.invalidData(key));
+      // Only what changed is re-checked against committed data zod has accepted; anything the
+      // check cannot vouch for (or an empty partition never validated) is parsed whole, which
+      // also gives the caller zod's message naming the field.
+      const checked = this.trusted.has(committed as object) ? checkChange(type.schema, draft, committed) : FAIL;
+      const data = checked === FAIL ? parseOrThrow(type.schema, draft, storeMessages.invalidData(key)) : checked.data;
+      const fresh = new Map<object, Uint8Array>();
+      const json = serialize(data, checked === FAIL ? NOTHING_BUILT : checked.built, this.jsonCache, fresh);
       const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
-      const json = JSON.stringify(data);
       await this.ensureDirFor(key);
       // Durable first; memory and listeners only once the bytes are on disk.
       await (partition.adapter as DurableJsonFile<Envelope<unknown>>).writeBytes(encodeEnvelope(envelope, json));
       partition.data = deepFreeze(envelope);
-      this.dataJson.set(partition.data, json);
+      for (const [node, text] of fresh) this.jsonCache.set(node, text);
+      this.trust(data);
       this.existing.add(key);
       this.emitCommit([key]);
       return result as R;
@@ -281,7 +291,7 @@ class FolderStore implements Store {
       return this.install(key, this.typeOf(key).empty(key));
     }
     this.existing.add(key);
-    return this.install(key, recovery.data);
+    return this.install(key, recovery.data, true);
   }
 
   private load(key: PartitionKey): Promise<Partition> {
@@ -314,16 +324,22 @@ class FolderStore implements Store {
     const decoded = decodePartition(this.ctx.codec, key, raw, this.meta.schemaVersion);
     if (!decoded.ok) return this.recover(key, decoded.reason);
     this.existing.add(key);
-    return this.install(key, decoded.data);
+    return this.install(key, decoded.data, true);
   }
 
-  private install(key: PartitionKey, data: unknown): Partition {
+  /** `validated`: the data came out of the schema (a partition's `empty()` need not). */
+  private install(key: PartitionKey, data: unknown, validated = false): Partition {
     const adapter = new DurableJsonFile<Envelope<unknown>>(partitionPath(this.dataDir, key), this.ctx.fs);
     // Low holds the committed state; its own read()/write() are not used because they would
     // put unvalidated data in memory or change memory before the bytes are durable.
     const partition = new Low<Envelope<unknown>>(adapter, deepFreeze(envelopeOf(this.ctx.codec, data, this.ctx.clock.now())));
     this.loaded.set(key, partition);
+    if (validated) this.trust(data);
     return partition;
+  }
+
+  private trust(data: unknown): void {
+    if (data !== null && typeof data === 'object') this.trusted.add(data);
   }
 
   private typeOf(key: PartitionKey): PartitionType<unknown> {

@@ -111,8 +111,9 @@ export interface Store {
   read<T>(key: PartitionKey): Promise<Readonly<T>>;
   /**
    * Queued, validated, durable change: clones the data, runs `mutate`, validates the result
-   * against the partition schema, writes atomically (temp, fsync, rename, dir fsync) and only
-   * then swaps it in memory and resolves. A throw or a failed validation changes nothing.
+   * against the partition schema (zod re-runs only on the parts that changed, see
+   * incremental.ts), writes atomically (temp, fsync, rename, dir fsync) and only then swaps it
+   * in memory and resolves. A throw or a failed validation changes nothing.
    */
   update<T, R>(key: PartitionKey, mutate: (draft: T) => R): Promise<R>;
   /** Removes a partition (its file is kept in the next backups only). */
