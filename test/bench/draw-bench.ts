@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from '../e2e/support/host';
-import { percentile, report } from './stats';
+import { operatorPause, percentile, report } from './stats';
 import { launch } from './ui-bench';
 
 const DRAWS = 60;
@@ -51,6 +51,7 @@ export async function drawBench(archive10: string): Promise<void> {
       );
       const at = (await painted.jsonValue()) as number;
       if (i >= WARMUP) samples.push(at - t0);
+      await operatorPause();
       await api(host, operator, 'questioning.next', {});
       // Like an operator between questions: the next draw starts once the hall is back on the evaluatee.
       await hall.waitForFunction(() => document.querySelector('[data-testid="hall-screen"]')?.getAttribute('data-kind') === 'evaluatee', undefined, { polling: 'raf' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from '../e2e/support/host';
-import { percentile, report } from './stats';
+import { operatorPause, percentile, report } from './stats';
 import { launch } from './ui-bench';
 
 /**
@@ -83,6 +83,7 @@ async function measure(archive: string): Promise<number[]> {
         const { t0, rev } = await keySheet(page, round.id, marks);
         const t1 = await paintedAt(hall, rev);
         if (r > 0) samples.push(t1 - t0);
+        await operatorPause();
       }
       await api(page, host, 'vote.void', { roundId: round.id, reason: '基准测试，作废后重新准备' });
     }

@@ -4,12 +4,24 @@ import type { Role } from '../../../shared/api/define';
 export type EventListener = (name: EventName, payload: unknown) => void;
 
 /**
+ * Events whose payload is a whole picture rather than news of a change. Two services may push
+ * the same picture after one commit (the live service republishes after every commit it did not
+ * make; the questioning service pushes its own): a repeat that differs only in its serverNow
+ * stamp tells no window anything, and every window would parse and redraw it all the same.
+ */
+const SNAPSHOTS: ReadonlySet<EventName> = new Set<EventName>(['hall.view', 'live.changed']);
+
+const withoutStamp = (key: string, value: unknown) => (key === 'serverNow' ? undefined : value);
+
+/**
  * Fans events out to the open windows. Each subscriber declares its role; an event reaches it
  * only if the contract lists that role for the event, so the hall's stream never carries
  * console data. Services publish only after the change is durable.
  */
 export class EventHub {
   private readonly subscribers = new Set<{ role: Role; listener: EventListener }>();
+  /** The last picture of each snapshot event, without its serverNow stamps. */
+  private readonly lastSnapshot = new Map<EventName, string>();
 
   subscribe(role: Role, listener: EventListener): () => void {
     const entry = { role, listener };
@@ -18,6 +30,11 @@ export class EventHub {
   }
 
   publish<E extends EventName>(name: E, payload: PayloadOf<E>): void {
+    if (SNAPSHOTS.has(name)) {
+      const picture = JSON.stringify(payload, withoutStamp);
+      if (this.lastSnapshot.get(name) === picture) return;
+      this.lastSnapshot.set(name, picture);
+    }
     for (const { role, listener } of this.subscribers) {
       if (roleReceives(role, name)) listener(name, payload);
     }

@@ -46,10 +46,15 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
       .sort((a, b) => b.date.localeCompare(a.date));
   };
 
-  /** Pushes the hall's view first (it is the one people watch), then the console's state. */
+  /**
+   * Pushes the hall's view first (it is the one people watch), before even the console's state
+   * is computed, then the console's state.
+   */
   const publish = async (): Promise<LiveConsoleState> => {
-    const state = consoleState(await inputs(), await meetingsList());
-    ctx.hub.publish('hall.view', state.hall);
+    const inp = await inputs();
+    const hall = hallView(inp);
+    ctx.hub.publish('hall.view', hall);
+    const state = consoleState(inp, await meetingsList(), hall);
     ctx.hub.publish('live.changed', state);
     return state;
   };

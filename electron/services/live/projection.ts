@@ -130,9 +130,9 @@ export function hallView(inputs: LiveInputs): HallView {
   return { rev: live.rev, rehearsal: session.rehearsal, serverNow: now, slide: live.slide, content };
 }
 
-export function consoleState(inputs: LiveInputs, meetings: LiveConsoleState['meetings']): LiveConsoleState {
+/** `hall` is the hall's view of the same inputs when the caller already has it (it was pushed first). */
+export function consoleState(inputs: LiveInputs, meetings: LiveConsoleState['meetings'], hall: HallView = hallView(inputs)): LiveConsoleState {
   const { core, data, session, now } = inputs;
-  const hall = hallView(inputs);
   const base = {
     serverNow: now,
     session,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { getPlatform } from '../platform/platform';
 import { HallScreen } from './hall-screen';
 import { useHallView } from './use-hall-view';
@@ -14,9 +14,12 @@ export function HallApp() {
   useWakeLock(getPlatform().mode === 'browser');
   const rev = received?.view.rev;
   const serverNow = received?.view.serverNow;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (rev === undefined) return;
     // The benchmark reads when each view reached the screen: the frame after React committed it.
+    // A layout effect runs after the DOM changed and before the browser paints, so the frame it
+    // asks for is the one that paints this view (a passive effect may run only after that paint
+    // and would measure one frame late).
     requestAnimationFrame(() => {
       const paints = ((window as unknown as { __hallPaints?: { rev: number; at: number }[] }).__hallPaints ??= []);
       paints.push({ rev, at: performance.timeOrigin + performance.now() });

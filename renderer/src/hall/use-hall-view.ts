@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { HallView } from '../../../shared/api/live-types';
 import { getPlatform } from '../platform/platform';
 import { createClockOffset } from './clock-offset';
@@ -20,6 +21,14 @@ export function isNewerView(next: HallView, shown: HallView | undefined): boolea
 }
 
 /**
+ * Does `next` show exactly what `shown` shows? A republish after another service's commit can
+ * repeat the picture the hall already has (same rev, same words, only a later serverNow).
+ */
+export function sameView(next: HallView, shown: HallView): boolean {
+  return next.rev === shown.rev && next.rehearsal === shown.rehearsal && next.slide === shown.slide && JSON.stringify(next.content) === JSON.stringify(shown.content);
+}
+
+/**
  * The hall's picture: fetched on mount and after every reconnect (the host may have restarted),
  * then kept current by `hall.view` events. `seed` lets the console offer the view that came back
  * with its own call (measured against the same clock), so its preview never waits for the event.
@@ -31,7 +40,18 @@ export function useHallView(seed?: ReceivedView | null): ReceivedView | null {
     (view: HallView) => {
       // Measured at receipt: the timer then counts on the services' clock whatever this machine says.
       const clockOffsetMs = clockOffset(view.serverNow);
-      setReceived((cur) => (isNewerView(view, cur?.view) ? { view, clockOffsetMs } : cur));
+      const update = () =>
+        setReceived((cur) => {
+          if (!isNewerView(view, cur?.view)) return cur;
+          // The same picture again: nothing to draw (unless the clock estimate moved).
+          if (cur && cur.clockOffsetMs === clockOffsetMs && sameView(view, cur.view)) return cur;
+          return { view, clockOffsetMs };
+        });
+      // The hall window renders at once, inside the event's own task: a scheduled render would
+      // wait its turn behind whatever else the page has queued, and the next frame would go
+      // without it. The console's preview is not what the room watches: it renders as React schedules.
+      if (getPlatform().role === 'hall') flushSync(update);
+      else update();
     },
     [clockOffset],
   );
