@@ -7,6 +7,7 @@ import type { Evaluatee } from '../../../shared/domain/evaluatees';
 import { reportItems } from '../../../shared/domain/meetings';
 import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/opinions';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
+import type { QuestionRecord } from '../../../shared/domain/questioning';
 import { methodsFor, researchTitleText, type ResearchContent } from '../../../shared/domain/research';
 import { activeMembers, positionOf } from './round-docs';
 
@@ -36,6 +37,33 @@ function attendanceText(core: Readonly<CoreData>, data: Readonly<MeetingData>): 
   return `常委会组成人员应到${members.length}人，实到${present}人${extra ? `；${extra}` : ''}`;
 }
 
+/** 3分10秒, 45秒, 2分 — whole seconds, as a secretary writes them. */
+export function durationText(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const min = Math.floor(total / 60);
+  const sec = total % 60;
+  if (min === 0) return `${sec}秒`;
+  return sec === 0 ? `${min}分` : `${min}分${sec}秒`;
+}
+
+/** Time a timer ran: its stopped total, plus the running stretch up to when the question was finished. */
+function timerMs(t: Readonly<QuestionRecord['answerTimer']>, finishedAt: string | undefined): number | null {
+  if (!t.started) return null;
+  const end = finishedAt ? Date.parse(finishedAt) : Number.NaN;
+  const running = t.runningSince !== null && Number.isFinite(end) ? Math.max(0, end - t.runningSince) : 0;
+  return t.elapsedBeforeMs + running;
+}
+
+/** 答复3分10秒，追问1分 from the answer and follow-up timers the console ran (nothing if neither ran). */
+export function timingOf(r: Readonly<QuestionRecord>): { timing?: string } {
+  const parts: string[] = [];
+  const answer = timerMs(r.answerTimer, r.finishedAt);
+  const follow = timerMs(r.followUpTimer, r.finishedAt);
+  if (answer !== null && answer >= 1000) parts.push(`答复${durationText(answer)}`);
+  if (follow !== null && follow >= 1000) parts.push(`追问${durationText(follow)}`);
+  return parts.length > 0 ? { timing: parts.join('，') } : {};
+}
+
 /**
  * 会议记录 of the questioning: every evaluatee heard in person, in agenda order, with each question
  * asked (cancelled draws are not minutes), who asked it and the secretary's notes on the answer.
@@ -56,6 +84,7 @@ export function minutesInput(core: Readonly<CoreData>, data: Readonly<MeetingDat
           askedBy: `${r.memberName}${r.memberRole}`,
           question: r.questionText.trim() || r.topic.trim() || '（未记录问题内容）',
           answer: r.notes.trim() || '（未记录）',
+          ...timingOf(r),
         })),
       },
     ];

@@ -1,6 +1,7 @@
+import type { QuestionRecord } from '../../../shared/domain/questioning';
 import { describe, expect, it } from 'vitest';
 import { announcementInput } from '../../../electron/services/meeting-docs/announcement-input';
-import { minutesInput, receiptInput, researchInput, researchParagraph, signInInput } from '../../../electron/services/meeting-docs/paper-inputs';
+import { durationText, minutesInput, receiptInput, timingOf, researchInput, researchParagraph, signInInput } from '../../../electron/services/meeting-docs/paper-inputs';
 import { ballotInput, countReportInput, defaultSheets, publishedRounds } from '../../../electron/services/meeting-docs/round-docs';
 import { researchContentSchema } from '../../../shared/domain/research';
 import { DEPUTY_ROWS, MEMBER_ROWS, announcedRound } from './support';
@@ -94,6 +95,19 @@ describe('meeting papers as document inputs', () => {
     expect(firstPerson.questions).toEqual([{ askedBy: '周明委员', question: '师资如何均衡？', answer: '答：三年内轮岗。' }]);
     expect(input.evaluatees[1]!.questions).toEqual([{ askedBy: '郑华委员', question: '校园安全', answer: '（未记录）' }]);
     expect(input.evaluatees.map((e) => e.name)).not.toContain('（已删除）');
+  });
+
+  it('the minutes print how long the answer and the follow-up took, from the console’s timers', () => {
+    const stopped = (ms: number) => ({ durationMs: 180_000, elapsedBeforeMs: ms, runningSince: null, started: true });
+    const rec = (over: Partial<QuestionRecord>) => ({ answerTimer: idle, followUpTimer: idle, finishedAt: '2026-10-28T02:10:00.000Z', ...over }) as QuestionRecord;
+    expect(durationText(190_400)).toBe('3分10秒');
+    expect(durationText(120_000)).toBe('2分');
+    expect(durationText(45_000)).toBe('45秒');
+    expect(timingOf(rec({ answerTimer: stopped(190_000), followUpTimer: stopped(60_000) }))).toEqual({ timing: '答复3分10秒，追问1分' });
+    // Still running when the question was finished: counted up to that moment.
+    const finished = Date.parse('2026-10-28T02:10:00.000Z');
+    expect(timingOf(rec({ answerTimer: { durationMs: 180_000, elapsedBeforeMs: 30_000, runningSince: finished - 15_000, started: true } }))).toEqual({ timing: '答复45秒' });
+    expect(timingOf(rec({}))).toEqual({});
   });
 
   it('a research paragraph typed as （一） or 1. is printed as that heading level', () => {

@@ -14,6 +14,8 @@ export interface MinutesQuestion {
   /** Notes on the answer. */
   answer: string;
   followUps?: { askedBy?: string; question: string; answer?: string }[];
+  /** Time taken, printed after who asked: 答复3分10秒，追问1分. */
+  timing?: string;
 }
 
 export interface MinutesEvaluatee {
@@ -54,7 +56,7 @@ export function buildMinutesDocument(input: MinutesInput): OfficialDocInput {
     body.push({ level: 1, text: `${chineseNumeral(i + 1)}、${person.name}（${person.position}）` });
     if (person.questions.length === 0) body.push({ text: '无询问。' });
     person.questions.forEach((q, j) => {
-      body.push({ level: 2, text: `（${chineseNumeral(j + 1)}）${q.askedBy}提问` });
+      body.push({ level: 2, text: `（${chineseNumeral(j + 1)}）${q.askedBy}提问${q.timing ? `（${q.timing}）` : ''}` });
       body.push({ text: `问：${q.question.trim()}` });
       body.push({ text: `答：${q.answer.trim()}` });
       for (const f of q.followUps ?? []) {
