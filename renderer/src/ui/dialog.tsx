@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 
 export interface DialogProps {
   title: string;
@@ -24,6 +24,58 @@ export function Dialog({ title, onClose, children, actions, wide }: DialogProps)
         {actions && <div className="actions">{actions}</div>}
       </div>
     </div>
+  );
+}
+
+export interface FormDialogProps {
+  title: string;
+  onClose: () => void;
+  onSubmit: (e: FormEvent) => void;
+  children: ReactNode;
+  busy: boolean;
+  /** 保存 unless the form does something else (确认交接). */
+  submitLabel?: string;
+  busyLabel?: string;
+  /** The message not tied to a field (or of fields the form does not show). */
+  general?: string | undefined;
+  /** Shown above the message and the form. */
+  lead?: ReactNode;
+  wide?: boolean;
+}
+
+/**
+ * A dialog holding one form: 取消 and the submit button in the actions (the button submits the form
+ * by its id, so Enter in a field submits too), the general error above the fields, no browser
+ * validation bubbles (the services' Chinese messages are shown by each field).
+ */
+export function FormDialog({ title, onClose, onSubmit, children, busy, submitLabel = '保存', busyLabel = '正在保存…', general, lead, wide }: FormDialogProps) {
+  const formId = useId();
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      {...(wide ? { wide } : {})}
+      actions={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="submit" form={formId} className="btn primary" disabled={busy}>
+            {busy ? busyLabel : submitLabel}
+          </button>
+        </>
+      }
+    >
+      {lead}
+      {general && (
+        <div className="banner error" role="alert">
+          {general}
+        </div>
+      )}
+      <form id={formId} onSubmit={onSubmit} noValidate>
+        {children}
+      </form>
+    </Dialog>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { END_REASONS, EVALUATEE_CATEGORIES, type EndReason, type Evaluatee, type EvaluateeCategory } from '../../../../shared/domain/evaluatees';
 import { GENDERS, UNIT_KIND_LABELS, UNIT_KINDS, type Gender } from '../../../../shared/domain/people';
@@ -62,7 +62,6 @@ export interface EvaluateeDialogProps {
 
 /** 新增 / 编辑被评议对象. A failed save keeps every typed value and shows each message by its field. */
 export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: EvaluateeDialogProps) {
-  const formId = useId();
   const [form, setForm] = useState<FormState>(() => initialForm(row, units));
   const [errors, setErrors] = useState<Errors>({ fields: {} });
   const [busy, setBusy] = useState(false);
@@ -120,99 +119,78 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
   const kinds = [kind, ...UNIT_KINDS.filter((k) => k !== kind)];
 
   return (
-    <Dialog
-      title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'}
-      onClose={onClose}
-      wide
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" form={formId} className="btn primary" disabled={busy}>
-            {busy ? '正在保存…' : '保存'}
-          </button>
-        </>
-      }
-    >
-      {general && (
-        <div className="banner error" role="alert">
-          {general}
-        </div>
-      )}
-      <form id={formId} onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label="姓名" error={f.name}>
-            {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
-          </Field>
-          <Field label="性别" error={f.gender}>
-            {(id) => (
-              <select id={id} value={form.gender} onChange={(e) => set('gender', e.target.value as Gender | '')}>
-                <option value="">（未填）</option>
-                {GENDERS.map((g) => (
-                  <option key={g}>{g}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="类别" error={f.category}>
-            {(id) => (
-              <select id={id} value={form.category} onChange={(e) => changeCategory(e.target.value as EvaluateeCategory)}>
-                {EVALUATEE_CATEGORIES.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="所在单位" error={f.unitId} hint={units.length === 0 ? '请先在“单位”中添加单位' : undefined}>
-            {(id) => (
-              <select id={id} value={form.unitId} onChange={(e) => set('unitId', e.target.value)}>
-                <option value="">（请选择）</option>
-                {kinds.map((k) => {
-                  const list = units.filter((u) => u.kind === k);
-                  return list.length === 0 ? null : (
-                    <optgroup key={k} label={UNIT_KIND_LABELS[k]}>
-                      {list.map((u) => (
-                        <option key={u.id} value={u.id}>
-                          {u.name}
-                        </option>
-                      ))}
-                    </optgroup>
-                  );
-                })}
-              </select>
-            )}
-          </Field>
-          <Field label="职务" error={f.position} hint="按任命文件填写，如：局长、审判员">
-            {(id) => <input id={id} value={form.position} onChange={(e) => set('position', e.target.value)} autoComplete="off" />}
-          </Field>
-          <Field label="任职日期" error={f.appointmentDate}>
-            {(id) => <input id={id} type="date" value={form.appointmentDate} onChange={(e) => set('appointmentDate', e.target.value)} />}
-          </Field>
-          {row && (
-            <>
-              <Field label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”">
-                {(id) => <input id={id} type="date" value={form.endedDate} onChange={(e) => set('endedDate', e.target.value)} />}
-              </Field>
-              <Field label="离任原因" error={f.endReason}>
-                {(id) => (
-                  <select id={id} value={form.endReason} onChange={(e) => set('endReason', e.target.value as EndReason | '')}>
-                    <option value="">（未离任）</option>
-                    {END_REASONS.map((r) => (
-                      <option key={r}>{r}</option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </>
+    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} onSubmit={submit} busy={busy} general={general} wide>
+      <div className="form-grid">
+        <Field label="姓名" error={f.name}>
+          {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+        </Field>
+        <Field label="性别" error={f.gender}>
+          {(id) => (
+            <select id={id} value={form.gender} onChange={(e) => set('gender', e.target.value as Gender | '')}>
+              <option value="">（未填）</option>
+              {GENDERS.map((g) => (
+                <option key={g}>{g}</option>
+              ))}
+            </select>
           )}
-          <div className="span-2">
-            <Field label="备注" error={f.note}>
-              {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
+        </Field>
+        <Field label="类别" error={f.category}>
+          {(id) => (
+            <select id={id} value={form.category} onChange={(e) => changeCategory(e.target.value as EvaluateeCategory)}>
+              {EVALUATEE_CATEGORIES.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="所在单位" error={f.unitId} hint={units.length === 0 ? '请先在“单位”中添加单位' : undefined}>
+          {(id) => (
+            <select id={id} value={form.unitId} onChange={(e) => set('unitId', e.target.value)}>
+              <option value="">（请选择）</option>
+              {kinds.map((k) => {
+                const list = units.filter((u) => u.kind === k);
+                return list.length === 0 ? null : (
+                  <optgroup key={k} label={UNIT_KIND_LABELS[k]}>
+                    {list.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                );
+              })}
+            </select>
+          )}
+        </Field>
+        <Field label="职务" error={f.position} hint="按任命文件填写，如：局长、审判员">
+          {(id) => <input id={id} value={form.position} onChange={(e) => set('position', e.target.value)} autoComplete="off" />}
+        </Field>
+        <Field label="任职日期" error={f.appointmentDate}>
+          {(id) => <input id={id} type="date" value={form.appointmentDate} onChange={(e) => set('appointmentDate', e.target.value)} />}
+        </Field>
+        {row && (
+          <>
+            <Field label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”">
+              {(id) => <input id={id} type="date" value={form.endedDate} onChange={(e) => set('endedDate', e.target.value)} />}
             </Field>
-          </div>
+            <Field label="离任原因" error={f.endReason}>
+              {(id) => (
+                <select id={id} value={form.endReason} onChange={(e) => set('endReason', e.target.value as EndReason | '')}>
+                  <option value="">（未离任）</option>
+                  {END_REASONS.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+        <div className="span-2">
+          <Field label="备注" error={f.note}>
+            {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
+          </Field>
         </div>
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }

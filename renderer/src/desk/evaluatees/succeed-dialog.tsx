@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { END_REASONS, type EndReason, type Evaluatee } from '../../../../shared/domain/evaluatees';
 import { GENDERS, type Gender } from '../../../../shared/domain/people';
@@ -21,7 +21,6 @@ export interface SucceedDialogProps {
  * covered by the plan. The old record is kept (its evaluations refer to it), never overwritten.
  */
 export function SucceedDialog({ row, onClose, onDone }: SucceedDialogProps) {
-  const formId = useId();
   const [date, setDate] = useState(() => isoDateOf(new Date()));
   const [endReason, setEndReason] = useState<EndReason>('免职');
   const [name, setName] = useState('');
@@ -55,61 +54,51 @@ export function SucceedDialog({ row, onClose, onDone }: SucceedDialogProps) {
   const f = errors.fields;
   const general = generalMessage(errors, SHOWN);
   return (
-    <Dialog
+    <FormDialog
       title={`岗位交接：${row.unitName}${row.position}`}
       onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel="确认交接"
+      busyLabel="正在办理…"
+      general={general}
       wide
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" form={formId} className="btn primary" disabled={busy}>
-            {busy ? '正在办理…' : '确认交接'}
-          </button>
-        </>
+      lead={
+        <p className="lead">
+          现任 {row.name}（{formatDateCn(row.appointmentDate)}任职）离任后，继任者作为新的被评议对象列入名单，尚未覆盖，需另行列入评议计划；{row.name}的记录和评议情况保留。
+        </p>
       }
     >
-      <p className="lead">
-        现任 {row.name}（{formatDateCn(row.appointmentDate)}任职）离任后，继任者作为新的被评议对象列入名单，尚未覆盖，需另行列入评议计划；{row.name}的记录和评议情况保留。
-      </p>
-      {general && (
-        <div className="banner error" role="alert">
-          {general}
-        </div>
-      )}
-      <form id={formId} onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label="交接日期" error={f.date}>
-            {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-          </Field>
-          <Field label="离任原因" error={f.endReason}>
-            {(id) => (
-              <select id={id} value={endReason} onChange={(e) => setEndReason(e.target.value as EndReason)}>
-                {END_REASONS.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="继任者姓名" error={f.name}>
-            {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
-          </Field>
-          <Field label="继任者性别" error={f.gender}>
-            {(id) => (
-              <select id={id} value={gender} onChange={(e) => setGender(e.target.value as Gender | '')}>
-                <option value="">（未填）</option>
-                {GENDERS.map((g) => (
-                  <option key={g}>{g}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="继任者职务" error={f.position} hint="默认与原任相同">
-            {(id) => <input id={id} value={position} onChange={(e) => setPosition(e.target.value)} autoComplete="off" />}
-          </Field>
-        </div>
-      </form>
-    </Dialog>
+      <div className="form-grid">
+        <Field label="交接日期" error={f.date}>
+          {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </Field>
+        <Field label="离任原因" error={f.endReason}>
+          {(id) => (
+            <select id={id} value={endReason} onChange={(e) => setEndReason(e.target.value as EndReason)}>
+              {END_REASONS.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="继任者姓名" error={f.name}>
+          {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
+        </Field>
+        <Field label="继任者性别" error={f.gender}>
+          {(id) => (
+            <select id={id} value={gender} onChange={(e) => setGender(e.target.value as Gender | '')}>
+              <option value="">（未填）</option>
+              {GENDERS.map((g) => (
+                <option key={g}>{g}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="继任者职务" error={f.position} hint="默认与原任相同">
+          {(id) => <input id={id} value={position} onChange={(e) => setPosition(e.target.value)} autoComplete="off" />}
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { ConfirmDialog, FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../../shared/domain/people';
 import type { UnitRow } from '../../../../shared/api/desk-types';
@@ -80,7 +80,6 @@ export function UnitsPanel({ units }: { units: readonly UnitRow[] }) {
 }
 
 function UnitDialog({ unit, onClose }: { unit?: UnitRow; onClose: () => void }) {
-  const formId = useId();
   const [name, setName] = useState(unit?.name ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'government');
   const [note, setNote] = useState(unit?.note ?? '');
@@ -103,44 +102,24 @@ function UnitDialog({ unit, onClose }: { unit?: UnitRow; onClose: () => void }) 
 
   const general = generalMessage(errors, ['name', 'kind', 'note']);
   return (
-    <Dialog
-      title={unit ? `编辑单位：${unit.name}` : '新增单位'}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" form={formId} className="btn primary" disabled={busy}>
-            保存
-          </button>
-        </>
-      }
-    >
-      {general && (
-        <div className="banner error" role="alert">
-          {general}
-        </div>
-      )}
-      <form id={formId} onSubmit={submit} noValidate>
-        <Field label="单位名称" error={errors.fields.name}>
-          {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
-        </Field>
-        <Field label="单位类别" error={errors.fields.kind}>
-          {(id) => (
-            <select id={id} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
-              {UNIT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {UNIT_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="备注" error={errors.fields.note}>
-          {(id) => <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
-      </form>
-    </Dialog>
+    <FormDialog title={unit ? `编辑单位：${unit.name}` : '新增单位'} onClose={onClose} onSubmit={submit} busy={busy} general={general}>
+      <Field label="单位名称" error={errors.fields.name}>
+        {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
+      </Field>
+      <Field label="单位类别" error={errors.fields.kind}>
+        {(id) => (
+          <select id={id} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
+            {UNIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {UNIT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="备注" error={errors.fields.note}>
+        {(id) => <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+    </FormDialog>
   );
 }

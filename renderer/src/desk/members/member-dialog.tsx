@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
 
@@ -52,7 +52,6 @@ export interface MemberDialogProps {
 
 /** 新增 / 编辑组成人员. A failed save keeps every typed value and shows each message by its field. */
 export function MemberDialog({ member, members, currentSession, onClose, onSaved }: MemberDialogProps) {
-  const formId = useId();
   const [form, setForm] = useState<FormState>(() => initialForm(member, members, currentSession));
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
   const [busy, setBusy] = useState(false);
@@ -91,80 +90,59 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
   const general = [errors.general, ...extra].filter(Boolean).join('；');
 
   return (
-    <Dialog
-      title={member ? `编辑组成人员：${member.name}` : '新增组成人员'}
-      onClose={onClose}
-      wide
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="submit" form={formId} className="btn primary" disabled={busy}>
-            {busy ? '正在保存…' : '保存'}
-          </button>
-        </>
-      }
-    >
-      {general && (
-        <div className="banner error" role="alert">
-          {general}
+    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} onSubmit={submit} busy={busy} general={general} wide>
+      <div className="form-grid">
+        <Field label="姓名" error={f.name}>
+          {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+        </Field>
+        <Field label="职务" error={f.role} hint="县级人大常委会组成人员只有主任、副主任、委员">
+          {(id) => (
+            <select id={id} value={form.role} onChange={(e) => set('role', e.target.value as MemberRole)}>
+              {MEMBER_ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="性别" error={f.gender}>
+          {(id) => (
+            <select id={id} value={form.gender} onChange={(e) => set('gender', e.target.value as Gender | '')}>
+              <option value="">（未填）</option>
+              {GENDERS.map((g) => (
+                <option key={g}>{g}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="届次" error={f.session} hint="当选时的届次，如 19 表示第十九届">
+          {(id) => <input id={id} type="number" min={1} max={99} value={form.session} onChange={(e) => set('session', e.target.value)} />}
+        </Field>
+        <Field label="任期开始日期" error={f.termStart}>
+          {(id) => <input id={id} type="date" value={form.termStart} onChange={(e) => set('termStart', e.target.value)} />}
+        </Field>
+        <Field label="任期结束日期" error={f.termEnd}>
+          {(id) => <input id={id} type="date" value={form.termEnd} onChange={(e) => set('termEnd', e.target.value)} />}
+        </Field>
+        <Field label="名单顺序" error={f.rosterOrder} hint="签到表、出席名单按此顺序排列">
+          {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
+        </Field>
+        <div className={`field checkbox${f.active ? ' invalid' : ''}`}>
+          <span className="field-label">在任状态</span>
+          <label>
+            <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} /> 在任（计入法定人数和表决）
+          </label>
+          {f.active && (
+            <span className="error" role="alert">
+              {f.active}
+            </span>
+          )}
         </div>
-      )}
-      <form id={formId} onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label="姓名" error={f.name}>
-            {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+        <div className="span-2">
+          <Field label="备注" error={f.note}>
+            {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
           </Field>
-          <Field label="职务" error={f.role} hint="县级人大常委会组成人员只有主任、副主任、委员">
-            {(id) => (
-              <select id={id} value={form.role} onChange={(e) => set('role', e.target.value as MemberRole)}>
-                {MEMBER_ROLES.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="性别" error={f.gender}>
-            {(id) => (
-              <select id={id} value={form.gender} onChange={(e) => set('gender', e.target.value as Gender | '')}>
-                <option value="">（未填）</option>
-                {GENDERS.map((g) => (
-                  <option key={g}>{g}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="届次" error={f.session} hint="当选时的届次，如 19 表示第十九届">
-            {(id) => <input id={id} type="number" min={1} max={99} value={form.session} onChange={(e) => set('session', e.target.value)} />}
-          </Field>
-          <Field label="任期开始日期" error={f.termStart}>
-            {(id) => <input id={id} type="date" value={form.termStart} onChange={(e) => set('termStart', e.target.value)} />}
-          </Field>
-          <Field label="任期结束日期" error={f.termEnd}>
-            {(id) => <input id={id} type="date" value={form.termEnd} onChange={(e) => set('termEnd', e.target.value)} />}
-          </Field>
-          <Field label="名单顺序" error={f.rosterOrder} hint="签到表、出席名单按此顺序排列">
-            {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
-          </Field>
-          <div className={`field checkbox${f.active ? ' invalid' : ''}`}>
-            <span className="field-label">在任状态</span>
-            <label>
-              <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} /> 在任（计入法定人数和表决）
-            </label>
-            {f.active && (
-              <span className="error" role="alert">
-                {f.active}
-              </span>
-            )}
-          </div>
-          <div className="span-2">
-            <Field label="备注" error={f.note}>
-              {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
-            </Field>
-          </div>
         </div>
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }
