@@ -38,7 +38,7 @@ const MINUTES_ONLY: Publish = { hall: false, live: false };
 export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
   const now = () => ctx.clock.now();
   const partitionOf = (active: Active) => (active.rehearsal ? rehearsalKey(active.meetingId) : meetingKey(active.meetingId));
-  const exists = (key: string) => ctx.store.list(key.split('/')[0]!).includes(key);
+  const exists = (key: string) => ctx.store.has(key);
   const readSession = async (): Promise<Active | null> => (await ctx.store.read<SessionData>(SESSION_KEY)).active;
 
   const inputs = async (): Promise<LiveInputs> => {
@@ -71,8 +71,11 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
 
   const publish = async (what: Publish): Promise<QuestioningState> => {
     const inp = await inputs();
-    if (what.hall) ctx.hub.publish('hall.view', hallView(inp));
-    if (what.live) ctx.hub.publish('live.changed', consoleState(inp, await meetingsList()));
+    // Built once: pushed to the hall before anything is computed for the console, then reused as
+    // the console's preview of it.
+    const hall = what.hall || what.live ? hallView(inp) : null;
+    if (what.hall && hall) ctx.hub.publish('hall.view', hall);
+    if (what.live && hall) ctx.hub.publish('live.changed', consoleState(inp, await meetingsList(), hall));
     const state = await stateOf(inp);
     ctx.hub.publish('questioning.changed', state);
     return state;

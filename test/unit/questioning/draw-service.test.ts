@@ -193,6 +193,13 @@ describe('draws through the services', () => {
     // The hall got it pushed, before the console's state.
     const pushed = h.events.filter((e) => e.role === 'hall' && e.name === 'hall.view').at(-1)!.payload as HallView;
     expect(pushed.content).toEqual(view.content);
+    const hallAt = h.events.findLastIndex((e) => e.role === 'hall' && e.name === 'hall.view');
+    const consoleAt = h.events.findLastIndex((e) => e.role === 'console' && e.name === 'live.changed');
+    const stateAt = h.events.findLastIndex((e) => e.role === 'console' && e.name === 'questioning.changed');
+    expect(hallAt).toBeLessThan(consoleAt);
+    expect(consoleAt).toBeLessThan(stateAt);
+    // The console's preview is the very picture the hall was sent.
+    expect((h.events[consoleAt]!.payload as LiveConsoleState).hall.content).toEqual(pushed.content);
 
     clock.t += 500;
     await h.call('questioning.skipAnimation');
