@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questioningKeyFor } from '../../../renderer/src/console/questioning/questioning-keys';
+import { isNewerQuestioning, sameQuestioning } from '../../../renderer/src/console/questioning/use-questioning';
+import type { QuestioningState } from '../../../shared/api/questioning-types';
 import { shownIndex, stepsLeft } from '../../../renderer/src/hall/questioning/draw-timing';
 import { DRAW_ANIMATION_MS, parsePastedQuestions } from '../../../shared/domain/questioning';
 
@@ -48,5 +50,24 @@ describe('the questioning panel keys', () => {
     expect(key('z', { ctrlKey: true })).toBeNull();
     expect(key('d', { metaKey: true })).toBeNull();
     for (const k of ['ArrowRight', 'PageDown', 'b', 't', 'a', 'e', 'Escape']) expect(key(k)).toBeNull();
+  });
+});
+
+describe('the console panel takes a questioning state once', () => {
+  const state = (over: Partial<QuestioningState>): QuestioningState =>
+    ({ serverNow: 1000, rev: 5, meetingId: 'mt_aaaaaaaaaa', rehearsal: false, blockedBy: null, candidates: [], records: [], logTail: [], logCount: 3, ...over }) as unknown as QuestioningState;
+
+  it('the call’s answer and the event of the same change are one picture: the second is not drawn again', () => {
+    const shown = state({});
+    const event = state({ serverNow: 1004 });
+    expect(isNewerQuestioning(event, shown)).toBe(true);
+    expect(sameQuestioning(event, shown)).toBe(true);
+  });
+
+  it('a change of content at the same rev (minutes typed) or a new rev is drawn', () => {
+    const shown = state({});
+    expect(sameQuestioning(state({ serverNow: 1004, logCount: 4 }), shown)).toBe(false);
+    expect(sameQuestioning(state({ rev: 6 }), shown)).toBe(false);
+    expect(sameQuestioning(state({}), null)).toBe(false);
   });
 });

@@ -15,6 +15,17 @@ export function isNewerQuestioning(next: QuestioningState, shown: QuestioningSta
   return next.serverNow >= shown.serverNow;
 }
 
+/**
+ * The same picture apart from the services' clock: a call's answer and the questioning.changed event
+ * of the same change carry equal states, and drawing the panel twice costs the console a layout the
+ * hall's machine would rather spend on the hall. Timers are anchored values, not ticking ones, so
+ * serverNow alone never makes a state different.
+ */
+export function sameQuestioning(a: QuestioningState, b: QuestioningState | null): boolean {
+  if (!b || a.rev !== b.rev || a.meetingId !== b.meetingId || a.rehearsal !== b.rehearsal) return false;
+  return JSON.stringify({ ...a, serverNow: 0 }) === JSON.stringify({ ...b, serverNow: 0 });
+}
+
 export interface Questioning {
   state: QuestioningState | null;
   /** Services' clock minus this page's, for the timers and the animation's end. */
@@ -44,7 +55,7 @@ export function useQuestioning(liveRev: number): Questioning {
     (next: QuestioningState) => {
       if (!alive.current) return;
       setClockOffsetMs(clockOffset(next.serverNow));
-      setState((cur) => (isNewerQuestioning(next, cur) ? next : cur));
+      setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? next : cur));
     },
     [clockOffset],
   );
