@@ -11,7 +11,7 @@ import { launch } from './ui-bench';
  * 民主测评: a keyed sheet → durable → the hall repainted with the new progress, in browser mode.
  * Measured in the pages themselves: the console page takes performance.timeOrigin + now() when it
  * makes the call; the hall page records the same clock when it paints the picture of that rev
- * (window.__hallPaints, written by the vote slide). 10 rounds of 30 sheets after a warm-up round.
+ * (window.__hallPaints, written by hall-app.tsx with the vote picture's phase). 10 rounds of 30 sheets after a warm-up round.
  */
 
 const ROUNDS = 10;

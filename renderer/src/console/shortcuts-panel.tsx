@@ -13,12 +13,12 @@ function shortcutsFor(questioning: boolean): { keys: string[]; label: string }[]
 }
 
 export function ShortcutsPanel({ questioning = false }: { questioning?: boolean }) {
-  const SHORTCUTS = shortcutsFor(questioning);
+  const shown = shortcutsFor(questioning);
   return (
     <footer className="shortcuts-bar" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">快捷键</h2>
       <dl>
-        {SHORTCUTS.map((s) => (
+        {shown.map((s) => (
           <div key={s.label}>
             <dt>
               {s.keys.map((k) => (

@@ -64,6 +64,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
 }
 
+/** A key no console shortcut may take: already handled, typed into a field, or pressed while a dialog is open. */
+export function keyIsTaken(e: KeyboardEvent): boolean {
+  return e.defaultPrevented || isTyping(e.target) || document.querySelector('[role="dialog"]') !== null;
+}
+
 /**
  * The console's keyboard. Keys are ignored while typing in a field, while a dialog is open (it
  * owns Esc and Enter) and when held down (a held arrow must not race through the agenda).
@@ -78,7 +83,7 @@ export function useShortcuts(enabled: boolean, run: (action: ShortcutAction) => 
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      if (keyIsTaken(e)) return;
       const action = shortcutFor(e);
       if (!action) return;
       e.preventDefault();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { keyIsTaken } from '../shortcuts';
 
 export type QuestioningKey = 'draw' | 'redraw' | 'undo' | 'answerTimer' | 'followUpTimer' | 'addMinute' | 'next';
 
@@ -33,13 +34,6 @@ export function questioningKeyFor(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   return null;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
-}
-
 /**
  * The panel's keyboard, in the capture phase on window so it runs before the console's own
  * shortcuts (shortcuts.ts listens in the bubble phase): a key it handles is stopped there, so
@@ -53,7 +47,7 @@ export function useQuestioningKeys(run: (key: QuestioningKey) => void): void {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      if (keyIsTaken(e)) return;
       const key = questioningKeyFor(e);
       if (!key) return;
       e.preventDefault();

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { VotePerson } from '../../../../shared/api/vote-types';
 import { MARKS, emptyCounts, type Counts, type Mark } from '../../../../shared/vote';
-import { rowTotal } from './vote-text';
+import { MarkHeads } from './tally-table';
+import { halfWidthDigits } from './vote-text';
 
 interface Props {
   /** Names the grid's fields (e.g. 第二次计票) so two grids on one screen stay apart. */
@@ -61,12 +62,7 @@ export function CountsGrid({ label, people, markLabels, returned, initial, submi
       <table className="vote-table">
         <thead>
           <tr>
-            <th scope="col">被测评对象</th>
-            {MARKS.map((m) => (
-              <th key={m} scope="col" className="num">
-                {markLabels[m]}
-              </th>
-            ))}
+            <MarkHeads markLabels={markLabels} />
             <th scope="col" className="num">
               合计
             </th>
@@ -75,7 +71,7 @@ export function CountsGrid({ label, people, markLabels, returned, initial, submi
         <tbody>
           {people.map((p, i) => {
             const row = rows[i] ?? [];
-            const sum = rowTotal(Object.fromEntries(MARKS.map((m, j) => [m, Number(row[j] || 0) || 0])) as Counts);
+            const sum = row.reduce((s, x) => s + (Number(x) || 0), 0);
             const off = returned !== null && sum !== returned && row.some((x) => x !== '');
             return (
               <tr key={p.id}>
@@ -89,7 +85,7 @@ export function CountsGrid({ label, people, markLabels, returned, initial, submi
                       value={row[j] ?? ''}
                       disabled={disabled}
                       onChange={(e) => {
-                        const v = e.target.value.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\D/g, '').slice(0, 4);
+                        const v = halfWidthDigits(e.target.value).replace(/\D/g, '').slice(0, 4);
                         setRows((cur) => cur.map((r, a) => (a === i ? r.map((x, b) => (b === j ? v : x)) : r)));
                       }}
                       onKeyDown={(e) => e.key === 'Enter' && void submit()}

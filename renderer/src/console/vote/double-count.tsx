@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { VoteGroupView, VoteRoundView } from '../../../../shared/api/vote-types';
 import { MARKS, type Counts, type Mark } from '../../../../shared/vote';
 import { CountsGrid } from './counts-grid';
+import { MarkHeads } from './tally-table';
 import type { VoteConsole } from './use-vote';
 
 interface Props {
@@ -54,12 +55,7 @@ export function DoubleCount({ round, group, markLabels, run }: Props) {
       <table className="vote-table vote-compare" data-testid={`vote-compare-${group.id}`}>
         <thead>
           <tr>
-            <th scope="col">被测评对象</th>
-            {MARKS.map((m) => (
-              <th key={m} scope="col" className="num">
-                {markLabels[m]}
-              </th>
-            ))}
+            <MarkHeads markLabels={markLabels} />
           </tr>
         </thead>
         <tbody>

@@ -23,13 +23,16 @@ export function SheetEntry({ round, group, markLabels, run, onCorrect }: Props) 
   const [keys, setKeys] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
-  /** Sheets confirmed here whose save has not answered yet. */
-  const [inflight, setInflight] = useState(0);
+  /** Numbers of the sheets confirmed here whose save has not answered yet. */
+  const [inflight, setInflight] = useState<number[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const keyed = group.sheets.length;
-  const nextNo = keyed + inflight + 1;
-  const full = group.returned !== null && keyed + inflight >= group.returned;
+  // A saved sheet can show up in the group (vote.changed) before its own call answers: it is then
+  // both keyed and in flight, so the next number follows the highest of either, never their sum.
+  const highest = Math.max(keyed, ...inflight);
+  const nextNo = highest + 1;
+  const full = group.returned !== null && highest >= group.returned;
   const last = group.sheets.at(-1);
 
   const confirm = () => {
@@ -43,7 +46,7 @@ export function SheetEntry({ round, group, markLabels, run, onCorrect }: Props) 
     }
     const no = nextNo;
     const typed = keys;
-    setInflight((i) => i + 1);
+    setInflight((cur) => [...cur, no]);
     setKeys('');
     setError(null);
     queue.current = queue.current.then(() =>
@@ -53,7 +56,7 @@ export function SheetEntry({ round, group, markLabels, run, onCorrect }: Props) 
           setKeys((cur) => (cur === '' ? typed : cur));
           setError(err.message);
         })
-        .finally(() => setInflight((i) => i - 1)),
+        .finally(() => setInflight((cur) => cur.filter((x) => x !== no))),
     );
   };
 

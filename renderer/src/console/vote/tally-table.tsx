@@ -1,6 +1,6 @@
 import type { VoteGroupView, VoteRoundView } from '../../../../shared/api/vote-types';
-import { MARKS, type Counts, type GradeResult, type Mark } from '../../../../shared/vote';
-import { rowRate, rowTotal } from './vote-text';
+import { MARKS, countsTotal, type Counts, type GradeResult, type Mark } from '../../../../shared/vote';
+import { rowRate } from './vote-text';
 
 interface Props {
   round: VoteRoundView;
@@ -23,12 +23,7 @@ export function TallyTable({ round, group, markLabels, graded, caption, testId }
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
-            <th scope="col">被测评对象</th>
-            {MARKS.map((m) => (
-              <th key={m} scope="col" className="num">
-                {markLabels[m]}
-              </th>
-            ))}
+            <MarkHeads markLabels={markLabels} />
             <th scope="col" className="num">
               合计
             </th>
@@ -44,7 +39,7 @@ export function TallyTable({ round, group, markLabels, graded, caption, testId }
         <tbody>
           {round.evaluatees.map((p, i) => {
             const c = tally[i] ?? null;
-            const total = c ? rowTotal(c) : null;
+            const total = c ? countsTotal(c) : null;
             const off = complete && c !== null && group.returned !== null && total !== group.returned;
             const r = c ? rowRate(c, round) : null;
             const g = graded?.[i];
@@ -68,5 +63,19 @@ export function TallyTable({ round, group, markLabels, graded, caption, testId }
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** 被测评对象 and the five marks: the first header cells of every counts table. */
+export function MarkHeads({ markLabels }: { markLabels: Record<Mark, string> }) {
+  return (
+    <>
+      <th scope="col">被测评对象</th>
+      {MARKS.map((m) => (
+        <th key={m} scope="col" className="num">
+          {markLabels[m]}
+        </th>
+      ))}
+    </>
   );
 }

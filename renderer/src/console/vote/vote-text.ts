@@ -1,6 +1,6 @@
 import type { VoteGroupView, VoteRoundView } from '../../../../shared/api/vote-types';
 import { formatRate } from '../../../../shared/format/numbers';
-import { MARKS, countsTotal, rateGrades, validCount, type Counts, type Mark } from '../../../../shared/vote';
+import { MARKS, MARK_KEYS, keyLegend, rateGrades, validCount, type Counts, type Mark } from '../../../../shared/vote';
 
 /** The vote panel's words, in one place so the tests and the screen use the same ones. */
 export const VOTE_TEXT = {
@@ -20,7 +20,7 @@ export const VOTE_TEXT = {
   correct: '更正',
   audit: '计票日志',
   csv: '导出CSV',
-  keyLegend: '1 满意　2 基本满意　3 不满意　0 空白　9 无效',
+  keyLegend: keyLegend(),
   keyHelp: 'Enter 确认本张　Backspace 修改　Esc 清空　Ctrl+Z 撤销上一张',
 } as const;
 
@@ -34,13 +34,16 @@ export const STEPS: { state: VoteRoundView['state']; label: string }[] = [
   { state: 'announced', label: '公布' },
 ];
 
-const KEY_OF: Readonly<Record<Mark, string>> = { satisfied: '1', basic: '2', unsatisfied: '3', blank: '0', invalid: '9' };
-const MARK_OF: ReadonlyMap<string, Mark> = new Map(MARKS.map((m) => [KEY_OF[m], m] as const));
+const MARK_OF: ReadonlyMap<string, Mark> = new Map(MARKS.map((m) => [MARK_KEYS[m], m] as const));
 
-/** Keys typed so far: digits 1/2/3/0/9 only (full-width digits from a Chinese input method too). */
+/** Full-width digits (a Chinese input method left on) read as the digits they show. */
+export function halfWidthDigits(input: string): string {
+  return input.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** Keys typed so far: digits 1/2/3/0/9 only (full-width digits too). */
 export function cleanKeys(input: string, max: number): string {
-  const half = input.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  return [...half].filter((c) => MARK_OF.has(c)).join('').slice(0, max);
+  return [...halfWidthDigits(input)].filter((c) => MARK_OF.has(c)).join('').slice(0, max);
 }
 
 export function keysToMarks(keys: string): Mark[] {
@@ -63,10 +66,6 @@ export function rowRate(c: Counts, round: VoteRoundView): { valid: number; rate:
   const valid = validCount(c, round.rule.blankPolicy);
   const top = rateGrades(round.rule.rateFormula).reduce((s, g) => s + c[g], 0);
   return { valid, rate: formatRate(top, valid) };
-}
-
-export function rowTotal(c: Counts): number {
-  return countsTotal(c);
 }
 
 /** The group whose counting is shown first: the first with work left, else the binding one. */

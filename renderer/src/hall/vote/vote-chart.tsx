@@ -13,6 +13,10 @@ export const VOTE_COLOURS = {
   other: 'rgba(255, 255, 255, 0.35)',
 } as const;
 
+/** The count columns in their order, in the chart and in the table beside it. */
+export const VOTE_COLUMNS = ['satisfied', 'basic', 'unsatisfied', 'other'] as const;
+export type VoteColumn = (typeof VOTE_COLUMNS)[number];
+
 const options: ChartOptions<'bar'> = {
   indexAxis: 'y',
   // A result appears at once: no growing bars while the hall reads the numbers.
@@ -37,7 +41,7 @@ export function VoteChart({ rows }: { rows: HallVoteRow[] }) {
   const max = Math.max(1, ...rows.map((r) => r.satisfied + r.basic + r.unsatisfied + r.other));
   const data: ChartData<'bar'> = {
     labels: rows.map((r) => r.name),
-    datasets: (['satisfied', 'basic', 'unsatisfied', 'other'] as const).map((key) => ({
+    datasets: VOTE_COLUMNS.map((key) => ({
       data: rows.map((r) => r[key]),
       backgroundColor: VOTE_COLOURS[key],
       borderWidth: 0,

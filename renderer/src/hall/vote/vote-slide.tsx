@@ -1,35 +1,7 @@
 import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import type { HallVoteContent, HallVoteProgress, HallVoteResult } from '../../../../shared/api/vote-types';
-import { VOTE_COLOURS, VoteChart } from './vote-chart';
+import { VOTE_COLOURS, VOTE_COLUMNS, VoteChart, type VoteColumn } from './vote-chart';
 import './vote-slide.css';
-
-declare global {
-  interface Window {
-    /** Each vote picture the hall painted: its rev, the sheets counted, the page's clock (benchmarks, tests). */
-    __hallPaints?: { rev: number; phase: string; counted: number; at: number }[];
-  }
-}
-
-/**
- * Remembers when a picture reached the screen. The rev is the hall screen's (data-rev on the
- * enclosing .hall-screen). A layout effect runs after the DOM changed and before the browser
- * paints; the animation frame it asks for is the one that paints this picture (a passive effect
- * would run only after that paint and measure one frame late).
- */
-function useRecordPaint(ref: RefObject<HTMLDivElement | null>, content: HallVoteContent) {
-  const counted = content.phase === 'progress' ? content.groups.reduce((s, g) => s + g.counted, 0) : -1;
-  // Every render is a picture the hall received (a new view, even with the same words).
-  useLayoutEffect(() => {
-    const el = ref.current;
-    const id = requestAnimationFrame(() => {
-      const rev = Number(el?.closest('[data-rev]')?.getAttribute('data-rev') ?? -1);
-      const paints = (window.__hallPaints ??= []);
-      paints.push({ rev, phase: content.phase, counted, at: performance.timeOrigin + performance.now() });
-      if (paints.length > 2000) paints.splice(0, paints.length - 2000);
-    });
-    return () => cancelAnimationFrame(id);
-  });
-}
 
 function Progress({ content }: { content: HallVoteProgress }) {
   return (
@@ -99,7 +71,9 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
   const withOther = content.rows.some((r) => r.other > 0);
   const cols = withOther ? 7 : 6;
   const style = { '--rows': content.rows.length, '--cols': cols } as CSSProperties;
-  const labels = content.gradeLabels;
+  // 空白/无效 (other) only when some row has any.
+  const columns = withOther ? VOTE_COLUMNS : VOTE_COLUMNS.slice(0, 3);
+  const labelOf = (k: VoteColumn) => (k === 'other' ? content.otherLabel : content.gradeLabels[k]);
   return (
     <>
       <div className="hall-vote-top">
@@ -112,24 +86,12 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
       {!content.binding && <div className="hall-vote-apart">{content.groupLabel}（另行计票）</div>}
       <div ref={gridRef} className={`hall-vote-grid${withOther ? ' with-other' : ''}`} style={style} data-testid="hall-vote-result">
         <div className="hall-vote-th name">姓名</div>
-        <div className="hall-vote-th">
-          <Swatch colour={VOTE_COLOURS.satisfied} />
-          <Label text={labels.satisfied} />
-        </div>
-        <div className="hall-vote-th">
-          <Swatch colour={VOTE_COLOURS.basic} />
-          <Label text={labels.basic} />
-        </div>
-        <div className="hall-vote-th">
-          <Swatch colour={VOTE_COLOURS.unsatisfied} />
-          <Label text={labels.unsatisfied} />
-        </div>
-        {withOther && (
-          <div className="hall-vote-th">
-            <Swatch colour={VOTE_COLOURS.other} />
-            <Label text={content.otherLabel} />
+        {columns.map((k) => (
+          <div key={k} className="hall-vote-th">
+            <Swatch colour={VOTE_COLOURS[k]} />
+            <Label text={labelOf(k)} />
           </div>
-        )}
+        ))}
         <div className="hall-vote-th chart-head" aria-hidden="true" />
         <div className="hall-vote-th">满意率</div>
         <div className="hall-vote-th">等次</div>
@@ -144,20 +106,11 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
               <div className="hall-vote-name" style={row}>
                 {r.name}
               </div>
-              <div className="hall-vote-n" style={row}>
-                {r.satisfied}
-              </div>
-              <div className="hall-vote-n" style={row}>
-                {r.basic}
-              </div>
-              <div className="hall-vote-n" style={row}>
-                {r.unsatisfied}
-              </div>
-              {withOther && (
-                <div className="hall-vote-n" style={row}>
-                  {r.other}
+              {columns.map((k) => (
+                <div key={k} className="hall-vote-n" style={row}>
+                  {r[k]}
                 </div>
-              )}
+              ))}
               <div className="hall-vote-rate" style={row}>
                 {r.rateText}
               </div>
@@ -182,11 +135,9 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
  * container units of the hall screen; no text is smaller than 4% of the picture's height.
  */
 export function VoteSlide({ content, width, height }: { content: HallVoteContent; width: number; height: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useRecordPaint(ref, content);
   const size = `${Math.round(width)}x${Math.round(height)}`;
   return (
-    <div ref={ref} className={`hall-slide hall-vote phase-${content.phase}`} data-phase={content.phase} data-size={size}>
+    <div className={`hall-slide hall-vote phase-${content.phase}`} data-phase={content.phase} data-size={size}>
       {content.phase === 'progress' && <Progress content={content} />}
       {content.phase === 'result' && <Result content={content} size={size} />}
       {content.phase === 'void' && (
