@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   EXPORT_STATE_LABELS,
+  EXPORT_TARGETS,
   EXPORT_TARGET_LABELS,
   EXPORT_WHAT_LABELS,
   EXPORT_WHATS,
@@ -35,9 +36,7 @@ export function BatchExportButton({ meetingId }: { meetingId: string }) {
   );
 }
 
-const TARGETS: readonly ExportTarget[] = ['zip', 'folder'];
-
-export function BatchExportDialog({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
+function BatchExportDialog({ meetingId, onClose }: { meetingId: string; onClose: () => void }) {
   const platform = getPlatform();
   const desktop = platform.mode === 'desktop';
   const [what, setWhat] = useState<ExportWhat>('opinions');
@@ -161,7 +160,7 @@ export function BatchExportDialog({ meetingId, onClose }: { meetingId: string; o
       </fieldset>
       <fieldset className="bx-choice" disabled={running || starting}>
         <legend>导出到</legend>
-        {TARGETS.map((t) => (
+        {EXPORT_TARGETS.map((t) => (
           <label key={t}>
             <input type="radio" name="bx-target" value={t} checked={target === t} onChange={() => setTarget(t)} /> {EXPORT_TARGET_LABELS[t]}
           </label>
@@ -207,7 +206,7 @@ function logTarget(entry: ExportLogEntry): string {
 }
 
 /** The export log, newest first: when, what, where, how many files of what size. */
-export function ExportLog({ entries }: { entries: ExportLogEntry[] | null }) {
+function ExportLog({ entries }: { entries: ExportLogEntry[] | null }) {
   return (
     <section className="bx-log" aria-label="导出记录">
       <h3>导出记录</h3>

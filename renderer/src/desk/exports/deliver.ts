@@ -26,3 +26,8 @@ export function deliverToUser(result: FileDelivery): string | null {
   }
 }
 
+/** Hands the file over and answers the notice to show: where it went, or that it was made; null when the dialog was closed. */
+export function deliverWithNotice(result: FileDelivery): string | null {
+  const said = deliverToUser(result);
+  return result.kind === 'cancelled' ? null : (said ?? `已生成“${result.fileName}”。`);
+}

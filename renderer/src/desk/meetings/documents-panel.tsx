@@ -8,7 +8,7 @@ import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
 import { Dialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
-import { deliverToUser } from '../exports/deliver';
+import { deliverWithNotice } from '../exports/deliver';
 import './documents-panel.css';
 
 type Notice = { ok: boolean; text: string } | null;
@@ -40,9 +40,8 @@ export function DocumentsPanel({ meetingId }: { meetingId: string }) {
     setBusy(key);
     setNotice(null);
     try {
-      const result = await request();
-      const said = deliverToUser(result);
-      if (result.kind !== 'cancelled') setNotice({ ok: true, text: said ?? `已生成“${result.fileName}”。` });
+      const text = deliverWithNotice(await request());
+      if (text) setNotice({ ok: true, text });
     } catch (err) {
       setNotice({ ok: false, text: `${label}导出失败，未保存任何文件：${err instanceof Error ? err.message : String(err)}` });
     } finally {
@@ -114,9 +113,8 @@ export function DocumentsPanel({ meetingId }: { meetingId: string }) {
           target={announcing}
           onClose={() => setAnnouncing(null)}
           onExport={async (args) => {
-            const result = await call('documents.announcement', args);
-            const said = deliverToUser(result);
-            if (result.kind !== 'cancelled') setNotice({ ok: true, text: said ?? `已生成“${result.fileName}”。` });
+            const text = deliverWithNotice(await call('documents.announcement', args));
+            if (text) setNotice({ ok: true, text });
           }}
         />
       )}

@@ -2,14 +2,7 @@ import { useState } from 'react';
 import type { VoteItemView, VoteRoundView } from '../../../../shared/api/vote-types';
 import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
-
-/** Names typed as 张三、李四 or 张三，李四 or with spaces. */
-function splitNames(text: string): string[] {
-  return text
-    .split(/[、,，;；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+import { splitNames } from '../../console/vote/vote-text';
 
 function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRoundView }) {
   const [tellers, setTellers] = useState(round.tellers.join('、'));

@@ -36,8 +36,8 @@ function Page({ page, input, grid, look }: { page: PreviewPage; input: PreviewIn
       <div className={`a4-area${grid ? ' grid' : ''}`}>
         {head && (
           <>
-            <div className="a4-header" style={{ top: '35mm', fontSize: `${look?.headerSizePt ?? head.headerSizePt}pt` }} data-testid="a4-header">
-              <span style={{ transform: `scaleX(${(look?.headerScale ?? head.headerScale) / 100})` }}>{input.header}</span>
+            <div className="a4-header" style={{ top: '35mm', fontSize: `${head.headerSizePt}pt` }} data-testid="a4-header">
+              <span style={{ transform: `scaleX(${head.headerScale / 100})` }}>{input.header}</span>
             </div>
             <div className={`a4-line a4-center${input.numberPending ? ' a4-pending' : ''}`} style={{ top: `${head.numberLine * PITCH}pt` }} data-testid="a4-number">
               {input.docNumber}

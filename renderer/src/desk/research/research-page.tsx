@@ -18,7 +18,7 @@ import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
 import { saveStateText, useAutosave } from '../../ui/autosave';
 import { PageTitle } from '../../ui/page-title';
-import { deliverToUser } from '../exports/deliver';
+import { deliverWithNotice } from '../exports/deliver';
 import './research.css';
 
 const SECTION_HINTS: Readonly<Record<ResearchSectionKey, string>> = {
@@ -80,9 +80,8 @@ function ResearchEditor({ detail }: { detail: ResearchDetail }) {
     setNotice(null);
     try {
       await autosave.flush();
-      const result = await getPlatform().call('research.export', target);
-      const said = deliverToUser(result);
-      if (result.kind !== 'cancelled') setNotice({ ok: true, text: said ?? `已生成“${result.fileName}”。` });
+      const text = deliverWithNotice(await getPlatform().call('research.export', target));
+      if (text) setNotice({ ok: true, text });
     } catch (err) {
       setNotice({ ok: false, text: `导出失败，未保存任何文件：${err instanceof Error ? err.message : String(err)}` });
     } finally {

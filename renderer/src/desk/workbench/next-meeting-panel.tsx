@@ -2,7 +2,7 @@ import type { MeetingSummary } from '../../../../shared/api/desk-types';
 import { formatDateCn, parseIsoDate } from '../../../../shared/format';
 
 /** Whole days from `today` to `date` (both 'YYYY-MM-DD'), counted on the calendar, not the clock. */
-function daysBetween(today: string, date: string): number | null {
+export function daysBetween(today: string, date: string): number | null {
   const a = parseIsoDate(today);
   const b = parseIsoDate(date);
   if (!a || !b) return null;

@@ -1,6 +1,7 @@
 import { useCall } from '../../platform/hooks';
 import type { PendingOpinion, RectificationDeadline } from '../../../../shared/api/opinion-types';
-import { formatDateCn, parseIsoDate } from '../../../../shared/format';
+import { formatDateCn } from '../../../../shared/format';
+import { daysBetween } from './next-meeting-panel';
 import '../opinions/opinions.css';
 
 /**
@@ -8,15 +9,8 @@ import '../opinions/opinions.css';
  * rectification deadlines a delivery started (plan and report, from the settings).
  */
 
-function days(today: string, date: string): number {
-  const a = parseIsoDate(today);
-  const b = parseIsoDate(date);
-  if (!a || !b) return 0;
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
-}
-
 function Due({ today, date, label }: { today: string; date: string; label: string }) {
-  const d = days(today, date);
+  const d = daysBetween(today, date) ?? 0;
   const cls = d < 0 ? 'danger' : d <= 7 ? 'warn' : '';
   const text = d < 0 ? `已逾期${-d}天` : d === 0 ? '今天到期' : `还有${d}天`;
   return (
