@@ -60,6 +60,11 @@ export async function checkExportFolder(typed: string | undefined): Promise<stri
   return folder;
 }
 
+/** A title or meeting name as part of a file name: characters Windows refuses become －. */
+export function fileNamePart(text: string): string {
+  return text.replace(/[\\/:*?"<>|]/g, '－').trim();
+}
+
 /** x.docx → x（2）.docx; a name without extension (a folder) → name（2）. */
 export function numberedName(name: string, n: number): string {
   if (n <= 1) return name;

@@ -26,15 +26,20 @@ export function fileHallPreference(homeDir: string, onError: (error: unknown) =>
     },
     save(displayId) {
       try {
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, `${JSON.stringify({ displayId })}\n`, 'utf8');
-        renameSync(temp, file);
+        writeLocalJson(file, { displayId });
       } catch (error) {
         // The choice still holds for this run; only the next start would forget it.
         onError(error);
       }
     },
   };
+}
+
+/** A small JSON file of the app's own folder, written whole under a temp name and renamed: never half a file. */
+export function writeLocalJson(file: string, value: unknown): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(value)}\n`, 'utf8');
+  renameSync(temp, file);
 }
 
 export function parseHallPreference(text: string): number | undefined {

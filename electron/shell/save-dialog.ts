@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { numberedName } from '../services/file-port';
+import { uniqueName } from '../services/file-port';
+import { writeLocalJson } from './hall-preference';
 
 /**
  * The desktop's save and folder dialogs, decided here as plain functions (tested without Electron);
@@ -73,10 +74,7 @@ export function existingPath(p: string): boolean {
 
 /** A name in `folder` that no file there has yet. */
 export function freeName(folder: string, fileName: string, exists: (p: string) => boolean = existingPath): string {
-  for (let n = 1; ; n++) {
-    const candidate = numberedName(fileName, n);
-    if (!exists(path.join(folder, candidate))) return candidate;
-  }
+  return uniqueName(fileName, (candidate) => exists(path.join(folder, candidate)));
 }
 
 export function saveDialogOptions(fileName: string, folder: string, exists: (p: string) => boolean = existingPath): SaveDialogChoice {
@@ -143,9 +141,7 @@ export function fileFolderMemory(homeDir: string, onError: (error: unknown) => v
     save(folder) {
       current = folder;
       try {
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, `${JSON.stringify({ folder })}\n`, 'utf8');
-        renameSync(temp, file);
+        writeLocalJson(file, { folder });
       } catch (error) {
         onError(error);
       }

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import type * as Canvas from '@napi-rs/canvas';
 import { crc32 } from 'node:zlib';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, type ChartConfiguration, type Plugin } from 'chart.js';
-import type { AnnouncementInput, ChartImageInput, GradeLabelsInput } from './builders/announcement';
+import { DEFAULT_GRADE_LABELS_INPUT, type AnnouncementInput, type ChartImageInput, type GradeLabelsInput } from './builders/announcement';
+import { LINE_PITCH } from './geometry';
+import { ROW_PADDING } from './image';
 
 /**
  * The results chart of a 测评结果通报: horizontal stacked bars 满意 / 基本满意 / 不满意 per evaluatee, drawn by
@@ -53,8 +55,6 @@ const CSS_DPI = 96;
 export const CHART_COLOURS = { satisfied: '#2f4b7c', basic: '#8da4c4', unsatisfied: '#eadcc0' } as const;
 const TEXT_COLOUR = '#222222';
 const GRID_COLOUR = '#d0d0d0';
-
-const DEFAULT_LABELS: GradeLabelsInput = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
 
 /** Chinese sans-serif faces in order of preference: Windows first, then the Noto/Source Han faces of Linux. */
 const CJK_FAMILIES = ['Microsoft YaHei', 'SimHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans CJK JP', 'Source Han Sans', 'WenQuanYi Micro Hei', 'PingFang SC'];
@@ -148,8 +148,8 @@ function segmentLabels(fontSize: number, family: string): Plugin<'bar'> {
 }
 
 /** The document's grid line (28.95 pt) and the room image.ts keeps around a picture (2 × 60 twips), in mm. */
-const GRID_LINE_MM = (579 * 25.4) / 1440;
-const IMAGE_PADDING_MM = (2 * 60 * 25.4) / 1440;
+const GRID_LINE_MM = (LINE_PITCH * 25.4) / 1440;
+const IMAGE_PADDING_MM = (2 * ROW_PADDING * 25.4) / 1440;
 
 /**
  * Printed height: room for the title, the legend and the axis plus about 9 mm a bar, 50–190 mm, trimmed so that
@@ -202,7 +202,7 @@ export async function renderResultsChartPng(rows: readonly ChartRowInput[], opti
   const canvas = await loadCanvas();
   registerChartParts();
   const family = chartFontFamily(canvas);
-  const labels = options.gradeLabels ?? DEFAULT_LABELS;
+  const labels = options.gradeLabels ?? DEFAULT_GRADE_LABELS_INPUT;
   const cssWidth = Math.round((widthMm / 25.4) * CSS_DPI);
   const cssHeight = Math.round((heightMm / 25.4) * CSS_DPI);
   const ratio = dpi / CSS_DPI;

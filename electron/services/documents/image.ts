@@ -25,7 +25,7 @@ import { OffGridParagraph } from './off-grid-paragraph';
  */
 
 /** Twips kept free above and below the picture inside its row. */
-const ROW_PADDING = 60;
+export const ROW_PADDING = 60;
 /** At most 20 of the page's 22 lines, so a picture always fits a page with its caption. */
 const MAX_LINES = 20;
 /** docx sizes pictures in CSS pixels (96 to the inch). */

@@ -1,9 +1,8 @@
-import { opinionTitleText } from '../../../shared/domain/opinions';
 import { buildBallotDocument, buildDeliveryReceiptDocument, renderOfficialDocument, type OfficialDocInput } from '../documents';
 import type { DocumentSettings } from '../documents';
 import { readCore } from '../desk/desk-data';
-import { receiptInput } from '../meeting-docs/paper-inputs';
-import { ballotBlocker, ballotInput, defaultSheets, itemTitle, roundLabel } from '../meeting-docs/round-docs';
+import { receiptFileName, receiptInput } from '../meeting-docs/paper-inputs';
+import { ballotBlocker, ballotFileName, ballotInput, defaultSheets } from '../meeting-docs/round-docs';
 import { opinionDocSettings } from '../opinions/doc-settings';
 import type { BatchItem } from './runner';
 import { issuedOpinionsOf, type ExportSource } from './sources-core';
@@ -14,8 +13,6 @@ import { issuedOpinionsOf, type ExportSource } from './sources-core';
  * (one per issued opinion). Inputs and names come from meeting-docs, so a batch file is the very
  * file the single export gives.
  */
-
-const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '－').trim();
 
 const docx =
   (doc: () => OfficialDocInput, settings: DocumentSettings): BatchItem['render'] =>
@@ -33,9 +30,8 @@ export const ballotsSource: ExportSource = {
       round.groups.map((g) => {
         const sheets = defaultSheets(core, meeting, round, g.id);
         const input = ballotInput(core, meeting, round, g.id, sheets);
-        const group = input.groupLabel ? `（${input.groupLabel}）` : '';
         return {
-          fileName: `${fileSafe(itemTitle(meeting, round))}${roundLabel(round)}测评票${group}（${sheets}张）.docx`,
+          fileName: ballotFileName(meeting, round, input),
           render: docx(() => buildBallotDocument(input), settings),
         };
       }),
@@ -54,7 +50,7 @@ export const receiptsSource: ExportSource = {
       if (!evaluatee) return [];
       return [
         {
-          fileName: `${opinionTitleText(evaluatee.name)}送达回证.docx`,
+          fileName: receiptFileName(evaluatee),
           render: docx(() => buildDeliveryReceiptDocument(receiptInput(core, evaluatee, version)), settings),
         },
       ];

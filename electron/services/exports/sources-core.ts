@@ -5,6 +5,7 @@ import { opinionFileName, type OpinionRecord, type OpinionVersion } from '../../
 import type { CoreData, MeetingData, YearData } from '../../../shared/domain/partitions';
 import type { ServiceContext } from '../api/service-context';
 import { allMeetings, hasYear, readCore, readYear } from '../desk/desk-data';
+import { fileNamePart } from '../file-port';
 import { opinionDocSettings } from '../opinions/doc-settings';
 import { renderOpinion } from '../opinions/export';
 import { meetingOf, recordFor } from '../opinions/opinion-data';
@@ -74,5 +75,5 @@ export const opinionsSource: ExportSource = {
 
 /** 青岚县第十九届人大常委会第二十三次会议评议意见: the zip's and the folder's name. */
 export function batchName(meeting: Readonly<MeetingData>, what: ExportWhat): string {
-  return `${meeting.meeting.name.replace(/[\\/:*?"<>|]/g, '－').trim()}${EXPORT_WHAT_LABELS[what]}`;
+  return `${fileNamePart(meeting.meeting.name)}${EXPORT_WHAT_LABELS[what]}`;
 }

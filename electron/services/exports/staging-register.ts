@@ -36,9 +36,8 @@ export class StagingRegister {
     try {
       const value = await readJsonFile(this.fs, this.file);
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      // An unreadable register is treated as empty; it is rewritten on the next change.
+    } catch {
+      // Absent (nothing recorded yet) or unreadable: treated as empty; it is rewritten on the next change.
       return [];
     }
   }

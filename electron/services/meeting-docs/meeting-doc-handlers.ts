@@ -3,12 +3,13 @@ import { FILE_TYPES, type FileDelivery } from '../../../shared/api/file-types';
 import type { documentCalls } from '../../../shared/api/calls/documents';
 import type { MeetingDocsRound, MeetingDocsView } from '../../../shared/api/documents-types';
 import { announcementKey } from '../../../shared/domain/doc-register';
-import { currentVersion, opinionTitleText } from '../../../shared/domain/opinions';
+import { currentVersion } from '../../../shared/domain/opinions';
 import { formatDocNumber } from '../../../shared/format/doc-number';
 import { ROUND_STATE_LABELS, voterGroupLabel } from '../../../shared/vote';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { readCore, readMeeting, today, updateYear } from '../desk/desk-data';
+import { fileNamePart } from '../file-port';
 import {
   buildAnnouncementDocument,
   buildBallotDocument,
@@ -22,14 +23,16 @@ import { assertUnused, opinionTitles, suggestNumber, takenInSeries, validDocNumb
 import { loadFacts, recordFor } from '../opinions/opinion-data';
 import { announcementInput } from './announcement-input';
 import { deliverDocx, renderDocx } from './deliver';
-import { hasMinutes, minutesInput, receiptInput, signInInput } from './paper-inputs';
+import { hasMinutes, minutesInput, receiptFileName, receiptInput, signInInput } from './paper-inputs';
 import { assertYearOfDate, issuedView, meetingAnnouncements, recordAnnouncement, registerYear, undoAnnouncement, yearsWithData } from './register';
 import {
   activeMembers,
   announcementBlocker,
   ballotBlocker,
+  ballotFileName,
   ballotInput,
   countReportBlocker,
+  countReportFileName,
   countReportInput,
   defaultSheets,
   findRound,
@@ -40,9 +43,6 @@ import {
 } from './round-docs';
 
 type DocumentHandlers = Pick<Handlers, Extract<keyof typeof documentCalls, `documents.${string}`>>;
-
-/** 第一轮 of 政府组成部门负责人满意度测评 → file names that say which paper it is. */
-const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '－').trim();
 
 export function meetingDocHandlers(ctx: ServiceContext): DocumentHandlers {
   const load = async (meetingId: string) => {
@@ -100,31 +100,27 @@ export function meetingDocHandlers(ctx: ServiceContext): DocumentHandlers {
     'documents.signIn': async ({ meetingId }, caller) => {
       const { core, data } = await load(meetingId);
       if (activeMembers(core).length === 0) throw new ApiError('conflict', '常委会组成人员名单为空，请先录入组成人员。');
-      return deliverDocx(ctx, caller, core, buildSignInDocument(signInInput(core, data)), `${fileSafe(data.meeting.name)}签到表.docx`);
+      return deliverDocx(ctx, caller, core, buildSignInDocument(signInInput(core, data)), `${fileNamePart(data.meeting.name)}签到表.docx`);
     },
 
     'documents.minutes': async ({ meetingId }, caller) => {
       const { core, data } = await load(meetingId);
       if (!hasMinutes(data)) throw new ApiError('conflict', '本次会议还没有询问记录，不能导出会议记录。');
-      return deliverDocx(ctx, caller, core, buildMinutesDocument(minutesInput(core, data)), `${fileSafe(data.meeting.name)}询问记录.docx`);
+      return deliverDocx(ctx, caller, core, buildMinutesDocument(minutesInput(core, data)), `${fileNamePart(data.meeting.name)}询问记录.docx`);
     },
 
     'documents.ballots': async ({ meetingId, roundId, groupId, sheets }, caller) => {
       const { core, data } = await load(meetingId);
       const round = findRound(data, roundId);
       const input = ballotInput(core, data, round, groupId, sheets);
-      const group = input.groupLabel ? `（${input.groupLabel}）` : '';
-      const name = `${fileSafe(itemTitle(data, round))}${roundLabel(round)}测评票${group}（${sheets}张）.docx`;
-      return deliverDocx(ctx, caller, core, buildBallotDocument(input), name);
+      return deliverDocx(ctx, caller, core, buildBallotDocument(input), ballotFileName(data, round, input));
     },
 
     'documents.countReport': async ({ meetingId, roundId, groupId }, caller) => {
       const { core, data } = await load(meetingId);
       const round = findRound(data, roundId);
       const input = countReportInput(core, data, round, groupId);
-      const group = input.groupLabel ? `（${input.groupLabel}）` : '';
-      const name = `${fileSafe(itemTitle(data, round))}${roundLabel(round)}计票结果报告单${group}.docx`;
-      return deliverDocx(ctx, caller, core, buildCountReportDocument(input), name);
+      return deliverDocx(ctx, caller, core, buildCountReportDocument(input), countReportFileName(data, round, input));
     },
 
     'documents.announcement': async ({ meetingId, roundId, docNumber, date }, caller) => {
@@ -145,7 +141,7 @@ export function meetingDocHandlers(ctx: ServiceContext): DocumentHandlers {
       const input = announcementInput({ core, data, rounds, wholeMeeting: roundId === undefined, docNumber: text, date });
       const charts = await renderAnnouncementCharts(input);
       const bytes = await renderDocx(core, buildAnnouncementDocument({ ...input, charts }));
-      const destination = await ctx.files.destination(caller, { fileName: `${fileSafe(input.title)}.docx`, contentType: FILE_TYPES.docx });
+      const destination = await ctx.files.destination(caller, { fileName: `${fileNamePart(input.title)}.docx`, contentType: FILE_TYPES.docx });
       if (!destination) return { kind: 'cancelled' } satisfies FileDelivery;
       // Registered durably before the file is handed over, checked again inside the write of the year.
       const year = registerYear(years, key, data.meeting.year);
@@ -172,7 +168,7 @@ export function meetingDocHandlers(ctx: ServiceContext): DocumentHandlers {
       if (!version) throw new ApiError('not_found', `评议意见没有第${versionNo}版。`);
       if (!version.issue) throw new ApiError('conflict', '评议意见登记印发（发文字号）后才能打印送达回证。');
       const doc = buildDeliveryReceiptDocument(receiptInput(facts.core, facts.evaluatee, version));
-      return deliverDocx(ctx, caller, facts.core, doc, `${opinionTitleText(facts.evaluatee.name)}送达回证.docx`);
+      return deliverDocx(ctx, caller, facts.core, doc, receiptFileName(facts.evaluatee));
     },
   };
 }

@@ -103,6 +103,11 @@ export function hasMinutes(data: Readonly<MeetingData>): boolean {
   return data.questioning.records.some((r) => r.status !== 'cancelled');
 }
 
+/** The 送达回证 file's name, the same from 会议文件 and from the batch export. */
+export function receiptFileName(evaluatee: Pick<Evaluatee, 'name'>): string {
+  return `${opinionTitleText(evaluatee.name)}送达回证.docx`;
+}
+
 /** 送达回证 of an issued opinion version. */
 export function receiptInput(core: Readonly<CoreData>, evaluatee: Evaluatee, version: OpinionVersion): DeliveryReceiptInput {
   if (!version.issue) throw new Error('only an issued version has a receipt');

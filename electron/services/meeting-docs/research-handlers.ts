@@ -11,6 +11,7 @@ import { buildResearchReportDocument } from '../documents';
 import { loadFacts } from '../opinions/opinion-data';
 import { deliverDocx } from './deliver';
 import { researchInput } from './paper-inputs';
+import { activeMembers } from './round-docs';
 
 type ResearchHandlers = Pick<Handlers, Extract<keyof typeof documentCalls, `research.${string}`>>;
 
@@ -46,7 +47,7 @@ export function researchHandlers(ctx: ServiceContext): ResearchHandlers {
         methods: methodsFor(f.evaluatee.category),
         content: report ? (structuredClone(report.content) as ResearchContent) : null,
         updatedAt: report?.updatedAt ?? null,
-        members: f.core.members.filter((m) => m.active).sort((a, b) => a.rosterOrder - b.rosterOrder).map((m) => ({ id: m.id, name: m.name, role: m.role })),
+        members: activeMembers(f.core).map((m) => ({ id: m.id, name: m.name, role: m.role })),
         orgShortName: f.core.settings.organisation.shortName,
       };
     },

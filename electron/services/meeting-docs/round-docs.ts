@@ -8,6 +8,7 @@ import type { AnnouncementRoundInput, GradeLabelsInput, ResultGroupInput } from 
 import type { BallotInput } from '../documents/builders/ballot';
 import type { CountReportInput, CountRowInput } from '../documents/builders/count-report';
 import { defaultBallotSheets } from '../documents';
+import { fileNamePart } from '../file-port';
 import { peopleOf } from '../vote/round-result';
 
 /**
@@ -163,4 +164,19 @@ export function ballotInput(core: Readonly<CoreData>, data: Readonly<MeetingData
     gradeLabels: gradeLabels(round),
     blankIsAbstention: round.rule.blankPolicy === 'abstain',
   };
+}
+
+/** 政府组成部门负责人满意度测评第一轮测评票（代表）: a vote item's paper named by round and by the group counted apart. */
+function roundPaperName(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId' | 'number'>, paper: string, groupLabel: string | undefined): string {
+  const group = groupLabel ? `（${groupLabel}）` : '';
+  return `${fileNamePart(itemTitle(data, round))}${roundLabel(round)}${paper}${group}`;
+}
+
+/** The 测评票 file's name, the same from 会议文件 and from the batch export. */
+export function ballotFileName(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId' | 'number'>, input: Pick<BallotInput, 'groupLabel' | 'sheets'>): string {
+  return `${roundPaperName(data, round, '测评票', input.groupLabel)}（${input.sheets}张）.docx`;
+}
+
+export function countReportFileName(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId' | 'number'>, input: Pick<CountReportInput, 'groupLabel'>): string {
+  return `${roundPaperName(data, round, '计票结果报告单', input.groupLabel)}.docx`;
 }

@@ -168,9 +168,11 @@ export function resultGroups(rounds: readonly AnnouncementRoundInput[]): { label
   return groups.sort((a, b) => Number(b.binding) - Number(a.binding));
 }
 
+/** A four-character table header or grade (基本满意) broken in two lines of two; shorter ones as they are. */
+export const breakLabel = (label: string): string => (label.length >= 4 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label);
+
 /** 序号 | 姓名 | 单位及职务 | 有效票 | 满意 | 基本满意 | 不满意 | 满意率 | 等次 in 小四, headers broken to fit. */
 export function resultsTable(rows: readonly ResultRowInput[], labels: GradeLabelsInput): TableBlock {
-  const wrap = (label: string) => (label.length >= 4 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label);
   return {
     type: 'table',
     table: {
@@ -178,7 +180,7 @@ export function resultsTable(rows: readonly ResultRowInput[], labels: GradeLabel
       // Twips at 小四: two, four and three characters plus the cell margins; 满意率 fits 100.0%; a four-character
       // 等次 (基本满意) is broken in two like the headers, leaving 单位及职务 eight characters a line.
       columns: [660, 1130, 2174, 880, 660, 660, 880, 900, 900],
-      header: [['序号', '姓名', '单位及职务', '有效票', wrap(labels.satisfied), wrap(labels.basic), wrap(labels.unsatisfied), '满意率', '等次']],
+      header: [['序号', '姓名', '单位及职务', '有效票', breakLabel(labels.satisfied), breakLabel(labels.basic), breakLabel(labels.unsatisfied), '满意率', '等次']],
       rows: rows.map((r, i) => [
         String(i + 1),
         r.name.trim(),
@@ -188,7 +190,7 @@ export function resultsTable(rows: readonly ResultRowInput[], labels: GradeLabel
         String(r.basic),
         String(r.unsatisfied),
         r.rateText,
-        wrap(r.outcome.trim()),
+        breakLabel(r.outcome.trim()),
       ]),
     },
   };

@@ -1,5 +1,5 @@
 import type { BodyBlock, OfficialDocInput, TableBlock } from '../model';
-import { DEFAULT_GRADE_LABELS_INPUT, type GradeLabelsInput } from './announcement';
+import { DEFAULT_GRADE_LABELS_INPUT, breakLabel, type GradeLabelsInput } from './announcement';
 
 /**
  * 测评票: the paper ballot (a form). One file holds N identical sheets, one per page; nothing on a sheet tells
@@ -65,8 +65,6 @@ const TABLE_ROOM = 12755 - 11 * 579;
 const ROW_HEIGHT = 680;
 const MIN_ROW_HEIGHT = 460;
 
-const wrap = (label: string) => (label.length >= 4 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label);
-
 function ballotTable(input: BallotInput, labels: GradeLabelsInput): TableBlock {
   const rows = input.evaluatees.length + 1;
   const rowHeight = Math.max(MIN_ROW_HEIGHT, Math.min(ROW_HEIGHT, Math.floor(TABLE_ROOM / rows)));
@@ -76,7 +74,7 @@ function ballotTable(input: BallotInput, labels: GradeLabelsInput): TableBlock {
       // Twips at 四号: 序号 two characters, 姓名 four, each grade three (a four-character label is broken in two),
       // leaving 单位及职务 thirteen characters a line.
       columns: [760, 1300, 3784, 1000, 1000, 1000],
-      header: [['序号', '姓名', '单位及职务', wrap(labels.satisfied), wrap(labels.basic), wrap(labels.unsatisfied)]],
+      header: [['序号', '姓名', '单位及职务', breakLabel(labels.satisfied), breakLabel(labels.basic), breakLabel(labels.unsatisfied)]],
       rows: input.evaluatees.map((e, i) => [String(i + 1), e.name.trim(), { text: e.position.trim(), align: 'left' }, '', '', '']),
       rowHeight,
     },

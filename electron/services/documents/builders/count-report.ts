@@ -1,6 +1,6 @@
 import { formatDateCn } from '../../../../shared/format/dates';
 import type { BodyBlock, OfficialDocInput } from '../model';
-import { checkCount, DEFAULT_GRADE_LABELS_INPUT, type GradeLabelsInput, type ResultRowInput } from './announcement';
+import { checkCount, DEFAULT_GRADE_LABELS_INPUT, breakLabel, type GradeLabelsInput, type ResultRowInput } from './announcement';
 
 /** 计票结果报告单 of one voter group in one round: the tellers' report, signed by tellers and scrutineers. */
 
@@ -65,7 +65,6 @@ export function buildCountReportDocument(input: CountReportInput): OfficialDocIn
   if (input.tellers.length === 0) throw new RangeError('计票结果报告单须列明计票人');
   if (input.scrutineers.length === 0) throw new RangeError('计票结果报告单须列明监票人');
   const labels = input.gradeLabels ?? DEFAULT_GRADE_LABELS_INPUT;
-  const wrap = (label: string) => (label.length >= 4 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label);
   const group = input.groupLabel?.trim() || '常委会组成人员';
   const body: BodyBlock[] = [
     { text: `测评轮次：${input.roundLabel.trim()}　　投票人员：${group}`, flush: true },
@@ -76,7 +75,7 @@ export function buildCountReportDocument(input: CountReportInput): OfficialDocIn
         small: true,
         // Twips at 小四; 空白, 无效 two characters, 有效票 and 合计 three (broken), 基本满意 in two lines.
         columns: [660, 1130, 2134, 660, 660, 900, 660, 660, 720, 660],
-        header: [['序号', '姓名', '单位及职务', wrap(labels.satisfied), wrap(labels.basic), wrap(labels.unsatisfied), '空白', '无效', '有效\n票', '合计']],
+        header: [['序号', '姓名', '单位及职务', breakLabel(labels.satisfied), breakLabel(labels.basic), breakLabel(labels.unsatisfied), '空白', '无效', '有效\n票', '合计']],
         rows: input.rows.map((r, i) => [
           String(i + 1),
           r.name.trim(),
