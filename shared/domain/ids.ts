@@ -17,6 +17,7 @@ export const ID_KINDS = {
   evaluation: 'ev',
   meeting: 'mt',
   agendaItem: 'ag',
+  voteRound: 'vr',
 } as const;
 
 export type IdKind = (typeof ID_KINDS)[keyof typeof ID_KINDS];

@@ -8,7 +8,7 @@ import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meet
 import { termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
-import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, yearsOnRecord } from './desk-data';
+import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, hasYear } from './desk-data';
 
 type PlanHandlers = Pick<Handlers, 'plan.get' | 'plan.add' | 'plan.remove' | 'desk.overview'>;
 
@@ -65,8 +65,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       if (year < startYear || year > endYear) throw new ApiError('invalid_args', `计划年度应在本届计划期${startYear}—${endYear}年之内`, [{ path: 'year', message: '计划年度超出本届计划期' }]);
       if (Number(e.appointmentDate.slice(0, 4)) > year) throw new ApiError('conflict', `${e.name}于${e.appointmentDate.slice(0, 4)}年任职，不能列入${year}年计划。`);
       if (e.endedDate && Number(e.endedDate.slice(0, 4)) < year) throw new ApiError('conflict', `${e.name}已于${e.endedDate}离任，不能列入${year}年计划。`);
-      const onRecord = new Set(yearsOnRecord(ctx));
-      const elsewhere = (await allEvaluations(ctx, termYears(core.settings.term).filter((y) => y !== year && onRecord.has(y)))).find(
+      const elsewhere = (await allEvaluations(ctx, termYears(core.settings.term).filter((y) => y !== year && hasYear(ctx, y)))).find(
         (ev) => ev.evaluateeId === evaluateeId,
       );
       if (elsewhere) throw new ApiError('conflict', `${e.name}已列入${elsewhere.year}年计划，本届内每人评议一次。如需调整，请先从${elsewhere.year}年移除。`);

@@ -1,23 +1,19 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import { HISTORY_LIMIT, type LivePosition, type SessionData } from '../../../shared/domain/live';
-import { meetingKey, rehearsalKey, SESSION_KEY, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
+import { rehearsalKey, SESSION_KEY, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
 import { addTime, newTimer, pauseTimer, resetTimer, startTimer } from '../../../shared/live/timer';
 import { isValidPosition, samePosition, stepFrom } from '../../../shared/live/steps';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
-import { allMeetings, readMeeting, updateYear, hasYear } from '../desk/desk-data';
-import { blockerOf, consoleState, hallView, quorumOf, reportMinutesOf, type LiveInputs } from './projection';
+import { readMeeting, updateYear, hasYear } from '../desk/desk-data';
+import { blockerOf, consoleState, hallView, quorumOf, reportMinutesOf } from './projection';
+import { liveInputs, liveMeetings, partitionOf, readActive, type Active } from './session';
 
 type LiveCallName = Extract<keyof Handlers, `live.${string}` | 'hall.view'>;
 type LiveHandlers = Pick<Handlers, LiveCallName>;
-type Active = NonNullable<SessionData['active']>;
 
 const MINUTE = 60_000;
-
-function partitionOf(active: Active): string {
-  return active.rehearsal ? rehearsalKey(active.meetingId) : meetingKey(active.meetingId);
-}
 
 /**
  * The live meeting. Every change is one durable write of the meeting's partition (or its
@@ -28,23 +24,9 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
   const iso = () => new Date(now()).toISOString();
   let changing = 0;
 
-  const readSession = async (): Promise<Active | null> => (await ctx.store.read<SessionData>(SESSION_KEY)).active;
-
-  const inputs = async (): Promise<LiveInputs> => {
-    const core = await ctx.store.read<CoreData>('core');
-    const session = await readSession();
-    const key = session ? partitionOf(session) : null;
-    const exists = key ? ctx.store.has(key) : false;
-    const data = key && exists ? await ctx.store.read<MeetingData>(key) : null;
-    return { core, session: data ? session : null, data, now: now() };
-  };
-
-  const meetingsList = async (): Promise<LiveConsoleState['meetings']> => {
-    const rehearsals = new Set(ctx.store.list('rehearsal'));
-    return (await allMeetings(ctx))
-      .map(({ meeting: m }) => ({ id: m.id, name: m.name, date: m.date, status: m.status, hasRehearsal: rehearsals.has(rehearsalKey(m.id)) }))
-      .sort((a, b) => b.date.localeCompare(a.date));
-  };
+  const readSession = () => readActive(ctx);
+  const inputs = () => liveInputs(ctx);
+  const meetingsList = () => liveMeetings(ctx);
 
   /**
    * Pushes the hall's view first (it is the one people watch), before even the console's state

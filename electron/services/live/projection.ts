@@ -8,6 +8,7 @@ import { checkQuorum, type QuorumCheck } from '../../../shared/live/quorum';
 import { stagesOf, stepFrom } from '../../../shared/live/steps';
 import { questioningHall } from '../questioning/hall';
 import { voteHall } from '../vote/hall';
+import { personOf } from './people';
 
 /**
  * Pure projections of the live session: the console's full state, and the hall's view — which
@@ -19,12 +20,6 @@ export interface LiveInputs {
   data: Readonly<MeetingData> | null;
   session: { meetingId: string; rehearsal: boolean; openedAt: string } | null;
   now: number;
-}
-
-function personOf(core: Readonly<CoreData>, id: string) {
-  const e = core.evaluatees.find((x) => x.id === id);
-  const unit = e ? core.units.find((u) => u.id === e.unitId) : undefined;
-  return { id, name: e?.name ?? '（已删除）', unitName: unit?.name ?? '', position: e?.position ?? '' };
 }
 
 export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem[]): LiveAgendaItem[] {

@@ -3,7 +3,7 @@ import { newOpinionId, type MemberOpinion } from '../../../shared/domain/opinion
 import type { CoreData, YearData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
-import { readCore, updateYear, yearsOnRecord } from '../desk/desk-data';
+import { hasYear, readCore, updateYear } from '../desk/desk-data';
 import { writableOpinions } from './opinion-data';
 
 type MemberOpinionHandlers = Pick<Handlers, 'memberOpinions.add' | 'memberOpinions.update' | 'memberOpinions.delete'>;
@@ -34,7 +34,7 @@ function checkFields(core: Readonly<CoreData>, data: Readonly<YearData>, fields:
 }
 
 function yearOnRecord(ctx: ServiceContext, year: number): void {
-  if (!yearsOnRecord(ctx).includes(year)) throw new ApiError('not_found', `${year}年度没有评议记录。`);
+  if (!hasYear(ctx, year)) throw new ApiError('not_found', `${year}年度没有评议记录。`);
 }
 
 export function memberOpinionHandlers(ctx: ServiceContext): MemberOpinionHandlers {

@@ -17,7 +17,7 @@ import type { CoreData, MeetingData, YearData } from '../../../shared/domain/par
 import type { QuestionRecord } from '../../../shared/domain/questioning';
 import { methodsFor, methodsText } from '../../../shared/domain/research';
 import type { ServiceContext } from '../api/service-context';
-import { allMeetings, readCore, readYear, yearsOnRecord } from '../desk/desk-data';
+import { allMeetings, hasYear, readCore, readYear, yearsOnRecord } from '../desk/desk-data';
 import { voteCountsText, type PrefillFacts } from './prefill';
 
 /**
@@ -57,7 +57,7 @@ export function meetingOf(ev: Evaluation, meetings: readonly Readonly<MeetingDat
 }
 
 export async function loadFacts(ctx: ServiceContext, year: number, evaluationId: string): Promise<EvaluationFacts> {
-  if (!yearsOnRecord(ctx).includes(year)) throw new ApiError('not_found', `${year}年度没有评议记录。`);
+  if (!hasYear(ctx, year)) throw new ApiError('not_found', `${year}年度没有评议记录。`);
   const [core, data, meetings] = await Promise.all([readCore(ctx), readYear(ctx, year), allMeetings(ctx)]);
   const evaluation = data.evaluations.find((ev) => ev.id === evaluationId);
   if (!evaluation) throw new ApiError('not_found', '找不到该评议，可能已移出计划。');

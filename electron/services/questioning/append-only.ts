@@ -1,13 +1,8 @@
 import { assertAppendOnly } from '../../../shared/draw/log';
 import type { DrawLog } from '../../../shared/draw/log-schema';
+import { deepFreeze } from '../store/deep-freeze';
 
 /** The store-side guard of the draw log: whatever a change does, the log only grows. */
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
-}
 
 /** The draft's entries, frozen in place (nothing in the change can edit one), and a copy of the list. */
 export function frozenLog<T extends DrawLog>(log: T): DrawLog {

@@ -1,13 +1,11 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { QuestioningState } from '../../../shared/api/questioning-types';
-import type { SessionData } from '../../../shared/domain/live';
-import { meetingKey, rehearsalKey, SESSION_KEY, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
+import { meetingKey, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
 import type { QuestioningData } from '../../../shared/domain/questioning';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
-import { allMeetings } from '../desk/desk-data';
 import { consoleState, hallView, type LiveInputs } from '../live/projection';
+import { liveInputs, liveMeetings, partitionOf, readActive, type Active } from '../live/session';
 import { checkAppendOnly, frozenLog } from './append-only';
 import { bankHandlers, type BankHandlers } from './bank';
 import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, type OpClock } from './ops';
@@ -16,18 +14,14 @@ import { questioningState } from './view';
 
 type LiveCallName = Extract<keyof Handlers, `questioning.${string}`>;
 type QuestioningHandlers = BankHandlers & Pick<Handlers, Exclude<LiveCallName, keyof BankHandlers>>;
-type Active = NonNullable<SessionData['active']>;
 
-interface Publish {
-  /** The hall's picture may have changed (a draw, a timer): push hall.view first. */
-  hall: boolean;
-  /** The console's live state may have changed (rev, hall preview): push live.changed. */
-  live: boolean;
-}
-
-const ALL: Publish = { hall: true, live: true };
-/** The minutes: never the hall's business, and nothing else on the console moves. */
-const MINUTES_ONLY: Publish = { hall: false, live: false };
+/**
+ * What a change moves: LIVE — the hall's picture (a draw, a timer) and with it the console's live
+ * state (rev, hall preview), pushed as hall.view first, then live.changed; MINUTES_ONLY — the
+ * minutes: never the hall's business, and nothing else on the console moves.
+ */
+const LIVE = true;
+const MINUTES_ONLY = false;
 
 /**
  * 随机询问 in the live session. Like live-service.ts: every change is one durable write of the
@@ -37,17 +31,9 @@ const MINUTES_ONLY: Publish = { hall: false, live: false };
  */
 export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
   const now = () => ctx.clock.now();
-  const partitionOf = (active: Active) => (active.rehearsal ? rehearsalKey(active.meetingId) : meetingKey(active.meetingId));
   const exists = (key: string) => ctx.store.has(key);
-  const readSession = async (): Promise<Active | null> => (await ctx.store.read<SessionData>(SESSION_KEY)).active;
-
-  const inputs = async (): Promise<LiveInputs> => {
-    const core = await ctx.store.read<CoreData>('core');
-    const session = await readSession();
-    const key = session ? partitionOf(session) : null;
-    const data = key && exists(key) ? await ctx.store.read<MeetingData>(key) : null;
-    return { core, session: data ? session : null, data, now: now() };
-  };
+  const readSession = () => readActive(ctx);
+  const inputs = () => liveInputs(ctx);
 
   /** The record meeting's questioning, which a rehearsal takes its bank and settings from. */
   const recordOf = async (active: Active): Promise<Readonly<QuestioningData> | null> => {
@@ -62,26 +48,21 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
     return questioningState(core, data, q, session, inp.now);
   };
 
-  const meetingsList = async (): Promise<LiveConsoleState['meetings']> => {
-    const rehearsals = new Set(ctx.store.list('rehearsal'));
-    return (await allMeetings(ctx))
-      .map(({ meeting: m }) => ({ id: m.id, name: m.name, date: m.date, status: m.status, hasRehearsal: rehearsals.has(rehearsalKey(m.id)) }))
-      .sort((a, b) => b.date.localeCompare(a.date));
-  };
-
-  const publish = async (what: Publish): Promise<QuestioningState> => {
+  const publish = async (live: boolean): Promise<QuestioningState> => {
     const inp = await inputs();
     // Built once: pushed to the hall before anything is computed for the console, then reused as
     // the console's preview of it.
-    const hall = what.hall || what.live ? hallView(inp) : null;
-    if (what.hall && hall) ctx.hub.publish('hall.view', hall);
-    if (what.live && hall) ctx.hub.publish('live.changed', consoleState(inp, await meetingsList(), hall));
+    if (live) {
+      const hall = hallView(inp);
+      ctx.hub.publish('hall.view', hall);
+      ctx.hub.publish('live.changed', consoleState(inp, await liveMeetings(ctx), hall));
+    }
     const state = await stateOf(inp);
     ctx.hub.publish('questioning.changed', state);
     return state;
   };
 
-  const change = async (mutate: (data: MeetingData, core: Readonly<CoreData>, clock: OpClock) => void, what: Publish = ALL): Promise<QuestioningState> => {
+  const change = async (mutate: (data: MeetingData, core: Readonly<CoreData>, clock: OpClock) => void, live = LIVE): Promise<QuestioningState> => {
     const active = await readSession();
     if (!active) throw new ApiError('conflict', '尚未打开会议：请先在会议现场选择会议。');
     const key = partitionOf(active);
@@ -95,9 +76,9 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
       const before = frozenLog(data.questioning.log);
       mutate(data, core, clock);
       checkAppendOnly(before, data.questioning.log);
-      if (what.live) data.live.rev += 1;
+      if (live) data.live.rev += 1;
     });
-    return publish(what);
+    return publish(live);
   };
 
   return {
@@ -146,7 +127,7 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
       change((data) => {
         const record = findRecord(data, recordId);
         record.questionText = text;
-      }, ALL),
+      }, LIVE),
 
     'questioning.next': () =>
       change((data, _core, clock) => {

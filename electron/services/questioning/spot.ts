@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import type { EvaluateeRef, QuestioningMemberRef } from '../../../shared/api/questioning-types';
+import type { QuestioningMemberRef } from '../../../shared/api/questioning-types';
 import type { DrawRosterMember } from '../../../shared/draw/candidates';
 import type { DrawScope } from '../../../shared/draw/log-schema';
 import type { ReportItem } from '../../../shared/domain/meetings';
@@ -55,11 +55,8 @@ export function presentIds(core: Readonly<CoreData>, data: Readonly<MeetingData>
   return core.members.filter((m) => m.active && data.attendance.members[m.id] === 'present').map((m) => m.id);
 }
 
-export function evaluateeRef(core: Readonly<CoreData>, id: string): EvaluateeRef {
-  const e = core.evaluatees.find((x) => x.id === id);
-  const unit = e ? core.units.find((u) => u.id === e.unitId) : undefined;
-  return { id, name: e?.name ?? '（已删除）', unitName: unit?.name ?? '', position: e?.position ?? '' };
-}
+/** An evaluatee by name, unit and post: the live screens' one lookup. */
+export { personOf as evaluateeRef } from '../live/people';
 
 /** The question being asked of an evaluatee now (drawn, not finished, not cancelled). */
 export function currentRecord(q: Readonly<QuestioningData>, evaluateeId: string | undefined): QuestionRecord | undefined {

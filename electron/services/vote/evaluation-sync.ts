@@ -2,7 +2,7 @@ import { STAGES, type Evaluation, type Stage } from '../../../shared/domain/eval
 import type { MeetingData } from '../../../shared/domain/partitions';
 import type { EvaluationVoteResult, VoteRound } from '../../../shared/domain/vote-round';
 import type { ServiceContext } from '../api/service-context';
-import { readYear, updateYear, yearsOnRecord } from '../desk/desk-data';
+import { hasYear, readYear, updateYear } from '../desk/desk-data';
 
 /**
  * Results stored with each evaluation (vote-rules.md, last section): an evaluation's vote result
@@ -69,7 +69,7 @@ function decidedHere(ev: Evaluation, data: Readonly<MeetingData>): boolean {
 /** Writes the item's results onto its evaluations (only when something changes). */
 export async function syncEvaluations(ctx: ServiceContext, data: Readonly<MeetingData>, agendaItemId: string): Promise<void> {
   const year = data.meeting.year;
-  if (!yearsOnRecord(ctx).includes(year)) return;
+  if (!hasYear(ctx, year)) return;
   const round = resultRound(data, agendaItemId);
   const ids = new Set(data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId).flatMap((r) => r.evaluateeIds));
   const wanted = new Map<string, EvaluationVoteResult | null>([...ids].map((id) => [id, null]));
@@ -97,7 +97,7 @@ export async function syncEvaluations(ctx: ServiceContext, data: Readonly<Meetin
 /** Ballots are out: the evaluations on the sheet are at the vote stage (never moved backwards). */
 export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[]): Promise<void> {
   const year = data.meeting.year;
-  if (!yearsOnRecord(ctx).includes(year)) return;
+  if (!hasYear(ctx, year)) return;
   const ids = new Set(evaluateeIds);
   const { evaluations } = await readYear(ctx, year);
   const due = (ev: Evaluation) => ids.has(ev.evaluateeId) && decidedHere(ev, data) && at(ev.stage) < at('vote');

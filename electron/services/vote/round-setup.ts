@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { newId } from '../../../shared/domain/ids';
 import type { MeetingData } from '../../../shared/domain/partitions';
 import { COUNTING_MODE_LABELS, type CountingMode, type GroupId, type RoundGroup, type VoteRound } from '../../../shared/domain/vote-round';
 import type { QuorumCheck } from '../../../shared/live/quorum';
@@ -14,7 +15,7 @@ import {
   type VoterGroupKind,
 } from '../../../shared/vote';
 import { hasEntries } from './tally';
-import { audit, evaluateeNames, findGroup, moveState, newRoundId, voteItemOf, type VoteEnv } from './vote-data';
+import { audit, evaluateeNames, findGroup, moveState, voteItemOf, type VoteEnv } from './vote-data';
 
 /**
  * Preparing, opening, closing and voiding rounds, the tellers and the counting mode. Every
@@ -68,7 +69,7 @@ export function prepareRound(data: MeetingData, env: VoteEnv, args: PrepareArgs)
   const groups = [newGroup('members'), ...extra.map((g) => newGroup(g.kind, g.label))];
   const number = Math.max(0, ...data.votes.rounds.filter((r) => r.agendaItemId === item.id).map((r) => r.number)) + 1;
   const round: VoteRound = {
-    id: newRoundId(env.random),
+    id: newId('vr', env.random),
     agendaItemId: item.id,
     number,
     evaluateeIds: [...item.evaluateeIds],

@@ -18,16 +18,6 @@ export interface VoteEnv {
   random: RandomSource;
 }
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/** vr_ + 10 base32 characters, the same shape as every other record id. */
-export function newRoundId(random: RandomSource): string {
-  const bytes = random.bytes(10);
-  let body = '';
-  for (let i = 0; i < 10; i++) body += ALPHABET[(bytes[i] ?? 0) & 31];
-  return `vr_${body}`;
-}
-
 export function voteItemOf(data: Readonly<MeetingData>, agendaItemId: string): VoteItem {
   const item = data.meeting.agenda.find((a) => a.id === agendaItemId);
   if (!item) throw new ApiError('not_found', '找不到该议程，可能已从会议中删除。');

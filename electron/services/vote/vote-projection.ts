@@ -1,8 +1,9 @@
-import type { VoteAuditView, VoteConsoleState, VoteGroupView, VoteItemView, VotePerson, VoteRoundView } from '../../../shared/api/vote-types';
+import type { VoteAuditView, VoteConsoleState, VoteGroupView, VoteItemView, VoteRoundView } from '../../../shared/api/vote-types';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { AUDIT_ACTION_LABELS, type RoundGroup, type VoteRound } from '../../../shared/domain/vote-round';
 import { voteItems } from '../../../shared/domain/meetings';
 import { describePolicies, describeRule, gradingSettings, markLabels, marksToKeys, resolveRule, ROUND_STATE_LABELS, ruleSummary } from '../../../shared/vote';
+import { personOf } from '../live/people';
 import { quorumOf } from '../live/projection';
 import { hallPages } from './hall';
 import { prepareBlocker } from './round-setup';
@@ -13,12 +14,6 @@ import { evaluateeNames } from './vote-data';
  * The console's view of the meeting's votes. Blind double count: while the second entry is
  * pending, nothing here (counts, tally, preview, failures, audit) carries the first entry's numbers.
  */
-
-function personOf(core: Readonly<CoreData>, id: string): VotePerson {
-  const e = core.evaluatees.find((x) => x.id === id);
-  const unit = e ? core.units.find((u) => u.id === e.unitId) : undefined;
-  return { id, name: e?.name ?? '（已删除）', unitName: unit?.name ?? '', position: e?.position ?? '' };
-}
 
 /** The second teller has not keyed yet: the first count must stay out of sight. */
 export function blindPending(g: Readonly<RoundGroup>): boolean {

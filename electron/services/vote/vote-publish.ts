@@ -1,7 +1,6 @@
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
-import type { SessionData } from '../../../shared/domain/live';
-import { meetingKey, rehearsalKey, SESSION_KEY } from '../../../shared/domain/partitions';
 import type { ServiceContext } from '../api/service-context';
+import { partitionOf, readActive } from '../live/session';
 
 /**
  * Publishing after a durable vote change. The hall's view and the console's live state go out
@@ -13,16 +12,6 @@ import type { ServiceContext } from '../api/service-context';
  * every keyed sheet. What only this service knows — the vote state — is pushed here
  * (test/unit/vote-service/publish.test.ts holds both paths to this).
  */
-
-export type Active = NonNullable<SessionData['active']>;
-
-export function partitionOf(active: Active): string {
-  return active.rehearsal ? rehearsalKey(active.meetingId) : meetingKey(active.meetingId);
-}
-
-export async function readActive(ctx: ServiceContext): Promise<Active | null> {
-  return (await ctx.store.read<SessionData>(SESSION_KEY)).active;
-}
 
 /** After a durable vote change of partition `key`: the console's vote panel follows when it is the open session's. */
 export async function publishVote(ctx: ServiceContext, key: string, state: VoteConsoleState): Promise<void> {

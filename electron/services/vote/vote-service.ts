@@ -13,7 +13,8 @@ import { confirmDouble, correctSheet, enterDouble, enterTotals, keySheet, undoSh
 import { amendRound, announceRound, checkRoundNow } from './round-result';
 import { closeRound, openRound, prepareRound, setMode, setTellers, voidRound } from './round-setup';
 import { findRound, type VoteEnv } from './vote-data';
-import { partitionOf, publishVote, readActive } from './vote-publish';
+import { publishVote } from './vote-publish';
+import { partitionOf, readActive } from '../live/session';
 import { auditViews, voteState } from './vote-projection';
 
 type VoteCallName = Extract<keyof Handlers, `vote.${string}`>;
@@ -43,7 +44,7 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     const active = await readActive(ctx);
     if (!active) throw new ApiError('conflict', '尚未打开会议：请先在会议现场选择会议。');
     const key = partitionOf(active);
-    if (!ctx.store.list(key.split('/')[0]!).includes(key)) throw new ApiError('conflict', '会议现场的会议已不存在，请重新选择会议。');
+    if (!ctx.store.has(key)) throw new ApiError('conflict', '会议现场的会议已不存在，请重新选择会议。');
     return { key, rehearsal: active.rehearsal };
   };
 
