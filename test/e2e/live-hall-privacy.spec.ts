@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from './support/host';
-import { callApi, recordStreamEvents } from './support/api';
+import { callApi, recordPageTraffic } from './support/api';
 
 /**
  * The hall is filtered at the source: whatever the console does, the hall page receives only
@@ -66,19 +66,9 @@ test('the hall page receives nothing console-only while the console runs the mee
   const operator = await consoleContext.newPage();
   const hall = await hallContext.newPage();
 
-  // Record every stream message by every name the contract knows (and any unnamed one) …
-  await recordStreamEvents(hall);
-  // … and, from the browser's network layer, every stream message whatever its name.
-  const cdp = await hallContext.newCDPSession(hall);
-  await cdp.send('Network.enable');
-  const wire: { name: string; data: string }[] = [];
-  cdp.on('Network.eventSourceMessageReceived', (m) => wire.push({ name: m.eventName, data: m.data }));
-
-  const responses: Promise<Recorded>[] = [];
-  hall.on('response', (res) => {
-    const m = /\/api\/([^/?]+)$/.exec(new URL(res.url()).pathname);
-    if (m) responses.push(res.json().then((body: unknown) => ({ via: 'api' as const, name: m[1]!, payload: body })));
-  });
+  // Record every stream message by every name the contract knows (and any unnamed one), every
+  // stream message on the wire whatever its name, and every API response.
+  const traffic = await recordPageTraffic(hall);
 
   await operator.goto(host.urls.console);
   await hall.goto(host.urls.hall);
@@ -122,8 +112,12 @@ test('the hall page receives nothing console-only while the console runs the mee
   expect(refused.body.ok).toBe(false);
   expect(refused.body.result).toBeUndefined();
 
-  const recorded = await Promise.all(responses);
-  const events = await hall.evaluate(() => (window as unknown as { __hallEvents: { name: string; data: string }[] }).__hallEvents);
+  const recorded = (await traffic.responses()).flatMap(({ url, body }): Recorded[] => {
+    const m = /\/api\/([^/?]+)$/.exec(new URL(url).pathname);
+    return m ? [{ via: 'api', name: m[1]!, payload: JSON.parse(body) as unknown }] : [];
+  });
+  const events = await traffic.events();
+  const wire = traffic.wire;
   expect(events.filter((e) => e.name === 'hall.view').length, 'hall.view events received').toBeGreaterThan(10);
   expect(wire.length, 'stream messages seen on the wire').toBeGreaterThanOrEqual(events.length);
 

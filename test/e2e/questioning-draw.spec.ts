@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
 import type { DrawEntry } from '../../shared/draw/log-schema';
 import { startHost, type Host } from './support/host';
-import { callApi, recordStreamEvents } from './support/api';
+import { callApi, recordPageTraffic } from './support/api';
 
 /**
  * 随机询问 end to end in browser mode: what the console draws is what the hall shows and what
@@ -146,15 +146,7 @@ test('nothing the hall page receives carries the minutes', async ({ browser }) =
   const hallContext = await browser.newContext();
   const operator = await consoleContext.newPage();
   const hall = await hallContext.newPage();
-  await recordStreamEvents(hall);
-  const cdp = await hallContext.newCDPSession(hall);
-  await cdp.send('Network.enable');
-  const wire: string[] = [];
-  cdp.on('Network.eventSourceMessageReceived', (m) => wire.push(`${m.eventName} ${m.data}`));
-  const responses: Promise<string>[] = [];
-  hall.on('response', (res) => {
-    if (/\/api\//.test(res.url())) responses.push(res.text().then((body) => `${res.url()} ${body}`));
-  });
+  const traffic = await recordPageTraffic(hall);
   await hall.goto(host.urls.hall);
 
   await toQuestioning(operator, true);
@@ -182,10 +174,11 @@ test('nothing the hall page receives carries the minutes', async ({ browser }) =
   const state = await api(operator, 'questioning.state', {});
   expect(state.records.map((r) => r.notes)).toEqual([`${NOTES}（第1问）`, `${NOTES}（第2问）`]);
 
-  const events = await hall.evaluate(() => (window as unknown as { __hallEvents: { name: string; data: string }[] }).__hallEvents);
+  const events = await traffic.events();
   expect(events.filter((e) => e.name === 'hall.view').length).toBeGreaterThan(6);
   expect(new Set(events.map((e) => e.name))).toEqual(new Set(['hello', 'hall.view']));
-  const everything = [...(await Promise.all(responses)), ...events.map((e) => `${e.name} ${e.data}`), ...wire];
+  const responses = (await traffic.responses()).map((r) => `${r.url} ${r.body}`);
+  const everything = [...responses, ...[...events, ...traffic.wire].map((e) => `${e.name} ${e.data}`)];
   expect(everything.some((t) => t.includes('"kind":"draw"')), 'the hall did see the draws').toBe(true);
   for (const t of everything) {
     expect(t).not.toContain('秘书记录');

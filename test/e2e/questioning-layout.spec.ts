@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { startHost, type Host } from './support/host';
 import { callApi } from './support/api';
+import { measureHall } from './support/hall-layout';
 
 /**
  * 随机询问 on the hall reads from the back of the room at 16:9, 16:10 and 4:3 — while the draw
@@ -43,39 +44,6 @@ async function toQuestioning(page: Page) {
   await api(page, 'live.start', {});
   await api(page, 'live.goto', { itemIndex: heard.itemIndex, stage: 'questioning' });
   return { meeting, heard };
-}
-
-interface LayoutReport {
-  small: string[];
-  overflow: string[];
-  outside: string[];
-  texts: number;
-}
-
-/** Every text at 4% of the screen height or more, nothing overflowing or off screen. */
-function measureHall(page: Page): Promise<LayoutReport> {
-  return page.evaluate(() => {
-    const vh = window.innerHeight;
-    const vw = window.innerWidth;
-    const root = document.querySelector<HTMLElement>('[data-testid="hall"]')!;
-    const report: LayoutReport = { small: [], overflow: [], outside: [], texts: 0 };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').slice(0, 24)}”`;
-    for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
-      const cs = getComputedStyle(el);
-      if (cs.display === 'none' || cs.visibility === 'hidden') continue;
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-      if (ownText) {
-        report.texts++;
-        const size = parseFloat(cs.fontSize);
-        if (size < 0.04 * vh) report.small.push(`${name(el)} ${size.toFixed(1)}px < ${(0.04 * vh).toFixed(1)}px`);
-      }
-      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) report.overflow.push(`${name(el)} scrollWidth ${el.scrollWidth} > ${el.clientWidth}`);
-      if (el.classList.contains('hall-frame') && el.scrollHeight > el.clientHeight + 1) report.overflow.push(`${name(el)} scrollHeight ${el.scrollHeight} > ${el.clientHeight}`);
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1)) report.outside.push(`${name(el)}`);
-    }
-    return report;
-  });
 }
 
 async function check(hall: Page, file: string) {

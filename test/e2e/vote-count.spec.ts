@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
 import type { HallVoteContent, VoteConsoleState } from '../../shared/api/vote-types';
 import { startHost, type Host } from './support/host';
-import { callApi, recordStreamEvents } from './support/api';
+import { callApi, recordPageTraffic } from './support/api';
 
 /**
  * 民主测评 end to end, in browser mode: the console keys sheets through the vote panel, the hall
@@ -76,15 +76,14 @@ interface Recorded {
 
 /** Records every API answer and every stream message the hall page receives. */
 async function recordHall(page: Page): Promise<() => Promise<Recorded[]>> {
-  await recordStreamEvents(page);
-  const responses: Promise<Recorded>[] = [];
-  page.on('response', (res) => {
-    const m = /\/api\/([^/?]+)$/.exec(new URL(res.url()).pathname);
-    if (m) responses.push(res.text().then((body) => ({ name: `api:${m[1]}`, payload: JSON.parse(body) as unknown })));
-  });
+  const traffic = await recordPageTraffic(page);
   return async () => {
-    const events = await page.evaluate(() => (window as unknown as { __hallEvents: { name: string; data: string }[] }).__hallEvents);
-    return [...(await Promise.all(responses)), ...events.map((e) => ({ name: `event:${e.name}`, payload: JSON.parse(e.data) as unknown }))];
+    const events = await traffic.events();
+    const responses = (await traffic.responses()).flatMap(({ url, body }) => {
+      const m = /\/api\/([^/?]+)$/.exec(new URL(url).pathname);
+      return m ? [{ name: `api:${m[1]}`, payload: JSON.parse(body) as unknown }] : [];
+    });
+    return [...responses, ...events.map((e) => ({ name: `event:${e.name}`, payload: JSON.parse(e.data) as unknown }))];
   };
 }
 

@@ -18,7 +18,7 @@ export async function callApi<N extends CallName>(page: Page, host: Host, name: 
  * Records every stream message the page's EventSource gets, by every event name the contract knows
  * (and 'hello' / unnamed ones), into window.__hallEvents — installed before the page's own scripts.
  */
-export async function recordStreamEvents(page: Page): Promise<void> {
+async function recordStreamEvents(page: Page): Promise<void> {
   await page.addInitScript((names: string[]) => {
     const log: { name: string; data: string }[] = [];
     (window as unknown as { __hallEvents: typeof log }).__hallEvents = log;
@@ -30,4 +30,34 @@ export async function recordStreamEvents(page: Page): Promise<void> {
       }
     };
   }, [...EVENT_NAMES, 'hello', 'message']);
+}
+
+/** One stream message: its event name and data. */
+export interface StreamMessage {
+  name: string;
+  data: string;
+}
+
+/**
+ * Everything a page receives, recorded three ways: the stream messages its EventSource dispatched
+ * (recordStreamEvents), every stream message on the wire whatever its name (the browser's network
+ * layer), and every API response's body. Install before the page loads.
+ */
+export async function recordPageTraffic(page: Page) {
+  await recordStreamEvents(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const wire: StreamMessage[] = [];
+  cdp.on('Network.eventSourceMessageReceived', (m) => wire.push({ name: m.eventName, data: m.data }));
+  const responses: Promise<{ url: string; body: string }>[] = [];
+  page.on('response', (res) => {
+    if (/\/api\//.test(res.url())) responses.push(res.text().then((body) => ({ url: res.url(), body })));
+  });
+  return {
+    wire,
+    /** The API responses so far, once their bodies have arrived. */
+    responses: () => Promise.all(responses),
+    /** The stream messages the page's EventSource dispatched. */
+    events: () => page.evaluate(() => (window as unknown as { __hallEvents: StreamMessage[] }).__hallEvents),
+  };
 }

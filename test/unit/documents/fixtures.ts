@@ -1,7 +1,7 @@
 import type { MinutesInput, OpinionInput } from '../../../electron/services/documents';
 
 /** Deterministic filler: all-Chinese sentences (no digits or Latin letters), so full lines hold 28 characters. */
-const PHRASES = [
+export const PHRASES = [
   '该同志认真履行法定职责',
   '坚持以人民为中心的发展思想',
   '围绕全县中心工作谋划推进本部门各项任务',
@@ -16,18 +16,27 @@ const PHRASES = [
   '对群众来信来访的答复还不够及时',
 ];
 
+/** The generator's first state for a seed (never 0, where xorshift would stay). */
+export function seedState(seed: number): number {
+  return (seed * 2654435761) >>> 0 || 1;
+}
+
+/** One xorshift step: the low bits of a plain LCG cycle through a few phrases only. */
+export function xorshift(s: number): number {
+  s ^= s << 13;
+  s ^= s >>> 17;
+  s ^= s << 5;
+  return s >>> 0;
+}
+
 export function chineseText(sentences: number, seed = 1): string {
   let out = '';
-  let s = (seed * 2654435761) >>> 0 || 1;
+  let s = seedState(seed);
   for (let i = 0; i < sentences; i++) {
     const parts: string[] = [];
     const count = 2 + (s % 3);
     for (let j = 0; j < count; j++) {
-      // xorshift: the low bits of a plain LCG cycle through a few phrases only.
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      s >>>= 0;
+      s = xorshift(s);
       parts.push(PHRASES[s % PHRASES.length] ?? '');
     }
     out += `${parts.join('，')}。`;

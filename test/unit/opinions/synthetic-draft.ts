@@ -1,4 +1,5 @@
 import { contentLength, type OpinionContent, type OpinionParagraph } from '../../../shared/domain/opinions';
+import { PHRASES as DOCUMENT_PHRASES, seedState, xorshift } from '../documents/fixtures';
 
 /**
  * Synthetic opinion drafts for the benchmark and the layout screenshots: about `chars` characters of
@@ -6,32 +7,12 @@ import { contentLength, type OpinionContent, type OpinionParagraph } from '../..
  * deadlines sentence, deterministic for a seed.
  */
 
-const PHRASES = [
-  '该同志认真履行法定职责',
-  '坚持以人民为中心的发展思想',
-  '围绕全县中心工作谋划推进本部门各项任务',
-  '主动接受人大监督和社会监督',
-  '注重调查研究',
-  '着力解决群众反映强烈的突出问题',
-  '部门工作取得明显成效',
-  '干部队伍作风建设不断加强',
-  '依法行政水平逐步提高',
-  '但在落实整改措施方面仍有差距',
-  '基层服务保障能力有待进一步提升',
-  '对群众来信来访的答复还不够及时',
-  '重点项目推进力度需要加大',
-  '制度建设还不够健全',
-];
+/** The documents' filler phrases and two more. */
+const PHRASES = [...DOCUMENT_PHRASES, '重点项目推进力度需要加大', '制度建设还不够健全'];
 
 function random(seed: number) {
-  let s = (seed * 2654435761) >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
+  let s = seedState(seed);
+  return () => (s = xorshift(s));
 }
 
 function sentences(next: () => number, count: number): string {
