@@ -52,15 +52,17 @@ export function describeThreshold(t: Threshold, labels: GradeLabels = DEFAULT_GR
 
 /**
  * The rule in full, as the console and the documents quote it, e.g.
- * 镇海式：依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”；否则，满意票与基本满意票之和
+ * 依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”；否则，满意票与基本满意票之和
  * 超过应到人数的半数（即过半数）的，为“基本满意”；其余为“不满意”。等次由好到差依次为满意、基本满意、
  * 不满意；“不满意”为不合格等次。
+ * Words only, from the numbers: the rule's name (a preset's or the office's own) is never part of it,
+ * so no paper or hall view quotes a label the office did not write into its own rules.
  */
 export function describeRule(rule: GradeRule, labels: GradeLabels = DEFAULT_GRADE_LABELS): string {
   const steps = rule.thresholds.map((t, i) => (i === 0 ? '' : '否则，') + describeThreshold(t, labels));
   const order = rule.thresholds.length > 1 ? '依次判定，' : '';
   return (
-    `${rule.name}：${order}${steps.join('；')}；其余为“${rule.fallback}”。` +
+    `${order}${steps.join('；')}；其余为“${rule.fallback}”。` +
     `等次由好到差依次为${rule.outcomes.join('、')}；“${rule.failing}”为不合格等次。`
   );
 }
@@ -68,7 +70,7 @@ export function describeRule(rule: GradeRule, labels: GradeLabels = DEFAULT_GRAD
 const COMPARATOR_SIGNS: Readonly<Record<Comparator, string>> = { '>=': '≥', '>': '>' };
 export const BASE_SHORT_LABELS: Readonly<Record<Base, string>> = { entitled: '应到', present: '实到', returned: '收回', valid: '有效' };
 
-/** One line: 镇海式：满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意 */
+/** One line, without the rule's name: 满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意 */
 export function ruleSummary(rule: GradeRule, labels: GradeLabels = DEFAULT_GRADE_LABELS): string {
   const parts = rule.thresholds.map((t) => {
     const top = GRADES.filter((g) => t.numerator.includes(g))
@@ -77,7 +79,7 @@ export function ruleSummary(rule: GradeRule, labels: GradeLabels = DEFAULT_GRADE
     const f = reduceFraction(t.fraction);
     return `${top}${COMPARATOR_SIGNS[t.comparator]}${BASE_SHORT_LABELS[t.base]}×${f.num}/${f.den}为${t.outcome}`;
   });
-  return `${rule.name}：${parts.join('；')}；否则${rule.fallback}`;
+  return `${parts.join('；')}；否则${rule.fallback}`;
 }
 
 /** 空白视为无效票；满意率＝（满意票＋基本满意票）÷有效票。 */

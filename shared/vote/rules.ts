@@ -57,14 +57,20 @@ export const thresholdSchema = z.object(
 );
 export type Threshold = z.infer<typeof thresholdSchema>;
 
-export const PRESET_IDS = ['zhenhai', 'two-level', 'two-thirds'] as const;
+/**
+ * Preset keys and labels describe the arithmetic only (half of 应到, three grades; more than half,
+ * two grades; more than two thirds passes). They are for the settings screen: no document and no
+ * hall view ever prints a rule's name — rule-text.ts words the rule from its numbers.
+ */
+export const PRESET_IDS = ['half-three-level', 'majority-two-level', 'two-thirds-pass'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
+export const DEFAULT_PRESET: PresetId = 'half-three-level';
 export const RULE_KINDS = [...PRESET_IDS, 'custom'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 export const RULE_KIND_LABELS: Readonly<Record<RuleKind, string>> = {
-  zhenhai: '镇海式',
-  'two-level': '两级',
-  'two-thirds': '三分之二',
+  'half-three-level': '半数三级',
+  'majority-two-level': '过半两级',
+  'two-thirds-pass': '三分之二通过',
   custom: '自定义',
 };
 
@@ -72,16 +78,18 @@ const half: Fraction = { num: 1, den: 2 };
 const twoThirds: Fraction = { num: 2, den: 3 };
 
 /**
- * The presets exactly as vote-rules.md states them. 镇海式 and 两级 name their outcomes after the
- * grade labels (so an office that renamed 基本满意 sees its own word); 三分之二 passes or fails.
+ * The presets. 半数三级 (the default): 满意 when 满意 reaches half of 应到, else 基本满意 when 满意 +
+ * 基本满意 exceed half of 应到, else 不满意. 过半两级: 满意 when 满意 exceeds half of 应到, else 不满意.
+ * 三分之二通过: 通过 when 满意 + 基本满意 exceed two thirds of the sheets returned. The first two name
+ * their outcomes after the grade labels (so an office that renamed 基本满意 sees its own word).
  */
 export function presetRule(id: PresetId, labels: GradeLabels = DEFAULT_GRADE_LABELS): GradeRule {
   const { satisfied: s, basic: b, unsatisfied: u } = labels;
   switch (id) {
-    case 'zhenhai':
+    case 'half-three-level':
       return {
-        kind: 'zhenhai',
-        name: RULE_KIND_LABELS.zhenhai,
+        kind: 'half-three-level',
+        name: RULE_KIND_LABELS['half-three-level'],
         thresholds: [
           // The published rule: 满意 needs only to reach half ("达到半数以上")…
           { outcome: s, numerator: ['satisfied'], base: 'entitled', fraction: half, comparator: '>=' },
@@ -92,19 +100,19 @@ export function presetRule(id: PresetId, labels: GradeLabels = DEFAULT_GRADE_LAB
         outcomes: [s, b, u],
         failing: u,
       };
-    case 'two-level':
+    case 'majority-two-level':
       return {
-        kind: 'two-level',
-        name: RULE_KIND_LABELS['two-level'],
+        kind: 'majority-two-level',
+        name: RULE_KIND_LABELS['majority-two-level'],
         thresholds: [{ outcome: s, numerator: ['satisfied'], base: 'entitled', fraction: half, comparator: '>' }],
         fallback: u,
         outcomes: [s, u],
         failing: u,
       };
-    case 'two-thirds':
+    case 'two-thirds-pass':
       return {
-        kind: 'two-thirds',
-        name: RULE_KIND_LABELS['two-thirds'],
+        kind: 'two-thirds-pass',
+        name: RULE_KIND_LABELS['two-thirds-pass'],
         thresholds: [{ outcome: '通过', numerator: ['satisfied', 'basic'], base: 'returned', fraction: twoThirds, comparator: '>' }],
         fallback: '不通过',
         outcomes: ['通过', '不通过'],
@@ -147,8 +155,8 @@ function ruleChecks(rule: GradeRuleShape, ctx: z.RefinementCtx): void {
   outcomes.forEach((o, i) => {
     if (!reachable.has(o)) ctx.addIssue({ code: 'custom', message: `等次“${o}”既没有判定条件，也不是其余情形的等次`, path: ['outcomes', i] });
   });
-  // A rule that calls itself a preset must be that preset, or the documents would quote a name
-  // that does not match the arithmetic beside it.
+  // A rule that calls itself a preset must be that preset, or the settings screen would name a
+  // preset that does not match the arithmetic the documents word.
   if (rule.kind !== 'custom') {
     const preset = presetRule(rule.kind);
     const same =
@@ -169,6 +177,7 @@ const outcomeLabel = requiredText('等次名称', 10);
 export const gradeRuleObject = z.object(
   {
     kind: enumField('规则类型', RULE_KINDS).default('custom'),
+    /** For the settings screen only: never printed or projected (the rule is worded from its numbers). */
     name: requiredText('规则名称', 30),
     thresholds: z
       .array(thresholdSchema, { error: '判定条件应为列表' })
@@ -214,7 +223,7 @@ export const voteRulesSchema = z
   .object(
     {
       gradeLabels: gradeLabelsSchema.prefault({}),
-      ruleKind: enumField('测评规则', RULE_KINDS).default('zhenhai'),
+      ruleKind: enumField('测评规则', RULE_KINDS).default(DEFAULT_PRESET),
       customRule: gradeRuleSchema.nullable().default(null),
       blankPolicy: blankPolicySchema.default('invalid'),
       rateFormula: rateFormulaSchema.default('satisfied-basic'),

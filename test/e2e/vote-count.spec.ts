@@ -96,7 +96,7 @@ function tally(sheets: string[], n: number): Tally[] {
   return out;
 }
 
-/** My own arithmetic: 镇海式 with 应到 30, rate (满意+基本满意)÷有效 to one decimal. */
+/** My own arithmetic: 半数三级 with 应到 30, rate (满意+基本满意)÷有效 to one decimal. */
 function expected(c: Tally): { rate: string; grade: string } {
   const valid = c['1'] + c['2'] + c['3'];
   const rate = `${(Math.round(((c['1'] + c['2']) * 1000) / valid) / 10).toFixed(1)}%`;
@@ -155,7 +155,7 @@ test('30 sheets for 3 evaluatees keyed on the console, one undone, sheet 7 corre
   const panel = page.getByTestId('vote-panel');
   await panel.getByRole('button', { name: '核对', exact: true }).click();
   await expect(page.getByTestId('vote-round')).toHaveAttribute('data-state', 'checked');
-  await expect(panel.getByTestId('vote-rule-text')).toContainText('镇海式：依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”');
+  await expect(panel.getByTestId('vote-rule-text')).toContainText('依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”');
   await expect(hall.getByTestId('hall-vote-status')).toHaveText('计票完毕，等待公布');
 
   // Before the reveal nothing the hall received carries the split.
@@ -183,7 +183,7 @@ test('30 sheets for 3 evaluatees keyed on the console, one undone, sheet 7 corre
   }
   expect(counts.map((c) => expected(c).grade)).toEqual(['满意', '基本满意', '不满意']);
   await expect(hall.getByTestId('hall-vote-chart').locator('canvas')).toBeVisible();
-  await expect(hall.getByText('镇海式：满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意')).toBeVisible();
+  await expect(hall.getByText('满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意')).toBeVisible();
   await expect(hall.getByText('应到30人　实到30人　发出30张　收回30张')).toBeVisible();
 
   // The log has every sheet, the undo and the correction with its reason.

@@ -70,7 +70,7 @@ export function leadParagraph(f: PrefillFacts): string {
   const asked = f.questions.length > 0 ? '，进行了询问' : '';
   let text = `${basis}${research}${meeting}${heard}${asked}，并进行了满意度测评。`;
   if (f.vote) {
-    text += `测评结果为“${f.vote.outcome}”（${voteCountsText(f.vote, f.gradeLabels)}，满意率${f.vote.rateText}，按${f.vote.ruleName}等次规则评定）。`;
+    text += `测评结果为“${f.vote.outcome}”（${voteCountsText(f.vote, f.gradeLabels)}，满意率${f.vote.rateText}）。`;
   }
   return `${text}现将评议意见反馈如下。`;
 }

@@ -19,7 +19,7 @@ import { atVote, clock, counts, latestRound, start, type Call } from '../vote-se
 
 export type Started = Awaited<ReturnType<typeof start>>;
 
-/** 应到 30 (镇海式): 满意, 基本满意, 不满意 (exactly half), 满意 with a blank, 基本满意. */
+/** 应到 30 (半数三级): 满意, 基本满意, 不满意 (exactly half), 满意 with a blank, 基本满意. */
 export const MEMBER_ROWS: Counts[] = [
   counts({ satisfied: 15, basic: 10, unsatisfied: 5 }),
   counts({ satisfied: 9, basic: 7, unsatisfied: 14 }),

@@ -11,7 +11,9 @@ describe('the prefilled draft', () => {
     expect(lead).toContain('根据《中华人民共和国各级人民代表大会常务委员会监督法》和县人大常委会2024年度工作评议实施方案');
     expect(lead).toContain('座谈走访、听取汇报、查阅资料、问卷调查');
     expect(lead).toContain('2024年10月28日，县第十九届人大常委会第二十三次会议听取了张明同志的履职情况报告，进行了询问');
-    expect(lead).toContain('测评结果为“满意”（应到30人，实到28人，收回测评票28张，其中满意25票、基本满意2票、不满意1票，满意率96.4%，按镇海式等次规则评定）');
+    expect(lead).toContain('测评结果为“满意”（应到30人，实到28人，收回测评票28张，其中满意25票、基本满意2票、不满意1票，满意率96.4%）');
+    // The rule is stated in words where it is quoted (the 通报), never by a name.
+    expect(lead).not.toContain('等次规则评定');
     expect(lead.endsWith('现将评议意见反馈如下。')).toBe(true);
   });
 

@@ -45,7 +45,7 @@ describe('reveal and results', () => {
     expect(content.rows).toHaveLength(3);
     expect(content.rows[0]).toMatchObject({ name: item.evaluatees[0]!.name, satisfied: 2, basic: 1, unsatisfied: 0, other: 0, rateText: '100.0%', outcome: '不满意', failing: true });
     expect(content.contextText).toBe('应到30人　实到30人　发出30张　收回3张');
-    expect(content.ruleSummary).toBe('镇海式：满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意');
+    expect(content.ruleSummary).toBe('满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意');
     expect(roundOf(st, r.id).hallPageCount).toBe(2);
     await call('vote.hallPage', { roundId: r.id, page: 1 });
     const second = (await call<HallView>('hall.view', {}, 'hall')).content as HallVoteResult;
@@ -60,7 +60,7 @@ describe('reveal and results', () => {
     const r = await readyToCount(call, item, 30, 30);
     expect((await yearEvaluations(s, year)).filter((e) => item.evaluatees.some((p) => p.id === e.evaluateeId)).map((e) => e.stage)).toEqual(Array(5).fill('vote'));
     await call('vote.mode', { roundId: r.id, groupId: 'members', mode: 'totals' });
-    // 应到 30 (镇海式): 15 满意 → 满意; 9 + 7 = 16 → 基本满意; 9 + 6 = 15 → 不满意 (exactly half).
+    // 应到 30 (半数三级): 15 满意 → 满意; 9 + 7 = 16 → 基本满意; 9 + 6 = 15 → 不满意 (exactly half).
     const rows = [
       counts({ satisfied: 15, basic: 10, unsatisfied: 5 }),
       counts({ satisfied: 9, basic: 7, unsatisfied: 14 }),
@@ -86,7 +86,7 @@ describe('reveal and results', () => {
       counts: rows[2],
       valid: 30,
       context: { entitled: 30, present: 30, issued: 30, returned: 30 },
-      ruleName: '镇海式',
+      ruleName: '半数三级',
       tellers: ['甲计票'],
       scrutineers: ['乙监票'],
       amendments: 0,

@@ -27,9 +27,10 @@ describe('vote rounds through the service', () => {
     st = await call('vote.check', { roundId: id });
     const checked = roundOf(st, id);
     expect(checked.state).toBe('checked');
-    // 应到 30: 满意 1 < 15, 满意+基本满意 2 ≤ 15 → 不满意 (镇海式).
+    // 应到 30: 满意 1 < 15, 满意+基本满意 2 ≤ 15 → 不满意 (半数三级).
     expect(checked.result?.groups[0]?.results[0]).toMatchObject({ outcome: '不满意', failing: true, rateText: '100.0%' });
-    expect(checked.result?.rule.text).toContain('镇海式');
+    expect(checked.result?.rule.text).toMatch(/^依次判定，满意票达到应到人数的半数以上（含半数）的/);
+    expect(checked.result?.rule.text).not.toContain('半数三级');
     expect(checked.result?.groups[0]?.results[0]?.arithmetic.join('\n')).toContain('应到 30 人 × 1/2');
     st = await call('vote.announce', { roundId: id });
     expect(roundOf(st, id).state).toBe('announced');

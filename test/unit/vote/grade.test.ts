@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { gradeResult, meetsShare, presetRule, type GradeRule } from '../../../shared/vote';
 import { context, counts, filled } from './fixtures';
 
-const zhenhai = presetRule('zhenhai');
-const twoLevel = presetRule('two-level');
-const twoThirds = presetRule('two-thirds');
+const halfThree = presetRule('half-three-level');
+const twoLevel = presetRule('majority-two-level');
+const twoThirds = presetRule('two-thirds-pass');
 
-describe('镇海式 (the default), the examples of the spec with 应到 28', () => {
+describe('半数三级 (the default), the examples of the spec with 应到 28', () => {
   const ctx = context(28, 28);
 
   it('满意 14 → 满意: reaching half (≥) is enough', () => {
-    const r = gradeResult(filled(28, { satisfied: 14 }), ctx, zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(filled(28, { satisfied: 14 }), ctx, halfThree, 'invalid', 'satisfied-basic');
     expect(r.outcome).toBe('满意');
     expect(r.failing).toBe(false);
     expect(r.decidedBy).toBe(0);
@@ -18,7 +18,7 @@ describe('镇海式 (the default), the examples of the spec with 应到 28', () 
   });
 
   it('满意 9 + 基本满意 5 = 14 → 不满意: exactly half is not more than half', () => {
-    const r = gradeResult(filled(28, { satisfied: 9, basic: 5 }), ctx, zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(filled(28, { satisfied: 9, basic: 5 }), ctx, halfThree, 'invalid', 'satisfied-basic');
     expect(r.outcome).toBe('不满意');
     expect(r.failing).toBe(true);
     expect(r.outcomeRank).toBe(2);
@@ -31,21 +31,21 @@ describe('镇海式 (the default), the examples of the spec with 应到 28', () 
   });
 
   it('满意 9 + 基本满意 6 = 15 → 基本满意', () => {
-    const r = gradeResult(filled(28, { satisfied: 9, basic: 6 }), ctx, zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(filled(28, { satisfied: 9, basic: 6 }), ctx, halfThree, 'invalid', 'satisfied-basic');
     expect(r.outcome).toBe('基本满意');
     expect(r.failing).toBe(false);
     expect(r.arithmetic[1]).toBe('满意 9 票 + 基本满意 6 票 = 15 票 > 应到 28 人 × 1/2 = 14 → 基本满意');
   });
 
   it('满意 13 (one short of half) falls through to the second threshold', () => {
-    const r = gradeResult(filled(28, { satisfied: 13, basic: 2 }), ctx, zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(filled(28, { satisfied: 13, basic: 2 }), ctx, halfThree, 'invalid', 'satisfied-basic');
     expect(r.outcome).toBe('基本满意');
     expect(r.checks.map((c) => c.met)).toEqual([false, true]);
   });
 
   it('the base is 应到, not 实到: absent members count against the evaluatee', () => {
     // 20 present out of 28: 满意 13 is most of those present but less than half of 应到.
-    const r = gradeResult(filled(20, { satisfied: 13 }), context(28, 20), zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(filled(20, { satisfied: 13 }), context(28, 20), halfThree, 'invalid', 'satisfied-basic');
     expect(r.outcome).toBe('不满意');
   });
 });
@@ -54,7 +54,7 @@ describe('the published case (2022): 实到 29, 满意 28, 基本满意 1, 不�
   const c = counts({ satisfied: 28, basic: 1 });
 
   it('with 应到 35 → 满意, rate 100.0%, and the hall line', () => {
-    const r = gradeResult(c, context(35, 29), zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(c, context(35, 29), halfThree, 'invalid', 'satisfied-basic');
     expect(r.outcome).toBe('满意');
     expect(r.rate).toBe(100);
     expect(r.rateText).toBe('100.0%');
@@ -64,13 +64,13 @@ describe('the published case (2022): 实到 29, 满意 28, 基本满意 1, 不�
 
   it('any 应到 from 29 to 56 gives 满意; 57 does not', () => {
     for (let entitled = 29; entitled <= 56; entitled++) {
-      expect(gradeResult(c, context(entitled, 29), zhenhai, 'invalid', 'satisfied-basic').outcome, `应到 ${entitled}`).toBe('满意');
+      expect(gradeResult(c, context(entitled, 29), halfThree, 'invalid', 'satisfied-basic').outcome, `应到 ${entitled}`).toBe('满意');
     }
     // 28 < 28.5, and 满意 + 基本满意 = 29 > 28.5: the second threshold decides.
-    const r57 = gradeResult(c, context(57, 29), zhenhai, 'invalid', 'satisfied-basic');
+    const r57 = gradeResult(c, context(57, 29), halfThree, 'invalid', 'satisfied-basic');
     expect(r57.outcome).toBe('基本满意');
     expect(r57.arithmetic[0]).toBe('满意 28 票 < 应到 57 人 × 1/2 = 28.5 → 不满足');
-    expect(gradeResult(c, context(58, 29), zhenhai, 'invalid', 'satisfied-basic').outcome).toBe('不满意');
+    expect(gradeResult(c, context(58, 29), halfThree, 'invalid', 'satisfied-basic').outcome).toBe('不满意');
   });
 });
 
@@ -155,8 +155,8 @@ describe('blanks under both policies', () => {
   });
 
   it('the policy changes nothing under a base of 应到', () => {
-    const a = gradeResult(c, context(35, 30), zhenhai, 'invalid', 'satisfied-basic');
-    const b = gradeResult(c, context(35, 30), zhenhai, 'abstain', 'satisfied-basic');
+    const a = gradeResult(c, context(35, 30), halfThree, 'invalid', 'satisfied-basic');
+    const b = gradeResult(c, context(35, 30), halfThree, 'abstain', 'satisfied-basic');
     expect(a.outcome).toBe(b.outcome);
     expect(a.rateText).not.toBe(b.rateText);
   });
@@ -166,22 +166,22 @@ describe('satisfaction rate', () => {
   const c = counts({ satisfied: 25, basic: 6, unsatisfied: 1 });
 
   it('(满意 + 基本满意) ÷ valid by default, 满意 ÷ valid as the alternative, one decimal', () => {
-    expect(gradeResult(c, context(35, 32), zhenhai, 'invalid', 'satisfied-basic').rateText).toBe('96.9%');
-    expect(gradeResult(c, context(35, 32), zhenhai, 'invalid', 'satisfied').rateText).toBe('78.1%');
-    expect(gradeResult(c, context(35, 32), zhenhai, 'invalid', 'satisfied').rate).toBe(78.1);
+    expect(gradeResult(c, context(35, 32), halfThree, 'invalid', 'satisfied-basic').rateText).toBe('96.9%');
+    expect(gradeResult(c, context(35, 32), halfThree, 'invalid', 'satisfied').rateText).toBe('78.1%');
+    expect(gradeResult(c, context(35, 32), halfThree, 'invalid', 'satisfied').rate).toBe(78.1);
   });
 
   it('rounds an exact half up, as the office writes it', () => {
     // 31/32 = 96.875% → 96.9%; 1/16 = 6.25% → 6.3%.
-    expect(gradeResult(counts({ satisfied: 31, unsatisfied: 1 }), context(35, 32), zhenhai, 'invalid', 'satisfied').rateText).toBe('96.9%');
-    const r = gradeResult(counts({ satisfied: 1, unsatisfied: 15 }), context(35, 16), zhenhai, 'invalid', 'satisfied');
+    expect(gradeResult(counts({ satisfied: 31, unsatisfied: 1 }), context(35, 32), halfThree, 'invalid', 'satisfied').rateText).toBe('96.9%');
+    const r = gradeResult(counts({ satisfied: 1, unsatisfied: 15 }), context(35, 16), halfThree, 'invalid', 'satisfied');
     expect(r.rateText).toBe('6.3%');
     expect(r.rate).toBe(6.3);
   });
 
   it('no valid sheet: no rate (—), and a base of 0 meets no threshold', () => {
     const allInvalid = counts({ invalid: 20 });
-    const r = gradeResult(allInvalid, context(28, 20), zhenhai, 'invalid', 'satisfied-basic');
+    const r = gradeResult(allInvalid, context(28, 20), halfThree, 'invalid', 'satisfied-basic');
     expect(r.valid).toBe(0);
     expect(r.rate).toBeNull();
     expect(r.rateText).toBe('—');
@@ -231,7 +231,7 @@ describe('a custom rule: base 实到, 3/5, >', () => {
 describe('edited grade labels', () => {
   it('presets and texts use the office’s own words', () => {
     const labels = { satisfied: '满意', basic: '比较满意', unsatisfied: '不满意' };
-    const rule = presetRule('zhenhai', labels);
+    const rule = presetRule('half-three-level', labels);
     const r = gradeResult(filled(28, { satisfied: 9, basic: 6 }), context(28, 28), rule, 'invalid', 'satisfied-basic', labels);
     expect(r.outcome).toBe('比较满意');
     expect(r.arithmetic[1]).toContain('比较满意 6 票');

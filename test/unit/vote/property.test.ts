@@ -64,9 +64,9 @@ function randomThreshold(r: () => number, outcome: string): Threshold {
 
 function randomRule(r: () => number): GradeRule {
   const pick = int(r, 0, 3);
-  if (pick === 0) return presetRule('zhenhai');
-  if (pick === 1) return presetRule('two-level');
-  if (pick === 2) return presetRule('two-thirds');
+  if (pick === 0) return presetRule('half-three-level');
+  if (pick === 1) return presetRule('majority-two-level');
+  if (pick === 2) return presetRule('two-thirds-pass');
   return {
     kind: 'custom',
     name: '随机规则',
@@ -109,8 +109,8 @@ describe('property: random counts graded as an independent brute force would', (
     }
   });
 
-  it('every 镇海式 case with 应到 1–40 around one half', () => {
-    const rule = presetRule('zhenhai');
+  it('every 半数三级 case with 应到 1–40 around one half', () => {
+    const rule = presetRule('half-three-level');
     for (let entitled = 1; entitled <= 40; entitled++) {
       for (let s = 0; s <= entitled; s++) {
         for (let b = 0; s + b <= entitled; b++) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  DEFAULT_PRESET,
   PRESET_IDS,
+  RULE_KIND_LABELS,
   describeRateFormula,
   describeRule,
   gradeLabelsSchema,
@@ -31,9 +33,9 @@ const custom: GradeRuleInput = {
 
 describe('presets', () => {
   it('are exactly the spec’s rules', () => {
-    expect(presetRule('zhenhai')).toEqual({
-      kind: 'zhenhai',
-      name: '镇海式',
+    expect(presetRule('half-three-level')).toEqual({
+      kind: 'half-three-level',
+      name: '半数三级',
       thresholds: [
         { outcome: '满意', numerator: ['satisfied'], base: 'entitled', fraction: { num: 1, den: 2 }, comparator: '>=' },
         { outcome: '基本满意', numerator: ['satisfied', 'basic'], base: 'entitled', fraction: { num: 1, den: 2 }, comparator: '>' },
@@ -42,12 +44,12 @@ describe('presets', () => {
       outcomes: ['满意', '基本满意', '不满意'],
       failing: '不满意',
     });
-    expect(presetRule('two-level')).toMatchObject({
+    expect(presetRule('majority-two-level')).toMatchObject({
       thresholds: [{ outcome: '满意', numerator: ['satisfied'], base: 'entitled', fraction: { num: 1, den: 2 }, comparator: '>' }],
       fallback: '不满意',
       failing: '不满意',
     });
-    expect(presetRule('two-thirds')).toMatchObject({
+    expect(presetRule('two-thirds-pass')).toMatchObject({
       thresholds: [{ outcome: '通过', numerator: ['satisfied', 'basic'], base: 'returned', fraction: { num: 2, den: 3 }, comparator: '>' }],
       fallback: '不通过',
       outcomes: ['通过', '不通过'],
@@ -55,12 +57,17 @@ describe('presets', () => {
     });
   });
 
+  it('carry names that describe the arithmetic, never a place', () => {
+    expect(PRESET_IDS.map((id) => RULE_KIND_LABELS[id])).toEqual(['半数三级', '过半两级', '三分之二通过']);
+    expect(DEFAULT_PRESET).toBe('half-three-level');
+  });
+
   it('pass their own schema', () => {
     for (const id of PRESET_IDS) expect(gradeRuleSchema.safeParse(presetRule(id)).success, id).toBe(true);
   });
 
   it('a rule that calls itself a preset but differs is refused', () => {
-    const tampered = presetRule('zhenhai');
+    const tampered = presetRule('half-three-level');
     tampered.thresholds[1] = { ...tampered.thresholds[1]!, comparator: '>=' };
     expect(messages(gradeRuleSchema, tampered)).toContain('与该预设不一致');
   });
@@ -109,25 +116,25 @@ describe('custom rules are validated with Chinese messages', () => {
 });
 
 describe('vote settings', () => {
-  it('default: 镇海式, blank = invalid, (满意 + 基本满意) ÷ valid, grades 满意/基本满意/不满意', () => {
+  it('default: 半数三级, blank = invalid, (满意 + 基本满意) ÷ valid, grades 满意/基本满意/不满意', () => {
     const v = voteRulesSchema.parse({});
     expect(v).toEqual({
       gradeLabels: { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' },
-      ruleKind: 'zhenhai',
+      ruleKind: 'half-three-level',
       customRule: null,
       blankPolicy: 'invalid',
       rateFormula: 'satisfied-basic',
     });
-    expect(resolveRule(v)).toEqual(presetRule('zhenhai'));
+    expect(resolveRule(v)).toEqual(presetRule('half-three-level'));
   });
 
   it('slots into the settings as a defaulted sub-object, so older files still load', () => {
     const settings = z.object({ votes: voteRulesSchema.prefault({}) });
-    expect(settings.parse({}).votes.ruleKind).toBe('zhenhai');
+    expect(settings.parse({}).votes.ruleKind).toBe('half-three-level');
   });
 
   it('a preset follows renamed grade labels', () => {
-    const v = voteRulesSchema.parse({ gradeLabels: { basic: '比较满意' }, ruleKind: 'two-level' });
+    const v = voteRulesSchema.parse({ gradeLabels: { basic: '比较满意' }, ruleKind: 'majority-two-level' });
     expect(resolveRule(v).outcomes).toEqual(['满意', '不满意']);
     expect(resolveRule(voteRulesSchema.parse({ gradeLabels: { basic: '比较满意' } })).outcomes).toEqual(['满意', '比较满意', '不满意']);
   });
@@ -158,24 +165,31 @@ describe('rule text: 过半数 strictly more, 半数以上 includes half', () =>
     expect(shareWords('valid', { num: 3, den: 5 }, '>=')).toBe('达到有效票数的五分之三以上（含五分之三）');
   });
 
-  it('镇海式 in full', () => {
-    const text = describeRule(presetRule('zhenhai'));
+  it('半数三级 in full', () => {
+    const text = describeRule(presetRule('half-three-level'));
     expect(text).toBe(
-      '镇海式：依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”；否则，满意票与基本满意票之和超过应到人数的半数（即过半数）的，为“基本满意”；其余为“不满意”。' +
+      '依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”；否则，满意票与基本满意票之和超过应到人数的半数（即过半数）的，为“基本满意”；其余为“不满意”。' +
         '等次由好到差依次为满意、基本满意、不满意；“不满意”为不合格等次。',
     );
   });
 
-  it('两级 says 过半数 and never 半数以上', () => {
-    const text = describeRule(presetRule('two-level'));
+  it('过半两级 says 过半数 and never 半数以上', () => {
+    const text = describeRule(presetRule('majority-two-level'));
     expect(text).toContain('满意票超过应到人数的半数（即过半数）的，为“满意”');
     expect(text).not.toContain('半数以上');
   });
 
-  it('三分之二 and the one-line summaries', () => {
-    expect(describeRule(presetRule('two-thirds'))).toContain('满意票与基本满意票之和超过收回票数的三分之二（不含三分之二）的，为“通过”；其余为“不通过”');
-    expect(ruleSummary(presetRule('zhenhai'))).toBe('镇海式：满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意');
-    expect(ruleSummary(presetRule('two-thirds'))).toBe('三分之二：满意+基本满意>收回×2/3为通过；否则不通过');
+  it('三分之二通过 and the one-line summaries', () => {
+    expect(describeRule(presetRule('two-thirds-pass'))).toContain('满意票与基本满意票之和超过收回票数的三分之二（不含三分之二）的，为“通过”；其余为“不通过”');
+    expect(ruleSummary(presetRule('half-three-level'))).toBe('满意≥应到×1/2为满意；满意+基本满意>应到×1/2为基本满意；否则不满意');
+    expect(ruleSummary(presetRule('two-thirds-pass'))).toBe('满意+基本满意>收回×2/3为通过；否则不通过');
+  });
+
+  it('never carry the rule’s name, a preset’s or the office’s own', () => {
+    for (const rule of [...PRESET_IDS.map((id) => presetRule(id)), gradeRuleSchema.parse(custom)]) {
+      expect(describeRule(rule)).not.toContain(rule.name);
+      expect(ruleSummary(rule)).not.toContain(rule.name);
+    }
   });
 
   it('rate formulas in words', () => {

@@ -72,7 +72,7 @@ describe('tallying sheets', () => {
     expect(c).toEqual({ satisfied: 14, basic: 0, unsatisfied: 16, blank: 0, invalid: 0 });
     const perEvaluatee = [a!, b!, c!].map((counts, i) => ({ name: ['甲', '乙', '丙'][i]!, counts }));
     expect(checkRound({ issued: 30, returned: 30, presentInGroup: 30, perEvaluatee })).toEqual([]);
-    const rule = presetRule('zhenhai');
+    const rule = presetRule('half-three-level');
     // 应到 32: half is 16, so 丙's 满意 14 and 满意 + 基本满意 14 both fall short.
     expect(perEvaluatee.map((e) => gradeResult(e.counts, context(32, 30), rule, 'invalid', 'satisfied-basic').outcome)).toEqual(['满意', '满意', '不满意']);
   });
