@@ -49,7 +49,6 @@ export interface OpinionMaterial {
     outcome: string;
     rateText: string;
     countsText: string;
-    ruleName: string;
     ruleText: string;
     arithmetic: string[];
     failing: boolean;
@@ -81,7 +80,8 @@ export interface OpinionDetail {
   /** The roster, for picking who gave an opinion. */
   members: { id: string; name: string; role: MemberRole }[];
   doc: OpinionDocInfo;
-  deadlines: { planDays: number; reportMonths: number; reReportMonths: number };
+  /** planDays null: the county asks for no rectification plan. */
+  deadlines: { planDays: number | null; reportMonths: number; reReportMonths: number };
   /** Next free number of the settings' prefix in the current year (a suggestion only). */
   suggestedNumber: string;
   /** What the prefill lacked (no vote yet, no minutes…), shown beside the editor. */
@@ -110,7 +110,8 @@ export interface RectificationDeadline {
   unitName: string;
   docNumber: string;
   deliveredOn: string;
-  planDue: string;
+  /** null when the county asks for no rectification plan. */
+  planDue: string | null;
   reportDue: string;
   /** 不满意: report again within the re-report period. */
   reReportDue: string | null;

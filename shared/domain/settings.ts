@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { docPrefixProblem } from '../format/doc-number';
-import { boolField, intField, objectError, requiredText, yearField } from './fields';
+import { boolField, intField, objectError, optionalText, requiredText, yearField } from './fields';
 import { voteRulesSchema } from '../vote/rules';
 import { DEFAULT_COPY_TO, DEFAULT_ISSUING_OFFICE, documentFormatSchema } from './document-settings';
 
@@ -31,14 +31,75 @@ export const organisationSchema = z.object({
     .default(() => [...DEFAULT_COPY_TO]),
 });
 
+/** What the settings screen offers when the office turns the rectification-plan deadline on. */
+export const DEFAULT_PLAN_DAYS = 15;
+
 export const deadlinesSchema = z.object({
-  /** 整改方案: days after the opinion is delivered. */
-  rectificationPlanDays: intField('整改方案报送期限（天）', 1, 180).default(15),
+  /**
+   * 整改方案: days after the opinion is delivered, or null when the county asks for no plan (the
+   * default: no paper prints a deadline the office did not set). Folders written before this was
+   * optional hold a number and keep it.
+   */
+  rectificationPlanDays: intField('整改方案报送期限（天）', 1, 180).nullable().default(null),
   /** 整改情况报告: months after delivery. */
   rectificationReportMonths: intField('整改情况报告期限（月）', 1, 24).default(6),
   /** Re-report after a 不满意 grade: months. */
   reReportMonths: intField('不满意再次报告期限（月）', 1, 24).default(3),
 });
+
+/** The three votes of an evaluation, each with its own title (domain: three votes, three names). */
+export const VOTE_KINDS = ['meeting', 'followUp', 'reReport'] as const;
+export type VoteKind = (typeof VOTE_KINDS)[number];
+export const VOTE_KIND_LABELS: Readonly<Record<VoteKind, string>> = {
+  meeting: '评议会议上的测评',
+  followUp: '回头看后的测评',
+  reReport: '不满意再次报告后的测评',
+};
+export const DEFAULT_VOTE_TITLES: Readonly<Record<VoteKind, string>> = {
+  meeting: '民主测评',
+  followUp: '满意度测评',
+  reReport: '整改情况测评',
+};
+
+/** A vote's title as printed: the ballot adds 票, so a title must not end with 票 itself. */
+function voteTitle(kind: VoteKind) {
+  const label = `${VOTE_KIND_LABELS[kind]}名称`;
+  return requiredText(label, 20)
+    .refine((t) => !t.endsWith('票'), { message: `${label}不要以“票”结尾（测评票的标题会自动加“票”）` })
+    .default(DEFAULT_VOTE_TITLES[kind]);
+}
+
+export const voteTitlesSchema = z.object(
+  {
+    meeting: voteTitle('meeting'),
+    followUp: voteTitle('followUp'),
+    reReport: voteTitle('reReport'),
+  },
+  objectError('测评名称'),
+);
+export type VoteTitles = z.infer<typeof voteTitlesSchema>;
+
+export const DEFAULT_LAW = '《中华人民共和国各级人民代表大会常务委员会监督法》';
+
+/**
+ * 评议依据: what the opinion cites before the year's 实施方案. The law is the national one by
+ * default; the county's own measure (its 工作评议办法) has no default — only the office knows its
+ * title — and is left out while empty.
+ */
+export const legalBasisSchema = z.object(
+  {
+    law: optionalText('评议依据的法律', 80).default(DEFAULT_LAW),
+    measure: optionalText('本级评议办法', 80),
+  },
+  objectError('评议依据'),
+);
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+
+/** A title as cited: in 书名号 whether or not the office typed them. */
+export function citedTitle(title: string): string {
+  const t = title.trim().replace(/^《+/u, '').replace(/》+$/u, '');
+  return t === '' ? '' : `《${t}》`;
+}
 
 export const QUORUM_RULES = ['more-than-half', 'half-or-more'] as const;
 export type QuorumRule = (typeof QUORUM_RULES)[number];
@@ -80,6 +141,10 @@ export const settingsSchema = z.object(
     reportMinutes: intField('汇报时长（分钟）', 1, 120).default(15),
     /** 民主测评: grade labels, the grading rule, blank policy, satisfaction-rate formula (vote-rules.md). */
     votes: voteRulesSchema.prefault({}),
+    /** Titles of the three votes (民主测评, 满意度测评, 整改情况测评): ballots, 通报, opinions. */
+    voteTitles: voteTitlesSchema.prefault({}),
+    /** 评议依据 cited by the opinion: the law and the county's own measure. */
+    legalBasis: legalBasisSchema.prefault({}),
     /** 公文格式: font profile, the red header's text, size and scale, the red line (document-settings.ts). */
     documents: documentFormatSchema.prefault({}),
     /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */

@@ -68,7 +68,7 @@ test('ballots are printed for a prepared round; after the count the report and t
   expect(ballots.suggestedFilename()).toBe(`${item.title}第一轮测评票（6张）.docx`);
   const ballotXml = await docxOf(ballots);
   const texts = paragraphs(ballotXml).map((p) => textOf(p));
-  expect(texts.filter((t) => t === `${MEETING}满意度测评票`)).toHaveLength(6);
+  expect(texts.filter((t) => t === `${MEETING}民主测评票`)).toHaveLength(6);
   for (const person of item.evaluatees) expect(texts).toContain(person.name);
   expect(texts.join('')).not.toMatch(/编号|票号/);
 

@@ -144,8 +144,8 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
   const agenda: AgendaItem[] = [
     ...heads.map((e): AgendaItem => ({ kind: 'report', id: newId('ag', random), evaluateeId: e.id, mode: 'report' })),
     ...written.map((e): AgendaItem => ({ kind: 'report', id: newId('ag', random), evaluateeId: e.id, mode: 'written' })),
-    { kind: 'vote', id: newId('ag', random), title: '政府组成部门负责人满意度测评', evaluateeIds: heads.map((e) => e.id) },
-    { kind: 'vote', id: newId('ag', random), title: '员额法官、员额检察官满意度测评', evaluateeIds: written.map((e) => e.id) },
+    { kind: 'vote', id: newId('ag', random), title: `政府组成部门负责人${core.settings.voteTitles.meeting}`, evaluateeIds: heads.map((e) => e.id) },
+    { kind: 'vote', id: newId('ag', random), title: `员额法官、员额检察官${core.settings.voteTitles.meeting}`, evaluateeIds: written.map((e) => e.id) },
   ];
   const meeting = meetingSchema.parse({
     meeting: {

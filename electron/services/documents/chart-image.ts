@@ -22,7 +22,7 @@ export interface ChartRowInput {
 }
 
 export interface ResultsChartOptions {
-  /** Title drawn above the bars, e.g. 常委会组成人员满意度测评结果. */
+  /** Title drawn above the bars, e.g. 常委会组成人员民主测评结果. */
   title?: string;
   gradeLabels?: GradeLabelsInput;
   /** Printed width; the 156 mm type area at most (default). */
@@ -269,9 +269,9 @@ export async function renderResultsChartPng(rows: readonly ChartRowInput[], opti
 
 /**
  * One chart per voter group of an announcement (the members first, then each group counted apart), every round's
- * evaluatees together, captioned 图1 常委会组成人员满意度测评结果 …; pass the result as `input.charts`.
+ * evaluatees together, captioned 图1 常委会组成人员民主测评结果 …; pass the result as `input.charts`.
  */
-export async function renderAnnouncementCharts(input: Pick<AnnouncementInput, 'rounds' | 'gradeLabels'>, options: Pick<ResultsChartOptions, 'dpi' | 'widthMm'> = {}): Promise<ResultsChart[]> {
+export async function renderAnnouncementCharts(input: Pick<AnnouncementInput, 'rounds' | 'gradeLabels' | 'voteTitle'>, options: Pick<ResultsChartOptions, 'dpi' | 'widthMm'> = {}): Promise<ResultsChart[]> {
   const groups = new Map<string, ChartRowInput[]>();
   const order = (binding: boolean) => (binding ? 0 : 1);
   const all = input.rounds.flatMap((round) => round.groups).sort((a, b) => order(a.binding) - order(b.binding));
@@ -289,7 +289,7 @@ export async function renderAnnouncementCharts(input: Pick<AnnouncementInput, 'r
       await renderResultsChartPng(rows, {
         ...options,
         ...(input.gradeLabels ? { gradeLabels: input.gradeLabels } : {}),
-        caption: `图${n}　${label}满意度测评结果`,
+        caption: `图${n}　${label}${input.voteTitle.trim()}结果`,
       }),
     );
   }

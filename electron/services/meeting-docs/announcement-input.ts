@@ -36,9 +36,9 @@ export function announcementCopyTo(core: Readonly<CoreData>, rounds: readonly Re
 const unique = (list: readonly string[]) => [...new Set(list.map((s) => s.trim()).filter(Boolean))];
 const stripStop = (s: string) => s.trim().replace(/[。；;]+$/u, '');
 
-export function announcementTitle(data: Readonly<MeetingData>, rounds: readonly Readonly<VoteRound>[], wholeMeeting: boolean): string {
+export function announcementTitle(data: Readonly<MeetingData>, rounds: readonly Readonly<VoteRound>[], wholeMeeting: boolean, voteTitle: string): string {
   const first = rounds[0];
-  if (wholeMeeting || !first) return `关于${data.meeting.year}年度工作评议满意度测评结果的通报`;
+  if (wholeMeeting || !first) return `关于${data.meeting.year}年度工作评议${voteTitle}结果的通报`;
   return `关于${itemTitle(data, first)}结果的通报`;
 }
 
@@ -53,7 +53,8 @@ export function announcementInput(f: AnnouncementFacts): AnnouncementInput {
   const policy = unique(results.map((r) => stripStop(r.rule.policyText))).join('；');
   return {
     docNumber: f.docNumber,
-    title: announcementTitle(data, rounds, f.wholeMeeting),
+    title: announcementTitle(data, rounds, f.wholeMeeting, core.settings.voteTitles.meeting),
+    voteTitle: core.settings.voteTitles.meeting,
     meetingName: data.meeting.name,
     meetingDate: data.meeting.date,
     ruleText,

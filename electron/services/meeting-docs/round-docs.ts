@@ -4,6 +4,7 @@ import { sortMembers } from '../../../shared/domain/people';
 import type { GroupId, StoredGroupResult, VoteRound } from '../../../shared/domain/vote-round';
 import { chineseNumeral } from '../../../shared/format/chinese-numerals';
 import { ROUND_STATE_LABELS, voterGroupLabel } from '../../../shared/vote';
+import { DEFAULT_VOTE_TITLES } from '../../../shared/domain/settings';
 import type { AnnouncementRoundInput, GradeLabelsInput, ResultGroupInput } from '../documents/builders/announcement';
 import type { BallotInput } from '../documents/builders/ballot';
 import type { CountReportInput, CountRowInput } from '../documents/builders/count-report';
@@ -36,10 +37,10 @@ export function roundLabel(round: Pick<VoteRound, 'number'>): string {
   return `第${chineseNumeral(round.number)}轮`;
 }
 
-/** The vote item's title (政府组成部门负责人满意度测评). */
-export function itemTitle(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId'>): string {
+/** The vote item's title (政府组成部门负责人民主测评), or the meeting vote's title of the settings. */
+export function itemTitle(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId'>, fallback = DEFAULT_VOTE_TITLES.meeting): string {
   const item = data.meeting.agenda.find((a) => a.id === round.agendaItemId);
-  return item?.kind === 'vote' ? item.title : '满意度测评';
+  return item?.kind === 'vote' ? item.title : fallback;
 }
 
 export function findRound(data: Readonly<MeetingData>, roundId: string): Readonly<VoteRound> {
@@ -158,6 +159,7 @@ export function ballotInput(core: Readonly<CoreData>, data: Readonly<MeetingData
   if (!g) throw new ApiError('not_found', '本轮测评没有该类投票人员。');
   return {
     meetingName: data.meeting.name,
+    voteTitle: core.settings.voteTitles.meeting,
     ...(g.group.kind === 'members' ? {} : { groupLabel: voterGroupLabel(g.group) }),
     evaluatees: round.evaluateeIds.map((id) => positionOf(core, id)),
     sheets,
@@ -166,17 +168,17 @@ export function ballotInput(core: Readonly<CoreData>, data: Readonly<MeetingData
   };
 }
 
-/** 政府组成部门负责人满意度测评第一轮测评票（代表）: a vote item's paper named by round and by the group counted apart. */
-function roundPaperName(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId' | 'number'>, paper: string, groupLabel: string | undefined): string {
+/** 政府组成部门负责人民主测评第一轮测评票（列席代表）: a vote item's paper named by round and by the group counted apart. */
+function roundPaperName(title: string, round: Pick<VoteRound, 'number'>, paper: string, groupLabel: string | undefined): string {
   const group = groupLabel ? `（${groupLabel}）` : '';
-  return `${fileNamePart(itemTitle(data, round))}${roundLabel(round)}${paper}${group}`;
+  return `${fileNamePart(title)}${roundLabel(round)}${paper}${group}`;
 }
 
 /** The 测评票 file's name, the same from 会议文件 and from the batch export. */
 export function ballotFileName(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId' | 'number'>, input: Pick<BallotInput, 'groupLabel' | 'sheets'>): string {
-  return `${roundPaperName(data, round, '测评票', input.groupLabel)}（${input.sheets}张）.docx`;
+  return `${roundPaperName(itemTitle(data, round), round, '测评票', input.groupLabel)}（${input.sheets}张）.docx`;
 }
 
 export function countReportFileName(data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId' | 'number'>, input: Pick<CountReportInput, 'groupLabel'>): string {
-  return `${roundPaperName(data, round, '计票结果报告单', input.groupLabel)}.docx`;
+  return `${roundPaperName(itemTitle(data, round), round, '计票结果报告单', input.groupLabel)}.docx`;
 }

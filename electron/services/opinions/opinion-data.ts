@@ -18,7 +18,7 @@ import type { QuestionRecord } from '../../../shared/domain/questioning';
 import { methodsFor, methodsText } from '../../../shared/domain/research';
 import type { ServiceContext } from '../api/service-context';
 import { allMeetings, hasYear, readCore, readYear, yearsOnRecord } from '../desk/desk-data';
-import { voteCountsText, type PrefillFacts } from './prefill';
+import { voteCountsText, withoutTypedNumber, type PrefillFacts } from './prefill';
 
 /**
  * Reading what an opinion is made of: the evaluation and its person, the meeting that heard it with
@@ -89,7 +89,7 @@ export function researchFacts(data: Readonly<YearData>, evaluation: Evaluation, 
   const report = data.research?.reports.find((r) => r.evaluationId === evaluation.id);
   if (!report) return { findings: [], methods: [] };
   const findings = report.content.sections.problems
-    .map((p) => p.trim().replace(/^(?:（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.．、])\s*/u, ''))
+    .map(withoutTypedNumber)
     .filter((p) => p !== '');
   return { findings, methods: methodsText(report.content.methods, methodsFor(category)) };
 }
@@ -114,6 +114,8 @@ export function prefillFacts(f: EvaluationFacts): PrefillFacts {
     researchMethods: research.methods,
     criteria: core.criteria.map((c) => c.name),
     deadlines: core.settings.deadlines,
+    voteTitles: core.settings.voteTitles,
+    legalBasis: core.settings.legalBasis,
   };
 }
 
@@ -126,7 +128,6 @@ export function material(f: EvaluationFacts): OpinionMaterial {
           outcome: vote.outcome,
           rateText: vote.rateText,
           countsText: voteCountsText(vote, f.core.settings.votes.gradeLabels),
-          ruleName: vote.ruleName,
           ruleText: vote.ruleText,
           arithmetic: [...vote.arithmetic],
           failing: vote.failing,

@@ -8,8 +8,8 @@ import { deliveredVersion } from './workflow';
 
 /**
  * What the workbench shows of the opinions: which wait for the council, for issuing, for delivery,
- * and the rectification deadlines a delivery starts (plan within 15 days, report within 6 months,
- * and after a failing grade a new report within 3 months — all from the settings). Deadlines stay
+ * and the rectification deadlines a delivery starts (a plan only when the settings ask for one,
+ * report within 6 months, and after a failing grade a new report after 3 months — all from the settings). Deadlines stay
  * listed until the report is a month overdue; the rectification ledger (a later issue) will say
  * which have been met.
  */
@@ -18,7 +18,7 @@ const KEEP_AFTER_REPORT_DAYS = 30;
 
 export function rectificationDates(deliveredOn: string, deadlines: Deadlines, failing: boolean): Pick<RectificationDeadline, 'planDue' | 'reportDue' | 'reReportDue'> {
   return {
-    planDue: addDays(deliveredOn, deadlines.rectificationPlanDays),
+    planDue: deadlines.rectificationPlanDays === null ? null : addDays(deliveredOn, deadlines.rectificationPlanDays),
     reportDue: addMonths(deliveredOn, deadlines.rectificationReportMonths),
     reReportDue: failing ? addMonths(deliveredOn, deadlines.reReportMonths) : null,
   };

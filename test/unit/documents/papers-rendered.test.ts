@@ -138,7 +138,7 @@ describe.skipIf(unavailable !== null)('meeting papers rendered by LibreOffice', 
     const texts = pages.map((page) => linesOf(page).map((l) => l.text).join('\n'));
     expect(new Set(texts).size).toBe(1);
     expect(texts[0]).toContain(MEETING);
-    expect(texts[0]).toContain('满意度测评票');
+    expect(texts[0]).toContain('民主测评票');
     for (const page of pages) expect(footerText(page)).toBeUndefined();
   });
 

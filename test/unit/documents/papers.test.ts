@@ -294,9 +294,9 @@ describe('测评票 (form)', () => {
     const { docx } = await render(buildBallotDocument(sampleBallot(7, 3)));
     expectForm(docx);
     const body = inner(docx.document, 'w:body') ?? '';
-    const titles = paragraphs(body).filter((p) => textOf(p).includes('满意度测评票'));
+    const titles = paragraphs(body).filter((p) => textOf(p).includes('民主测评票'));
     expect(titles).toHaveLength(7);
-    for (const title of titles) expect(textOf(title)).toBe(`${MEETING}满意度测评票`);
+    for (const title of titles) expect(textOf(title)).toBe(`${MEETING}民主测评票`);
     expect(body.match(/<w:pageBreakBefore\/>/g) ?? []).toHaveLength(6);
     // Split at the page breaks: every sheet is the same XML, so nothing tells one sheet from another.
     const sheets = body
@@ -319,13 +319,13 @@ describe('测评票 (form)', () => {
       ['3', '王芳', '县自然资源局局长'],
     ]);
     for (const row of table.slice(1)) expect(row.slice(3)).toEqual(['', '', '']);
-    titleParagraph(docx, '满意度测评票');
+    titleParagraph(docx, '民主测评票');
   });
 
   it('has a separately titled version for a group counted apart, and N = members + 2 by default', async () => {
     const { docx } = await render(buildBallotDocument(sampleBallot(2, 1, '列席代表')));
-    const titles = paragraphs(docx.document).filter((p) => textOf(p).includes('满意度测评票'));
-    expect(titles.map(textOf)).toEqual([`${MEETING}满意度测评票（列席代表）`, `${MEETING}满意度测评票（列席代表）`]);
+    const titles = paragraphs(docx.document).filter((p) => textOf(p).includes('民主测评票'));
+    expect(titles.map(textOf)).toEqual([`${MEETING}民主测评票（列席代表）`, `${MEETING}民主测评票（列席代表）`]);
     expect(defaultBallotSheets(27)).toBe(29);
     expect(defaultBallotSheets(0)).toBe(2);
     expect(() => defaultBallotSheets(-1)).toThrow(/人数/);

@@ -64,7 +64,7 @@ describe('empty partitions', () => {
   it('load an old core file without criteria or settings sub-objects', () => {
     const parsed = coreSchema.parse({ settings: { term: { session: 19, startYear: 2021, endYear: 2025 } } });
     expect(parsed.criteria.map((c) => c.id)).toEqual(['cr_std1', 'cr_std2', 'cr_std3', 'cr_std4', 'cr_std5', 'cr_std6']);
-    expect(parsed.settings.deadlines.rectificationPlanDays).toBe(15);
+    expect(parsed.settings.deadlines.rectificationPlanDays).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import { evaluationSchema, STAGES, STAGE_LABELS } from '../../../shared/domain/e
 import { meetingRecordSchema } from '../../../shared/domain/meetings';
 import { coreSchema, meetingSchema, yearSchema } from '../../../shared/domain/partitions';
 import { memberDraftSchema, memberSchema, unitSchema } from '../../../shared/domain/people';
-import { settingsSchema } from '../../../shared/domain/settings';
+import { citedTitle, settingsSchema } from '../../../shared/domain/settings';
 import { buildDemoCounty } from '../../../electron/services/demo/demo-county';
 import { evaluatee } from './fixtures';
 
@@ -161,12 +161,27 @@ describe('settings', () => {
   it('fills every sub-object of an old or minimal file with defaults', () => {
     const s = settingsSchema.parse({ term });
     expect(s.organisation.copyTo).toEqual(['县委', '县人民政府', '县委组织部']);
-    expect(s.deadlines).toEqual({ rectificationPlanDays: 15, rectificationReportMonths: 6, reReportMonths: 3 });
+    expect(s.deadlines).toEqual({ rectificationPlanDays: null, rectificationReportMonths: 6, reReportMonths: 3 });
     expect(s.quorum.rule).toBe('more-than-half');
     expect(s.reportMinutes).toBe(15);
     const partial = settingsSchema.parse({ term, organisation: { fullName: '青岚县人民代表大会常务委员会' }, deadlines: { rectificationPlanDays: 20 } });
     expect(partial.organisation.shortName).toBe('县人大常委会');
     expect(partial.deadlines).toEqual({ rectificationPlanDays: 20, rectificationReportMonths: 6, reReportMonths: 3 });
+  });
+
+  it('gives the votes their titles, the opinion a neutral basis and no plan deadline by default', () => {
+    const s = settingsSchema.parse({ term });
+    expect(s.voteTitles).toEqual({ meeting: '民主测评', followUp: '满意度测评', reReport: '整改情况测评' });
+    expect(s.legalBasis).toEqual({ law: '《中华人民共和国各级人民代表大会常务委员会监督法》', measure: '' });
+    expect(s.deadlines.rectificationPlanDays).toBeNull();
+    const own = settingsSchema.parse({ term, voteTitles: { meeting: '工作评议测评' }, legalBasis: { measure: '  某县工作评议办法 ' } });
+    expect(own.voteTitles).toEqual({ meeting: '工作评议测评', followUp: '满意度测评', reReport: '整改情况测评' });
+    expect(own.legalBasis.measure).toBe('某县工作评议办法');
+    expect(messages(settingsSchema, { term, voteTitles: { followUp: '满意度测评票' } })).toContain('回头看后的测评名称不要以“票”结尾');
+    expect(messages(settingsSchema, { term, voteTitles: { meeting: '' } })).toContain('评议会议上的测评名称');
+    expect(citedTitle(' 某县工作评议办法')).toBe('《某县工作评议办法》');
+    expect(citedTitle('《监督法》')).toBe('《监督法》');
+    expect(citedTitle('  ')).toBe('');
   });
 
   it('names the broken setting', () => {

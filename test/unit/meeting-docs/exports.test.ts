@@ -74,7 +74,7 @@ describe('meeting documents through the document calls', () => {
       '发文字号“X人常[2026]9号”不符合要求：年份应使用六角括号〔〕，不能使用“[]”',
     );
     const file = fileOf(r, await call('documents.announcement', { meetingId: r.meetingId, docNumber: 'X人常〔2026〕9号', date: '2026-10-30' }));
-    expect(file.fileName).toBe('关于2026年度工作评议满意度测评结果的通报.docx');
+    expect(file.fileName).toBe('关于2026年度工作评议民主测评结果的通报.docx');
     const text = textOf(file.document);
     expect(text).toContain('X人常〔2026〕9号');
     expect(text).toContain(r.round.result!.rule.text.replace(/。$/, ''));
@@ -85,7 +85,7 @@ describe('meeting documents through the document calls', () => {
     const [members, deputies] = [...r.round.result!.groups].sort((a, b) => Number(b.binding) - Number(a.binding));
     expectTableEqualsStored(tables[0]!, members!, names, { valid: '有效票', rate: true });
     expectTableEqualsStored(tables[1]!, deputies!, names, { valid: '有效票', rate: true });
-    expect(text).toContain('表2　列席代表满意度测评结果');
+    expect(text).toContain('表2　列席代表民主测评结果');
     const media = Object.keys(unzipSync(file.bytes)).filter((n) => n.startsWith('word/media/'));
     expect(media.length).toBeGreaterThanOrEqual(1);
   });
@@ -104,7 +104,7 @@ describe('meeting documents through the document calls', () => {
     const file = fileOf(r, await call('documents.ballots', { meetingId: r.meetingId, roundId: r.round.id, groupId: 'members', sheets: 7 }));
     expect(file.fileName).toBe(`${r.item.title}第一轮测评票（7张）.docx`);
     // Each sheet starts with the title (on a new page); every sheet reads exactly the same, nothing tells one from another.
-    const title = `${r.data.meeting.name}满意度测评票`;
+    const title = `${r.data.meeting.name}民主测评票`;
     const texts = paragraphs(file.document).map((p) => textOf(p));
     const starts = texts.flatMap((t, i) => (t === title ? [i] : []));
     expect(starts).toHaveLength(7);
@@ -114,7 +114,7 @@ describe('meeting documents through the document calls', () => {
     for (const name of r.item.evaluatees.map((e) => e.name)) expect(sheets[0]).toContain(name);
     expect(sheets[0]).not.toMatch(/编号|No\.|票号|第\s*\d+\s*张/);
     const apart = fileOf(r, await call('documents.ballots', { meetingId: r.meetingId, roundId: r.round.id, groupId: 'deputies', sheets: 3 }));
-    expect(paragraphs(apart.document).filter((p) => textOf(p) === `${r.data.meeting.name}满意度测评票（列席代表）`)).toHaveLength(3);
+    expect(paragraphs(apart.document).filter((p) => textOf(p) === `${r.data.meeting.name}民主测评票（列席代表）`)).toHaveLength(3);
     await expect(call('documents.ballots', { meetingId: r.meetingId, roundId: r.round.id, groupId: 'members', sheets: 501 })).rejects.toThrow('测评票张数不能大于500');
   });
 

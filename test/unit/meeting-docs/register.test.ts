@@ -31,7 +31,7 @@ async function registerOf(r: Pick<AnnouncedRound, 's'>, year = 2026) {
   return (await r.s.store.read<YearData>(`year/${year}`)).register?.documents ?? [];
 }
 
-const WHOLE_TITLE = '关于2026年度工作评议满意度测评结果的通报';
+const WHOLE_TITLE = '关于2026年度工作评议民主测评结果的通报';
 
 describe('the 发文登记 in the year partition', () => {
   it('a year file without a register loads as before; one with a register keeps it, an entry without a count is one export', () => {
@@ -66,7 +66,7 @@ describe('the 发文登记 in the year partition', () => {
     const again = recordAnnouncement(data, { ...doc, docNumber: 'X人常〔2026〕3号' }, { others: [], now: 't2' });
     expect(data.register?.documents[0]).toMatchObject({ firstExportedAt: 't1', exportedAt: 't2', exports: 2 });
     // Another 通报 of the meeting (a round's) may not take it; an opinion holding 4号 in another year's partition is named.
-    const round = { ...doc, roundId: 'vr_bbbbbbbbbb', title: '关于政府组成部门负责人满意度测评结果的通报' };
+    const round = { ...doc, roundId: 'vr_bbbbbbbbbb', title: '关于政府组成部门负责人民主测评结果的通报' };
     expect(() => recordAnnouncement(data, round, { others: [], now: 't3' })).toThrow(`发文字号X人常〔2026〕3号已被使用（《${WHOLE_TITLE}》的发文字号），请换一个序号。`);
     const opinion = usedNumbers([record('op_aaaaaaaaaa', ['X人常〔2026〕4号'])], () => '关于对张明同志履职情况的评议意见');
     expect(() => recordAnnouncement(data, { ...round, docNumber: 'X人常〔2026〕4号' }, { others: opinion, now: 't3' })).toThrow(

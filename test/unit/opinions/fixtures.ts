@@ -97,6 +97,8 @@ export function facts(overrides: Partial<PrefillFacts> = {}): PrefillFacts {
     findings: [],
     criteria: ['贯彻执行国家法律法规情况', '贯彻执行县委重大决策部署情况'],
     deadlines: defaultSettings(2024).deadlines,
+    voteTitles: defaultSettings(2024).voteTitles,
+    legalBasis: defaultSettings(2024).legalBasis,
     ...overrides,
   };
 }

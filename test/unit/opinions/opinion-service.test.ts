@@ -68,7 +68,7 @@ describe('opinion services on the demo county', () => {
     expect(delivered.row).toMatchObject({ status: 'delivered', stageLabel: '跟踪整改' });
     const after = await call('opinions.pending', {});
     expect(after.deadlines).toEqual([
-      expect.objectContaining({ evaluationId: row.evaluationId, deliveredOn: '2026-11-13', planDue: '2026-11-28', reportDue: '2027-05-13', reReportDue: null }),
+      expect.objectContaining({ evaluationId: row.evaluationId, deliveredOn: '2026-11-13', planDue: null, reportDue: '2027-05-13', reReportDue: null }),
     ]);
 
     // Browser mode: a one-time download link for the desk, with the Chinese name.

@@ -25,7 +25,9 @@ describe('the prefilled draft', () => {
     expect(texts(c.sections.problems)[0]).toContain('围绕教育均衡、校园安全等方面进行了询问');
     expect(c.sections.problems.filter((p) => p.level === 3).map((p) => p.text.slice(0, 7))).toEqual(['关于教育均衡。', '关于校园安全。']);
     expect(c.sections.suggestions.filter((p) => p.level === 3).map((p) => p.text)).toEqual(['加强农村学校教师队伍建设。', '加快薄弱学校改造。']);
-    expect(texts(c.sections.rectification).join('')).toContain('请于收到本意见之日起15日内报送整改方案，6个月内将整改落实情况书面报告县人大常委会。');
+    // No rectification plan unless the office sets its days.
+    expect(texts(c.sections.rectification).join('')).toContain('请于收到本意见之日起6个月内将整改落实情况书面报告县人大常委会。');
+    expect(texts(c.sections.rectification).join('')).not.toContain('整改方案');
     // What only people can judge is left as placeholders, which keep the draft from the council.
     expect(remainingPlaceholders(c).length).toBe(3);
     expect(draftProblems(c).join()).toContain('3处【待填写】');
@@ -37,7 +39,13 @@ describe('the prefilled draft', () => {
     const c = prefillOpinion(facts({ deadlines, vote: voteResult('不满意', true) }));
     const text = texts(c.sections.rectification).join('');
     expect(text).toContain('20日内报送整改方案，4个月内');
-    expect(text).toContain('鉴于满意度测评结果为“不满意”，请于收到本意见之日起3个月内向县人大常委会再次报告整改情况');
+    expect(text).toContain('鉴于民主测评结果为“不满意”，请认真整改，3个月后向县人大常委会会议报告整改情况，并接受整改情况测评。');
+    const own = prefillOpinion(
+      facts({ deadlines: { ...deadlines, reReportMonths: 4 }, orgShortName: '区人大常委会', vote: voteResult('不满意', true), voteTitles: { meeting: '工作评议测评', reReport: '整改测评' } }),
+    );
+    expect(texts(own.sections.rectification).join('')).toContain('鉴于工作评议测评结果为“不满意”，请认真整改，4个月后向区人大常委会会议报告整改情况，并接受整改测评。');
+    expect(texts(own.lead).join('')).toContain('并进行了工作评议测评。');
+    expect(texts(own.sections.basicEvaluation).join('')).toContain('在工作评议测评中');
   });
 
   it('prefills gracefully without a meeting, a vote, minutes or members’ opinions', () => {
@@ -46,10 +54,31 @@ describe('the prefilled draft', () => {
     const lead = texts(c.lead).join('');
     expect(lead).toContain('案件评查、旁听庭审');
     expect(lead).toContain('【待填写：评议会议的日期和名称】');
-    expect(lead).toContain('审议了张明同志的书面履职报告，并进行了满意度测评。现将');
+    expect(lead).toContain('审议了张明同志的书面履职报告，并进行了民主测评。现将');
     expect(lead).not.toContain('测评结果为');
     expect(texts(c.sections.suggestions).join('')).toContain('【待填写：结合组成人员的评议意见提出意见和建议】');
     expect(prefillHints(f)).toEqual(['尚未安排评议会议，开头段落中的会议情况需补充。', '尚无已公布的测评结果；测评公布后可“按最新记录重新预填”。', '尚未登记组成人员的评议意见。']);
+  });
+});
+
+describe('the basis and the lists of the draft', () => {
+  it('cites the law and the county’s own measure from the settings, in 书名号, leaving out what is empty', () => {
+    const lead = (legalBasis: { law: string; measure: string }) => texts(prefillOpinion(facts({ legalBasis })).lead).join('');
+    expect(lead({ law: '中华人民共和国各级人民代表大会常务委员会监督法', measure: '青岚县人大常委会工作评议办法' })).toContain(
+      '根据《中华人民共和国各级人民代表大会常务委员会监督法》《青岚县人大常委会工作评议办法》和县人大常委会2024年度工作评议实施方案，',
+    );
+    expect(lead({ law: '', measure: '《青岚县人大常委会工作评议办法》' })).toContain('根据《青岚县人大常委会工作评议办法》和县人大常委会2024年度工作评议实施方案，');
+    expect(lead({ law: '', measure: '' })).toContain('根据县人大常委会2024年度工作评议实施方案，');
+  });
+
+  it('numbers problems and suggestions alike, dropping numbers a person typed in front of them', () => {
+    const c = prefillOpinion(
+      facts({ findings: ['（一）师资不足', '2.校舍老旧'], memberOpinions: [{ text: '（1）加强教师培训' }, { text: '2、改善办学条件' }, { text: '一、完善考核' }] }),
+    );
+    const items = (list: { level: number; text: string }[]) => list.filter((p) => p.level !== 0);
+    expect(items(c.sections.problems).slice(0, 2).map((p) => p.text)).toEqual(['师资不足。', '校舍老旧。']);
+    expect(items(c.sections.suggestions).map((p) => p.text)).toEqual(['加强教师培训。', '改善办学条件。', '完善考核。']);
+    expect(new Set([...items(c.sections.problems), ...items(c.sections.suggestions)].map((p) => p.level))).toEqual(new Set([3]));
   });
 });
 

@@ -71,8 +71,10 @@ export interface ChartImageInput {
 export interface AnnouncementInput {
   /** 发文字号, e.g. X人常〔2026〕12号. */
   docNumber: string;
-  /** e.g. 关于2026年度工作评议满意度测评结果的通报. */
+  /** e.g. 关于2026年度工作评议民主测评结果的通报. */
   title: string;
+  /** The vote's title from the settings (民主测评): the lead and the tables' captions use it. */
+  voteTitle: string;
   /** 主送, e.g. 县人民政府，县监察委员会，县人民法院，县人民检察院 (optional for a 通报). */
   addressee?: string;
   /** 县第十九届人大常委会第二十三次会议. */
@@ -131,7 +133,9 @@ function quorumText(group: ResultGroupInput): string {
 
 /** One round's figures for the lead: who voted, how many sheets went out and came back, who counted. */
 function roundParagraphs(round: AnnouncementRoundInput, several: boolean): string[] {
-  const prefix = several && round.label ? `${round.label.trim()}测评，` : '';
+  // The label usually names the vote already (…民主测评（第一轮）): 测评 is added only when it does not.
+  const label = round.label?.trim() ?? '';
+  const prefix = several && label ? `${label.includes('测评') ? label : `${label}测评`}，` : '';
   const parts: string[] = [];
   for (const group of round.groups) {
     if (group.binding) {
@@ -217,6 +221,7 @@ function sheetsNote(rows: readonly ResultRowInput[]): string {
  */
 export function buildAnnouncementDocument(input: AnnouncementInput): OfficialDocInput {
   if (input.title.trim() === '') throw new RangeError('通报标题不能为空');
+  if (input.voteTitle.trim() === '') throw new RangeError('测评名称不能为空');
   if (input.rounds.length === 0) throw new RangeError('测评结果通报至少要有一轮测评结果');
   if (input.ruleText.trim() === '') throw new RangeError('测评等次规则（文字）不能为空');
   input.rounds.forEach((round, r) => {
@@ -239,7 +244,7 @@ export function buildAnnouncementDocument(input: AnnouncementInput): OfficialDoc
   const body: BodyBlock[] = [];
   const intro = input.intro
     ? contentBlocks(input.intro)
-    : [{ text: `${formatDateCn(input.meetingDate)}，${input.meetingName.trim()}对${evaluatees}名被评议人员的履职情况进行了满意度测评。现将测评结果通报如下。` }];
+    : [{ text: `${formatDateCn(input.meetingDate)}，${input.meetingName.trim()}对${evaluatees}名被评议人员的履职情况进行了${input.voteTitle.trim()}。现将测评结果通报如下。` }];
   body.push(...intro);
 
   body.push({ level: 1, text: '一、测评基本情况' });
@@ -251,7 +256,7 @@ export function buildAnnouncementDocument(input: AnnouncementInput): OfficialDoc
   const tableNames = groups.map((g, i) => `表${i + 1}`).join('、');
   body.push({ text: `测评结果见${tableNames}${input.charts && input.charts.length > 0 ? '及图示' : ''}。` });
   groups.forEach((group, i) => {
-    body.push({ text: `表${i + 1}　${group.label}满意度测评结果`, align: 'center', flush: true });
+    body.push({ text: `表${i + 1}　${group.label}${input.voteTitle.trim()}结果`, align: 'center', flush: true });
     body.push(resultsTable(group.rows, labels));
     body.push({ text: sheetsNote(group.rows) });
   });

@@ -4,7 +4,7 @@ import { DEFAULT_GRADE_LABELS_INPUT, breakLabel, type GradeLabelsInput } from '.
 /**
  * 测评票: the paper ballot (a form). One file holds N identical sheets, one per page; nothing on a sheet tells
  * one from another (no serial number), so the vote stays anonymous. A group counted apart gets its own file
- * with its own title (满意度测评票（列席代表）).
+ * with its own title (民主测评票（列席代表）). The title is the vote's title from the settings with 票.
  */
 
 export interface BallotEvaluateeInput {
@@ -16,6 +16,8 @@ export interface BallotEvaluateeInput {
 export interface BallotInput {
   /** 县第十九届人大常委会第二十三次会议. */
   meetingName: string;
+  /** The vote's title from the settings (民主测评, 满意度测评, 整改情况测评); the ballot is its 票. */
+  voteTitle: string;
   /** Label of a group counted apart (列席代表); absent for the members' ballot. */
   groupLabel?: string;
   evaluatees: BallotEvaluateeInput[];
@@ -39,10 +41,12 @@ export function defaultBallotSheets(memberCount: number): number {
   return memberCount + SPARE_BALLOT_SHEETS;
 }
 
-/** 满意度测评票, or 满意度测评票（列席代表） for a group counted apart. */
-export function ballotTitle(groupLabel?: string): string {
+/** 民主测评票, or 民主测评票（列席代表） for a group counted apart. */
+export function ballotTitle(voteTitle: string, groupLabel?: string): string {
+  const title = voteTitle.trim();
+  if (title === '') throw new RangeError('测评名称不能为空');
   const label = groupLabel?.trim();
-  return label ? `满意度测评票（${label}）` : '满意度测评票';
+  return label ? `${title}票（${label}）` : `${title}票`;
 }
 
 export function ballotInstructions(labels: GradeLabelsInput, blankIsAbstention = false): string[] {
@@ -96,7 +100,7 @@ export function buildBallotDocument(input: BallotInput): OfficialDocInput {
     throw new RangeError(`测评票张数应为1至${MAX_BALLOT_SHEETS}的整数，现为${String(input.sheets)}`);
   }
   const labels = input.gradeLabels ?? DEFAULT_GRADE_LABELS_INPUT;
-  const title = `${input.meetingName.trim()}\n${ballotTitle(input.groupLabel)}`;
+  const title = `${input.meetingName.trim()}\n${ballotTitle(input.voteTitle, input.groupLabel)}`;
   const instructions = input.instructions && input.instructions.length > 0 ? input.instructions : ballotInstructions(labels, input.blankIsAbstention ?? false);
   const sheet: BodyBlock[] = [
     { text: '', flush: true },
@@ -110,6 +114,6 @@ export function buildBallotDocument(input: BallotInput): OfficialDocInput {
     kind: 'form',
     title,
     body,
-    properties: { title: `${input.meetingName.trim()}${ballotTitle(input.groupLabel)}`, subject: '测评票' },
+    properties: { title: `${input.meetingName.trim()}${ballotTitle(input.voteTitle, input.groupLabel)}`, subject: '测评票' },
   };
 }

@@ -4,17 +4,20 @@ import { Field } from '../../ui/field';
 import { formErrors, type FormErrors } from './form-errors';
 import type { VoteItem } from '../../../../shared/domain/meetings';
 import { EVALUATEE_CATEGORIES } from '../../../../shared/domain/evaluatees';
+import { DEFAULT_VOTE_TITLES } from '../../../../shared/domain/settings';
+import { useCall } from '../../platform/hooks';
 import type { Person } from './meeting-detail';
 
 /**
- * Named the way the demo county names its ballots: 政府组成部门负责人满意度测评,
- * 员额法官、员额检察官满意度测评; one person's ballot carries the name.
+ * Named the way the demo county names its ballots: 政府组成部门负责人民主测评,
+ * 员额法官、员额检察官民主测评 (the meeting vote's title of the settings); one person's ballot
+ * carries the name.
  */
-function suggestTitle(chosen: Person[]): string {
-  if (chosen.length === 1) return `${chosen[0]!.name}满意度测评`;
+function suggestTitle(chosen: Person[], voteTitle: string): string {
+  if (chosen.length === 1) return `${chosen[0]!.name}${voteTitle}`;
   const categories = EVALUATEE_CATEGORIES.filter((c) => chosen.some((p) => p.category === c));
-  if (categories.includes('其他')) return '满意度测评';
-  return `${categories.join('、')}满意度测评`;
+  if (categories.includes('其他')) return voteTitle;
+  return `${categories.join('、')}${voteTitle}`;
 }
 
 export interface VoteDialogProps {
@@ -35,6 +38,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
   const [titleTouched, setTitleTouched] = useState(item !== undefined);
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
+  const voteTitle = useCall('settings.get', {}).data?.voteTitles.meeting ?? DEFAULT_VOTE_TITLES.meeting;
 
   // One ballot per person: whoever another vote already covers is left out and named below.
   const open = choices.filter((p) => !taken.has(p.id) || selected.has(p.id));
@@ -44,7 +48,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
     if (t !== undefined && !selected.has(p.id)) elsewhere.set(t, [...(elsewhere.get(t) ?? []), p.name]);
   }
   const chosen = choices.filter((p) => selected.has(p.id));
-  const shownTitle = titleTouched ? title : chosen.length > 0 ? suggestTitle(chosen) : '';
+  const shownTitle = titleTouched ? title : chosen.length > 0 ? suggestTitle(chosen, voteTitle) : '';
   const toggle = (id: string) =>
     setSelected((s) => {
       const next = new Set(s);

@@ -1,7 +1,18 @@
 import { Field } from '../../ui/field';
-import { QUORUM_RULE_LABELS, QUORUM_RULES, termYears, type QuorumRule, type Settings } from '../../../../shared/domain/settings';
+import {
+  DEFAULT_PLAN_DAYS,
+  QUORUM_RULE_LABELS,
+  QUORUM_RULES,
+  VOTE_KIND_LABELS,
+  VOTE_KINDS,
+  citedTitle,
+  termYears,
+  type LegalBasis,
+  type QuorumRule,
+  type Settings,
+} from '../../../../shared/domain/settings';
 import { formatSession } from '../../../../shared/format/chinese-numerals';
-import { NumberSetting, SettingsSection } from './settings-fields';
+import { NumberSetting, SettingsSection, TextSetting } from './settings-fields';
 import type { SyncedDraft } from './use-synced-draft';
 
 type Edit = SyncedDraft<Settings>;
@@ -40,15 +51,25 @@ export function TermSection({ settings, edit }: { settings: Settings; edit: Edit
 export function DeadlinesSection({ settings, edit }: { settings: Settings; edit: Edit }) {
   const d = settings.deadlines;
   return (
-    <SettingsSection id="deadline-title" title="期限" intro="自评议意见送达之日起计算，用于提醒整改方案和整改情况报告的报送。">
-      <div className="form-grid three">
-        <NumberSetting
-          label="整改方案报送期限"
-          unit="天"
-          min={1}
-          max={180}
-          {...numberProps(edit, 'deadlines.rectificationPlanDays', d.rectificationPlanDays, (s, n) => ({ ...s, deadlines: { ...s.deadlines, rectificationPlanDays: n } }))}
+    <SettingsSection id="deadline-title" title="期限" intro="自评议意见送达之日起计算，写入评议意见的整改要求，并在工作台提醒报送。">
+      <label className="checkbox-line">
+        <input
+          type="checkbox"
+          checked={d.rectificationPlanDays !== null}
+          onChange={(e) => edit.editNow((s) => ({ ...s, deadlines: { ...s.deadlines, rectificationPlanDays: e.target.checked ? DEFAULT_PLAN_DAYS : null } }))}
         />
+        要求报送整改方案
+      </label>
+      <div className="form-grid three">
+        {d.rectificationPlanDays !== null && (
+          <NumberSetting
+            label="整改方案报送期限"
+            unit="天"
+            min={1}
+            max={180}
+            {...numberProps(edit, 'deadlines.rectificationPlanDays', d.rectificationPlanDays, (s, n) => ({ ...s, deadlines: { ...s.deadlines, rectificationPlanDays: n } }))}
+          />
+        )}
         <NumberSetting
           label="整改情况报告期限"
           unit="个月"
@@ -62,7 +83,7 @@ export function DeadlinesSection({ settings, edit }: { settings: Settings; edit:
         <NumberSetting
           label="不满意再次报告期限"
           unit="个月"
-          hint="测评为不满意的，整改后再次向常委会报告"
+          hint={`测评为不满意的，${d.reReportMonths}个月后向${settings.organisation.shortName}会议报告整改情况`}
           min={1}
           max={24}
           {...numberProps(edit, 'deadlines.reReportMonths', d.reReportMonths, (s, n) => ({ ...s, deadlines: { ...s.deadlines, reReportMonths: n } }))}
@@ -97,6 +118,40 @@ export function MeetingRulesSection({ settings, edit }: { settings: Settings; ed
           {...numberProps(edit, 'reportMinutes', settings.reportMinutes, (s, n) => ({ ...s, reportMinutes: n }))}
         />
       </div>
+    </SettingsSection>
+  );
+}
+
+/** 测评名称与评议依据: the titles of the three votes and what the opinion cites. */
+export function WordingSection({ settings, edit }: { settings: Settings; edit: Edit }) {
+  const err = edit.errors.byPath;
+  const basis = settings.legalBasis;
+  const basisText = (key: keyof LegalBasis) => ({
+    value: basis[key],
+    error: err[`legalBasis.${key}`],
+    onChange: (value: string) => edit.editText((s) => ({ ...s, legalBasis: { ...s.legalBasis, [key]: value } })),
+    onBlur: edit.flush,
+  });
+  const cited = citedTitle(basis.law) + citedTitle(basis.measure);
+  return (
+    <SettingsSection id="wording-title" title="测评名称与评议依据" intro="测评票、测评结果通报和评议意见使用这里的名称和依据；测评票的标题为测评名称加“票”。">
+      <div className="form-grid three">
+        {VOTE_KINDS.map((kind) => (
+          <TextSetting
+            key={kind}
+            label={`${VOTE_KIND_LABELS[kind]}名称`}
+            value={settings.voteTitles[kind]}
+            error={err[`voteTitles.${kind}`]}
+            onChange={(value) => edit.editText((s) => ({ ...s, voteTitles: { ...s.voteTitles, [kind]: value } }))}
+            onBlur={edit.flush}
+          />
+        ))}
+      </div>
+      <div className="form-grid">
+        <TextSetting label="评议依据的法律" hint="书名号可不输入" {...basisText('law')} />
+        <TextSetting label="本级评议办法" hint="如本级制定了工作评议办法，填写其名称；不填则不引用" {...basisText('measure')} />
+      </div>
+      <p className="muted hint">评议意见开头：根据{cited === '' ? '' : `${cited}和`}{settings.organisation.shortName}某年度工作评议实施方案，……</p>
     </SettingsSection>
   );
 }

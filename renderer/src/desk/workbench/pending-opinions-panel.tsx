@@ -87,7 +87,7 @@ export function PendingOpinionsPanel() {
                       <div className="muted">{d.docNumber}</div>
                     </td>
                     <td>
-                      <Due today={data.today} date={d.planDue} label="整改方案" />
+                      {d.planDue && <Due today={data.today} date={d.planDue} label="整改方案" />}
                       <Due today={data.today} date={d.reportDue} label="整改情况报告" />
                       {d.reReportDue && <Due today={data.today} date={d.reReportDue} label="再次报告" />}
                     </td>
