@@ -51,6 +51,10 @@ export const meetingObject = z.object(
     sitting: intField('会议次数', 1, 999),
     date: dateField('会议日期'),
     place: optionalText('会议地点', 100),
+    /** 主持人: the member who presides (usually the 主任); printed in the 会议记录. */
+    presidingMemberId: idField('mb', '主持人').nullable().default(null),
+    /** 记录人: whoever keeps the minutes (office staff, not a member), as typed. */
+    recorder: optionalText('记录人', 40),
     year: yearField('会议年度'),
     agenda: z.array(agendaItemSchema, { error: '议程应为列表' }).default([]),
     status: enumField('会议状态', MEETING_STATUSES).default('planned'),

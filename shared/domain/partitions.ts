@@ -4,7 +4,7 @@ import { evaluateeSchema } from './evaluatees';
 import { evaluationSchema } from './evaluations';
 import { objectError, yearField } from './fields';
 import { isIdOf } from './ids';
-import { meetingRecordSchema, type Meeting } from './meetings';
+import { meetingRecordSchema, type MeetingInput } from './meetings';
 import { attendanceSchema, liveSchema } from './live';
 import { questioningSchema } from './questioning';
 import { opinionsDataSchema } from './opinions';
@@ -75,7 +75,7 @@ export function emptyYear(year: number): YearData {
 }
 
 /** A meeting partition has no meaningful empty state; this wraps a new meeting record. */
-export function emptyMeeting(meeting: Meeting): MeetingData {
+export function emptyMeeting(meeting: MeetingInput): MeetingData {
   return meetingSchema.parse({ meeting });
 }
 

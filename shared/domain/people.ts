@@ -47,6 +47,11 @@ export function sortMembers<T extends Pick<Member, 'role' | 'rosterOrder'>>(memb
   return [...members].sort((a, b) => a.rosterOrder - b.rosterOrder || rank(a.role) - rank(b.role));
 }
 
+/** Who presides over a meeting unless the office picks another: the first active 主任 on the roster. */
+export function defaultPresiding<T extends Pick<Member, 'role' | 'rosterOrder' | 'active'>>(members: readonly T[]): T | undefined {
+  return sortMembers(members.filter((m) => m.active)).find((m) => m.role === '主任');
+}
+
 /** 单位: the government department, the court or the procuratorate an evaluatee works in. */
 
 export const UNIT_KINDS = ['government', 'court', 'procuratorate', 'other'] as const;

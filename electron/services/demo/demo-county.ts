@@ -16,7 +16,7 @@ import {
   type MeetingData,
   type YearData,
 } from '../../../shared/domain/partitions';
-import type { Gender, Member, MemberRole, Unit } from '../../../shared/domain/people';
+import { defaultPresiding, type Gender, type Member, type MemberRole, type Unit } from '../../../shared/domain/people';
 import {
   DEMO_COUNTY,
   DEMO_COURT,
@@ -147,6 +147,8 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
     { kind: 'vote', id: newId('ag', random), title: `政府组成部门负责人${core.settings.voteTitles.meeting}`, evaluateeIds: heads.map((e) => e.id) },
     { kind: 'vote', id: newId('ag', random), title: `员额法官、员额检察官${core.settings.voteTitles.meeting}`, evaluateeIds: written.map((e) => e.id) },
   ];
+  // Drawn last, so every earlier choice of the seeded county stays as it was.
+  const recorder = inventName(dice, dice.chance(0.5) ? '女' : '男', taken);
   const meeting = meetingSchema.parse({
     meeting: {
       id: meetingId,
@@ -155,6 +157,8 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
       sitting: DEMO_COUNTY.sitting,
       date: `${currentYear}-${DEMO_COUNTY.meetingMonthDay}`,
       place: DEMO_COUNTY.meetingPlace,
+      presidingMemberId: defaultPresiding(members)?.id ?? null,
+      recorder,
       year: currentYear,
       agenda,
       status: 'planned',

@@ -9,6 +9,7 @@ import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/op
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import type { QuestionRecord } from '../../../shared/domain/questioning';
 import { methodsFor, researchTitleText, type ResearchContent } from '../../../shared/domain/research';
+import { formatDateCn } from '../../../shared/format/dates';
 import { activeMembers, positionOf } from './round-docs';
 
 /**
@@ -90,11 +91,15 @@ export function minutesInput(core: Readonly<CoreData>, data: Readonly<MeetingDat
     ];
   });
   const attendees = attendanceText(core, data);
+  const chair = core.members.find((m) => m.id === data.meeting.presidingMemberId);
+  const recorder = data.meeting.recorder.trim();
   return {
     meetingName: data.meeting.name,
     date: data.meeting.date,
     ...(data.meeting.place.trim() ? { place: data.meeting.place.trim() } : {}),
+    ...(chair ? { chair: `${chair.name}${chair.role}` } : {}),
     ...(attendees ? { attendees } : {}),
+    ...(recorder ? { recorder } : {}),
     evaluatees,
   };
 }
@@ -118,7 +123,7 @@ export function receiptInput(core: Readonly<CoreData>, evaluatee: Evaluatee, ver
     docNumber: version.issue.docNumber,
     recipient: `${evaluatee.name}（${who.position}）`,
     issueDate: version.issue.issueDate,
-    ...(version.delivery ? { note: `已于${version.delivery.date}由${version.delivery.receivedBy}签收` } : {}),
+    ...(version.delivery ? { note: `已于${formatDateCn(version.delivery.date)}由${version.delivery.receivedBy}签收` } : {}),
   };
 }
 

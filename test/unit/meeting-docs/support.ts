@@ -9,7 +9,8 @@ import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { VoteItemView } from '../../../shared/api/vote-types';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import type { VoteRound } from '../../../shared/domain/vote-round';
-import type { Counts } from '../../../shared/vote';
+import type { Settings } from '../../../shared/domain/settings';
+import type { Counts, RuleKind } from '../../../shared/vote';
 import { atVote, clock, counts, latestRound, start, type Call } from '../vote-service/support';
 
 /**
@@ -69,8 +70,12 @@ export async function startWithFiles(files: FilePort): Promise<{ s: AppServices;
   return { s, call, dir };
 }
 
-export async function announcedRound(opts: { deputies?: boolean; announce?: boolean; files?: FilePort } = {}): Promise<AnnouncedRound> {
+export async function announcedRound(opts: { deputies?: boolean; announce?: boolean; files?: FilePort; ruleKind?: RuleKind } = {}): Promise<AnnouncedRound> {
   const { s, call, dir } = opts.files ? await startWithFiles(opts.files) : await start();
+  if (opts.ruleKind) {
+    const settings = await call<Settings>('settings.get', {}, 'desk');
+    await call('settings.update', { settings: { ...settings, votes: { ...settings.votes, ruleKind: opts.ruleKind } } }, 'desk');
+  }
   const { live, item } = await atVote(call);
   const meetingId = (live as LiveConsoleState).meeting!.id;
   let st = await call('vote.prepare', { agendaItemId: item.agendaItemId, ...(opts.deputies ? { groups: [{ kind: 'deputies', label: '列席代表' }] } : {}) });

@@ -33,35 +33,49 @@ export interface MinutesInput {
   /** Defaults to 「{meetingName}询问记录」. */
   title?: string;
   place?: string;
+  /** 主持人: 王某某主任; a blank to fill by hand when absent. */
   chair?: string;
   attendees?: string;
+  /** 记录人; a blank to fill by hand when absent. */
   recorder?: string;
   evaluatees: MinutesEvaluatee[];
 }
 
+/** Room to write a name by hand. */
+const NAME_BLANK = '　'.repeat(8);
+
+/**
+ * Notes as the secretary typed them, without a 问：/答： of their own: the minutes put one in front,
+ * and "答：答：" would read as a typing error on paper.
+ */
+export function withoutSpeakerMark(text: string, mark: '问' | '答'): string {
+  return text.trim().replace(new RegExp(`^${mark}\\s*[：:]\\s*`, 'u'), '');
+}
+
 export function buildMinutesDocument(input: MinutesInput): OfficialDocInput {
   const body: BodyBlock[] = [];
-  const particulars: [string, string | undefined][] = [
-    ['会议', input.meetingName],
-    ['时间', formatDateCn(input.date)],
-    ['地点', input.place],
-    ['主持人', input.chair],
-    ['出席', input.attendees],
-    ['记录人', input.recorder],
+  const particulars: [string, string | undefined, boolean][] = [
+    ['会议', input.meetingName, false],
+    ['时间', formatDateCn(input.date), false],
+    ['地点', input.place, false],
+    ['主持人', input.chair, true],
+    ['出席', input.attendees, false],
+    ['记录人', input.recorder, true],
   ];
-  for (const [label, value] of particulars) {
+  for (const [label, value, always] of particulars) {
     if (value && value.trim() !== '') body.push({ text: `${label}：${value.trim()}`, flush: true });
+    else if (always) body.push({ text: `${label}：${NAME_BLANK}`, flush: true });
   }
   input.evaluatees.forEach((person, i) => {
     body.push({ level: 1, text: `${chineseNumeral(i + 1)}、${person.name}（${person.position}）` });
     if (person.questions.length === 0) body.push({ text: '无询问。' });
     person.questions.forEach((q, j) => {
       body.push({ level: 2, text: `（${chineseNumeral(j + 1)}）${q.askedBy}提问${q.timing ? `（${q.timing}）` : ''}` });
-      body.push({ text: `问：${q.question.trim()}` });
-      body.push({ text: `答：${q.answer.trim()}` });
+      body.push({ text: `问：${withoutSpeakerMark(q.question, '问')}` });
+      body.push({ text: `答：${withoutSpeakerMark(q.answer, '答')}` });
       for (const f of q.followUps ?? []) {
-        body.push({ text: `${f.askedBy ? `${f.askedBy}追问` : '追问'}：${f.question.trim()}` });
-        if (f.answer) body.push({ text: `答：${f.answer.trim()}` });
+        body.push({ text: `${f.askedBy ? `${f.askedBy}追问` : '追问'}：${withoutSpeakerMark(f.question, '问')}` });
+        if (f.answer) body.push({ text: `答：${withoutSpeakerMark(f.answer, '答')}` });
       }
     });
   });

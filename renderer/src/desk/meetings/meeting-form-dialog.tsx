@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { formErrors, type FormErrors } from './form-errors';
 import type { Meeting } from '../../../../shared/domain/meetings';
+import { defaultPresiding, sortMembers } from '../../../../shared/domain/people';
 import { formatDateCn, formatMeetingName, meetingNamePrefix, parseIsoDate, yearOfIsoDate } from '../../../../shared/format';
 
 /** '' → undefined, so the service names the empty field ("届次不能为空") instead of a type error. */
@@ -41,6 +42,12 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
   const [nameTouched, setNameTouched] = useState(meeting !== undefined);
   const [date, setDate] = useState(meeting?.date ?? '');
   const [place, setPlace] = useState(meeting?.place ?? '');
+  const members = useCall('members.list', {});
+  // undefined until chosen: a new meeting then shows the roster's 主任, an existing one what it holds.
+  const [presiding, setPresiding] = useState<string | null | undefined>(meeting ? meeting.presidingMemberId : undefined);
+  const [recorder, setRecorder] = useState(meeting?.recorder ?? '');
+  const roster = sortMembers((members.data ?? []).filter((m) => m.active || m.id === meeting?.presidingMemberId));
+  const shownPresiding = presiding === undefined ? (defaultPresiding(members.data ?? [])?.id ?? null) : presiding;
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
 
@@ -61,14 +68,14 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
     setErrors({ fields: {} });
     // The year follows the date; an unusable date falls back to this year so only the date is flagged.
     const year = parseIsoDate(date.trim()) ? yearOfIsoDate(date.trim()) : (meeting?.year ?? new Date().getFullYear());
-    const fields = { name: shownName, session: toInt(session), sitting: toInt(sitting), date, place, year };
+    const fields = { name: shownName, session: toInt(session), sitting: toInt(sitting), date, place, presidingMemberId: shownPresiding, recorder, year };
     try {
       const saved = meeting
         ? await getPlatform().call('meetings.update', { meeting: { ...meeting, ...fields } })
         : await getPlatform().call('meetings.create', { meeting: { ...fields, agenda: [], status: 'planned' } });
       onSaved(saved);
     } catch (err) {
-      setErrors(formErrors(err, ['name', 'session', 'sitting', 'date', 'place', 'year']));
+      setErrors(formErrors(err, ['name', 'session', 'sitting', 'date', 'place', 'presidingMemberId', 'recorder', 'year']));
       setBusy(false);
     }
   };
@@ -134,6 +141,23 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
           </Field>
           <Field label="会议地点" error={f.place}>
             {(id) => <input id={id} value={place} onChange={(e) => setPlace(e.target.value)} placeholder="如：县人大常委会第一会议室" />}
+          </Field>
+        </div>
+        <div className="form-grid">
+          <Field label="主持人" error={f.presidingMemberId} hint="写入会议记录">
+            {(id) => (
+              <select id={id} value={shownPresiding ?? ''} onChange={(e) => setPresiding(e.target.value === '' ? null : e.target.value)}>
+                <option value="">（未定）</option>
+                {roster.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}（{m.role}）
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="记录人" error={f.recorder} hint="写入会议记录">
+            {(id) => <input id={id} value={recorder} onChange={(e) => setRecorder(e.target.value)} placeholder="如：办公室工作人员姓名" />}
           </Field>
         </div>
         {errors.general && (
