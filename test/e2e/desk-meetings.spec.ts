@@ -89,7 +89,7 @@ test('create a meeting (one validation error on the way), build its agenda, and 
   await page.getByRole('button', { name: '新增测评' }).click();
   const vote = page.getByRole('dialog', { name: '新增测评' });
   await vote.getByRole('button', { name: '全选', exact: true }).click();
-  await expect(vote.getByLabel('测评名称')).toHaveValue('满意度测评');
+  await expect(vote.getByLabel('测评名称')).toHaveValue('民主测评');
   await vote.getByLabel('测评名称').fill('副职领导满意度测评');
   await vote.getByRole('button', { name: '保存测评' }).click();
   await expect(vote).toBeHidden();

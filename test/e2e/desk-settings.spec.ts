@@ -58,6 +58,35 @@ test('free text is autosaved after typing and kept after a reload; a refused val
   await expect(page.getByLabel('机关代字')).toHaveValue('青人常发');
 });
 
+test('the votes’ titles, the opinion’s legal basis and the plan deadline are settings; no plan deadline until one is set', async ({ page }) => {
+  await openSettings(page);
+  await expect(page.getByLabel('评议会议上的测评名称')).toHaveValue('民主测评');
+  await expect(page.getByLabel('回头看后的测评名称')).toHaveValue('满意度测评');
+  await expect(page.getByLabel('不满意再次报告后的测评名称')).toHaveValue('整改情况测评');
+  await expect(page.getByLabel('评议依据的法律')).toHaveValue('《中华人民共和国各级人民代表大会常务委员会监督法》');
+  await expect(page.getByLabel('本级评议办法')).toHaveValue('');
+  await expect(page.getByLabel('要求报送整改方案')).not.toBeChecked();
+  await expect(page.getByLabel('整改方案报送期限')).toHaveCount(0);
+
+  await page.getByLabel('要求报送整改方案').check();
+  await expect(page.getByLabel('整改方案报送期限')).toHaveValue('15');
+  await page.getByLabel('整改方案报送期限').fill('20');
+  await page.getByLabel('本级评议办法').fill('青岚县人大常委会工作评议办法');
+  // The ballot adds 票 itself: a title ending in 票 is refused by its field.
+  await page.getByLabel('回头看后的测评名称').fill('满意度测评票');
+  await expect(page.getByRole('alert').filter({ hasText: '不要以“票”结尾' })).toBeVisible();
+  await page.getByLabel('回头看后的测评名称').fill('回头看满意度测评');
+  await page.getByLabel('回头看后的测评名称').blur();
+  await expect(saveState(page)).toContainText('已保存');
+
+  await page.reload();
+  await expect(page.getByLabel('整改方案报送期限')).toHaveValue('20');
+  await expect(page.getByLabel('回头看后的测评名称')).toHaveValue('回头看满意度测评');
+  await expect(page.getByText('评议意见开头：根据《中华人民共和国各级人民代表大会常务委员会监督法》《青岚县人大常委会工作评议办法》和县人大常委会某年度工作评议实施方案')).toBeVisible();
+  await page.getByLabel('要求报送整改方案').uncheck();
+  await expect(page.getByLabel('整改方案报送期限')).toHaveCount(0);
+});
+
 test('the criteria can be renamed, reordered, added and removed', async ({ page }) => {
   await openSettings(page);
   const criteriaState = page.getByRole('status', { name: '评价标准保存状态' });

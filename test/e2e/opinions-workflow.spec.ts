@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
-import { addDays } from '../../shared/format/dates';
+import { addDays, addMonths } from '../../shared/format/dates';
 import { checkOpinionStructure } from '../unit/opinions/docx-structure';
 import { startHost, type Host } from './support/host';
 import { callApi } from './support/api';
@@ -130,11 +130,13 @@ test('an opinion is drafted, approved, issued, delivered and exported as a GB/T 
     }),
   ).toEqual([]);
 
-  // The workbench lists the rectification deadlines the delivery started (15 days, 6 months).
+  // The workbench lists the rectification deadline the delivery started (the report within 6 months;
+  // the demo county asks for no rectification plan, so none is listed).
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
   const deadlines = page.getByRole('table', { name: '整改期限' });
   await expect(deadlines).toContainText(row.name);
-  const plan = addDays(deliveryDate, 15).split('-').map(Number);
-  await expect(deadlines).toContainText(`整改方案 ${plan[0]}年${plan[1]}月${plan[2]}日`);
+  const report = addMonths(deliveryDate, 6).split('-').map(Number);
+  await expect(deadlines).toContainText(`整改情况报告 ${report[0]}年${report[1]}月${report[2]}日`);
+  await expect(deadlines).not.toContainText('整改方案');
   await page.getByRole('region', { name: '评议意见办理' }).screenshot({ path: `${OUT}/workbench-opinions.png` });
 });
