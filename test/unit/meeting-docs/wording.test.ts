@@ -3,7 +3,8 @@ import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
 import type { FileDelivery } from '../../../shared/api/file-types';
 import type { HallView } from '../../../shared/api/live-types';
 import type { OpinionContent } from '../../../shared/domain/opinions';
-import { PRESET_IDS, RULE_KIND_LABELS } from '../../../shared/vote';
+import { RENAMED_PRESETS } from '../../../electron/services/store/migrations/002-neutral-rule-names';
+import { describeRule, presetRule, PRESET_IDS, RULE_KIND_LABELS } from '../../../shared/vote';
 import { readDocx, textOf } from '../documents/docx-xml';
 import { takeDelivered } from '../exports/delivered';
 import { finishedContent } from '../opinions/fixtures';
@@ -15,8 +16,16 @@ import { announcedRound, type AnnouncedRound } from './support';
  * votes called by the titles of the settings.
  */
 
-/** Every name a rule has ever been known by: the presets' labels now and the place name of old. */
-const RULE_NAMES = [...Object.values(RULE_KIND_LABELS).filter((l) => l !== '自定义'), '镇海'];
+/**
+ * Every name a rule has ever been known by: the presets' labels now and those of old (a place's name
+ * among them). An old label that is also an ordinary word of the rule's text (三分之二) is looked for
+ * in the forms it was printed in: before the rule ("…：") and in the opinion ("按…等次规则").
+ */
+const RULE_WORDS = PRESET_IDS.map((id) => describeRule(presetRule(id))).join('');
+const RULE_NAMES = [
+  ...PRESET_IDS.map((id) => RULE_KIND_LABELS[id]),
+  ...Object.values(RENAMED_PRESETS).flatMap(({ oldName }) => (RULE_WORDS.includes(oldName) ? [`${oldName}：`, `按${oldName}`] : [oldName])),
+];
 const ISO_DATE = /\d{4}-\d{1,2}-\d{1,2}/;
 
 function desk(r: Pick<AnnouncedRound, 's'>) {

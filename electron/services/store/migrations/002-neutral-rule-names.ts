@@ -14,8 +14,11 @@ import type { Migration, MigrationTx } from '../types';
  * stays as it is. Each partition is upgraded on its own, so a single restored file works too.
  */
 
-/** Old preset keys (and the label each carried) → the neutral ones. */
-const RENAMED: Readonly<Record<string, { key: string; oldName: string; name: string }>> = {
+/**
+ * Old preset keys (and the label each carried) → the neutral ones. The only place the old key and
+ * label may stand: tests take them from here (to age a record, or to grep papers for them).
+ */
+export const RENAMED_PRESETS: Readonly<Record<string, { key: string; oldName: string; name: string }>> = {
   zhenhai: { key: 'half-three-level', oldName: '镇海式', name: '半数三级' },
   'two-level': { key: 'majority-two-level', oldName: '两级', name: '过半两级' },
   'two-thirds': { key: 'two-thirds-pass', oldName: '三分之二', name: '三分之二通过' },
@@ -36,7 +39,7 @@ function withoutName(text: unknown, name: string): unknown {
 function renameRule(rule: unknown): string {
   if (!isObj(rule)) return '';
   const oldName = typeof rule.name === 'string' ? rule.name : '';
-  const renamed = typeof rule.kind === 'string' ? RENAMED[rule.kind] : undefined;
+  const renamed = typeof rule.kind === 'string' ? RENAMED_PRESETS[rule.kind] : undefined;
   if (renamed) {
     rule.kind = renamed.key;
     if (rule.name === renamed.oldName) rule.name = renamed.name;
@@ -56,7 +59,7 @@ function snapshot(snap: unknown): string {
 function upgradeCore(core: Obj): void {
   const votes = isObj(core.settings) ? core.settings.votes : undefined;
   if (!isObj(votes)) return;
-  const renamed = typeof votes.ruleKind === 'string' ? RENAMED[votes.ruleKind] : undefined;
+  const renamed = typeof votes.ruleKind === 'string' ? RENAMED_PRESETS[votes.ruleKind] : undefined;
   if (renamed) votes.ruleKind = renamed.key;
   renameRule(votes.customRule);
 }
@@ -79,13 +82,13 @@ function dropRuleClause(text: unknown, names: readonly string[]): unknown {
 }
 
 function upgradeYear(year: Obj): void {
-  const names = new Set(Object.values(RENAMED).map((r) => r.oldName));
+  const names = new Set(Object.values(RENAMED_PRESETS).map((r) => r.oldName));
   for (const ev of list(year.evaluations)) {
     const vote = ev.voteResult;
     if (!isObj(vote)) continue;
     const name = typeof vote.ruleName === 'string' ? vote.ruleName : '';
     if (name !== '') names.add(name);
-    const renamed = Object.values(RENAMED).find((r) => r.oldName === name);
+    const renamed = Object.values(RENAMED_PRESETS).find((r) => r.oldName === name);
     if (renamed) vote.ruleName = renamed.name;
     vote.ruleText = withoutName(vote.ruleText, name);
     vote.ruleSummary = withoutName(vote.ruleSummary, name);

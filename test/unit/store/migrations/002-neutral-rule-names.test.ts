@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutralRuleNames002 } from '../../../../electron/services/store/migrations/002-neutral-rule-names';
+import { neutralRuleNames002, RENAMED_PRESETS } from '../../../../electron/services/store/migrations/002-neutral-rule-names';
 import { storeMigrations } from '../../../../electron/services/store/migrations';
 import { MapMigrationTx } from '../../../../electron/services/store/migration-runner';
 import { coreSchema, meetingSchema, yearSchema, type CoreData, type MeetingData, type YearData } from '../../../../shared/domain/partitions';
@@ -8,7 +8,8 @@ import { announcedRound } from '../../meeting-docs/support';
 // oxlint-disable-next-line typescript/no-explicit-any -- old files are untyped JSON
 type Json = any;
 
-const OLD = '镇海式';
+/** The default preset's old key and label, as folders before version 2 hold them. */
+const [OLD_KEY, { oldName: OLD }] = Object.entries(RENAMED_PRESETS).find(([, r]) => r.key === 'half-three-level')!;
 const named = (text: string) => `${OLD}：${text}`;
 
 /**
@@ -17,11 +18,11 @@ const named = (text: string) => `${OLD}：${text}`;
  */
 function aged(core: CoreData, meeting: MeetingData, year: YearData): { core: Json; meeting: Json; year: Json } {
   const c: Json = structuredClone(core);
-  c.settings.votes.ruleKind = 'zhenhai';
+  c.settings.votes.ruleKind = OLD_KEY;
   const m: Json = structuredClone(meeting);
   for (const round of m.votes.rounds) {
     for (const snap of [round.rule, round.result?.rule].filter(Boolean)) {
-      snap.rule.kind = 'zhenhai';
+      snap.rule.kind = OLD_KEY;
       snap.rule.name = OLD;
       snap.text = named(snap.text);
       snap.summary = named(snap.summary);
@@ -72,7 +73,7 @@ describe('migration 002-neutral-rule-names', () => {
     expect(migratedYear.evaluations).toEqual(year.evaluations);
     expect(JSON.stringify(tx.get('core')) + JSON.stringify(tx.get(`meeting/${meetingId}`)) + JSON.stringify(migratedYear)).not.toContain(OLD);
     // The step did not change what it was given in place (the runner keeps the originals for its backup).
-    expect(old.meeting.votes.rounds[0].rule.rule.kind).toBe('zhenhai');
+    expect(old.meeting.votes.rounds[0].rule.rule.kind).toBe(OLD_KEY);
   });
 
   it('maps the other old keys, keeps a custom rule’s name and texts that do not start with it', () => {
