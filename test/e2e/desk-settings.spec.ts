@@ -85,6 +85,14 @@ test('the votes’ titles, the opinion’s legal basis and the plan deadline are
   await expect(page.getByText('评议意见开头：根据《中华人民共和国各级人民代表大会常务委员会监督法》《青岚县人大常委会工作评议办法》和县人大常委会某年度工作评议实施方案')).toBeVisible();
   await page.getByLabel('要求报送整改方案').uncheck();
   await expect(page.getByLabel('整改方案报送期限')).toHaveCount(0);
+
+  // The grading rule: a preset by a name that describes it, and beneath it the rule in words.
+  await expect(page.getByLabel('等次规则', { exact: true })).toHaveValue('half-three-level');
+  await expect(page.getByTestId('settings-rule-text')).toHaveText(/^依次判定，满意票达到应到人数的半数以上（含半数）的，为“满意”/);
+  await page.getByLabel('等次规则', { exact: true }).selectOption({ label: '过半两级' });
+  await expect(page.getByTestId('settings-rule-text')).toHaveText(/^满意票超过应到人数的半数（即过半数）的，为“满意”；其余为“不满意”。/);
+  await page.reload();
+  await expect(page.getByLabel('等次规则', { exact: true })).toHaveValue('majority-two-level');
 });
 
 test('the criteria can be renamed, reordered, added and removed', async ({ page }) => {

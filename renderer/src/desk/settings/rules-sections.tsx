@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../../../shared/domain/settings';
 import { formatSession } from '../../../../shared/format/chinese-numerals';
+import { describeRule, PRESET_IDS, resolveRule, RULE_KIND_LABELS, type RuleKind } from '../../../../shared/vote';
 import { NumberSetting, SettingsSection, TextSetting } from './settings-fields';
 import type { SyncedDraft } from './use-synced-draft';
 
@@ -152,6 +153,35 @@ export function WordingSection({ settings, edit }: { settings: Settings; edit: E
         <TextSetting label="本级评议办法" hint="如本级制定了工作评议办法，填写其名称；不填则不引用" {...basisText('measure')} />
       </div>
       <p className="muted hint">评议意见开头：根据{cited === '' ? '' : `${cited}和`}{settings.organisation.shortName}某年度工作评议实施方案，……</p>
+    </SettingsSection>
+  );
+}
+
+/**
+ * 测评等次规则: which preset grades the vote. The preset's name is for this screen only; what the
+ * papers and the hall print is the rule in words, shown beneath.
+ */
+export function VoteRuleSection({ settings, edit }: { settings: Settings; edit: Edit }) {
+  const votes = settings.votes;
+  const kinds: RuleKind[] = votes.customRule ? [...PRESET_IDS, 'custom'] : [...PRESET_IDS];
+  return (
+    <SettingsSection id="vote-rule-title" title="测评等次规则" intro="规则名称仅在此处显示；测评票、通报、评议意见和大屏都按规则内容的文字表述。">
+      <div className="form-grid">
+        <Field label="等次规则" error={edit.errors.byPath['votes.ruleKind']}>
+          {(id) => (
+            <select id={id} value={votes.ruleKind} onChange={(e) => edit.editNow((s) => ({ ...s, votes: { ...s.votes, ruleKind: e.target.value as RuleKind } }))}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {RULE_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <p className="muted hint" data-testid="settings-rule-text">
+        {describeRule(resolveRule(votes), votes.gradeLabels)}
+      </p>
     </SettingsSection>
   );
 }

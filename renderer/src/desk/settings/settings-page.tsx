@@ -7,7 +7,7 @@ import { DataPanel } from './data-panel';
 import { DocumentFormatSection } from './document-section';
 import { OrganisationSection } from './organisation-section';
 import { SaveStatus } from './settings-fields';
-import { DeadlinesSection, MeetingRulesSection, TermSection, WordingSection } from './rules-sections';
+import { DeadlinesSection, MeetingRulesSection, TermSection, VoteRuleSection, WordingSection } from './rules-sections';
 import { useSyncedDraft } from './use-synced-draft';
 import '../evaluatees/list-page.css';
 import './settings.css';
@@ -54,6 +54,7 @@ export function SettingsPage() {
             <MeetingRulesSection settings={s} edit={edit} />
           </div>
           <DeadlinesSection settings={s} edit={edit} />
+          <VoteRuleSection settings={s} edit={edit} />
           <WordingSection settings={s} edit={edit} />
         </>
       ) : (

@@ -123,7 +123,8 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
       </div>
       <div className="hall-vote-foot">
         <div>{content.contextText}</div>
-        <div className="hall-vote-rule">{content.ruleSummary}</div>
+        {/* The rule in words from its numbers (never a rule's name): a projected paper names no preset. */}
+        <div className="hall-vote-rule">等次规则：{content.ruleSummary}</div>
       </div>
     </>
   );
