@@ -151,6 +151,16 @@ describe('测评结果通报 (公文)', () => {
     expect(text).toContain('二、测评结果');
   });
 
+  it('calls the vote by its title and never doubles 测评 after a round labelled with it', async () => {
+    const rounds = input.rounds.map((r, i) => ({ ...r, label: `政府组成部门负责人民主测评（第${['一', '二'][i]}轮）` }));
+    const { docx } = await render(buildAnnouncementDocument({ ...input, voteTitle: '民主测评', rounds }));
+    const text = textOf(docx.document);
+    expect(text).toContain('政府组成部门负责人民主测评（第一轮），常委会组成人员应到29人');
+    expect(text).not.toMatch(/轮）测评|测评测评/u);
+    expect(text).toContain('进行了民主测评。现将测评结果通报如下。');
+    expect(text).toContain('表1　常委会组成人员民主测评结果');
+  });
+
   it('has a results table per voter group whose figures equal the rounds’ figures, every round’s evaluatees numbered through', () => {
     const results = tableWithHeader(docx.document, '序号').filter((t) => t[0]?.includes('满意率'));
     expect(results).toHaveLength(2);
@@ -268,6 +278,19 @@ describe('调研报告 (meeting paper)', () => {
 });
 
 describe('会议记录 (meeting paper)', () => {
+  it('prints 主持人 and 记录人 given, and a 问：/答： typed in the notes only once', async () => {
+    const input = { ...sampleMinutes(1, 1), chair: '王某主任', recorder: '李某' };
+    const q = input.evaluatees[0]!.questions[0]!;
+    q.question = '问：师资如何补齐？';
+    q.answer = '答: 年内完成轮岗。';
+    q.followUps = [{ question: '问：何时完成？', answer: '答：年底。' }];
+    const text = textOf((await render(buildMinutesDocument(input))).docx.document);
+    expect(text).toContain('主持人：王某主任');
+    expect(text).toContain('记录人：李某');
+    expect(text).toContain('问：师资如何补齐？答：年内完成轮岗。追问：何时完成？答：年底。');
+    expect(text).not.toMatch(/问：问|答：答/u);
+  });
+
   it('has the title, meeting, date, per evaluatee the questions with who asked and the answers and follow-ups', async () => {
     const input = sampleMinutes(2, 2);
     const first = input.evaluatees[0]?.questions[0];
@@ -284,6 +307,13 @@ describe('会议记录 (meeting paper)', () => {
     expect(text).toContain('（一）周委员提问');
     expect(text).toContain('吴委员追问：整改时限是什么时候？');
     expect(text).toContain('答：年底前完成。');
+    expect(text).toContain('主持人：刘建国');
+    expect(text).toContain('记录人：陈静');
+    // 主持人 and 记录人 always: a blank to fill by hand when the meeting has none.
+    const { chair: _chair, recorder: _recorder, ...without } = input;
+    const blank = textOf((await render(buildMinutesDocument(without))).docx.document);
+    expect(blank).toMatch(/主持人：　{8}/u);
+    expect(blank).toMatch(/记录人：　{8}/u);
     // Body 仿宋 16 pt from Normal.
     expect(element(inner(docx.styles, 'w:docDefaults') ?? '', 'w:sz')).toMatchObject({ 'w:val': '32' });
   });
