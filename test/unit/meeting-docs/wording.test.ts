@@ -77,6 +77,17 @@ async function everyPaper(r: AnnouncedRound): Promise<{ papers: Record<string, s
     drafts.push(contentText(detail.record!.versions.at(-1)!.content));
   }
   const which = { year: 2026, evaluationId: rows[0]!.evaluationId };
+  await call('research.save', {
+    ...which,
+    content: {
+      group: [{ role: '组长', name: '周明', post: '县人大常委会副主任' }],
+      from: '2026-09-01',
+      to: '2026-09-20',
+      sections: { basicSituation: ['该同志2023年任现职。'], achievements: ['依法履职意识较强。'], problems: ['1.农村学校师资仍然薄弱。'], suggestions: ['加强农村教师队伍建设。'] },
+      date: '2026-09-25',
+    },
+  });
+  papers['调研报告'] = xmlOf(r, await call('research.export', which));
   await call('opinions.saveDraft', { ...which, versionNo: 1, content: finishedContent(rows[0]!.name) });
   await call('opinions.approve', { ...which, versionNo: 1, council: { date: '2026-11-02', sitting: 12 } });
   await call('opinions.issue', { ...which, versionNo: 1, issue: { docNumber: 'X人常〔2026〕10号', issueDate: '2026-11-05' } });
