@@ -43,11 +43,16 @@ const body = (text: string): OpinionParagraph => ({ level: 0, text });
  * Every list the draft fills (problems, suggestions) is at one level, so its items are numbered
  * alike (1., 2. …) whatever number a person typed in front of a finding or an opinion.
  */
-const item = (text: string): OpinionParagraph => ({ level: 3, text: sentence(withoutTypedNumber(text)) });
+const item = (text: string): OpinionParagraph => ({ level: 3, text });
+/** A finding or an opinion someone wrote: its own number dropped, ended as a sentence. */
+const recorded = (text: string): OpinionParagraph => item(sentence(withoutTypedNumber(text)));
 
-/** "（1）", "1.", "1、", "（一）", "一、" typed in front of an item: the draft numbers its items itself. */
+/**
+ * "（1）", "1.", "1、", "（一）", "一、" typed in front of an item: the draft numbers its items itself.
+ * A figure that starts the text (1.5亿元…) is not a number of the item.
+ */
 export function withoutTypedNumber(text: string): string {
-  return text.trim().replace(/^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,3}\s*[.．、]|[一二三四五六七八九十]{1,3}、)\s*/u, '');
+  return text.trim().replace(/^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,3}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/u, '');
 }
 
 /** Ends a sentence taken from a record with a full stop, whatever the person typed. */
@@ -113,7 +118,7 @@ function problems(f: PrefillFacts): OpinionParagraph[] {
   } else {
     out.push(body('结合事前调研和评议情况，主要存在以下问题：'));
   }
-  for (const finding of f.findings) out.push(item(finding));
+  for (const finding of f.findings) out.push(recorded(finding));
   for (const topic of topics) out.push(item(`关于${topic}。${placeholder('结合询问和答复情况归纳存在的问题')}`));
   if (f.findings.length === 0 && topics.length === 0) out.push(item(placeholder('结合事前调研、询问和组成人员意见逐条归纳存在的问题')));
   return out;
@@ -122,7 +127,7 @@ function problems(f: PrefillFacts): OpinionParagraph[] {
 function suggestions(f: PrefillFacts): OpinionParagraph[] {
   const texts = f.memberOpinions.map((o) => o.text.trim()).filter((t) => t !== '');
   if (texts.length === 0) return [body('针对存在的问题，提出以下意见和建议：'), item(placeholder('结合组成人员的评议意见提出意见和建议'))];
-  return [body('针对存在的问题，常委会组成人员提出以下意见和建议：'), ...texts.map((t) => item(t))];
+  return [body('针对存在的问题，常委会组成人员提出以下意见和建议：'), ...texts.map(recorded)];
 }
 
 /**

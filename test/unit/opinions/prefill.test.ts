@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftProblems, numberParagraphs, printedBody, printedParagraphs, remainingPlaceholders } from '../../../shared/domain/opinions';
-import { deadlineSentence, prefillHints, prefillOpinion } from '../../../electron/services/opinions/prefill';
+import { deadlineSentence, prefillHints, prefillOpinion, withoutTypedNumber } from '../../../electron/services/opinions/prefill';
 import { facts, finishedContent, voteResult } from './fixtures';
 
 const texts = (list: { text: string }[]) => list.map((p) => p.text);
@@ -23,7 +23,10 @@ describe('the prefilled draft', () => {
     expect(texts(c.sections.basicEvaluation).join('')).toContain('测评等次为“满意”，满意率为96.4%');
     expect(texts(c.sections.basicEvaluation).join('')).toContain('贯彻执行国家法律法规情况；贯彻执行县委重大决策部署情况');
     expect(texts(c.sections.problems)[0]).toContain('围绕教育均衡、校园安全等方面进行了询问');
-    expect(c.sections.problems.filter((p) => p.level === 3).map((p) => p.text.slice(0, 7))).toEqual(['关于教育均衡。', '关于校园安全。']);
+    expect(c.sections.problems.filter((p) => p.level === 3).map((p) => p.text)).toEqual([
+      '关于教育均衡。【待填写：结合询问和答复情况归纳存在的问题】',
+      '关于校园安全。【待填写：结合询问和答复情况归纳存在的问题】',
+    ]);
     expect(c.sections.suggestions.filter((p) => p.level === 3).map((p) => p.text)).toEqual(['加强农村学校教师队伍建设。', '加快薄弱学校改造。']);
     // No rectification plan unless the office sets its days.
     expect(texts(c.sections.rectification).join('')).toContain('请于收到本意见之日起6个月内将整改落实情况书面报告县人大常委会。');
@@ -78,6 +81,8 @@ describe('the basis and the lists of the draft', () => {
     const items = (list: { level: number; text: string }[]) => list.filter((p) => p.level !== 0);
     expect(items(c.sections.problems).slice(0, 2).map((p) => p.text)).toEqual(['师资不足。', '校舍老旧。']);
     expect(items(c.sections.suggestions).map((p) => p.text)).toEqual(['加强教师培训。', '改善办学条件。', '完善考核。']);
+    expect(withoutTypedNumber('1.5亿元专项资金未及时拨付')).toBe('1.5亿元专项资金未及时拨付');
+    expect(withoutTypedNumber('（12）2.5亿元')).toBe('2.5亿元');
     expect(new Set([...items(c.sections.problems), ...items(c.sections.suggestions)].map((p) => p.level))).toEqual(new Set([3]));
   });
 });
