@@ -134,7 +134,7 @@ export function receiptInput(core: Readonly<CoreData>, evaluatee: Evaluatee, ver
 export function researchParagraph(text: string): BodyParagraph {
   const t = text.trim();
   if (/^（[一二三四五六七八九十]{1,3}）/.test(t)) return { level: 2, text: t };
-  if (/^\d{1,2}[.．]/.test(t)) return { level: 3, text: t };
+  if (/^\d{1,2}[.．](?!\d)/.test(t)) return { level: 3, text: t };
   if (/^（\d{1,2}）/.test(t)) return { level: 4, text: t };
   return { level: 0, text: t };
 }

@@ -95,6 +95,12 @@ describe('meeting papers as document inputs', () => {
     expect(firstPerson.questions).toEqual([{ askedBy: '周明委员', question: '师资如何均衡？', answer: '答：三年内轮岗。' }]);
     expect(input.evaluatees[1]!.questions).toEqual([{ askedBy: '郑华委员', question: '校园安全', answer: '（未记录）' }]);
     expect(input.evaluatees.map((e) => e.name)).not.toContain('（已删除）');
+    // 主持人 and 记录人 from the meeting (the demo's: its 主任 and an office clerk); none when unset.
+    const chair = core.members.find((m) => m.id === data.meeting.presidingMemberId)!;
+    expect(input).toMatchObject({ chair: `${chair.name}主任`, recorder: data.meeting.recorder });
+    const unset = minutesInput(core, { ...data, meeting: { ...data.meeting, presidingMemberId: null, recorder: ' ' } });
+    expect(unset.chair).toBeUndefined();
+    expect(unset.recorder).toBeUndefined();
   });
 
   it('the minutes print how long the answer and the follow-up took, from the console’s timers', () => {
@@ -113,6 +119,7 @@ describe('meeting papers as document inputs', () => {
   it('a research paragraph typed as （一） or 1. is printed as that heading level', () => {
     expect(researchParagraph('（一）依法履职意识较强。')).toEqual({ level: 2, text: '（一）依法履职意识较强。' });
     expect(researchParagraph('1.服务意识有待增强。')).toEqual({ level: 3, text: '1.服务意识有待增强。' });
+    expect(researchParagraph('1.5亿元专项资金到位。')).toEqual({ level: 0, text: '1.5亿元专项资金到位。' });
     expect(researchParagraph('（2）具体表现。')).toEqual({ level: 4, text: '（2）具体表现。' });
     expect(researchParagraph(' 该同志任职以来…… ')).toEqual({ level: 0, text: '该同志任职以来……' });
   });
@@ -157,6 +164,8 @@ describe('meeting papers as document inputs', () => {
       recipient: `${person.name}（${unit}${person.position}）`,
       issueDate: '2026-11-02',
     });
+    const delivered = { ...version, delivery: { date: '2026-11-08', receivedBy: '办公室李干事' } };
+    expect(receiptInput(core, person, delivered).note).toBe('已于2026年11月8日由办公室李干事签收');
   });
 });
 
