@@ -123,6 +123,15 @@ describe('demo county: the October meeting', () => {
     expect(votes.some((v) => [...v.evaluateeIds].sort().join() === [...writtenIds].sort().join())).toBe(true);
     expect(new Set(votes.flatMap((v) => v.evaluateeIds))).toEqual(planned);
   });
+
+  it('calls its votes by the meeting vote’s title of the settings, asks for no rectification plan, and names who presides and who records', () => {
+    expect(demo.core.settings.voteTitles.meeting).toBe('民主测评');
+    expect(votes.map((v) => v.title)).toEqual(['政府组成部门负责人民主测评', '员额法官、员额检察官民主测评']);
+    expect(demo.core.settings.deadlines.rectificationPlanDays).toBeNull();
+    expect(demo.core.members.find((m) => m.id === meeting?.presidingMemberId)?.role).toBe('主任');
+    expect(meeting?.recorder).toMatch(/^[\u4e00-\u9fa5]{3}$/u);
+    expect(demo.core.members.map((m) => m.name)).not.toContain(meeting?.recorder);
+  });
 });
 
 describe('demo county: validity and determinism', () => {
