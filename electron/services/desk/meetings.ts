@@ -32,6 +32,15 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
     });
   };
 
+  /** The presiding member is one of the committee's members (a removed one cannot be picked). */
+  const checkPresiding = async (meeting: Pick<Meeting, 'presidingMemberId'>) => {
+    if (meeting.presidingMemberId === null) return;
+    const core = await readCore(ctx);
+    if (!core.members.some((m) => m.id === meeting.presidingMemberId)) {
+      throw new ApiError('invalid_args', '所选主持人不在组成人员名单中，可能已被删除。', [{ path: 'meeting.presidingMemberId', message: '主持人不在组成人员名单中' }]);
+    }
+  };
+
   return {
     'meetings.list': async () =>
       (await allMeetings(ctx))
@@ -52,6 +61,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
     },
 
     'meetings.create': async ({ meeting }) => {
+      await checkPresiding(meeting);
       const id = newId('mt', ctx.random);
       const record = { ...meeting, id, agenda: [], status: 'planned' } as Meeting;
       return ctx.store.update<MeetingData, Meeting>(meetingKey(id), (data) => {
@@ -60,15 +70,17 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       });
     },
 
-    'meetings.update': ({ meeting }) =>
-      updateMeeting(ctx, meeting.id, (data) => {
+    'meetings.update': async ({ meeting }) => {
+      await checkPresiding(meeting);
+      return updateMeeting(ctx, meeting.id, (data) => {
         if (meeting.year !== data.meeting.year && data.meeting.agenda.length) {
           throw new ApiError('conflict', '会议议程中已有被评议对象，不能更改会议年度；请先清空议程。');
         }
         // Agenda and status are changed by their own calls (setAgenda, the live session).
         data.meeting = { ...meeting, agenda: data.meeting.agenda, status: data.meeting.status };
         return data.meeting;
-      }),
+      });
+    },
 
     'meetings.setAgenda': async ({ id, agenda }) => {
       const current = await readMeeting(ctx, id);
