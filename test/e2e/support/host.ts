@@ -12,6 +12,10 @@ export interface HostOptions {
   homeDir?: string;
   port?: number;
   extraArgs?: string[];
+  /** The bundled host to run (default dist/serve/serve.mjs; unit tests bundle their own). */
+  serveScript?: string;
+  /** Working folder of the host process (a relative path typed into a call resolves there). */
+  cwd?: string;
 }
 
 export interface Host {
@@ -22,6 +26,8 @@ export interface Host {
   /** The printed URLs, each carrying its role's token once. */
   readonly urls: Record<Role, string>;
   readonly output: () => string;
+  /** Each role's token, as its cookie carries it. */
+  readonly tokens: Record<Role, string>;
   kill9(): Promise<void>;
   stop(): Promise<void>;
   /** Starts the host again with exactly the same command line. */
@@ -49,10 +55,10 @@ function waitExit(child: ChildProcess): Promise<void> {
 export async function startHost(options: HostOptions = {}): Promise<Host> {
   const homeDir = options.homeDir ?? (await mkdtemp(join(tmpdir(), 'pingyi-home-')));
   const port = options.port ?? (await freePort());
-  const args = [SERVE, '--port', String(port), '--home', homeDir];
+  const args = [options.serveScript ?? SERVE, '--port', String(port), '--home', homeDir];
   if (options.dataDir) args.push('--data', options.dataDir);
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' }, ...(options.cwd ? { cwd: options.cwd } : {}) });
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -72,6 +78,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   });
   const urls = {} as Record<Role, string>;
   for (const m of out.matchAll(/(http:\/\/[^\s]+\/(desk|console|hall)\/\?token=[A-Za-z0-9_-]+)/g)) urls[m[2] as Role] = m[1]!;
+  const tokens = Object.fromEntries(Object.entries(urls).map(([role, url]) => [role, new URL(url).searchParams.get('token') ?? ''])) as Record<Role, string>;
   const dataMatch = /数据文件夹：(.+)/.exec(out);
   const dataDir = options.dataDir ?? dataMatch?.[1]?.trim() ?? join(homeDir, 'data');
   const host: Host = {
@@ -80,6 +87,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     homeDir,
     dataDir,
     urls,
+    tokens,
     output: () => out,
     async kill9() {
       child.kill('SIGKILL');
@@ -92,4 +100,28 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     restart: () => startHost({ ...options, homeDir, port }),
   };
   return host;
+}
+
+/** A call's HTTP status and reply, as a client outside any page sees them. */
+export interface RawReply {
+  status: number;
+  reply: { ok: boolean; result?: unknown; error?: { code: string; message: string } } | null;
+}
+
+/**
+ * Posts a call to `/<role>/api/<name>` with the role's cookie (no page needed). `rawBody`, when
+ * given, is sent verbatim instead of `args` (what JSON.stringify never writes, e.g. NaN).
+ */
+export async function postCall(host: Pick<Host, 'origin' | 'tokens'>, role: Role, name: string, args: unknown, rawBody?: string): Promise<RawReply> {
+  const res = await fetch(`${host.origin}/${role}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: `pingyi_${role}=${host.tokens[role]}` },
+    body: rawBody ?? JSON.stringify(args),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, reply: JSON.parse(text) as RawReply['reply'] };
+  } catch {
+    return { status: res.status, reply: null };
+  }
 }
