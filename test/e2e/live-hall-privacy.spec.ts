@@ -1,25 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
-import { startHost, type Host } from './support/host';
-import { callApi, recordPageTraffic } from './support/api';
+import { api, expect, host, test } from './support/fixtures';
+import { recordPageTraffic } from './support/api';
 
 /**
  * The hall is filtered at the source: whatever the console does, the hall page receives only
  * HallView pictures (and its own app.info / stream hello). Every API response and every event
  * the hall page gets is recorded and checked.
  */
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args);
-}
 
 interface Recorded {
   via: 'api' | 'event';

@@ -3,12 +3,11 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
 import { syntheticDraft } from '../unit/opinions/synthetic-draft';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
+
+test.use({ apiRole: 'desk' });
 
 /**
  * The opinion editor with its A4 preview on a full-length draft, and the exported document as
@@ -17,18 +16,9 @@ import { callApi } from './support/api';
  */
 
 const OUT = 'artifacts/opinions';
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
+test.beforeEach(() => {
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
 
 function has(command: string): boolean {
   try {

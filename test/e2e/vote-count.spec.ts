@@ -1,26 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
+import type { Page } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
+import type { ArgsOf, CallName } from '../../shared/api/contract';
 import type { HallVoteContent, VoteConsoleState } from '../../shared/api/vote-types';
-import { startHost, type Host } from './support/host';
-import { callApi, recordPageTraffic } from './support/api';
+import { recordPageTraffic } from './support/api';
 
 /**
  * 民主测评 end to end, in browser mode: the console keys sheets through the vote panel, the hall
  * page shows progress only until the reveal, a double-count mismatch blocks the reveal, and a
  * kill -9 right after a confirmed sheet loses nothing.
  */
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args);
-}
 
 async function apiError<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<string> {
   const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
@@ -259,7 +247,7 @@ test('kill -9 right after sheet N is confirmed: after the restart exactly N shee
   // Confirmed: the console shows it only once the services answered, i.e. after the write is on disk.
   await expect(page.getByTestId('vote-keyed')).toHaveText(`已录入 ${N} 张／收回 30 张`);
   await host.kill9();
-  host = await host.restart();
+  await host.restart();
   const st = await api(page, 'vote.state', {});
   const round = st.items.flatMap((i) => i.rounds).find((r) => r.state === 'counting')!;
   expect(round.groups[0]!.sheets.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);

@@ -30,7 +30,7 @@ export interface Host {
   readonly tokens: Record<Role, string>;
   kill9(): Promise<void>;
   stop(): Promise<void>;
-  /** Starts the host again with exactly the same command line. */
+  /** Starts the host again with exactly the same command line (the same Host, a new process). */
   restart(): Promise<Host>;
 }
 
@@ -51,14 +51,9 @@ function waitExit(child: ChildProcess): Promise<void> {
   return new Promise((res) => child.once('exit', () => res()));
 }
 
-/** Starts the real browser-mode host as a child process and waits for its readiness line. */
-export async function startHost(options: HostOptions = {}): Promise<Host> {
-  const homeDir = options.homeDir ?? (await mkdtemp(join(tmpdir(), 'pingyi-home-')));
-  const port = options.port ?? (await freePort());
-  const args = [options.serveScript ?? SERVE, '--port', String(port), '--home', homeDir];
-  if (options.dataDir) args.push('--data', options.dataDir);
-  args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' }, ...(options.cwd ? { cwd: options.cwd } : {}) });
+/** Runs the host and waits for its readiness line; `out` collects everything it prints. */
+async function spawnHost(args: string[], cwd: string | undefined): Promise<{ child: ChildProcess; out: () => string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' }, ...(cwd ? { cwd } : {}) });
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -76,6 +71,22 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       rej(new Error(`host exited (${code}):\n${out}`));
     });
   });
+  return { child, out: () => out };
+}
+
+/**
+ * Starts the real browser-mode host as a child process and waits for its readiness line. The
+ * returned Host stays the same object across restarts (same port, folders and tokens; a new
+ * process), so a fixture can hand it to a test once.
+ */
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const homeDir = options.homeDir ?? (await mkdtemp(join(tmpdir(), 'pingyi-home-')));
+  const port = options.port ?? (await freePort());
+  const args = [options.serveScript ?? SERVE, '--port', String(port), '--home', homeDir];
+  if (options.dataDir) args.push('--data', options.dataDir);
+  args.push(...(options.extraArgs ?? []));
+  let running = await spawnHost(args, options.cwd);
+  const out = running.out();
   const urls = {} as Record<Role, string>;
   for (const m of out.matchAll(/(http:\/\/[^\s]+\/(desk|console|hall)\/\?token=[A-Za-z0-9_-]+)/g)) urls[m[2] as Role] = m[1]!;
   const tokens = Object.fromEntries(Object.entries(urls).map(([role, url]) => [role, new URL(url).searchParams.get('token') ?? ''])) as Record<Role, string>;
@@ -88,16 +99,20 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataDir,
     urls,
     tokens,
-    output: () => out,
+    output: () => running.out(),
     async kill9() {
-      child.kill('SIGKILL');
-      await waitExit(child);
+      running.child.kill('SIGKILL');
+      await waitExit(running.child);
     },
     async stop() {
-      child.kill('SIGTERM');
-      await waitExit(child);
+      running.child.kill('SIGTERM');
+      await waitExit(running.child);
     },
-    restart: () => startHost({ ...options, homeDir, port }),
+    async restart() {
+      await host.kill9(); // a no-op when it is already down
+      running = await spawnHost(args, options.cwd);
+      return host;
+    },
   };
   return host;
 }
