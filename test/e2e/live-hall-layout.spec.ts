@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { api, expect, host, test } from './support/fixtures';
+import { api, expect, holdPageClock, host, test } from './support/fixtures';
 import type { LiveConsoleState } from '../../shared/api/live-types';
 import { measureHall } from './support/hall-layout';
 
@@ -50,7 +50,7 @@ async function showAndCheck(hall: Page, rev: number, kind: string, file: string,
  * the page's time, not on how long the machine took to get here.
  */
 async function moveHallClockTo(hall: Page, secondsLeft: number) {
-  await hall.clock.pauseAt(await hall.evaluate(() => Date.now() + 100));
+  await holdPageClock(hall);
   const m = /^(\+?)(\d+):(\d\d)$/.exec((await hall.getByTestId('hall-clock').textContent()) ?? '');
   if (!m) throw new Error('the hall shows no report clock');
   const shown = (m[1] ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, expect, host, test } from './support/fixtures';
+import { api, expect, holdPageClock, host, test } from './support/fixtures';
 import type { DrawEntry } from '../../shared/draw/log-schema';
 import { recordPageTraffic } from './support/api';
 
@@ -46,7 +46,7 @@ test('a draw on the console shows on the hall the name the log recorded; a redra
   await page.keyboard.press('d');
   await expect(hall.getByTestId('hall-draw')).toBeVisible();
   // The hall runs the names, then settles on the one drawn at the moment the services gave.
-  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true', { timeout: 5_000 });
+  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true');
   const first = await lastDraw(page, meeting.id);
   await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-draw-id', first.entry.id);
   await expect(hall.getByTestId('hall-draw-name')).toContainText(first.name);
@@ -67,7 +67,7 @@ test('a draw on the console shows on the hall the name the log recorded; a redra
   expect(log.entries[1]).toMatchObject({ type: 'cancel', kind: 'redraw', drawId: first.entry.id, reason: '该委员临时离场' });
   expect(log.ok).toBe(true);
   await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-draw-id', second.entry.id);
-  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true', { timeout: 5_000 });
+  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true');
   await expect(hall.getByTestId('hall-draw-name')).toContainText(second.name);
   await expect(page.getByTestId('q-asker')).toHaveText(second.name);
   await expect(page.getByText('重新抽取：作废第1次抽取，原因：该委员临时离场')).toBeVisible();
@@ -102,7 +102,7 @@ test('minutes typed during an answer are saved within a second and survive kill 
   const text = '答复要点：审批事项已整合23项；追问：剩余7项何时办结？答：年底前。';
   await notes.click();
   const saving = page.waitForRequest((r) => r.url().endsWith('/api/questioning.notes') && (r.postData() ?? '').includes(JSON.stringify(text).slice(1, -1)));
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 100));
+  await holdPageClock(page);
   await page.keyboard.type(text, { delay: 5 });
   // The page sends the minutes within a second of the last keystroke (of the page's time, which
   // stood still while typing); the answer means durable.

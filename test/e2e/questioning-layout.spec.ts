@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { api, expect, host, test } from './support/fixtures';
+import { api, expect, holdPageClock, host, test } from './support/fixtures';
 import { measureHall } from './support/hall-layout';
 
 /**
@@ -59,7 +59,7 @@ for (const [w, h] of [
 
     // Mid-animation: the page's clock is stopped just before the draw, so the picture holds still
     // on the running names however slow this machine is.
-    await hall.clock.pauseAt((await hall.evaluate(() => Date.now())) + 1_000);
+    await holdPageClock(hall, 1_000);
     const drawn = await api(operator, 'questioning.draw', {});
     await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'false');
     await expect(hall.getByTestId('hall-draw-reel')).toBeVisible();

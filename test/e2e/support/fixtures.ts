@@ -58,6 +58,23 @@ export async function startThisYearsMeeting(page: Page): Promise<ThisYearsMeetin
   return meeting;
 }
 
+/**
+ * Stops the page's clock `aheadMs` past the page's own time (a clock installed with
+ * `page.clock.install()`). On a busy machine that moment may be gone before the call lands
+ * ("cannot fast-forward to the past"): then the page's time is taken again.
+ */
+export async function holdPageClock(page: Page, aheadMs = 100): Promise<void> {
+  for (;;) {
+    const at = await page.evaluate((ms) => Date.now() + ms, aheadMs);
+    try {
+      await page.clock.pauseAt(at);
+      return;
+    } catch (err) {
+      if (!/to the past/.test(String(err))) throw err;
+    }
+  }
+}
+
 export const test = base.extend<{ apiRole: Role; runningHost: Host; hall: Page }>({
   /** The role `api` calls as by default: `test.use({ apiRole: 'desk' })` in the desk's specs. */
   apiRole: ['console', { option: true }],
