@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ test.use({ apiRole: 'desk' });
  */
 
 const OUT = 'artifacts/opinions';
+const run = promisify(execFile);
 test.beforeEach(() => {
   mkdirSync(OUT, { recursive: true });
 });
@@ -75,12 +77,15 @@ test('a full-length opinion in the preview and as LibreOffice renders the export
     console.log('opinions-layout: soffice or pdftoppm missing, the rendered pages are not produced');
     return;
   }
+  // LibreOffice starting cold takes tens of seconds on a busy machine: slow work, not a failure.
+  // Run without blocking the worker, so Playwright's own timeout still holds.
+  test.slow();
   const work = await mkdtemp(join(tmpdir(), 'pingyi-lo-'));
   const env = { ...process.env, FONTCONFIG_FILE: fontConfig(work) };
   // A profile folder per conversion: two conversions sharing one block each other.
-  execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { env, stdio: 'ignore', timeout: 120_000 });
+  await run('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { env, timeout: 120_000 });
   const pdf = join(work, 'opinion-sample.pdf');
-  execFileSync('pdftoppm', ['-r', '60', '-png', pdf, resolve(OUT, 'docx-page')], { timeout: 60_000 });
+  await run('pdftoppm', ['-r', '60', '-png', pdf, resolve(OUT, 'docx-page')], { timeout: 60_000 });
   const rendered = readdirSync(OUT).filter((f) => /^docx-page-\d+\.png$/.test(f)).length;
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pdfPages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
