@@ -1,4 +1,4 @@
-import { api, expect, host, test } from './support/fixtures';
+import { api, expect, host, openThisYearsMeeting, test } from './support/fixtures';
 import { recordPageTraffic } from './support/api';
 
 /**
@@ -56,14 +56,11 @@ test('the hall page receives nothing console-only while the console runs the mee
   // stream message on the wire whatever its name, and every API response.
   const traffic = await recordPageTraffic(hall);
 
-  await operator.goto(host.urls.console);
   await hall.goto(host.urls.hall);
   await expect(hall.getByTestId('hall-screen')).toHaveAttribute('data-kind', 'idle');
 
   // The operator runs a piece of the meeting through the console's own controls.
-  const meeting = (await api(operator, 'live.state', {})).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
-  await operator.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
-  await expect(operator.getByTestId('live-status')).toHaveText('未开始');
+  await openThisYearsMeeting(operator);
   const roster = (await api(operator, 'live.state', {})).roster;
   await operator.getByRole('button', { name: '全部出席' }).click();
   await operator.getByRole('group', { name: `${roster[3]!.name}的签到` }).getByRole('button', { name: '请假' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, expect, holdPageClock, host, test } from './support/fixtures';
+import { api, expect, holdPageClock, host, startThisYearsMeeting, test } from './support/fixtures';
 import type { DrawEntry } from '../../shared/draw/log-schema';
 import { recordPageTraffic } from './support/api';
 
@@ -11,19 +11,13 @@ import { recordPageTraffic } from './support/api';
 
 /** This year's meeting, everyone present, started, at the first in-person report's 随机询问. */
 async function toQuestioning(page: Page, drawQuestion = false) {
-  await page.goto(host.urls.console);
-  const state = await api(page, 'live.state', {});
-  const meeting = state.meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
-  if (drawQuestion) {
-    const view = await api(page, 'questions.list', { meetingId: meeting.id });
+  const meeting = await startThisYearsMeeting(page, async ({ id }) => {
+    if (!drawQuestion) return;
+    const view = await api(page, 'questions.list', { meetingId: id });
     const heard = view.evaluatees.find((e) => e.mode === 'report')!;
-    await api(page, 'questions.add', { meetingId: meeting.id, evaluateeId: heard.id, items: [{ topic: '营商环境', text: '企业反映的审批时限过长问题何时解决？' }] });
-    await api(page, 'questioning.settings', { meetingId: meeting.id, ...view.settings, drawQuestion: true });
-  }
-  await page.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
-  await page.getByRole('button', { name: '全部出席' }).click();
-  await page.getByRole('button', { name: '开始会议', exact: true }).click();
-  await expect(page.getByTestId('live-status')).toHaveText('进行中');
+    await api(page, 'questions.add', { meetingId: id, evaluateeId: heard.id, items: [{ topic: '营商环境', text: '企业反映的审批时限过长问题何时解决？' }] });
+    await api(page, 'questioning.settings', { meetingId: id, ...view.settings, drawQuestion: true });
+  });
   const live = await api(page, 'live.state', {});
   const item = live.agenda.find((i) => i.stages.includes('questioning'))!;
   await page.getByRole('button', { name: `转到：第${item.index + 1}项 ${item.evaluatees[0]!.name} 随机询问` }).click();

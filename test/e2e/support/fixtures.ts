@@ -40,18 +40,22 @@ export function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>, ro
 
 type ThisYearsMeeting = LiveConsoleState['meetings'][number];
 
-/** The console opened on this year's demo meeting for real (not a rehearsal), before anyone signs in. */
-export async function openThisYearsMeeting(page: Page): Promise<ThisYearsMeeting> {
+/**
+ * The console opened on this year's demo meeting for real (not a rehearsal), before anyone signs
+ * in. `prepare` runs first, on the meeting not yet open (an agenda or question bank of the test's own).
+ */
+export async function openThisYearsMeeting(page: Page, prepare?: (meeting: ThisYearsMeeting) => Promise<void>): Promise<ThisYearsMeeting> {
   await page.goto(host.urls.console);
   const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
+  await prepare?.(meeting);
   await page.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
   await expect(page.getByTestId('live-status')).toHaveText('未开始');
   return meeting;
 }
 
 /** …then everyone present and the meeting started: where every live spec begins. */
-export async function startThisYearsMeeting(page: Page): Promise<ThisYearsMeeting> {
-  const meeting = await openThisYearsMeeting(page);
+export async function startThisYearsMeeting(page: Page, prepare?: (meeting: ThisYearsMeeting) => Promise<void>): Promise<ThisYearsMeeting> {
+  const meeting = await openThisYearsMeeting(page, prepare);
   await page.getByRole('button', { name: '全部出席' }).click();
   await page.getByRole('button', { name: '开始会议', exact: true }).click();
   await expect(page.getByTestId('live-status')).toHaveText('进行中');
