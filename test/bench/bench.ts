@@ -7,12 +7,13 @@ import { drawBench } from './draw-bench';
 import { hallBench } from './hall-bench';
 import { serveBench } from './serve-bench';
 import { storeBench } from './store-bench';
+import { reliabilityBench } from './reliability-bench';
 import { planRenderBench } from './ui-bench';
 import { voteBench } from './vote-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, reliability.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -24,15 +25,22 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   docx: async () => docxBatchBench(await docxBench()),
 };
 
+/** Groups that build their own folders: run without generating the archives. */
+const OWN_DATA: Record<string, () => Promise<void>> = {
+  reliability: reliabilityBench,
+};
+
 async function main() {
   const only = process.argv[2];
-  if (only && !(only in GROUPS)) throw new Error(`unknown group ${only}; one of ${Object.keys(GROUPS).join(', ')}`);
+  if (only && !(only in GROUPS) && !(only in OWN_DATA)) throw new Error(`unknown group ${only}; one of ${[...Object.keys(GROUPS), ...Object.keys(OWN_DATA)].join(', ')}`);
+  if (only && only in OWN_DATA) return OWN_DATA[only]!();
   const year = new Date().getFullYear();
   const archive10 = (await generateArchive(join(await mkdtemp(join(tmpdir(), 'pingyi-a10-')), 'data'), 10, year)).dataDir;
   const archive1 = (await generateArchive(join(await mkdtemp(join(tmpdir(), 'pingyi-a1-')), 'data'), 1, year)).dataDir;
   for (const [name, run] of Object.entries(GROUPS)) {
     if (!only || only === name) await run(archive10, archive1);
   }
+  if (!only) for (const run of Object.values(OWN_DATA)) await run();
 }
 
 main().catch((err: unknown) => {

@@ -6,9 +6,9 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank]!;
 }
 
-/** One figure per line: `bench <name> <value> <unit>`. */
+/** One figure per line: `bench <name> <value> <unit>`; a count prints as the whole number it is. */
 export function report(name: string, value: number, unit: string): void {
-  const shown = Number.isFinite(value) ? (Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3)) : String(value);
+  const shown = unit === 'count' || !Number.isFinite(value) ? String(value) : Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3);
   console.log(`bench ${name} ${shown} ${unit}`);
 }
 

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import type { Page } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
 import { docxParts, runs } from '../unit/opinions/docx-structure';
 import { finishedContent } from '../unit/opinions/fixtures';
-import { callApi } from './support/api';
-import { startHost, type Host } from './support/host';
+
+test.use({ apiRole: 'desk' });
 
 /**
  * 设置 → 公文格式: the font profile, the red header's size and the red line are kept across a reload, the
@@ -13,18 +13,9 @@ import { startHost, type Host } from './support/host';
  */
 
 const OUT = 'artifacts/settings';
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
+test.beforeEach(() => {
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
 
 async function openSettings(page: Page) {
   await page.goto(host.urls.desk);

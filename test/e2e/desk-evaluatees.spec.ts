@@ -1,13 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type Host } from './support/host';
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+import type { Page } from '@playwright/test';
+import { expect, host, test } from './support/fixtures';
 
 async function openEvaluatees(page: Page) {
   await page.goto(host.urls.desk);

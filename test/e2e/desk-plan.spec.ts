@@ -1,19 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
+import type { Page } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
 
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
+test.use({ apiRole: 'desk' });
 
 const year = new Date().getFullYear();
 

@@ -2,16 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type Host } from './support/host';
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+import type { Page } from '@playwright/test';
+import { expect, host, test } from './support/fixtures';
 
 async function openSettings(page: Page, url = host.urls.desk) {
   await page.goto(url);
@@ -143,7 +135,7 @@ test('moving the data folder survives kill -9: the restarted host finds the data
   expect(readFileSync(join(oldDir, 'core.json'), 'utf8')).not.toContain('迁后新任');
 
   await host.kill9();
-  host = await host.restart();
+  await host.restart();
   await openSettings(page, host.urls.desk);
   await expect(page.getByTestId('data-dir')).toHaveText(target);
   await expect(page.getByLabel('机关简称')).toHaveValue('迁移后县人大常委会');

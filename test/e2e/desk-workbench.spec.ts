@@ -1,22 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import { api, expect, host, test } from './support/fixtures';
 import { formatDateCn } from '../../shared/format/dates';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
 
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+test.use({ apiRole: 'desk' });
 
 /** Reads the records the way the desk does, with the cookie the page received. */
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
-
 test('the workbench opens on the demo county with the figures of the records', async ({ page }) => {
   await page.goto(host.urls.desk);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();

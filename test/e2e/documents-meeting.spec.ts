@@ -1,29 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
-import type { Role } from '../../shared/api/define';
+import type { Download } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
 import { paragraphs, readDocx, textOf } from '../unit/documents/docx-xml';
 import { rowsByHeader, tablesOf } from '../unit/meeting-docs/docx-tables';
-import { callApi } from './support/api';
-import { startHost, type Host } from './support/host';
 
 /**
  * 会议文件 end to end in browser mode: ballots printed from the desk for a prepared round, the count
  * run and revealed through the console's API, then the count report and the 通报 exported from the
  * desk and read back against the stored round; a 调研报告 entered in the desk and exported.
  */
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>, role: Role = 'console'): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, role);
-}
 
 async function docxOf(download: Download) {
   const bytes = new Uint8Array(await readFile((await download.path())!));

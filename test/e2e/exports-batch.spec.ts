@@ -2,15 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
 import { unzipSync } from 'fflate';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
 import { addDays } from '../../shared/format/dates';
 import { zipEntries } from '../unit/exports/zip-headers';
 import { checkOpinionStructure } from '../unit/opinions/docx-structure';
 import { finishedContent } from '../unit/opinions/fixtures';
-import { callApi } from './support/api';
-import { startHost, type Host } from './support/host';
+
+test.use({ apiRole: 'desk' });
 
 /**
  * 批量导出 end to end in browser mode: three opinions of the demo meeting are issued through the API,
@@ -20,21 +19,14 @@ import { startHost, type Host } from './support/host';
  */
 
 const OUT = 'artifacts/exports';
-let host: Host;
 let folder: string;
 test.beforeEach(async () => {
-  host = await startHost();
   folder = await mkdtemp(join(tmpdir(), 'pingyi-batch-e2e-'));
   mkdirSync(OUT, { recursive: true });
 });
 test.afterEach(async () => {
-  await host.stop();
   await rm(folder, { recursive: true, force: true });
 });
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
 
 const title = (name: string) => `关于对${name}同志履职情况的评议意见`;
 

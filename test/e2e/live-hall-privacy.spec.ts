@@ -1,25 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
-import { startHost, type Host } from './support/host';
-import { callApi, recordPageTraffic } from './support/api';
+import { api, expect, host, openThisYearsMeeting, test } from './support/fixtures';
+import { recordPageTraffic } from './support/api';
 
 /**
  * The hall is filtered at the source: whatever the console does, the hall page receives only
  * HallView pictures (and its own app.info / stream hello). Every API response and every event
  * the hall page gets is recorded and checked.
  */
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args);
-}
 
 interface Recorded {
   via: 'api' | 'event';
@@ -70,14 +56,11 @@ test('the hall page receives nothing console-only while the console runs the mee
   // stream message on the wire whatever its name, and every API response.
   const traffic = await recordPageTraffic(hall);
 
-  await operator.goto(host.urls.console);
   await hall.goto(host.urls.hall);
   await expect(hall.getByTestId('hall-screen')).toHaveAttribute('data-kind', 'idle');
 
   // The operator runs a piece of the meeting through the console's own controls.
-  const meeting = (await api(operator, 'live.state', {})).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
-  await operator.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
-  await expect(operator.getByTestId('live-status')).toHaveText('未开始');
+  await openThisYearsMeeting(operator);
   const roster = (await api(operator, 'live.state', {})).roster;
   await operator.getByRole('button', { name: '全部出席' }).click();
   await operator.getByRole('group', { name: `${roster[3]!.name}的签到` }).getByRole('button', { name: '请假' }).click();

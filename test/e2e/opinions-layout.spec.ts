@@ -1,14 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
 import { syntheticDraft } from '../unit/opinions/synthetic-draft';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
+
+test.use({ apiRole: 'desk' });
 
 /**
  * The opinion editor with its A4 preview on a full-length draft, and the exported document as
@@ -17,18 +17,10 @@ import { callApi } from './support/api';
  */
 
 const OUT = 'artifacts/opinions';
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
+const run = promisify(execFile);
+test.beforeEach(() => {
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
 
 function has(command: string): boolean {
   try {
@@ -85,12 +77,15 @@ test('a full-length opinion in the preview and as LibreOffice renders the export
     console.log('opinions-layout: soffice or pdftoppm missing, the rendered pages are not produced');
     return;
   }
+  // LibreOffice starting cold takes tens of seconds on a busy machine: slow work, not a failure.
+  // Run without blocking the worker, so Playwright's own timeout still holds.
+  test.slow();
   const work = await mkdtemp(join(tmpdir(), 'pingyi-lo-'));
   const env = { ...process.env, FONTCONFIG_FILE: fontConfig(work) };
   // A profile folder per conversion: two conversions sharing one block each other.
-  execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { env, stdio: 'ignore', timeout: 120_000 });
+  await run('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { env, timeout: 120_000 });
   const pdf = join(work, 'opinion-sample.pdf');
-  execFileSync('pdftoppm', ['-r', '60', '-png', pdf, resolve(OUT, 'docx-page')], { timeout: 60_000 });
+  await run('pdftoppm', ['-r', '60', '-png', pdf, resolve(OUT, 'docx-page')], { timeout: 60_000 });
   const rendered = readdirSync(OUT).filter((f) => /^docx-page-\d+\.png$/.test(f)).length;
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pdfPages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);

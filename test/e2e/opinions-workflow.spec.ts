@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
+import { api, expect, host, test } from './support/fixtures';
 import { addDays, addMonths } from '../../shared/format/dates';
 import { checkOpinionStructure } from '../unit/opinions/docx-structure';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
+
+test.use({ apiRole: 'desk' });
 
 /**
  * 评议意见 end to end in browser mode: draft an opinion for a demo evaluatee with the structured
@@ -14,18 +13,9 @@ import { callApi } from './support/api';
  */
 
 const OUT = 'artifacts/opinions';
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
+test.beforeEach(() => {
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
 
 test('an opinion is drafted, approved, issued, delivered and exported as a GB/T 9704 document', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });

@@ -1,13 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { startHost, type Host } from './support/host';
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+import { expect, host, test } from './support/fixtures';
 
 test('the desk opens from the printed URL and the token leaves the address bar', async ({ page }) => {
   await page.goto(host.urls.desk);
@@ -69,7 +60,7 @@ test('a change made through the API survives kill -9 of the host and a restart',
   const created = await api('members.create', { member: { name: '断电测试', role: '委员', rosterOrder: 88 } });
   expect(created.ok).toBe(true);
   await host.kill9();
-  host = await host.restart();
+  await host.restart();
   // The same page reconnects with its cookie: the tokens are kept in the data folder.
   const list = await api('members.list', {});
   expect(list.ok).toBe(true);

@@ -1,21 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
+import { api, expect, host, test } from './support/fixtures';
+
+test.use({ apiRole: 'desk' });
 
 /** The desk prepares 随机询问: questions pasted one per line, withdrawn and restored; the settings. */
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, 'desk');
-}
 
 test('questions pasted one per line, withdrawn, restored; the settings saved', async ({ page }) => {
   await page.goto(host.urls.desk);

@@ -1,8 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
+import type { Page } from '@playwright/test';
+import { api, expect, holdPageClock, host, startThisYearsMeeting, test } from './support/fixtures';
 import type { DrawEntry } from '../../shared/draw/log-schema';
-import { startHost, type Host } from './support/host';
-import { callApi, recordPageTraffic } from './support/api';
+import { recordPageTraffic } from './support/api';
 
 /**
  * 随机询问 end to end in browser mode: what the console draws is what the hall shows and what
@@ -10,33 +9,15 @@ import { callApi, recordPageTraffic } from './support/api';
  * and nothing the hall page receives carries them.
  */
 
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args);
-}
-
 /** This year's meeting, everyone present, started, at the first in-person report's 随机询问. */
 async function toQuestioning(page: Page, drawQuestion = false) {
-  await page.goto(host.urls.console);
-  const state = await api(page, 'live.state', {});
-  const meeting = state.meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
-  if (drawQuestion) {
-    const view = await api(page, 'questions.list', { meetingId: meeting.id });
+  const meeting = await startThisYearsMeeting(page, async ({ id }) => {
+    if (!drawQuestion) return;
+    const view = await api(page, 'questions.list', { meetingId: id });
     const heard = view.evaluatees.find((e) => e.mode === 'report')!;
-    await api(page, 'questions.add', { meetingId: meeting.id, evaluateeId: heard.id, items: [{ topic: '营商环境', text: '企业反映的审批时限过长问题何时解决？' }] });
-    await api(page, 'questioning.settings', { meetingId: meeting.id, ...view.settings, drawQuestion: true });
-  }
-  await page.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
-  await page.getByRole('button', { name: '全部出席' }).click();
-  await page.getByRole('button', { name: '开始会议', exact: true }).click();
-  await expect(page.getByTestId('live-status')).toHaveText('进行中');
+    await api(page, 'questions.add', { meetingId: id, evaluateeId: heard.id, items: [{ topic: '营商环境', text: '企业反映的审批时限过长问题何时解决？' }] });
+    await api(page, 'questioning.settings', { meetingId: id, ...view.settings, drawQuestion: true });
+  });
   const live = await api(page, 'live.state', {});
   const item = live.agenda.find((i) => i.stages.includes('questioning'))!;
   await page.getByRole('button', { name: `转到：第${item.index + 1}项 ${item.evaluatees[0]!.name} 随机询问` }).click();
@@ -59,7 +40,7 @@ test('a draw on the console shows on the hall the name the log recorded; a redra
   await page.keyboard.press('d');
   await expect(hall.getByTestId('hall-draw')).toBeVisible();
   // The hall runs the names, then settles on the one drawn at the moment the services gave.
-  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true', { timeout: 5_000 });
+  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true');
   const first = await lastDraw(page, meeting.id);
   await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-draw-id', first.entry.id);
   await expect(hall.getByTestId('hall-draw-name')).toContainText(first.name);
@@ -80,7 +61,7 @@ test('a draw on the console shows on the hall the name the log recorded; a redra
   expect(log.entries[1]).toMatchObject({ type: 'cancel', kind: 'redraw', drawId: first.entry.id, reason: '该委员临时离场' });
   expect(log.ok).toBe(true);
   await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-draw-id', second.entry.id);
-  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true', { timeout: 5_000 });
+  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true');
   await expect(hall.getByTestId('hall-draw-name')).toContainText(second.name);
   await expect(page.getByTestId('q-asker')).toHaveText(second.name);
   await expect(page.getByText('重新抽取：作废第1次抽取，原因：该委员临时离场')).toBeVisible();
@@ -101,6 +82,8 @@ test('a draw on the console shows on the hall the name the log recorded; a redra
 });
 
 test('minutes typed during an answer are saved within a second and survive kill -9', async ({ page }) => {
+  // The page's own clock, held while typing, decides when the minutes go out (not the machine's load).
+  await page.clock.install();
   const { meeting } = await toQuestioning(page);
   await page.keyboard.press('d');
   await expect(page.getByTestId('q-current')).toBeVisible();
@@ -113,11 +96,13 @@ test('minutes typed during an answer are saved within a second and survive kill 
   const text = '答复要点：审批事项已整合23项；追问：剩余7项何时办结？答：年底前。';
   await notes.click();
   const saving = page.waitForRequest((r) => r.url().endsWith('/api/questioning.notes') && (r.postData() ?? '').includes(JSON.stringify(text).slice(1, -1)));
+  await holdPageClock(page);
   await page.keyboard.type(text, { delay: 5 });
-  const typedAt = Date.now();
+  // The page sends the minutes within a second of the last keystroke (of the page's time, which
+  // stood still while typing); the answer means durable.
+  await page.clock.runFor(1_000);
   const request = await saving;
-  // The page sends the minutes within a second of the last keystroke; the answer means durable.
-  expect(Date.now() - typedAt, 'sent within a second of the last keystroke').toBeLessThan(1_000);
+  await page.clock.resume();
   expect(((await (await request.response())!.json()) as { ok: boolean }).ok).toBe(true);
   await expect(page.getByTestId('q-current').getByTestId('notes-save-state')).toHaveText(/已保存/);
   const before = await api(page, 'questioning.state', {});
@@ -127,7 +112,7 @@ test('minutes typed during an answer are saved within a second and survive kill 
 
   await host.kill9();
   await expect(page.getByText('与程序服务的连接已断开')).toBeVisible();
-  host = await host.restart();
+  await host.restart();
   await expect(page.getByText('与程序服务的连接已断开')).toBeHidden({ timeout: 15_000 });
 
   const after = await api(page, 'questioning.state', {});

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import type { ArgsOf, CallName, ResultOf } from '../../shared/api/contract';
-import { startHost, type Host } from './support/host';
-import { callApi } from './support/api';
+import type { Page } from '@playwright/test';
+import { api, expect, holdPageClock, host, test } from './support/fixtures';
 import { measureHall } from './support/hall-layout';
 
 /**
@@ -11,19 +9,7 @@ import { measureHall } from './support/hall-layout';
  * the desk's question bank look right. Screenshots go to artifacts/questioning/ to be looked at.
  */
 
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
 const OUT = 'artifacts/questioning';
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>, role: 'console' | 'desk' = 'console'): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args, role);
-}
 
 const QUESTIONS = [
   '县里优化营商环境三年行动已到期，企业反映的“办证多、审批慢”问题整改到了哪一步？请说明还有哪些事项没有实现“一网通办”，什么时候能够全部办结？',
@@ -73,7 +59,7 @@ for (const [w, h] of [
 
     // Mid-animation: the page's clock is stopped just before the draw, so the picture holds still
     // on the running names however slow this machine is.
-    await hall.clock.pauseAt((await hall.evaluate(() => Date.now())) + 1_000);
+    await holdPageClock(hall, 1_000);
     const drawn = await api(operator, 'questioning.draw', {});
     await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'false');
     await expect(hall.getByTestId('hall-draw-reel')).toBeVisible();

@@ -1,26 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
-import { type ArgsOf, type CallName, type ResultOf } from '../../shared/api/contract';
+import type { Page } from '@playwright/test';
+import { api, expect, host, startThisYearsMeeting, test } from './support/fixtures';
+import type { ArgsOf, CallName } from '../../shared/api/contract';
+import type { MeetingDetail } from '../../shared/api/desk-types';
 import type { HallVoteContent, VoteConsoleState } from '../../shared/api/vote-types';
-import { startHost, type Host } from './support/host';
-import { callApi, recordPageTraffic } from './support/api';
+import { recordPageTraffic } from './support/api';
 
 /**
  * 民主测评 end to end, in browser mode: the console keys sheets through the vote panel, the hall
  * page shows progress only until the reveal, a double-count mismatch blocks the reveal, and a
  * kill -9 right after a confirmed sheet loses nothing.
  */
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-function api<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-  return callApi(page, host, name, args);
-}
 
 async function apiError<N extends CallName>(page: Page, name: N, args: ArgsOf<N>): Promise<string> {
   const res = await page.request.post(`${host.origin}/console/api/${name}`, { data: args, headers: { 'Content-Type': 'application/json' } });
@@ -34,19 +23,17 @@ async function apiError<N extends CallName>(page: Page, name: N, args: ArgsOf<N>
  * their own), opened, everyone present, started and at that vote. Returns the vote item.
  */
 async function atThreePersonVote(page: Page): Promise<{ agendaItemId: string; names: string[]; meetingId: string }> {
-  await page.goto(host.urls.console);
-  const meeting = (await api(page, 'live.state', {})).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
-  const detail = await api(page, 'meetings.get', { id: meeting.id });
-  const agenda = detail.meeting.agenda.map((a) => ({ ...a }));
-  const at = agenda.findIndex((a) => a.kind === 'vote');
-  const vote = agenda[at]!;
-  if (vote.kind !== 'vote') throw new Error('no vote item');
-  agenda.splice(at, 1, { ...vote, evaluateeIds: vote.evaluateeIds.slice(0, 3) }, { kind: 'vote', title: '其余政府组成部门负责人满意度测评', evaluateeIds: vote.evaluateeIds.slice(3) } as typeof vote);
-  await api(page, 'meetings.setAgenda', { id: meeting.id, agenda });
-  await page.getByRole('button', { name: `开始正式会议：${meeting.name}` }).click();
-  await page.getByRole('button', { name: '全部出席' }).click();
-  await page.getByRole('button', { name: '开始会议', exact: true }).click();
-  await expect(page.getByTestId('live-status')).toHaveText('进行中');
+  let at = -1;
+  let vote!: Extract<MeetingDetail['meeting']['agenda'][number], { kind: 'vote' }>;
+  const meeting = await startThisYearsMeeting(page, async ({ id }) => {
+    const agenda = (await api(page, 'meetings.get', { id })).meeting.agenda.map((a) => ({ ...a }));
+    at = agenda.findIndex((a) => a.kind === 'vote');
+    const found = agenda[at];
+    if (found?.kind !== 'vote') throw new Error('no vote item');
+    vote = found;
+    agenda.splice(at, 1, { ...vote, evaluateeIds: vote.evaluateeIds.slice(0, 3) }, { kind: 'vote', title: '其余政府组成部门负责人满意度测评', evaluateeIds: vote.evaluateeIds.slice(3) } as typeof vote);
+    await api(page, 'meetings.setAgenda', { id, agenda });
+  });
   await api(page, 'live.goto', { itemIndex: at, stage: 'vote' });
   await expect(page.getByTestId('vote-panel')).toBeVisible();
   const state = await api(page, 'vote.state', {});
@@ -259,7 +246,7 @@ test('kill -9 right after sheet N is confirmed: after the restart exactly N shee
   // Confirmed: the console shows it only once the services answered, i.e. after the write is on disk.
   await expect(page.getByTestId('vote-keyed')).toHaveText(`已录入 ${N} 张／收回 30 张`);
   await host.kill9();
-  host = await host.restart();
+  await host.restart();
   const st = await api(page, 'vote.state', {});
   const round = st.items.flatMap((i) => i.rounds).find((r) => r.state === 'counting')!;
   expect(round.groups[0]!.sheets.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);

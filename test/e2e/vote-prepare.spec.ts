@@ -1,13 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { startHost, type Host } from './support/host';
-
-let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+import { expect, host, test } from './support/fixtures';
 
 test('a vote round is prepared on the desk days before the meeting, with its tellers and scrutineers', async ({ page }) => {
   await page.goto(host.urls.desk);

@@ -21,8 +21,8 @@ async function open(fs?: StoreFs) {
   return services;
 }
 
-/** A file system whose fsync waits until the test lets it go. */
-function gatedFs() {
+/** A file system whose fsync waits until the test lets it go; `log` gets 'fsynced' when that held fsync is done. */
+function gatedFs(log: string[]) {
   let release: () => void = () => {};
   let held = false;
   const gate = { hold: () => (held = true), release: () => release(), waiting: false };
@@ -37,6 +37,9 @@ function gatedFs() {
           await new Promise<void>((r) => (release = r));
           held = false;
           gate.waiting = false;
+          await sync();
+          log.push('fsynced');
+          return;
         }
         return sync();
       };
@@ -69,23 +72,23 @@ describe('services', () => {
   });
 
   it('a push is never sent before its write is durable', async () => {
-    const { fs, gate } = gatedFs();
+    // One log of what happened, in order: the held fsync finishing, each push, the answer. A push
+    // or an answer while the fsync was held would come before 'fsynced', however long it was held.
+    const log: string[] = [];
+    const { fs, gate } = gatedFs(log);
     const s = await open(fs);
-    const pushed: string[] = [];
-    s.hub.subscribe('desk', (name) => pushed.push(name));
+    s.hub.subscribe('desk', (name) => log.push(name));
     gate.hold();
-    const pending = s.dispatch('desk', 'members.create', { member: { name: '测试委员', role: '委员', rosterOrder: 99 } });
+    const pending = s.dispatch('desk', 'members.create', { member: { name: '测试委员', role: '委员', rosterOrder: 99 } }).then((reply) => {
+      log.push('answered');
+      return reply;
+    });
     await expect.poll(() => gate.waiting).toBe(true);
-    // The fsync is held: nothing may have been pushed, and the call has not answered.
-    let answered = false;
-    void pending.then(() => (answered = true));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(pushed).toEqual([]);
-    expect(answered).toBe(false);
+    expect(log).toEqual([]);
     gate.release();
     const reply = await pending;
     expect(reply.ok).toBe(true);
-    expect(pushed).toEqual(['store.committed']);
+    expect(log).toEqual(['fsynced', 'store.committed', 'answered']);
   });
 
   it('malformed payloads for every call change nothing on disk and push nothing', async () => {

@@ -27,8 +27,21 @@ async function start() {
   return { s, call };
 }
 
-/** Resolves once the services have nothing left to push (the republish after a commit is asynchronous). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Resolves when the live service has republished a state that `seen` accepts. A republish after a
+ * commit made elsewhere is asynchronous and pushes `hall.view` (if the picture changed) and then
+ * `live.changed`: the console's state showing the commit is the signal that its push is over.
+ */
+function republished(s: AppServices, seen: (state: LiveConsoleState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = s.hub.subscribe('console', (name, payload) => {
+      if (name === 'live.changed' && seen(payload as LiveConsoleState)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
 
 describe('live publishing', () => {
   it('pushes the hall view before the console state, and both carry the same picture', async () => {
@@ -45,22 +58,24 @@ describe('live publishing', () => {
 
   it('a commit elsewhere that leaves the hall picture as it is pushes the hall nothing', async () => {
     const { s, call } = await start();
-    await call('live.slide', { slide: 'title' });
-    await settle();
+    // The call publishes before it answers; its own commit starts no republish.
+    const before = await call('live.slide', { slide: 'title' });
     const hall: HallView[] = [];
     s.hub.subscribe('hall', (name, payload) => name === 'hall.view' && hall.push(payload as HallView));
     t += 5000;
     // A desk edit the hall does not show (the report length setting): the live service republishes, nothing changed.
+    const longer = republished(s, (state) => state.reportMinutes === before.reportMinutes + 1);
     await s.store.update<CoreData, void>('core', (core) => {
       core.settings.reportMinutes += 1;
     });
-    await settle();
+    await longer;
     expect(hall).toEqual([]);
     // A change the hall does show still reaches it at once.
+    const renamed = republished(s, (state) => state.hall.content.kind === 'title' && state.hall.content.orgName.endsWith('（测试）'));
     await s.store.update<CoreData, void>('core', (core) => {
       core.settings.organisation.fullName = '青岚县人民代表大会常务委员会（测试）';
     });
-    await settle();
+    await renamed;
     expect(hall.map((v) => v.content)).toEqual([expect.objectContaining({ kind: 'title', orgName: '青岚县人民代表大会常务委员会（测试）' })]);
   });
 });
