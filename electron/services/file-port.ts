@@ -3,6 +3,7 @@ import { extname, isAbsolute, join, normalize } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { FileDelivery } from '../../shared/api/file-types';
 import type { Role } from '../../shared/api/define';
+import { visibleText } from '../../shared/api/text-hygiene';
 import { downloadPath, safeFileName, type DownloadRegistry } from './host/downloads';
 
 /** Who asked for the file: the window's role, decided by the transport (a dispatch CallContext fits). */
@@ -60,9 +61,12 @@ export async function checkExportFolder(typed: string | undefined): Promise<stri
   return folder;
 }
 
-/** A title or meeting name as part of a file name: characters Windows refuses become －. */
+/**
+ * A title or meeting name as part of a file name: characters Windows refuses become －; control
+ * characters, half characters and invisible ones go as in every file name (safeFileName).
+ */
 export function fileNamePart(text: string): string {
-  return text.replace(/[\\/:*?"<>|]/g, '－').trim();
+  return visibleText(text).replace(/[\\/:*?"<>|]/g, '－').trim();
 }
 
 /** x.docx → x（2）.docx; a name without extension (a folder) → name（2）. */

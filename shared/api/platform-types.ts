@@ -17,6 +17,8 @@ export interface StoreStatus {
   dataDir: string;
   homeDir: string;
   pointerFile: string;
+  /** Where the log files are (pingyi.log, rotated ones, exports.jsonl): a fault's id is found there. */
+  logDir: string;
   notices: StoreNoticeView[];
 }
 

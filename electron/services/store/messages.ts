@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { PartitionKey } from './types';
 
 /**
@@ -77,6 +79,23 @@ export function faultOf(error: unknown, dataDirExists: boolean): FaultCode | nul
   if (typeof code !== 'string') return null;
   if ((code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENODEV' || code === 'ENXIO') && !dataDirExists) return 'VANISHED';
   return (FAULT_CODES as readonly string[]).includes(code) ? (code as FaultCode) : null;
+}
+
+/**
+ * Why the app could not start, in words for the user: the store's own refusals (folder in use,
+ * newer version…) are already written for the user; a failure of the disk gets its advice; any
+ * other error is a fault, shown with its text for support.
+ */
+export function startupFailureMessage(error: unknown, dataDir: string | undefined): string {
+  return startupFault(error, dataDir) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** The advice for a start-up failure of the disk, or null when it is not one. */
+export function startupFault(error: unknown, dataDir: string | undefined): string | null {
+  const path = (error as NodeJS.ErrnoException | null)?.path;
+  const folder = dataDir ?? (typeof path === 'string' ? dirname(path) : '');
+  const fault = faultOf(error, folder === '' || existsSync(folder));
+  return fault ? faultMessage(fault, folder || '（数据文件夹）') : null;
 }
 
 /** How a change that failed half-way is reported: what was saved, never a false "unchanged". */

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { BackupView, StoreStatus } from '../../../../shared/api/platform-types';
 import type { ServiceContext } from '../service-context';
 import type { Handlers } from '../dispatch';
+import { LOGS_DIR } from '../../store/file-logger';
 
 type PlatformHandlers = Pick<Handlers, 'app.info' | 'store.status' | 'store.listBackups' | 'store.backup'>;
 
@@ -11,6 +13,7 @@ export function platformHandlers(ctx: ServiceContext): PlatformHandlers {
       dataDir: ctx.store.dataDir,
       homeDir: ctx.homeDir,
       pointerFile: ctx.pointerFile,
+      logDir: join(ctx.store.dataDir, LOGS_DIR),
       notices: ctx.store.notices(),
     }),
     'store.listBackups': async (): Promise<BackupView[]> => ctx.store.listBackups(),
