@@ -67,7 +67,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const shell = options.shell ?? new BrowserShellPort();
   shell.onChange(() => hub.publish('shell.changed', shell.status()));
   const downloads = createDownloads({ clock });
-  const files = options.files ?? new BrowserFilePort(downloads);
+  // A typed path never points into the app's own folder or the data folder (wherever it is now).
+  const files = options.files ?? new BrowserFilePort(downloads, () => [homeDir, current.store.dataDir]);
 
   const open = async (dir: string): Promise<{ store: Store; log: Logger }> => {
     const log = options.log ?? createFileLogger(dir, { clock, console: options.logToConsole ?? true });

@@ -91,6 +91,11 @@ export function folderDialogOptions(folder: string): FolderDialogChoice {
   return { title: '选择导出到的文件夹', defaultPath: folder, buttonLabel: '导出到此文件夹', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
 }
 
+/** Where the data folder moves: an empty or new folder, ideally on a drive that survives a reboot. */
+export function dataFolderDialogOptions(folder: string): FolderDialogChoice {
+  return { title: '选择新的数据文件夹（空文件夹或新建文件夹）', defaultPath: folder, buttonLabel: '迁移到此文件夹', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+}
+
 /**
  * The path the user chose, with the export's extension when the name typed lacks it (Linux save
  * dialogs do not add it from the filter): 评议意见 → 评议意见.docx. Another extension typed on

@@ -1,4 +1,3 @@
-import { isAbsolute } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { CORE_KEY, emptyCore, type CoreData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
@@ -29,20 +28,20 @@ export function dataHandlers(ctx: ServiceContext): DataHandlers {
       return { restored: backupId, safetyBackup: safety?.id ?? '' };
     },
 
-    'store.moveData': async ({ targetDir }) => {
-      if (!isAbsolute(targetDir)) {
-        throw new ApiError('invalid_args', '新的数据文件夹应为完整路径（例如 D:\\评议数据 或 /home/office/评议数据）', [{ path: 'targetDir', message: '请填写完整路径' }]);
-      }
+    'store.moveData': async ({ targetDir }, caller) => {
+      // Desktop: the main process's folder dialog; browser mode: the typed path, checked.
+      const target = await ctx.files.chooseDataFolder(caller, targetDir);
+      if (target === null) return { kind: 'cancelled' };
       let result;
       try {
-        result = await moveDataFolder(ctx.store, targetDir, { homeDir: ctx.homeDir });
+        result = await moveDataFolder(ctx.store, target, { homeDir: ctx.homeDir });
       } catch (err) {
         throw asApiError(err, '迁移失败，原数据文件夹未更改');
       }
       // The pointer now names the new folder: continue there, as the next start will.
       await ctx.reopen(result.to);
       ctx.log.info('data folder moved', { from: result.from, to: result.to, files: result.files });
-      return { dataDir: result.to, files: result.files, bytes: result.bytes };
+      return { kind: 'moved', dataDir: result.to, files: result.files, bytes: result.bytes };
     },
 
     'demo.clear': async () => {

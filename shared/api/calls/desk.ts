@@ -10,6 +10,9 @@ import { dateField, idField, requiredText, yearField } from '../../domain/fields
 import type { DeskOverview, EvaluateeRow, MeetingDetail, MeetingSummary, PlanView, UnitRow } from '../desk-types';
 
 const none = z.strictObject({});
+
+/** store.moveData: where the data now lives, or the desktop's folder dialog was closed and nothing moved. */
+export type MoveDataResult = { kind: 'moved'; dataDir: string; files: number; bytes: number } | { kind: 'cancelled' };
 const byId = (kind: Parameters<typeof idField>[0], label: string) => z.strictObject({ id: idField(kind, label) });
 
 /** An agenda item as the desk sends it: a new item has no id yet, the service assigns one. */
@@ -99,8 +102,9 @@ export const deskCalls = {
     mutates: true,
     summary: '从备份恢复（先自动备份当前数据）',
   }),
-  'store.moveData': call<{ dataDir: string; files: number; bytes: number }>()({
-    args: z.strictObject({ targetDir: z.string().trim().min(1, '请填写新的数据文件夹').max(400, '路径过长') }),
+  'store.moveData': call<MoveDataResult>()({
+    // Browser mode only: the desktop ignores a typed path and asks in its own folder dialog.
+    args: z.strictObject({ targetDir: z.string().trim().min(1, '请填写新的数据文件夹').max(400, '新的数据文件夹路径过长').optional() }),
     roles: OFFICE,
     mutates: true,
     summary: '迁移数据文件夹（复制并校验后切换）',
