@@ -51,7 +51,7 @@ export class DesktopFilePort implements FilePort {
     const answer = win ? await this.options.dialog.showSaveDialog(win, choice) : await this.options.dialog.showSaveDialog(choice);
     if (answer.canceled || !answer.filePath) return null;
     const target = chosenTarget(answer.filePath, file.fileName, this.exists);
-    this.options.memory.save(path.dirname(target));
+    void this.options.memory.save(path.dirname(target));
     const fileName = path.basename(target);
     return {
       fileName,
@@ -73,7 +73,7 @@ export class DesktopFilePort implements FilePort {
   async chooseFolder(caller: Caller, typed?: string): Promise<string | null> {
     this.ignoreTyped('export folder', typed);
     const folder = await this.pickFolder(caller, folderDialogOptions(this.start()));
-    if (folder) this.options.memory.save(folder);
+    if (folder) void this.options.memory.save(folder);
     return folder;
   }
 

@@ -121,7 +121,8 @@ export function chosenTarget(chosen: string, fileName: string, exists: (p: strin
 /** The folder the user saved into last, kept across restarts in the app's own folder. */
 export interface FolderMemory {
   load(): string | undefined;
-  save(folder: string): void;
+  /** Resolves once written; a failure goes to the owner's onError, never rejects. */
+  save(folder: string): Promise<void>;
 }
 
 export const EXPORT_FOLDER_FILE = 'export-folder.json';
@@ -145,11 +146,7 @@ export function fileFolderMemory(homeDir: string, onError: (error: unknown) => v
     },
     save(folder) {
       current = folder;
-      try {
-        writeLocalJson(file, { folder });
-      } catch (error) {
-        onError(error);
-      }
+      return writeLocalJson(file, { folder }).catch(onError);
     },
   };
 }

@@ -30,3 +30,6 @@ export interface BackupView {
   files: number;
   bytes: number;
 }
+
+/** store.moveData: where the data now lives, or the desktop's folder dialog was closed and nothing moved. */
+export type MoveDataResult = { kind: 'moved'; dataDir: string; files: number; bytes: number } | { kind: 'cancelled' };

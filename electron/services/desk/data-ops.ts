@@ -1,11 +1,12 @@
 import { ApiError } from '../../../shared/api/errors';
 import { CORE_KEY, emptyCore, type CoreData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
+import type { dataCalls } from '../../../shared/api/calls/platform';
 import type { ServiceContext } from '../api/service-context';
 import { moveDataFolder } from '../store';
 import { today } from './desk-data';
 
-type DataHandlers = Pick<Handlers, 'store.restore' | 'store.moveData' | 'demo.clear'>;
+type DataHandlers = Pick<Handlers, keyof typeof dataCalls>;
 
 function asApiError(err: unknown, fallback: string): ApiError {
   if (err instanceof ApiError) return err;

@@ -92,14 +92,14 @@ describe('save dialog decisions', () => {
     const home = await tempDir();
     const memory = fileFolderMemory(home);
     expect(memory.load()).toBeUndefined();
-    memory.save('/home/办公室/导出');
+    await memory.save('/home/办公室/导出');
     expect(JSON.parse(await readFile(join(home, EXPORT_FOLDER_FILE), 'utf8'))).toEqual({ folder: '/home/办公室/导出' });
     expect(fileFolderMemory(home).load()).toBe('/home/办公室/导出');
     expect(parseFolderMemory('{"folder":"导出"}')).toBeUndefined();
     expect(parseFolderMemory('{"folder":')).toBeUndefined();
     expect(parseFolderMemory('{"folder":3}')).toBeUndefined();
     const errors: unknown[] = [];
-    fileFolderMemory(join(home, 'missing', 'deeper'), (e) => errors.push(e)).save('/x');
+    await fileFolderMemory(join(home, 'missing', 'deeper'), (e) => errors.push(e)).save('/x');
     expect(errors).toHaveLength(1);
   });
 });
@@ -128,7 +128,7 @@ function memoryOf(initial?: string): FolderMemory & { saved: string[] } {
   return {
     saved,
     load: () => current,
-    save(folder) {
+    async save(folder) {
       current = folder;
       saved.push(folder);
     },

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type { BackupView, StoreStatus } from '../../../../shared/api/platform-types';
 import type { ServiceContext } from '../service-context';
 import type { Handlers } from '../dispatch';
+import type { dataCalls, platformCalls } from '../../../../shared/api/calls/platform';
 import { LOGS_DIR } from '../../store/file-logger';
 
-type PlatformHandlers = Pick<Handlers, 'app.info' | 'store.status' | 'store.listBackups' | 'store.backup'>;
+type PlatformHandlers = Pick<Handlers, Exclude<keyof typeof platformCalls, keyof typeof dataCalls>>;
 
 export function platformHandlers(ctx: ServiceContext): PlatformHandlers {
   return {
