@@ -52,7 +52,6 @@ export interface AppServicesOptions {
   files?: FilePort;
 }
 
-export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;
 
 /**
  * Opens the data folder and builds the services. The store can be swapped at run time (moving

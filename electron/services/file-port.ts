@@ -54,8 +54,8 @@ export interface FilePort {
 /** The folders no typed path may point into: the app's own folder and the current data folder. */
 export type ReservedFolders = () => readonly string[];
 
-export const FOLDER_FIELD = '导出文件夹';
-export const DATA_FOLDER_FIELD = '新的数据文件夹';
+const FOLDER_FIELD = '导出文件夹';
+const DATA_FOLDER_FIELD = '新的数据文件夹';
 
 interface FolderField {
   label: string;
@@ -95,7 +95,7 @@ async function realish(p: string): Promise<string> {
  * the data folder (links resolved); an existing folder, or — where `mayNotExist` — one whose nearest
  * existing parent is a folder; writable. Answers the normalized path.
  */
-export async function checkTypedFolder(
+async function checkTypedFolder(
   typed: string | undefined,
   options: { field?: FolderField; reserved?: readonly string[]; mayNotExist?: boolean } = {},
 ): Promise<string> {

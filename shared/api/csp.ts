@@ -6,7 +6,7 @@
  * no response headers, so the tag is what applies there. No remote origin appears anywhere: the
  * app is offline.
  */
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   // React and chart.js set inline style attributes; scripts stay strict.

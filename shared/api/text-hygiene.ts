@@ -20,7 +20,7 @@ import type { ApiIssue } from './errors';
 export type TextKind = 'label' | 'free';
 
 /** A string field this short is a name or label: one line, nothing invisible. */
-export const LABEL_MAX_LENGTH = 120;
+const LABEL_MAX_LENGTH = 120;
 const LABEL_KEY = /(name|title|label)$/i;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

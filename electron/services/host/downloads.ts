@@ -30,7 +30,7 @@ export interface DownloadRegistry {
   peek(role: Role, id: string): DownloadEntry | undefined;
 }
 
-export const DOWNLOAD_TTL_MS = 10 * 60_000;
+const DOWNLOAD_TTL_MS = 10 * 60_000;
 
 export function createDownloads(options: { clock?: Clock; ttlMs?: number } = {}): DownloadRegistry {
   const clock = options.clock ?? systemClock;

@@ -3,7 +3,7 @@ import type { Reply } from '../../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
 import { messagePage } from './messages';
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

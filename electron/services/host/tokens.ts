@@ -40,7 +40,7 @@ export async function loadOrCreateTokens(dataDir: string, random: RandomSource =
   return tokens;
 }
 
-export function newToken(random: RandomSource = cryptoRandom): string {
+function newToken(random: RandomSource = cryptoRandom): string {
   return Buffer.from(random.bytes(TOKEN_BYTES)).toString('base64url');
 }
 

@@ -140,7 +140,7 @@ export function defaultIsProcessAlive(pid: number): boolean {
   }
 }
 
-export function lockPath(dataDir: string): string {
+function lockPath(dataDir: string): string {
   return join(dataDir, LOCK_FILE);
 }
 
