@@ -8,8 +8,10 @@ import { today } from './desk-data';
 
 type DataHandlers = Pick<Handlers, keyof typeof dataCalls>;
 
-function asApiError(err: unknown, fallback: string): ApiError {
+function asApiError(err: unknown, fallback: string): unknown {
   if (err instanceof ApiError) return err;
+  // A failure of the disk goes on to dispatch, which answers with advice and a request id, never the raw errno text.
+  if (/^E[A-Z]+$/.test(String((err as NodeJS.ErrnoException | null)?.code ?? ''))) return err;
   return new ApiError('conflict', err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : `${fallback}：${String(err)}`);
 }
 

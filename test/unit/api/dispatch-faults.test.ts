@@ -8,12 +8,16 @@ import { silentLogger, type Logger } from '../../../electron/services/deps';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store';
 import { FAULT_CODES, faultMessage, faultOf, savedPartMessage } from '../../../electron/services/store/messages';
 import { CALL_NAMES } from '../../../shared/api/contract';
+import { open as openTestStore, tempDir as storeTempDir, removeTempDirs, type Core, type Year } from '../store/helpers';
 
 function memoryLog(): Logger & { lines: { level: string; message: string; details?: Record<string, unknown> }[] } {
   const lines: { level: string; message: string; details?: Record<string, unknown> }[] = [];
   const at = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push({ level, message, ...(details ? { details } : {}) });
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
+
+const handlersWith = (overrides: Partial<Record<string, (...a: unknown[]) => unknown>>): Handlers =>
+  Object.fromEntries(CALL_NAMES.map((n) => [n, overrides[n] ?? (() => 'ran')])) as unknown as Handlers;
 
 const errno = (code: string, path = '/data/.core.json.123.1.abcd.tmp') => Object.assign(new Error(`${code}: something, open '${path}'`), { code, path });
 
@@ -58,9 +62,6 @@ describe('each errno mapped to advice', () => {
 });
 
 describe('dispatch: request ids, the log and honest messages', () => {
-  const handlersWith = (overrides: Partial<Record<string, (...a: unknown[]) => unknown>>): Handlers =>
-    Object.fromEntries(CALL_NAMES.map((n) => [n, overrides[n] ?? (() => 'ran')])) as unknown as Handlers;
-
   it('a fault carries a request id, in the message the user sees and in the log line', async () => {
     const log = memoryLog();
     const dispatch = createDispatch(
@@ -148,6 +149,42 @@ describe('dispatch: request ids, the log and honest messages', () => {
     const refused = log.lines.filter((l) => l.message === 'call refused');
     expect(refused.map((l) => l.details?.code)).toEqual(['forbidden', 'invalid_args', 'unknown_call']);
     for (const line of refused) expect(line.details).toMatchObject({ id: expect.stringMatching(/^r-/), reason: expect.any(String) });
+  });
+});
+
+describe('with the real store: commits are attributed through its write queue', () => {
+  afterEach(removeTempDirs);
+
+  it('a change whose second partition fails names the first as saved; the next call starts clean', async () => {
+    const dir = await storeTempDir();
+    const fs: StoreFs = {
+      ...nodeStoreFs,
+      async open(path, flags, mode) {
+        if (String(path).includes('2026.json') && String(path).endsWith('.tmp')) throw errno('ENOSPC', String(path));
+        return nodeStoreFs.open(path, flags, mode);
+      },
+    };
+    const store = await openTestStore(dir, { fs });
+    store.onCommit(noteCommitted);
+    const dispatch = createDispatch(
+      handlersWith({
+        'store.backup': async () => {
+          await store.update<Core, void>('core', (d) => void d.items.push('first half'));
+          await store.update<Year, void>('year/2026', (d) => void d.entries.push(1));
+        },
+        'store.listBackups': async () => {
+          await store.update<Year, void>('year/2026', (d) => void d.entries.push(2));
+        },
+      }),
+      { log: silentLogger, describeFault: (e) => faultMessage(faultOf(e, true) ?? 'EIO', dir) },
+    );
+    const reply = await dispatch('desk', 'store.backup', {});
+    if (reply.ok) throw new Error('expected a failure');
+    expect(reply.error.message).toMatch(/^磁盘空间不足.*已保存的部分：「基础数据」；其余部分未能保存/);
+    const next = await dispatch('desk', 'store.listBackups', {});
+    if (next.ok) throw new Error('expected a failure');
+    expect(next.error.message).toContain('数据未更改');
+    await store.close();
   });
 });
 
