@@ -4,6 +4,7 @@ import type { Role } from '../../shared/api/define';
 import type { FileDelivery } from '../../shared/api/file-types';
 import type { Logger } from '../services/deps';
 import { type Caller, type FileDestination, type FilePort, type OutgoingFile } from '../services/file-port';
+import { safeFileName } from '../services/host/downloads';
 import { writeFileDurably } from '../services/store/durable-file';
 import { nodeStoreFs, type StoreFs } from '../services/store/store-fs';
 import { dataFolderDialogOptions, existingFolder, existingPath, folderDialogOptions, saveDialogOptions, startFolder, chosenTarget, type FolderMemory } from './save-dialog';
@@ -46,11 +47,13 @@ export class DesktopFilePort implements FilePort {
   }
 
   async destination(caller: Caller, file: { fileName: string; contentType: string }): Promise<FileDestination | null> {
-    const choice = saveDialogOptions(file.fileName, this.start(), this.exists);
+    // The suggested name carries no control, half or invisible characters (as a download's would not).
+    const suggested = safeFileName(file.fileName);
+    const choice = saveDialogOptions(suggested, this.start(), this.exists);
     const win = this.options.windowOf(caller.role);
     const answer = win ? await this.options.dialog.showSaveDialog(win, choice) : await this.options.dialog.showSaveDialog(choice);
     if (answer.canceled || !answer.filePath) return null;
-    const target = chosenTarget(answer.filePath, file.fileName, this.exists);
+    const target = chosenTarget(answer.filePath, suggested, this.exists);
     void this.options.memory.save(path.dirname(target));
     const fileName = path.basename(target);
     return {

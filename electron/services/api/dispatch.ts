@@ -40,7 +40,7 @@ export function noteCommitted(keys: readonly string[]): void {
   for (const key of keys) if (!scope.committed.includes(key)) scope.committed.push(key);
 }
 
-const newRequestId = (): string => `r-${randomBytes(3).toString('hex')}`;
+export const newRequestId = (): string => `r-${randomBytes(3).toString('hex')}`;
 
 /**
  * The single entry of both transports: checks the call exists, the role may make it and the
