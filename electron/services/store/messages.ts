@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { PartitionKey } from './types';
 
 /**
@@ -49,24 +49,26 @@ export type FaultCode = (typeof FAULT_CODES)[number];
  * What went wrong and what to do, for each failure of the disk the office can meet: never the
  * raw errno text, never a temp file's path. `dataDir` is the folder the user knows.
  */
-export function faultMessage(code: FaultCode, dataDir: string): string {
+export function faultMessage(code: FaultCode, dataDir: string, place = '数据文件夹'): string {
   switch (code) {
     case 'ENOSPC':
-      return `磁盘空间不足，无法写入数据文件夹 ${dataDir}。请删除该磁盘上不需要的文件（或清空回收站）后重试。`;
+      return `磁盘空间不足，无法写入${place} ${dataDir}。请删除该磁盘上不需要的文件（或清空回收站）后重试。`;
     case 'EROFS':
-      return `数据文件夹为只读，无法写入：${dataDir}（可能是只读的U盘、光盘，或磁盘出错后被系统设为只读）。请把数据文件夹移到可写的磁盘，或解除只读后重试。`;
+      return `${place}为只读，无法写入：${dataDir}（可能是只读的U盘、光盘，或磁盘出错后被系统设为只读）。请改用可写的磁盘上的文件夹，或解除只读后重试。`;
     case 'EACCES':
     case 'EPERM':
-      return `没有写入数据文件夹的权限：${dataDir}。请检查该文件夹及其中文件是否被设为只读、当前用户是否有修改权限；如被杀毒软件拦截，请把该文件夹加入信任列表后重试。`;
+      return `没有写入${place}的权限：${dataDir}。请检查该文件夹及其中文件是否被设为只读、当前用户是否有修改权限；如被杀毒软件拦截，请把该文件夹加入信任列表后重试。`;
     case 'EBUSY':
-      return `数据文件正被其他程序占用（杀毒、备份或同步软件，或在其他程序中打开了它）：${dataDir}。请关闭这些程序或稍等片刻后重试。`;
+      return `${place}中的文件正被其他程序占用（杀毒、备份或同步软件，或在其他程序中打开了它）：${dataDir}。请关闭这些程序或稍等片刻后重试。`;
     case 'EMFILE':
     case 'ENFILE':
       return '同时打开的文件过多，系统暂时拒绝了操作。请关闭一些不用的程序后重试；如反复出现，请重新启动本程序。';
     case 'EIO':
       return `读写磁盘出错：${dataDir}。磁盘或U盘可能有故障或接触不良，请检查后重试，并尽快在 设置 → 数据与备份 中备份到其他磁盘。`;
     case 'VANISHED':
-      return `找不到数据文件夹 ${dataDir}（U盘或移动硬盘可能已拔出，或网络盘已断开）。请重新接好后重新启动本程序。`;
+      return place === '数据文件夹'
+        ? `找不到数据文件夹 ${dataDir}（U盘或移动硬盘可能已拔出，或网络盘已断开）。请重新接好后重新启动本程序。`
+        : `找不到${place} ${dataDir}（U盘或移动硬盘可能已拔出，或网络盘已断开）。请重新接好后重试。`;
   }
 }
 
@@ -96,6 +98,21 @@ export function startupFault(error: unknown, dataDir: string | undefined): strin
   const folder = dataDir ?? (typeof path === 'string' ? dirname(path) : '');
   const fault = faultOf(error, folder === '' || existsSync(folder));
   return fault ? faultMessage(fault, folder || '（数据文件夹）') : null;
+}
+
+/**
+ * An error as words for the user where a file outside the data folder failed (an export): a fault
+ * of the disk with advice naming `place` and the failing file's folder, else the error's own
+ * message (the services' own errors are written in Chinese).
+ */
+export function errorForUser(error: unknown, place: string): string {
+  const path = (error as NodeJS.ErrnoException | null)?.path;
+  let folder = typeof path === 'string' ? dirname(path) : '';
+  // A hidden staging or temp folder means nothing to the user: name the folder they chose.
+  while (folder !== '' && basename(folder).startsWith('.') && dirname(folder) !== folder) folder = dirname(folder);
+  const fault = faultOf(error, folder === '' || existsSync(folder));
+  if (fault) return faultMessage(fault, folder || '（所选位置）', place);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** How a change that failed half-way is reported: what was saved, never a false "unchanged". */

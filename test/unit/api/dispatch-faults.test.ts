@@ -6,7 +6,7 @@ import { createAppServices, type AppServices } from '../../../electron/services/
 import { createDispatch, noteCommitted, type Handlers } from '../../../electron/services/api/dispatch';
 import { silentLogger, type Logger } from '../../../electron/services/deps';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store';
-import { FAULT_CODES, faultMessage, faultOf, savedPartMessage } from '../../../electron/services/store/messages';
+import { FAULT_CODES, errorForUser, faultMessage, faultOf, savedPartMessage } from '../../../electron/services/store/messages';
 import { CALL_NAMES } from '../../../shared/api/contract';
 import { open as openTestStore, tempDir as storeTempDir, removeTempDirs, type Core, type Year } from '../store/helpers';
 
@@ -50,6 +50,14 @@ describe('each errno mapped to advice', () => {
     expect(faultOf(errno('ENOENT'), true)).toBeNull(); // a file of ours missing is not the folder gone
     expect(faultOf(new Error('plain'), true)).toBeNull();
     expect(faultOf(errno('ENOSPC'), false)).toBe('ENOSPC');
+  });
+
+  it('outside the data folder (an export) names the place and the folder, never the raw errno or a temp name', () => {
+    const full = errorForUser(errno('ENOSPC', '/media/usb/评议导出/.x.exporting/a.docx'), '导出位置');
+    expect(full).toMatch(/^磁盘空间不足，无法写入导出位置 \/media\/usb\/评议导出。/);
+    const gone = errorForUser(errno('ENOENT', '/media/usb-that-is-not-there/评议导出/a.docx'), '导出位置');
+    expect(gone).toMatch(/^找不到导出位置 .*U盘.*请重新接好后重试/);
+    expect(errorForUser(new Error('生成失败：缺少评议意见'), '导出位置')).toBe('生成失败：缺少评议意见');
   });
 
   it('says "unchanged" only when nothing was written, else names what was saved', () => {
