@@ -254,12 +254,14 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
   }
 
   function handleDownload(req: IncomingMessage, res: ServerResponse, role: Role, id: string): void {
-    const entry = req.method === 'HEAD' ? downloads.peek(role, id) : downloads.take(role, id);
+    const entry = downloads.peek(role, id);
     if (!entry) {
       sendHtml(res, 404, '下载链接已失效', HOST_TEXT.downloadGone);
       return;
     }
+    // The headers are built before the one-time link is used up, so nothing about them can burn it.
     const headers = { 'Content-Disposition': contentDisposition(entry.fileName), 'Cache-Control': 'no-store' };
+    if (req.method !== 'HEAD') downloads.take(role, id);
     if (entry.body !== undefined) {
       sendBody(res, 200, entry.contentType, entry.body, headers);
       return;
