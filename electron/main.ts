@@ -118,6 +118,7 @@ async function start(): Promise<void> {
     roleOf: (id) => registry.roleOf(id),
     isAllowedUrl: (url) => isAllowedUrl(url, renderer.indexPath),
     dispatch: running.dispatch,
+    log,
   });
   const openHall = () => {
     hallController.openHall().catch((error: unknown) => log.error('could not open the hall window', { error: String(error) }));
