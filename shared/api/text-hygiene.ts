@@ -97,8 +97,8 @@ function kindOf(schema: AnySchema | undefined, key: string | undefined): TextKin
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
 
 /**
- * Every hygiene problem of `value` read as the input of `schema` (a value that already passed the
- * schema). Each issue's message names the field: its Chinese name where the schema's messages
+ * Every hygiene problem of `value` read against `schema` (a value the schema produced, so what a
+ * trimming field drops is not judged). Each issue's message names the field: its Chinese name where the schema's messages
  * give one, else its path.
  */
 export function textIssues(schema: AnySchema, value: unknown): ApiIssue[] {

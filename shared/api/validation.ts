@@ -32,7 +32,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
  */
 export function parseCallArgs<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = parseOrThrow(schema, value);
-  const issues = textIssues(schema, value);
+  // What the handler gets is judged: a tab or newline a trimming field drops (pasted from a
+  // spreadsheet) is no reason to refuse it.
+  const issues = textIssues(schema, parsed);
   if (issues.length > 0) throw new ApiError('invalid_args', `参数无效：${describeIssues(issues)}`, issues);
   return parsed;
 }

@@ -98,6 +98,16 @@ describe('dispatch applies the check to every string argument of every call', ()
     if (!backup.ok) expect(backup.error.message).toMatch(/备份说明含有不可见的控制字符（U\+0000）/);
   });
 
+  it('judges what the handler gets: a tab a trimming name field drops (pasted from a spreadsheet) is no reason to refuse', async () => {
+    const seen: unknown[] = [];
+    const pasting = createDispatch({ ...handlers, 'members.create': (args: unknown) => void seen.push(args) } as unknown as Handlers, { log: silentLogger });
+    const reply = await pasting('desk', 'members.create', { member: { name: '\t王五\t', role: '委员', rosterOrder: 1 } });
+    expect(reply.ok).toBe(true);
+    expect(seen).toEqual([{ member: expect.objectContaining({ name: '王五' }) }]);
+    const inside = await pasting('desk', 'members.create', { member: { name: '王\t五', role: '委员', rosterOrder: 1 } });
+    expect(inside).toMatchObject({ ok: false, error: { message: expect.stringContaining('姓名不能含有制表符') } });
+  });
+
   it('lets clean text through, compatibility ideographs untouched', async () => {
     const reply = await dispatch('desk', 'members.create', { member: { name: '李\uF9DC', role: '委员', rosterOrder: 1 } });
     expect(reply).toEqual({ ok: true, result: 'ran' });
