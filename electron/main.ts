@@ -4,7 +4,7 @@ import path from 'node:path';
 import { app, dialog, powerSaveBlocker, screen, session } from 'electron';
 import type { HallView } from '../shared/api/live-types';
 import { createAppServices, type AppServices } from './services/app-services';
-import { consoleLogger } from './services/deps';
+import { consoleLogger, type Logger } from './services/deps';
 import { StoreLockedError, StoreVersionError } from './services/store/store';
 import { parseDesktopArgs } from './shell/args';
 import { showStartupError } from './shell/dialogs';
@@ -20,7 +20,6 @@ import { RoleRegistry } from './shell/role-registry';
 import { hardenWebContents, installSessionPolicy, type RendererPaths } from './shell/security';
 import { createWindowManager, type WindowManager } from './shell/windows';
 
-const log = consoleLogger;
 const args = parseDesktopArgs(process.argv);
 
 // dist/electron/main.cjs → dist/renderer/index.html, the same inside app.asar.
@@ -38,6 +37,12 @@ if (args.homeDir) app.setPath('userData', args.homeDir);
 app.enableSandbox();
 
 let services: AppServices | undefined;
+// Everything logs to the services' file (<data>/logs/pingyi.log) once they run; the console before.
+const log: Logger = {
+  info: (m, d) => (services?.log ?? consoleLogger).info(m, d),
+  warn: (m, d) => (services?.log ?? consoleLogger).warn(m, d),
+  error: (m, d) => (services?.log ?? consoleLogger).error(m, d),
+};
 let windows: WindowManager | undefined;
 let hall: HallController | undefined;
 let awake: AwakeKeeper | undefined;
@@ -100,7 +105,6 @@ async function start(): Promise<void> {
       ...(args.dataDir ? { dataDir: args.dataDir } : {}),
       mode: 'desktop',
       version: app.getVersion(),
-      log,
       shell: hallController,
       files,
     });
@@ -114,6 +118,7 @@ async function start(): Promise<void> {
     roleOf: (id) => registry.roleOf(id),
     isAllowedUrl: (url) => isAllowedUrl(url, renderer.indexPath),
     dispatch: running.dispatch,
+    log,
   });
   const openHall = () => {
     hallController.openHall().catch((error: unknown) => log.error('could not open the hall window', { error: String(error) }));
@@ -148,8 +153,8 @@ function fail(error: unknown): void {
   // A data folder in use by another copy, or written by a newer version, is an expected
   // situation whose Chinese message already says what to do; anything else is a fault.
   const userFacing = error instanceof StoreLockedError || error instanceof StoreVersionError;
-  if (!userFacing) log.error('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  showStartupError(error, userFacing);
+  log.error('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error), userFacing });
+  showStartupError(error, userFacing, args.dataDir);
   // If the services did start, release the data-folder lock before leaving.
   const running = services;
   services = undefined;

@@ -8,7 +8,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { PlatformApi } from '../shared/api/contract';
 import { unwrapReply } from './shell/bridge-reply';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './shell/channels';
-import { createEventFanout } from './shell/event-fanout';
+import { createEventFanout } from '../shared/api/event-fanout';
 import { roleFromArgv } from './shell/role-arg';
 
 const role = roleFromArgv(process.argv);

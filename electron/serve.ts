@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createAppServices } from './services/app-services';
-import { consoleLogger } from './services/deps';
 import { runServe } from './services/host/run-serve';
 import { defaultHomeDir } from './services/store/location';
 
@@ -46,7 +45,6 @@ async function main(): Promise<void> {
     version: readVersion(),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
-    log: consoleLogger,
     openUrl,
   });
   if (outcome.kind === 'exit') {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { withCspMeta } from '../shared/api/csp';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,7 +9,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  // The page's <meta> policy comes from the one written in shared/api/csp.ts.
+  plugins: [react(), { name: 'pingyi-csp', transformIndexHtml: { order: 'pre', handler: withCspMeta } }],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

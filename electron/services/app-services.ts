@@ -1,13 +1,15 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDispatch, type Dispatch } from './api/dispatch';
+import { createDispatch, noteCommitted, type Dispatch } from './api/dispatch';
 import { EventHub } from './api/event-hub';
 import { createHandlers } from './api/handlers';
 import type { ServiceContext } from './api/service-context';
 import { buildDemoCounty, demoCountyPartitions } from './demo/demo-county';
-import { consoleLogger, cryptoRandom, systemClock, type Clock, type Logger, type RandomSource } from './deps';
+import { cryptoRandom, systemClock, type Clock, type Logger, type RandomSource } from './deps';
 import { partitionTypes } from './partitions';
 import { createFileLogger, openStore, pointerPath, resolveDataDir, storeMigrations, STORE_SCHEMA_VERSION } from './store';
 import type { Store, StoreFs } from './store';
+import { faultMessage, faultOf } from './store/messages';
 import { BrowserShellPort, type ShellPort } from './shell-port';
 import { BrowserFilePort, type FilePort } from './file-port';
 import { createDownloads, type DownloadRegistry } from './host/downloads';
@@ -21,6 +23,8 @@ export interface AppServices {
   readonly dispatch: Dispatch;
   /** Browser mode's download links, shared with the HTTP host that serves them. */
   readonly downloads: DownloadRegistry;
+  /** The services' log: `<data>/logs/pingyi.log` (it follows the data folder when that moves). */
+  readonly log: Logger;
   /** Finishes pending writes and releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -34,7 +38,10 @@ export interface AppServicesOptions {
   version: string;
   clock?: Clock;
   random?: RandomSource;
+  /** Replaces the log file (tests); by default the services write `<data>/logs/pingyi.log`. */
   log?: Logger;
+  /** The log file's lines also go to the console (default true). */
+  logToConsole?: boolean;
   fs?: StoreFs;
   /** Seed the demo county on a first start (default true). */
   seedDemo?: boolean;
@@ -45,7 +52,6 @@ export interface AppServicesOptions {
   files?: FilePort;
 }
 
-export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;
 
 /**
  * Opens the data folder and builds the services. The store can be swapped at run time (moving
@@ -60,10 +66,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const shell = options.shell ?? new BrowserShellPort();
   shell.onChange(() => hub.publish('shell.changed', shell.status()));
   const downloads = createDownloads({ clock });
-  const files = options.files ?? new BrowserFilePort(downloads);
+  // A typed path never points into the app's own folder or the data folder (wherever it is now).
+  const files = options.files ?? new BrowserFilePort(downloads, () => [homeDir, current.store.dataDir]);
 
   const open = async (dir: string): Promise<{ store: Store; log: Logger }> => {
-    const log = options.log ?? createFileLogger(dir);
+    const log = options.log ?? createFileLogger(dir, { clock, console: options.logToConsole ?? true });
     const store = await openStore({
       dataDir: dir,
       partitions: partitionTypes(clock),
@@ -77,10 +84,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     if (store.firstStart && options.seedDemo !== false) await seedDemo(store, clock);
     // Pushed only after the write is durable: the store calls this after fsync + rename.
     store.onCommit((keys) => hub.publish('store.committed', { keys }));
+    store.onCommit(noteCommitted);
     return { store, log };
   };
 
   let current = await open(dataDir);
+  // The log follows the data folder when it moves.
+  const log: Logger = {
+    info: (m, d) => current.log.info(m, d),
+    warn: (m, d) => current.log.warn(m, d),
+    error: (m, d) => current.log.error(m, d),
+  };
+  log.info('services started', { mode: options.mode, version: options.version, dataDir: current.store.dataDir, pid: process.pid });
   const context: ServiceContext = {
     get store() {
       return current.store;
@@ -103,7 +118,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       hub.publish('store.committed', { keys: current.store.list('core').concat(current.store.list('year'), current.store.list('meeting')) });
     },
   };
-  const dispatch = createDispatch(createHandlers(context), options.log ?? consoleLogger);
+  const dispatch = createDispatch(createHandlers(context), {
+    log,
+    describeFault: (error) => {
+      const dir = current.store.dataDir;
+      const fault = faultOf(error, existsSync(dir));
+      return fault ? faultMessage(fault, dir) : null;
+    },
+  });
 
   return {
     get dataDir() {
@@ -116,7 +138,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     hub,
     dispatch,
     downloads,
-    close: () => current.store.close(),
+    log,
+    close: async () => {
+      log.info('services stopping', { dataDir: current.store.dataDir });
+      await current.store.close();
+    },
   };
 }
 

@@ -11,7 +11,7 @@ export interface BridgedApiError extends ApiErrorData {
   name: 'ApiError';
 }
 
-export function toBridgedError(error: ApiError): BridgedApiError {
+function toBridgedError(error: ApiError): BridgedApiError {
   return { name: 'ApiError', ...error.toJSON() };
 }
 

@@ -1,5 +1,6 @@
 import type { Reply } from '../../shared/api/errors';
 import type { Role } from '../../shared/api/define';
+import type { Logger } from '../services/deps';
 
 type Dispatch = (role: Role, name: unknown, rawArgs: unknown) => Promise<Reply>;
 
@@ -16,6 +17,8 @@ export interface CallRouterDeps {
   roleOf(webContentsId: number): Role | undefined;
   isAllowedUrl(url: string): boolean;
   dispatch: Dispatch;
+  /** Where a refusal is recorded (the services' log file). */
+  log?: Logger;
 }
 
 const refused = (message: string): Reply => ({ ok: false, error: { code: 'forbidden', message } });
@@ -27,10 +30,14 @@ const refused = (message: string): Reply => ({ ok: false, error: { code: 'forbid
  */
 export function createCallRouter(deps: CallRouterDeps) {
   return async (source: CallSource, name: unknown, args: unknown): Promise<Reply> => {
+    const refuse = (reason: string, message: string) => {
+      deps.log?.warn('IPC call refused', { reason, webContentsId: source.webContentsId, call: String(name).slice(0, 80), url: source.frameUrl?.slice(0, 200) });
+      return refused(message);
+    };
     const role = deps.roleOf(source.webContentsId);
-    if (role === undefined) return refused('此窗口不属于本程序，已拒绝');
+    if (role === undefined) return refuse('not one of our windows', '此窗口不属于本程序，已拒绝');
     if (!source.isMainFrame || source.frameUrl === undefined || !deps.isAllowedUrl(source.frameUrl)) {
-      return refused('此页面不属于本程序，已拒绝');
+      return refuse('not our page or a sub-frame', '此页面不属于本程序，已拒绝');
     }
     return deps.dispatch(role, name, args);
   };

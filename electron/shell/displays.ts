@@ -39,7 +39,7 @@ export interface HallWindowPlacement {
 }
 
 /** The hall window when it has no display of its own: 16:9 and small enough to sit beside the console. */
-export const HALL_WINDOW_SIZE = { width: 1280, height: 720 } as const;
+const HALL_WINDOW_SIZE = { width: 1280, height: 720 } as const;
 
 function overlaps(a: Bounds, b: Bounds): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -3,10 +3,11 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { Role } from '../../shared/api/define';
 import type { FileDelivery } from '../../shared/api/file-types';
 import type { Logger } from '../services/deps';
-import { checkExportFolder, type Caller, type FileDestination, type FilePort, type OutgoingFile } from '../services/file-port';
+import { type Caller, type FileDestination, type FilePort, type OutgoingFile } from '../services/file-port';
+import { safeFileName } from '../services/host/downloads';
 import { writeFileDurably } from '../services/store/durable-file';
 import { nodeStoreFs, type StoreFs } from '../services/store/store-fs';
-import { existingFolder, existingPath, folderDialogOptions, saveDialogOptions, startFolder, chosenTarget, type FolderMemory } from './save-dialog';
+import { dataFolderDialogOptions, existingFolder, existingPath, folderDialogOptions, saveDialogOptions, startFolder, chosenTarget, type FolderMemory } from './save-dialog';
 
 /** The part of Electron's `dialog` used here (tests pass a fake). */
 export type DialogApi = Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
@@ -46,12 +47,14 @@ export class DesktopFilePort implements FilePort {
   }
 
   async destination(caller: Caller, file: { fileName: string; contentType: string }): Promise<FileDestination | null> {
-    const choice = saveDialogOptions(file.fileName, this.start(), this.exists);
+    // The suggested name carries no control, half or invisible characters (as a download's would not).
+    const suggested = safeFileName(file.fileName);
+    const choice = saveDialogOptions(suggested, this.start(), this.exists);
     const win = this.options.windowOf(caller.role);
     const answer = win ? await this.options.dialog.showSaveDialog(win, choice) : await this.options.dialog.showSaveDialog(choice);
     if (answer.canceled || !answer.filePath) return null;
-    const target = chosenTarget(answer.filePath, file.fileName, this.exists);
-    this.options.memory.save(path.dirname(target));
+    const target = chosenTarget(answer.filePath, suggested, this.exists);
+    void this.options.memory.save(path.dirname(target));
     const fileName = path.basename(target);
     return {
       fileName,
@@ -68,14 +71,28 @@ export class DesktopFilePort implements FilePort {
     return destination ? destination.complete(file.bytes) : { kind: 'cancelled' };
   }
 
+  // A path typed into the page is never used on the desktop: a page (or anything that got into
+  // it) must not be able to make the app write where the user did not point in a dialog.
   async chooseFolder(caller: Caller, typed?: string): Promise<string | null> {
-    if (typed !== undefined && typed.trim() !== '') return checkExportFolder(typed);
-    const choice = folderDialogOptions(this.start());
+    this.ignoreTyped('export folder', typed);
+    const folder = await this.pickFolder(caller, folderDialogOptions(this.start()));
+    if (folder) void this.options.memory.save(folder);
+    return folder;
+  }
+
+  chooseDataFolder(caller: Caller, typed?: string): Promise<string | null> {
+    this.ignoreTyped('data folder', typed);
+    return this.pickFolder(caller, dataFolderDialogOptions(this.start()));
+  }
+
+  private ignoreTyped(what: string, typed: string | undefined): void {
+    if (typed !== undefined && typed.trim() !== '') this.options.log.warn(`ignored a ${what} path sent by the page; the desktop asks in its own dialog`);
+  }
+
+  private async pickFolder(caller: Caller, choice: ReturnType<typeof folderDialogOptions>): Promise<string | null> {
     const win = this.options.windowOf(caller.role);
     const answer = win ? await this.options.dialog.showOpenDialog(win, choice) : await this.options.dialog.showOpenDialog(choice);
     const folder = answer.filePaths[0];
-    if (answer.canceled || !folder) return null;
-    this.options.memory.save(folder);
-    return folder;
+    return answer.canceled || !folder ? null : folder;
   }
 }

@@ -1,10 +1,13 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeJsonDurably } from '../services/store/durable-file';
+import { nodeStoreFs } from '../services/store/store-fs';
 
 /** The operator's choice of hall display, kept across restarts (a restart mid-meeting keeps it). */
 export interface HallPreference {
   load(): number | undefined;
-  save(displayId: number): void;
+  /** Resolves once written; a failure goes to the owner's onError, never rejects. */
+  save(displayId: number): Promise<void>;
 }
 
 export const HALL_PREFERENCE_FILE = 'hall-display.json';
@@ -24,22 +27,14 @@ export function fileHallPreference(homeDir: string, onError: (error: unknown) =>
         return undefined;
       }
     },
-    save(displayId) {
-      try {
-        writeLocalJson(file, { displayId });
-      } catch (error) {
-        // The choice still holds for this run; only the next start would forget it.
-        onError(error);
-      }
-    },
+    // The choice still holds for this run if the write fails; only the next start would forget it.
+    save: (displayId) => writeLocalJson(file, { displayId }).catch(onError),
   };
 }
 
-/** A small JSON file of the app's own folder, written whole under a temp name and renamed: never half a file. */
-export function writeLocalJson(file: string, value: unknown): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(value)}\n`, 'utf8');
-  renameSync(temp, file);
+/** A small JSON file of the app's own folder, written with the store's atomic, durable write: never half a file. */
+export function writeLocalJson(file: string, value: unknown): Promise<void> {
+  return writeJsonDurably(nodeStoreFs, file, value);
 }
 
 export function parseHallPreference(text: string): number | undefined {

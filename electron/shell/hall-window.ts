@@ -100,7 +100,7 @@ export class HallController implements ShellPort {
       throw new ApiError('not_found', '所选显示器已断开或不存在，请刷新后重新选择。');
     }
     this.preferredId = id;
-    this.preference?.save(id);
+    void this.preference?.save(id);
     this.placeOpenWindow();
     this.notify();
     return this.status();

@@ -91,6 +91,11 @@ export function folderDialogOptions(folder: string): FolderDialogChoice {
   return { title: '选择导出到的文件夹', defaultPath: folder, buttonLabel: '导出到此文件夹', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
 }
 
+/** Where the data folder moves: an empty or new folder, ideally on a drive that survives a reboot. */
+export function dataFolderDialogOptions(folder: string): FolderDialogChoice {
+  return { title: '选择新的数据文件夹（空文件夹或新建文件夹）', defaultPath: folder, buttonLabel: '迁移到此文件夹', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+}
+
 /**
  * The path the user chose, with the export's extension when the name typed lacks it (Linux save
  * dialogs do not add it from the filter): 评议意见 → 评议意见.docx. Another extension typed on
@@ -116,7 +121,8 @@ export function chosenTarget(chosen: string, fileName: string, exists: (p: strin
 /** The folder the user saved into last, kept across restarts in the app's own folder. */
 export interface FolderMemory {
   load(): string | undefined;
-  save(folder: string): void;
+  /** Resolves once written; a failure goes to the owner's onError, never rejects. */
+  save(folder: string): Promise<void>;
 }
 
 export const EXPORT_FOLDER_FILE = 'export-folder.json';
@@ -140,11 +146,7 @@ export function fileFolderMemory(homeDir: string, onError: (error: unknown) => v
     },
     save(folder) {
       current = folder;
-      try {
-        writeLocalJson(file, { folder });
-      } catch (error) {
-        onError(error);
-      }
+      return writeLocalJson(file, { folder }).catch(onError);
     },
   };
 }

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { ALL_ROLES, OFFICE, call, event, type CallSpec, type EventSpec, type Role } from './define';
+import type { z } from 'zod';
+import { OFFICE, event, type CallSpec, type EventSpec, type Role } from './define';
+import { platformCalls } from './calls/platform';
 import { deskCalls } from './calls/desk';
 import { liveCalls } from './calls/live';
 import { opinionCalls } from './calls/opinions';
@@ -12,7 +13,6 @@ import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
 import type { QuestioningState } from './questioning-types';
-import type { AppInfo, BackupView, StoreStatus } from './platform-types';
 
 /**
  * The one API contract. Every call a window can make and every event the services push is
@@ -22,20 +22,6 @@ import type { AppInfo, BackupView, StoreStatus } from './platform-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-const none = z.strictObject({});
-
-const platformCalls = {
-  'app.info': call<AppInfo>()({ args: none, roles: ALL_ROLES, mutates: false, summary: '程序名称、版本和窗口角色' }),
-  'store.status': call<StoreStatus>()({ args: none, roles: OFFICE, mutates: false, summary: '数据文件夹、恢复提示' }),
-  'store.listBackups': call<BackupView[]>()({ args: none, roles: OFFICE, mutates: false, summary: '备份列表' }),
-  'store.backup': call<BackupView>()({
-    args: z.strictObject({ label: z.string().max(100, '备份说明不能超过100个字').optional() }),
-    roles: OFFICE,
-    mutates: true,
-    summary: '立即备份',
-  }),
-};
-
 export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...exportCalls } satisfies Record<string, CallSpec>;
 
 export const events = {

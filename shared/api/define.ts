@@ -13,8 +13,6 @@ export const OFFICE: readonly Role[] = ['desk', 'console'];
 export interface CallSpec<A extends z.ZodType = z.ZodType, R = unknown> {
   readonly args: A;
   readonly roles: readonly Role[];
-  /** Does the call change stored data? Used by tests and by the hall filter. */
-  readonly mutates: boolean;
   readonly summary: string;
   /** Phantom field: never present at run time. */
   readonly __result?: R;
@@ -26,9 +24,9 @@ export interface EventSpec<P = unknown> {
   readonly __payload?: P;
 }
 
-/** `call<Result>()({ args, roles, mutates, summary })` — the result type is given explicitly. */
+/** `call<Result>()({ args, roles, summary })` — the result type is given explicitly. */
 export function call<R>() {
-  return <A extends z.ZodType>(spec: { args: A; roles: readonly Role[]; mutates: boolean; summary: string }): CallSpec<A, R> => spec;
+  return <A extends z.ZodType>(spec: { args: A; roles: readonly Role[]; summary: string }): CallSpec<A, R> => spec;
 }
 
 export function event<P>() {

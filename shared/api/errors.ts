@@ -20,6 +20,8 @@ export interface ApiErrorData {
   /** One Chinese sentence for the user. */
   message: string;
   issues?: ApiIssue[];
+  /** A fault's id, as quoted in the message and the log (设置 → 数据与备份 shows the log folder). */
+  requestId?: string;
 }
 
 export class ApiError extends Error implements ApiErrorData {

@@ -17,6 +17,8 @@ export interface StoreStatus {
   dataDir: string;
   homeDir: string;
   pointerFile: string;
+  /** Where the log files are (pingyi.log, rotated ones, exports.jsonl): a fault's id is found there. */
+  logDir: string;
   notices: StoreNoticeView[];
 }
 
@@ -28,3 +30,6 @@ export interface BackupView {
   files: number;
   bytes: number;
 }
+
+/** store.moveData: where the data now lives, or the desktop's folder dialog was closed and nothing moved. */
+export type MoveDataResult = { kind: 'moved'; dataDir: string; files: number; bytes: number } | { kind: 'cancelled' };

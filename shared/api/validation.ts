@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { ApiError, type ApiIssue } from './errors';
+import { textIssues } from './text-hygiene';
 
 // Default zod messages in Chinese; schemas still give field-specific messages where it matters.
 z.config(zhCN());
@@ -22,4 +23,18 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
   if (result.success) return result.data;
   const issues = issuesOf(result.error);
   throw new ApiError('invalid_args', `${what}无效：${describeIssues(issues)}`, issues);
+}
+
+/**
+ * A call's arguments: the schema, then the text hygiene every string argument gets (lone
+ * surrogates, control characters; invisible characters in names). Stored data never goes
+ * through this — only what a window sends.
+ */
+export function parseCallArgs<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = parseOrThrow(schema, value);
+  // What the handler gets is judged: a tab or newline a trimming field drops (pasted from a
+  // spreadsheet) is no reason to refuse it.
+  const issues = textIssues(schema, parsed);
+  if (issues.length > 0) throw new ApiError('invalid_args', `参数无效：${describeIssues(issues)}`, issues);
+  return parsed;
 }

@@ -3,7 +3,7 @@ import { enumField, intField, objectError, requiredText } from '../domain/fields
 
 /**
  * The words of the on-site vote (民主测评), as data: grades, marks, counts, voter groups.
- * See shared/design/vote-rules.md; everything a user reads is Chinese and comes from here.
+ * See the rules in shared/vote/README.md; everything a user reads is Chinese and comes from here.
  */
 
 /** The three grades a member can give; their labels are a setting (gradeLabelsSchema). */

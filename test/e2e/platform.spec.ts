@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, host, test } from './support/fixtures';
 
 test('the desk opens from the printed URL and the token leaves the address bar', async ({ page }) => {
@@ -68,4 +70,24 @@ test('a change made through the API survives kill -9 of the host and a restart',
   // The dead host's lock was taken over, and the page says nothing is wrong with the data.
   await page.reload();
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+});
+
+test('the log file: start, a refused call with its reason, and 设置 → 数据与备份 shows its folder', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const refused = await page.request.post(`${host.origin}/desk/api/members.create`, {
+    data: { member: { name: '张\u202e三', role: '委员', rosterOrder: 90 } },
+    headers: { 'Content-Type': 'application/json' },
+  });
+  expect(((await refused.json()) as { ok: boolean }).ok).toBe(false);
+  const logDir = join(host.dataDir, 'logs');
+  const log = readFileSync(join(logDir, 'pingyi.log'), 'utf8');
+  expect(log).toMatch(/INFO services started .*"mode":"browser"/);
+  expect(log).toMatch(/INFO call refused .*"call":"members.create".*"code":"invalid_args".*"reason":"参数无效：姓名含有不可见的格式字符（U\+202E）/);
+  expect(host.output()).toContain(`日志：${join(logDir, 'pingyi.log')}`);
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await expect(page.getByTestId('log-dir')).toHaveText(logDir);
+  await host.stop();
+  expect(readFileSync(join(logDir, 'pingyi.log'), 'utf8')).toMatch(/INFO services stopping/);
+  await host.restart();
 });

@@ -1,15 +1,17 @@
-import { isAbsolute } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { CORE_KEY, emptyCore, type CoreData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
+import type { dataCalls } from '../../../shared/api/calls/platform';
 import type { ServiceContext } from '../api/service-context';
 import { moveDataFolder } from '../store';
 import { today } from './desk-data';
 
-type DataHandlers = Pick<Handlers, 'store.restore' | 'store.moveData' | 'demo.clear'>;
+type DataHandlers = Pick<Handlers, keyof typeof dataCalls>;
 
-function asApiError(err: unknown, fallback: string): ApiError {
+function asApiError(err: unknown, fallback: string): unknown {
   if (err instanceof ApiError) return err;
+  // A failure of the disk goes on to dispatch, which answers with advice and a request id, never the raw errno text.
+  if (/^E[A-Z]+$/.test(String((err as NodeJS.ErrnoException | null)?.code ?? ''))) return err;
   return new ApiError('conflict', err instanceof Error && /[\u4e00-\u9fff]/.test(err.message) ? err.message : `${fallback}：${String(err)}`);
 }
 
@@ -29,20 +31,20 @@ export function dataHandlers(ctx: ServiceContext): DataHandlers {
       return { restored: backupId, safetyBackup: safety?.id ?? '' };
     },
 
-    'store.moveData': async ({ targetDir }) => {
-      if (!isAbsolute(targetDir)) {
-        throw new ApiError('invalid_args', '新的数据文件夹应为完整路径（例如 D:\\评议数据 或 /home/office/评议数据）', [{ path: 'targetDir', message: '请填写完整路径' }]);
-      }
+    'store.moveData': async ({ targetDir }, caller) => {
+      // Desktop: the main process's folder dialog; browser mode: the typed path, checked.
+      const target = await ctx.files.chooseDataFolder(caller, targetDir);
+      if (target === null) return { kind: 'cancelled' };
       let result;
       try {
-        result = await moveDataFolder(ctx.store, targetDir, { homeDir: ctx.homeDir });
+        result = await moveDataFolder(ctx.store, target, { homeDir: ctx.homeDir });
       } catch (err) {
         throw asApiError(err, '迁移失败，原数据文件夹未更改');
       }
       // The pointer now names the new folder: continue there, as the next start will.
       await ctx.reopen(result.to);
       ctx.log.info('data folder moved', { from: result.from, to: result.to, files: result.files });
-      return { dataDir: result.to, files: result.files, bytes: result.bytes };
+      return { kind: 'moved', dataDir: result.to, files: result.files, bytes: result.bytes };
     },
 
     'demo.clear': async () => {

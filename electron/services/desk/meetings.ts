@@ -4,12 +4,13 @@ import { newId } from '../../../shared/domain/ids';
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { meetingKey, type MeetingData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
+import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
 import { checkMeeting } from '../../../shared/domain/integrity';
 import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
 import { summarizeMeeting } from './plan';
 
-type MeetingHandlers = Pick<Handlers, 'meetings.list' | 'meetings.get' | 'meetings.create' | 'meetings.update' | 'meetings.setAgenda' | 'meetings.delete'>;
+type MeetingHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `meetings.${string}`>>;
 
 function agendaEvaluatees(agenda: readonly AgendaItem[]): Set<string> {
   return new Set(agenda.flatMap((a) => (a.kind === 'report' ? [a.evaluateeId] : a.evaluateeIds)));

@@ -5,29 +5,11 @@ import { succeedPost, type Evaluatee } from '../../../shared/domain/evaluatees';
 import { newId } from '../../../shared/domain/ids';
 import { sortMembers } from '../../../shared/domain/people';
 import type { Handlers } from '../api/dispatch';
+import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
 import { allEvaluations, allMeetings, readCore, updateCore } from './desk-data';
 
-type PeopleHandlers = Pick<
-  Handlers,
-  | 'settings.get'
-  | 'settings.update'
-  | 'criteria.list'
-  | 'criteria.save'
-  | 'members.list'
-  | 'members.create'
-  | 'members.update'
-  | 'members.delete'
-  | 'units.list'
-  | 'units.create'
-  | 'units.update'
-  | 'units.delete'
-  | 'evaluatees.list'
-  | 'evaluatees.create'
-  | 'evaluatees.update'
-  | 'evaluatees.delete'
-  | 'evaluatees.succeed'
->;
+type PeopleHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `${'settings' | 'criteria' | 'members' | 'units' | 'evaluatees'}.${string}`>>;
 
 function indexOrThrow<T extends { id: string }>(list: T[], id: string, what: string): number {
   const i = list.findIndex((x) => x.id === id);

@@ -7,10 +7,11 @@ import { newId } from '../../../shared/domain/ids';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
 import { termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
+import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
 import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, hasYear } from './desk-data';
 
-type PlanHandlers = Pick<Handlers, 'plan.get' | 'plan.add' | 'plan.remove' | 'desk.overview'>;
+type PlanHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `plan.${string}` | 'desk.overview'>>;
 
 export function summarizeMeeting(m: Meeting): MeetingSummary {
   const reports = m.agenda.filter((a) => a.kind === 'report');

@@ -1,5 +1,5 @@
 /**
- * Page geometry of GB/T 9704-2012 in twips (1 pt = 20 twips), as ../shared/design/documents-gbt9704.md
+ * Page geometry of GB/T 9704-2012 in twips (1 pt = 20 twips), as the layout section of electron/services/documents/README.md
  * gives it. The generator's single source for these numbers; tests hard-code their own copies.
  */
 

@@ -17,6 +17,7 @@ import { runBatch, type BatchItem, type BatchOutcome, type BatchSink } from './r
 import { FolderSink, ZipSink } from './sinks';
 import { StagingRegister } from './staging-register';
 import { batchName, exportSources } from './sources';
+import { errorForUser } from '../store/messages';
 
 type ExportHandlers = Pick<Handlers, keyof typeof exportCalls>;
 
@@ -113,7 +114,7 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
       view.message = `已取消导出${label}，未写入任何文件。`;
     } else {
       const where = outcome.fileName ? `生成“${outcome.fileName}”时出错` : '写入时出错';
-      view.message = `导出${label}失败（${where}：${errorText(outcome.error)}），未写入任何文件。`;
+      view.message = `导出${label}失败（${where}：${errorForUser(outcome.error, '导出位置')}），未写入任何文件。`;
       ctx.log.error('batch export failed', { jobId: view.jobId, what: view.what, file: outcome.fileName, error: outcome.error instanceof Error ? (outcome.error.stack ?? outcome.error.message) : String(outcome.error) });
     }
     view.current = null;
@@ -133,7 +134,7 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
       await appendExportLog(ctx.store.dataDir, entry);
     } catch (err) {
       ctx.log.error('could not append to the export log', { jobId: view.jobId, error: errorText(err) });
-      view.message += `（导出记录未能写入：${errorText(err)}）`;
+      view.message += `（导出记录未能写入：${errorForUser(err, '日志文件夹')}）`;
     }
     publish(job);
     forget();
@@ -155,7 +156,7 @@ export function exportHandlers(ctx: ServiceContext): ExportHandlers {
         // finish itself failed (it never should): the job still ends, as failed.
         ctx.log.error('batch export ended abnormally', { jobId: job.view.jobId, error: errorText(err) });
         job.view.state = 'failed';
-        job.view.message = `导出失败：${errorText(err)}`;
+        job.view.message = `导出失败：${errorForUser(err, '导出位置')}`;
         publish(job);
       });
   }

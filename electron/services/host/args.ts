@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 
 export const DEFAULT_PORT = 8617;
-export const LOOPBACK_HOST = '127.0.0.1';
-export const ALL_INTERFACES_HOST = '0.0.0.0';
+const LOOPBACK_HOST = '127.0.0.1';
+const ALL_INTERFACES_HOST = '0.0.0.0';
 
 export interface ServeArgs {
   port: number;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../shared/api/define';
+import { visibleText } from '../../../shared/api/text-hygiene';
 import { systemClock, type Clock } from '../deps';
 
 export interface DownloadSource {
@@ -29,7 +30,7 @@ export interface DownloadRegistry {
   peek(role: Role, id: string): DownloadEntry | undefined;
 }
 
-export const DOWNLOAD_TTL_MS = 10 * 60_000;
+const DOWNLOAD_TTL_MS = 10 * 60_000;
 
 export function createDownloads(options: { clock?: Clock; ttlMs?: number } = {}): DownloadRegistry {
   const clock = options.clock ?? systemClock;
@@ -66,11 +67,13 @@ export function downloadPath(role: Role, id: string): string {
   return `/${role}/download/${encodeURIComponent(id)}`;
 }
 
-/** Strips what a file name must not carry: folders, control characters, characters Windows refuses. */
+/**
+ * Strips what a file name must not carry: folders, control characters, half characters (lone
+ * surrogates), invisible bidi and zero-width characters, characters Windows refuses.
+ */
 export function safeFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  // oxlint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = base.replace(/[\0-\x1f\x7f<>:"|?*]/g, '_').trim().replace(/^\.+/, '');
+  const base = visibleText(name).split(/[/\\]/).pop() ?? '';
+  const cleaned = base.replace(/[<>:"|?*]/g, '_').trim().replace(/^\.+/, '');
   return cleaned === '' ? 'download' : cleaned;
 }
 
@@ -79,6 +82,8 @@ export function safeFileName(name: string): string {
  * current browser prefers — that is what keeps 评议意见.docx from arriving as mojibake.
  */
 export function contentDisposition(fileName: string): string {
+  // safeFileName leaves no lone surrogate, the one thing encodeURIComponent throws on: a header
+  // built from any stored name never fails the download (nor burns its one-time link).
   const name = safeFileName(fileName);
   const dot = name.lastIndexOf('.');
   const ascii = (text: string) => text.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\%]/g, '_');

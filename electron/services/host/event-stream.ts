@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Role } from '../../../shared/api/define';
 import type { EventHub } from '../api/event-hub';
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 /** How long EventSource waits before reconnecting after the host went away. */
-export const RETRY_MS = 1_000;
+const RETRY_MS = 1_000;
 
 export interface HelloPayload {
   /** Random per host start: a changed value tells the page the host restarted and it should refetch. */

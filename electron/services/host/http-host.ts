@@ -47,7 +47,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../../../shared/api/define';
 import type { Reply } from '../../../shared/api/errors';
-import type { Dispatch } from '../api/dispatch';
+import { newRequestId, type Dispatch } from '../api/dispatch';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../deps';
 import { contentDisposition, createDownloads, type DownloadRegistry } from './downloads';
@@ -246,19 +246,22 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
       reply = await dispatch(role, name, args);
     } catch (err) {
       // Dispatch turns handler failures into Replies; reaching this is a bug in the host wiring.
-      log.error('dispatch threw', { name, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-      reply = { ok: false, error: { code: 'internal', message: HOST_TEXT.internal } };
+      const id = newRequestId();
+      log.error('dispatch threw', { id, name, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      reply = { ok: false, error: { code: 'internal', message: `${HOST_TEXT.internal}（编号 ${id}）`, requestId: id } };
     }
     sendReply(res, 200, reply);
   }
 
   function handleDownload(req: IncomingMessage, res: ServerResponse, role: Role, id: string): void {
-    const entry = req.method === 'HEAD' ? downloads.peek(role, id) : downloads.take(role, id);
+    const entry = downloads.peek(role, id);
     if (!entry) {
       sendHtml(res, 404, '下载链接已失效', HOST_TEXT.downloadGone);
       return;
     }
+    // The headers are built before the one-time link is used up, so nothing about them can burn it.
     const headers = { 'Content-Disposition': contentDisposition(entry.fileName), 'Cache-Control': 'no-store' };
+    if (req.method !== 'HEAD') downloads.take(role, id);
     if (entry.body !== undefined) {
       sendBody(res, 200, entry.contentType, entry.body, headers);
       return;
@@ -280,8 +283,9 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      log.error('browser-mode request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-      if (!res.headersSent) sendHtml(res, 500, '出错了', HOST_TEXT.internal);
+      const id = newRequestId();
+      log.error('browser-mode request failed', { id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      if (!res.headersSent) sendHtml(res, 500, '出错了', `${HOST_TEXT.internal}（编号 ${id}）`);
       else res.destroy();
     });
   });

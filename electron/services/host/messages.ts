@@ -12,12 +12,12 @@ export const HOST_TEXT = {
   tooLarge: '请求内容太大（上限 1 MB）。',
   downloadGone: '下载链接已失效（每个链接只能下载一次），请回到程序中重新导出。',
   rendererMissing: '界面文件缺失：请先运行 npm run build（npm run serve 会自动构建）。',
-  internal: '主机内部错误，请查看运行窗口中的日志。',
+  internal: '主机内部错误，详情已记入数据文件夹中的 logs/pingyi.log；需要技术支持时请提供括号中的编号',
 } as const;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 

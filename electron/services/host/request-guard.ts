@@ -3,9 +3,9 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { ROLES, type Role } from '../../../shared/api/define';
 
-export const COOKIE_PREFIX = 'pingyi_';
+const COOKIE_PREFIX = 'pingyi_';
 
-export function cookieName(role: Role): string {
+function cookieName(role: Role): string {
   return `${COOKIE_PREFIX}${role}`;
 }
 
@@ -45,7 +45,7 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-export function cookieValues(header: string | undefined, name: string): string[] {
+function cookieValues(header: string | undefined, name: string): string[] {
   if (!header) return [];
   const out: string[] = [];
   for (const part of header.split(';')) {

@@ -8,6 +8,7 @@ import { LISTEN_ALL_WARNING, SERVE_HELP, ServeArgsError, parseServeArgs } from '
 import { createHttpHost, type HttpHost } from './http-host';
 import { loadOrCreateTokens } from './tokens';
 import { BrowserShellPort } from '../shell-port';
+import { startupFailureMessage } from '../store/messages';
 
 /** Exit codes of `npm run serve`, so scripts and tests can tell failures apart. */
 export const EXIT = { ok: 0, badArgs: 1, servicesFailed: 2, listenFailed: 3 } as const;
@@ -22,7 +23,8 @@ export interface ServeDeps {
   version: string;
   out(line: string): void;
   err(line: string): void;
-  log: Logger;
+  /** Replaces the services' log file (tests); by default lines go to `<data>/logs/pingyi.log` and the console. */
+  log?: Logger;
   openUrl?(url: string): void;
   heartbeatMs?: number;
 }
@@ -56,18 +58,20 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       ...(args.data === undefined ? {} : { dataDir: args.data }),
       mode: 'browser',
       version: deps.version,
-      log: deps.log,
+      ...(deps.log ? { log: deps.log } : {}),
       shell,
     });
   } catch (err) {
-    // The store's errors (e.g. the data folder is in use by another host) are written for the user.
-    deps.err(`无法启动：${err instanceof Error ? err.message : String(err)}`);
+    // The store's errors (e.g. the data folder is in use by another host) are written for the user;
+    // a failure of the disk is said the way the app says it.
+    deps.err(`无法启动：${startupFailureMessage(err, args.data)}`);
     return { kind: 'exit', code: EXIT.servicesFailed };
   }
+  const log = deps.log ?? services.log;
 
   let host: HttpHost;
   try {
-    const tokens = await loadOrCreateTokens(services.dataDir, undefined, deps.log);
+    const tokens = await loadOrCreateTokens(services.dataDir, undefined, log);
     host = await createHttpHost({
       dispatch: services.dispatch,
       hub: services.hub,
@@ -76,7 +80,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       port: args.port,
       host: args.host,
       listenAll: args.listenAll,
-      log: deps.log,
+      log,
       version: deps.version,
       // The links the services' FilePort hands out are served from this same registry.
       downloads: services.downloads,
@@ -94,6 +98,8 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
   }
   deps.out(`人大工作评议系统 · 浏览器模式 ${deps.version}`);
   deps.out(`数据文件夹：${services.dataDir}`);
+  deps.out(`日志：${join(services.dataDir, 'logs', 'pingyi.log')}`);
+  log.info('browser-mode host listening', { origin: host.origin, listenAll: args.listenAll });
   for (const role of ROLES) deps.out(`${ROLE_LABELS[role]}：${host.url(role)}`);
   if (args.listenAll) {
     deps.err(LISTEN_ALL_WARNING);

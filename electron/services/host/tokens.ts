@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROLES, type Role } from '../../../shared/api/define';
 import { cryptoRandom, silentLogger, type Logger, type RandomSource } from '../deps';
+import { writeFileDurably } from '../store/durable-file';
 import { nodeStoreFs } from '../store/store-fs';
 
 export const TOKENS_FILE = 'host-tokens.json';
@@ -35,11 +35,12 @@ export async function loadOrCreateTokens(dataDir: string, random: RandomSource =
   }
   const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken(random)])) as HostTokens;
   await fsp.mkdir(dataDir, { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify({ version: 1, tokens }, null, 2)}\n`);
+  // The store's atomic, durable write; the file is the owner's only from its first byte.
+  await writeFileDurably(nodeStoreFs, file, Buffer.from(`${JSON.stringify({ version: 1, tokens }, null, 2)}\n`, 'utf8'), 0o600);
   return tokens;
 }
 
-export function newToken(random: RandomSource = cryptoRandom): string {
+function newToken(random: RandomSource = cryptoRandom): string {
   return Buffer.from(random.bytes(TOKEN_BYTES)).toString('base64url');
 }
 
@@ -68,37 +69,4 @@ async function tightenMode(file: string): Promise<void> {
   if (process.platform === 'win32') return;
   const { mode } = await fsp.stat(file);
   if ((mode & 0o077) !== 0) await fsp.chmod(file, 0o600);
-}
-
-/** Unique temp file, write, fsync, rename (retried while Windows antivirus holds the file), fsync the folder. */
-async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temp = `${file}.${randomUUID()}.tmp`;
-  const handle = await fsp.open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await renameWithRetry(temp, file);
-  } catch (err) {
-    await fsp.rm(temp, { force: true });
-    throw err;
-  }
-  await nodeStoreFs.syncDir(join(file, '..'));
-}
-
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fsp.rename(from, to);
-      return;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const transient = process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY');
-      if (!transient || attempt >= 10) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
-    }
-  }
 }

@@ -2,11 +2,12 @@ import { ApiError } from '../../../shared/api/errors';
 import { newOpinionId, type MemberOpinion } from '../../../shared/domain/opinions';
 import type { CoreData, YearData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
+import type { opinionCalls } from '../../../shared/api/calls/opinions';
 import type { ServiceContext } from '../api/service-context';
 import { hasYear, readCore, updateYear } from '../desk/desk-data';
 import { writableOpinions } from './opinion-data';
 
-type MemberOpinionHandlers = Pick<Handlers, 'memberOpinions.add' | 'memberOpinions.update' | 'memberOpinions.delete'>;
+type MemberOpinionHandlers = Pick<Handlers, Extract<keyof typeof opinionCalls, `memberOpinions.${string}`>>;
 type Fields = Omit<MemberOpinion, 'id' | 'createdAt'>;
 
 /**

@@ -6,12 +6,13 @@ import { sortCriteria } from '../../../shared/domain/criteria';
 import { rehearsalKey, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
 import { newQuestioningId, TOPIC_MAX, type Question } from '../../../shared/domain/questioning';
 import type { Handlers } from '../api/dispatch';
+import type { questioningCalls } from '../../../shared/api/calls/questioning';
 import type { ServiceContext } from '../api/service-context';
 import { readCore, readMeeting, updateMeeting } from '../desk/desk-data';
 import { evaluateeRef, memberRefs, rosterOf } from './spot';
 import { recordViews, scopeNamesOf } from './view';
 
-type BankCallName = 'questions.list' | 'questions.add' | 'questions.update' | 'questions.withdraw' | 'questions.restore' | 'questioning.settings' | 'questioning.log';
+type BankCallName = Extract<keyof typeof questioningCalls, `questions.${string}` | 'questioning.settings' | 'questioning.log'>;
 export type BankHandlers = Pick<Handlers, BankCallName>;
 
 /** The desk's view of one meeting's questioning: the bank by evaluatee, the settings, the minutes. */

@@ -24,12 +24,12 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCounter}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes `bytes` to a fresh temp file beside `target`, flushed to disk; returns its path. */
-export async function writeTempFile(fs: StoreFs, target: string, bytes: Uint8Array): Promise<string> {
+/** Writes `bytes` to a fresh temp file beside `target`, flushed to disk; returns its path. `mode`: of a new file (e.g. 0o600 for a secret). */
+export async function writeTempFile(fs: StoreFs, target: string, bytes: Uint8Array, mode?: number): Promise<string> {
   const temp = tempPathFor(target);
   let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
   try {
-    handle = await fs.open(temp, 'wx');
+    handle = await fs.open(temp, 'wx', mode);
     let offset = 0;
     while (offset < bytes.length) {
       const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, offset);
@@ -73,8 +73,8 @@ export async function renameWithRetry(fs: StoreFs, from: string, to: string): Pr
  * Because the target is always replaced by rename, an inode hard-linked into a backup never
  * changes afterwards.
  */
-export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8Array): Promise<void> {
-  const temp = await writeTempFile(fs, target, bytes);
+export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8Array, mode?: number): Promise<void> {
+  const temp = await writeTempFile(fs, target, bytes, mode);
   try {
     await renameWithRetry(fs, temp, target);
   } catch (err) {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { uptime } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../deps';
 import { encodeJson, readJsonFile, removeFileDurably, writeFileDurably, writeTempFile } from './durable-file';
@@ -13,6 +15,82 @@ export interface LockOwner {
   startedAt: string;
   /** Random per open: tells our own lock from a successor's when releasing. */
   token?: string;
+  /** The owner process's start time as the OS counts it (Linux: /proc/<pid>/stat starttime). */
+  procStart?: string;
+  /** The boot the owner ran in (Linux: /proc/sys/kernel/random/boot_id). */
+  bootId?: string;
+}
+
+/**
+ * What the OS says about processes and the current boot: a PID alone is reused after a reboot
+ * (or after enough processes), so a lock's PID being alive proves nothing by itself.
+ */
+export interface ProcessIdentity {
+  /** The start time of a running process, undefined where the OS does not tell. */
+  startOf(pid: number): string | undefined;
+  /** An id of the current boot, undefined where the OS does not tell. */
+  bootId(): string | undefined;
+  /** When this boot began (ms since the epoch). */
+  bootTimeMs(): number;
+}
+
+function readProcFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux: /proc; elsewhere only the boot time (from the uptime), which the judgement falls back on. */
+export const systemProcessIdentity: ProcessIdentity = {
+  startOf(pid) {
+    if (process.platform !== 'linux' || !Number.isInteger(pid) || pid <= 0) return undefined;
+    const stat = readProcFile(`/proc/${pid}/stat`);
+    if (stat === undefined) return undefined;
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count from the last ')'.
+    // starttime is field 22, i.e. the 20th after the comm.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const start = fields[19];
+    return start && /^\d+$/.test(start) ? start : undefined;
+  },
+  bootId() {
+    if (process.platform !== 'linux') return undefined;
+    const id = readProcFile('/proc/sys/kernel/random/boot_id')?.trim();
+    return id ? id : undefined;
+  },
+  bootTimeMs: () => Date.now() - uptime() * 1000,
+};
+
+export type LockJudgement =
+  | { live: true; reason: 'other-computer' | 'running' }
+  | { live: false; reason: 'own-pid' | 'gone' | 'other-boot' | 'pid-reused' | 'before-boot' };
+
+/** Clocks and uptime disagree by a little; a lock this close to the boot is not judged by it. */
+const BOOT_SLACK_MS = 5 * 60_000;
+
+/**
+ * Whether a lock's owner still holds the folder. Pure: everything the OS says comes in `probe`.
+ * Another computer's lock is always respected (it cannot be probed); a dead PID, our own PID,
+ * an owner of another boot, or a PID whose process started at another time (reused) is stale.
+ * Where the OS gives neither boot id nor start time, a lock written before this boot is stale.
+ */
+export function judgeLock(
+  owner: LockOwner,
+  self: { pid: number; hostname: string; bootId?: string | undefined; bootTimeMs?: number | undefined },
+  probe: { alive: boolean; start?: string | undefined },
+): LockJudgement {
+  if (owner.hostname && owner.hostname !== self.hostname) return { live: true, reason: 'other-computer' };
+  if (owner.pid === self.pid) return { live: false, reason: 'own-pid' };
+  if (!probe.alive) return { live: false, reason: 'gone' };
+  if (owner.bootId && self.bootId) {
+    if (owner.bootId !== self.bootId) return { live: false, reason: 'other-boot' };
+  } else if (self.bootTimeMs !== undefined) {
+    const started = Date.parse(owner.startedAt);
+    if (Number.isFinite(started) && started < self.bootTimeMs - BOOT_SLACK_MS) return { live: false, reason: 'before-boot' };
+  }
+  if (owner.procStart && probe.start && owner.procStart !== probe.start) return { live: false, reason: 'pid-reused' };
+  return { live: true, reason: 'running' };
 }
 
 /** Another live program holds the data folder. */
@@ -40,6 +118,8 @@ export interface AcquireLockOptions {
   nowMs: number;
   isProcessAlive: (pid: number) => boolean;
   log: Logger;
+  /** Start times and boot id (default: what this OS tells). */
+  identity?: ProcessIdentity;
 }
 
 export interface HeldLock {
@@ -60,7 +140,7 @@ export function defaultIsProcessAlive(pid: number): boolean {
   }
 }
 
-export function lockPath(dataDir: string): string {
+function lockPath(dataDir: string): string {
   return join(dataDir, LOCK_FILE);
 }
 
@@ -75,16 +155,28 @@ export async function readLockOwner(fs: StoreFs, dataDir: string): Promise<LockO
       hostname: typeof raw.hostname === 'string' ? raw.hostname : '',
       startedAt: typeof raw.startedAt === 'string' ? raw.startedAt : '',
       ...(typeof raw.token === 'string' ? { token: raw.token } : {}),
+      ...(typeof raw.procStart === 'string' ? { procStart: raw.procStart } : {}),
+      ...(typeof raw.bootId === 'string' ? { bootId: raw.bootId } : {}),
     };
   } catch {
     return 'unreadable';
   }
 }
 
-/** Whether an owner must be respected: alive here, or on another machine (which we cannot probe). */
-export function ownerIsLive(owner: LockOwner, self: { pid: number; hostname: string }, isProcessAlive: (pid: number) => boolean): boolean {
-  if (owner.hostname && owner.hostname !== self.hostname) return true;
-  return owner.pid !== self.pid && isProcessAlive(owner.pid);
+/** Whether an owner must be respected: the same process alive here, or on another machine (which we cannot probe). */
+export function ownerIsLive(
+  owner: LockOwner,
+  self: { pid: number; hostname: string },
+  isProcessAlive: (pid: number) => boolean,
+  identity: ProcessIdentity = systemProcessIdentity,
+): boolean {
+  return judge(owner, self, isProcessAlive, identity).live;
+}
+
+function judge(owner: LockOwner, self: { pid: number; hostname: string }, isProcessAlive: (pid: number) => boolean, identity: ProcessIdentity): LockJudgement {
+  const local = !owner.hostname || owner.hostname === self.hostname;
+  const alive = local && owner.pid !== self.pid && isProcessAlive(owner.pid);
+  return judgeLock(owner, { ...self, bootId: identity.bootId(), bootTimeMs: identity.bootTimeMs() }, { alive, start: alive ? identity.startOf(owner.pid) : undefined });
 }
 
 /**
@@ -94,19 +186,35 @@ export function ownerIsLive(owner: LockOwner, self: { pid: number; hostname: str
 export async function acquireLock(o: AcquireLockOptions): Promise<HeldLock> {
   const path = lockPath(o.dataDir);
   const token = randomBytes(8).toString('hex');
-  const mine: LockOwner = { pid: o.pid, hostname: o.hostname, startedAt: new Date(o.nowMs).toISOString(), token };
+  const identity = o.identity ?? systemProcessIdentity;
+  const procStart = identity.startOf(o.pid);
+  const bootId = identity.bootId();
+  const mine: LockOwner = {
+    pid: o.pid,
+    hostname: o.hostname,
+    startedAt: new Date(o.nowMs).toISOString(),
+    token,
+    ...(procStart === undefined ? {} : { procStart }),
+    ...(bootId === undefined ? {} : { bootId }),
+  };
   const bytes = encodeJson(mine, true);
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await createExclusive(o.fs, path, bytes)) return { path, token };
     const owner = await readLockOwner(o.fs, o.dataDir);
     if (owner === null) continue; // released between our two steps: try to create it again
-    if (owner !== 'unreadable' && ownerIsLive(owner, o, o.isProcessAlive)) throw new StoreLockedError(o.dataDir, owner, o.hostname);
+    const verdict = owner === 'unreadable' ? undefined : judge(owner, o, o.isProcessAlive, identity);
+    if (owner !== 'unreadable' && verdict?.live) throw new StoreLockedError(o.dataDir, owner, o.hostname);
     // Stale. Replace it, then read back: if two programs take over at once, one sees the other's token.
     await writeFileDurably(o.fs, path, bytes);
     const now = await readLockOwner(o.fs, o.dataDir);
     if (now !== null && now !== 'unreadable' && now.token === token) {
       const previousPid = owner === 'unreadable' ? 0 : owner.pid;
-      o.log.warn('took over the data folder lock of a process that is gone', { dataDir: o.dataDir, previousPid, previousStart: owner === 'unreadable' ? '' : owner.startedAt });
+      o.log.warn('took over the data folder lock of a process that is gone', {
+        dataDir: o.dataDir,
+        previousPid,
+        previousStart: owner === 'unreadable' ? '' : owner.startedAt,
+        why: verdict?.reason ?? 'unreadable',
+      });
       return { path, token, previousPid };
     }
   }

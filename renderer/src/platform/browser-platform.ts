@@ -1,6 +1,7 @@
 import { ApiError, isApiErrorData, type Reply } from '../../../shared/api/errors';
 import { ROLES, type Role } from '../../../shared/api/define';
 import type { ArgsOf, CallName, EventName, PayloadOf, PlatformApi, ResultOf } from '../../../shared/api/contract';
+import { createEventFanout } from '../../../shared/api/event-fanout';
 
 /**
  * The browser-mode implementation of PlatformApi. The page lives under /<role>/ on the
@@ -13,8 +14,10 @@ export function roleFromPath(pathname: string): Role | null {
 }
 
 export function createBrowserPlatform(role: Role): PlatformApi {
-  const handlers = new Map<string, Set<(payload: unknown) => void>>();
-  const connectionHandlers = new Set<(state: 'open' | 'lost') => void>();
+  // The same fan-out as the desktop preload: one throwing handler never stops the others.
+  const events = createEventFanout();
+  const attached = new Set<string>();
+  const connection = createEventFanout();
   let source: EventSource | null = null;
   let instance: string | null = null;
   let state: 'open' | 'lost' = 'lost';
@@ -22,13 +25,19 @@ export function createBrowserPlatform(role: Role): PlatformApi {
   const setState = (next: 'open' | 'lost') => {
     if (next === state && next === 'lost') return;
     state = next;
-    for (const h of connectionHandlers) h(next);
+    connection.emit('state', next);
   };
 
   const attach = (es: EventSource, name: string) => {
     es.addEventListener(name, (ev) => {
-      const payload = JSON.parse((ev as MessageEvent<string>).data) as unknown;
-      for (const h of handlers.get(name) ?? []) h(payload);
+      let payload: unknown;
+      try {
+        payload = JSON.parse((ev as MessageEvent<string>).data) as unknown;
+      } catch (error) {
+        console.error(`pingyi: unreadable ${name} event`, error);
+        return;
+      }
+      events.emit(name, payload);
     });
   };
 
@@ -43,7 +52,7 @@ export function createBrowserPlatform(role: Role): PlatformApi {
       setState('open');
     });
     es.onerror = () => setState('lost');
-    for (const name of handlers.keys()) attach(es, name);
+    for (const name of attached) attach(es, name);
   };
 
   return {
@@ -71,21 +80,19 @@ export function createBrowserPlatform(role: Role): PlatformApi {
       throw isApiErrorData(reply.error) ? ApiError.from(reply.error) : new ApiError('internal', '未知错误');
     },
     on<E extends EventName>(name: E, handler: (payload: PayloadOf<E>) => void) {
-      let set = handlers.get(name);
-      if (!set) {
-        set = new Set();
-        handlers.set(name, set);
+      if (!attached.has(name)) {
+        attached.add(name);
         if (source) attach(source, name);
       }
-      set.add(handler as (p: unknown) => void);
+      const off = events.on(name, handler as (p: unknown) => void);
       ensureStream();
-      return () => set.delete(handler as (p: unknown) => void);
+      return off;
     },
     onConnection(handler) {
-      connectionHandlers.add(handler);
+      const off = connection.on('state', handler as (p: unknown) => void);
       ensureStream();
       if (state === 'open' && instance) handler('open');
-      return () => connectionHandlers.delete(handler);
+      return off;
     },
   };
 }

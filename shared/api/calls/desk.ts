@@ -10,6 +10,7 @@ import { dateField, idField, requiredText, yearField } from '../../domain/fields
 import type { DeskOverview, EvaluateeRow, MeetingDetail, MeetingSummary, PlanView, UnitRow } from '../desk-types';
 
 const none = z.strictObject({});
+
 const byId = (kind: Parameters<typeof idField>[0], label: string) => z.strictObject({ id: idField(kind, label) });
 
 /** An agenda item as the desk sends it: a new item has no id yet, the service assigns one. */
@@ -21,32 +22,31 @@ const agendaInputSchema = z.discriminatedUnion(
 
 /** The secretariat's desk: settings, people, the five-year plan and meetings. */
 export const deskCalls = {
-  'desk.overview': call<DeskOverview>()({ args: none, roles: OFFICE, mutates: false, summary: '工作台数据' }),
+  'desk.overview': call<DeskOverview>()({ args: none, roles: OFFICE, summary: '工作台数据' }),
 
-  'settings.get': call<Settings>()({ args: none, roles: OFFICE, mutates: false, summary: '读取设置' }),
-  'settings.update': call<Settings>()({ args: z.strictObject({ settings: settingsSchema }), roles: OFFICE, mutates: true, summary: '保存设置' }),
-  'criteria.list': call<Criterion[]>()({ args: none, roles: OFFICE, mutates: false, summary: '评价标准' }),
+  'settings.get': call<Settings>()({ args: none, roles: OFFICE, summary: '读取设置' }),
+  'settings.update': call<Settings>()({ args: z.strictObject({ settings: settingsSchema }), roles: OFFICE, summary: '保存设置' }),
+  'criteria.list': call<Criterion[]>()({ args: none, roles: OFFICE, summary: '评价标准' }),
   'criteria.save': call<Criterion[]>()({
     args: z.strictObject({ criteria: z.array(criterionSchema.extend({ id: criterionSchema.shape.id.optional() })).max(20, '评价标准不能超过20项') }),
     roles: OFFICE,
-    mutates: true,
     summary: '保存评价标准',
   }),
 
-  'members.list': call<Member[]>()({ args: none, roles: OFFICE, mutates: false, summary: '常委会组成人员名单' }),
-  'members.create': call<Member>()({ args: z.strictObject({ member: memberDraftSchema }), roles: OFFICE, mutates: true, summary: '新增组成人员' }),
-  'members.update': call<Member>()({ args: z.strictObject({ member: memberSchema }), roles: OFFICE, mutates: true, summary: '修改组成人员' }),
-  'members.delete': call<{ id: string }>()({ args: byId('mb', '组成人员'), roles: OFFICE, mutates: true, summary: '删除组成人员' }),
+  'members.list': call<Member[]>()({ args: none, roles: OFFICE, summary: '常委会组成人员名单' }),
+  'members.create': call<Member>()({ args: z.strictObject({ member: memberDraftSchema }), roles: OFFICE, summary: '新增组成人员' }),
+  'members.update': call<Member>()({ args: z.strictObject({ member: memberSchema }), roles: OFFICE, summary: '修改组成人员' }),
+  'members.delete': call<{ id: string }>()({ args: byId('mb', '组成人员'), roles: OFFICE, summary: '删除组成人员' }),
 
-  'units.list': call<UnitRow[]>()({ args: none, roles: OFFICE, mutates: false, summary: '单位列表' }),
-  'units.create': call<Unit>()({ args: z.strictObject({ unit: unitDraftSchema }), roles: OFFICE, mutates: true, summary: '新增单位' }),
-  'units.update': call<Unit>()({ args: z.strictObject({ unit: unitSchema }), roles: OFFICE, mutates: true, summary: '修改单位' }),
-  'units.delete': call<{ id: string }>()({ args: byId('un', '单位'), roles: OFFICE, mutates: true, summary: '删除单位' }),
+  'units.list': call<UnitRow[]>()({ args: none, roles: OFFICE, summary: '单位列表' }),
+  'units.create': call<Unit>()({ args: z.strictObject({ unit: unitDraftSchema }), roles: OFFICE, summary: '新增单位' }),
+  'units.update': call<Unit>()({ args: z.strictObject({ unit: unitSchema }), roles: OFFICE, summary: '修改单位' }),
+  'units.delete': call<{ id: string }>()({ args: byId('un', '单位'), roles: OFFICE, summary: '删除单位' }),
 
-  'evaluatees.list': call<EvaluateeRow[]>()({ args: none, roles: OFFICE, mutates: false, summary: '被评议对象列表' }),
-  'evaluatees.create': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeDraftSchema }), roles: OFFICE, mutates: true, summary: '新增被评议对象' }),
-  'evaluatees.update': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeSchema }), roles: OFFICE, mutates: true, summary: '修改被评议对象' }),
-  'evaluatees.delete': call<{ id: string }>()({ args: byId('ee', '被评议对象'), roles: OFFICE, mutates: true, summary: '删除被评议对象' }),
+  'evaluatees.list': call<EvaluateeRow[]>()({ args: none, roles: OFFICE, summary: '被评议对象列表' }),
+  'evaluatees.create': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeDraftSchema }), roles: OFFICE, summary: '新增被评议对象' }),
+  'evaluatees.update': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeSchema }), roles: OFFICE, summary: '修改被评议对象' }),
+  'evaluatees.delete': call<{ id: string }>()({ args: byId('ee', '被评议对象'), roles: OFFICE, summary: '删除被评议对象' }),
   'evaluatees.succeed': call<{ ended: Evaluatee; successor: Evaluatee }>()({
     args: z.strictObject({
       id: idField('ee', '被评议对象'),
@@ -59,11 +59,10 @@ export const deskCalls = {
       }),
     }),
     roles: OFFICE,
-    mutates: true,
     summary: '岗位交接：原任离任，继任者列为新的被评议对象',
   }),
 
-  'plan.get': call<PlanView>()({ args: none, roles: OFFICE, mutates: false, summary: '五年计划与覆盖情况' }),
+  'plan.get': call<PlanView>()({ args: none, roles: OFFICE, summary: '五年计划与覆盖情况' }),
   'plan.add': call<Evaluation>()({
     args: z.strictObject({
       evaluateeId: idField('ee', '被评议对象'),
@@ -71,44 +70,22 @@ export const deskCalls = {
       mode: z.enum(REPORT_MODES, { error: '汇报方式应为到会汇报或书面报告' }).default('report'),
     }),
     roles: OFFICE,
-    mutates: true,
     summary: '列入年度评议计划',
   }),
   'plan.remove': call<{ id: string }>()({
     args: z.strictObject({ evaluationId: idField('ev', '评议'), year: yearField('计划年度') }),
     roles: OFFICE,
-    mutates: true,
     summary: '移出年度评议计划',
   }),
 
-  'meetings.list': call<MeetingSummary[]>()({ args: none, roles: OFFICE, mutates: false, summary: '会议列表' }),
-  'meetings.get': call<MeetingDetail>()({ args: byId('mt', '会议'), roles: OFFICE, mutates: false, summary: '会议详情' }),
-  'meetings.create': call<Meeting>()({ args: z.strictObject({ meeting: meetingDraftSchema }), roles: OFFICE, mutates: true, summary: '新建会议' }),
-  'meetings.update': call<Meeting>()({ args: z.strictObject({ meeting: meetingRecordSchema }), roles: OFFICE, mutates: true, summary: '修改会议' }),
+  'meetings.list': call<MeetingSummary[]>()({ args: none, roles: OFFICE, summary: '会议列表' }),
+  'meetings.get': call<MeetingDetail>()({ args: byId('mt', '会议'), roles: OFFICE, summary: '会议详情' }),
+  'meetings.create': call<Meeting>()({ args: z.strictObject({ meeting: meetingDraftSchema }), roles: OFFICE, summary: '新建会议' }),
+  'meetings.update': call<Meeting>()({ args: z.strictObject({ meeting: meetingRecordSchema }), roles: OFFICE, summary: '修改会议' }),
   'meetings.setAgenda': call<Meeting>()({
     args: z.strictObject({ id: idField('mt', '会议'), agenda: z.array(agendaInputSchema, { error: '议程应为列表' }).max(60, '议程不能超过60项') }),
     roles: OFFICE,
-    mutates: true,
     summary: '调整会议议程',
   }),
-  'meetings.delete': call<{ id: string }>()({ args: byId('mt', '会议'), roles: OFFICE, mutates: true, summary: '删除会议' }),
-
-  'store.restore': call<{ restored: string; safetyBackup: string }>()({
-    args: z.strictObject({ backupId: z.string().regex(/^[0-9A-Za-z_-]{1,80}$/, '备份编号无效') }),
-    roles: OFFICE,
-    mutates: true,
-    summary: '从备份恢复（先自动备份当前数据）',
-  }),
-  'store.moveData': call<{ dataDir: string; files: number; bytes: number }>()({
-    args: z.strictObject({ targetDir: z.string().trim().min(1, '请填写新的数据文件夹').max(400, '路径过长') }),
-    roles: OFFICE,
-    mutates: true,
-    summary: '迁移数据文件夹（复制并校验后切换）',
-  }),
-  'demo.clear': call<{ backupId: string }>()({
-    args: z.strictObject({ confirm: z.literal('清除演示数据', { error: '请输入“清除演示数据”以确认' }) }),
-    roles: OFFICE,
-    mutates: true,
-    summary: '清除演示数据，从空白开始（先备份）',
-  }),
+  'meetings.delete': call<{ id: string }>()({ args: byId('mt', '会议'), roles: OFFICE, summary: '删除会议' }),
 };

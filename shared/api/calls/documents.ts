@@ -21,43 +21,37 @@ export const documentCalls = {
   'documents.meeting': call<MeetingDocsView>()({
     args: z.strictObject({ meetingId }),
     roles: OFFICE,
-    mutates: false,
     summary: '会议文件：可打印的签到表、测评票、计票结果报告单、测评结果通报和会议记录',
   }),
-  'documents.signIn': file({ args: z.strictObject({ meetingId }), roles: OFFICE, mutates: false, summary: '导出签到表（Word）' }),
-  'documents.minutes': file({ args: z.strictObject({ meetingId }), roles: OFFICE, mutates: false, summary: '导出询问会议记录（Word）' }),
+  'documents.signIn': file({ args: z.strictObject({ meetingId }), roles: OFFICE, summary: '导出签到表（Word）' }),
+  'documents.minutes': file({ args: z.strictObject({ meetingId }), roles: OFFICE, summary: '导出询问会议记录（Word）' }),
   'documents.ballots': file({
     args: z.strictObject({ meetingId, roundId: roundIdField, groupId: groupIdField, sheets: intField('测评票张数', 1, 500) }),
     roles: OFFICE,
-    mutates: false,
     summary: '导出测评票（Word，每页一张）',
   }),
   'documents.countReport': file({
     args: z.strictObject({ meetingId, roundId: roundIdField, groupId: groupIdField }),
     roles: OFFICE,
-    mutates: false,
     summary: '导出计票结果报告单（Word）',
   }),
   'documents.announcement': file({
     args: z.strictObject({ meetingId, roundId: roundIdField.optional(), docNumber, date: dateField('成文日期') }),
     roles: OFFICE,
     // The number is entered in the 发文登记 before the file is handed over (again: a reprint).
-    mutates: true,
     summary: '导出测评结果通报（Word公文，字号登记在发文登记中；不指定轮次则为全部已公布的测评）',
   }),
   'documents.receipt': file({
     args: z.strictObject({ ...evaluation, versionNo: intField('版本号', 1, 999).optional() }),
     roles: OFFICE,
-    mutates: false,
     summary: '导出评议意见送达回证（Word）',
   }),
 
-  'research.get': call<ResearchDetail>()({ args: z.strictObject(evaluation), roles: OFFICE, mutates: false, summary: '调研报告（按评议）' }),
+  'research.get': call<ResearchDetail>()({ args: z.strictObject(evaluation), roles: OFFICE, summary: '调研报告（按评议）' }),
   'research.save': call<{ updatedAt: string }>()({
     args: z.strictObject({ ...evaluation, content: researchContentSchema }),
     roles: OFFICE,
-    mutates: true,
     summary: '保存调研报告',
   }),
-  'research.export': file({ args: z.strictObject(evaluation), roles: OFFICE, mutates: false, summary: '导出调研报告（Word）' }),
+  'research.export': file({ args: z.strictObject(evaluation), roles: OFFICE, summary: '导出调研报告（Word）' }),
 };

@@ -77,12 +77,11 @@ export const exportCalls = {
       folder: z.string({ error: '导出文件夹应为文字' }).max(1000, '导出文件夹路径不能超过1000个字符').optional(),
     }),
     roles: OFFICE,
-    mutates: false,
     summary: '批量导出会议的评议意见、测评票或送达回证',
   }),
-  'exports.cancel': call<ExportJobView>()({ args: z.strictObject({ jobId }), roles: OFFICE, mutates: false, summary: '取消批量导出' }),
-  'exports.status': call<ExportJobView>()({ args: z.strictObject({ jobId }), roles: OFFICE, mutates: false, summary: '批量导出进度' }),
-  'exports.log': call<ExportLogEntry[]>()({ args: z.strictObject({}), roles: OFFICE, mutates: false, summary: '导出记录（最近在前）' }),
+  'exports.cancel': call<ExportJobView>()({ args: z.strictObject({ jobId }), roles: OFFICE, summary: '取消批量导出' }),
+  'exports.status': call<ExportJobView>()({ args: z.strictObject({ jobId }), roles: OFFICE, summary: '批量导出进度' }),
+  'exports.log': call<ExportLogEntry[]>()({ args: z.strictObject({}), roles: OFFICE, summary: '导出记录（最近在前）' }),
 };
 
 export const exportEvents = {

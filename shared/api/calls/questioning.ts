@@ -26,7 +26,7 @@ const live = call<QuestioningState>();
  * the hall's new picture (which never carries the minutes).
  */
 export const questioningCalls = {
-  'questions.list': bank({ args: z.strictObject({ meetingId }), roles: OFFICE, mutates: false, summary: '题库与询问记录' }),
+  'questions.list': bank({ args: z.strictObject({ meetingId }), roles: OFFICE, summary: '题库与询问记录' }),
   'questions.add': bank({
     args: z.strictObject({
       meetingId,
@@ -38,51 +38,44 @@ export const questioningCalls = {
       source: z.enum(['typed', 'pasted'], { error: '问题来源应为录入或批量粘贴' }).default('typed'),
     }),
     roles: OFFICE,
-    mutates: true,
     summary: '添加问题（录入或每行一个粘贴）',
   }),
   'questions.update': bank({
     args: z.strictObject({ meetingId, questionId: questionIdField, topic: requiredText('问题主题', TOPIC_MAX), text: requiredText('问题内容', QUESTION_MAX) }),
     roles: OFFICE,
-    mutates: true,
     summary: '修改问题',
   }),
   'questions.withdraw': bank({
     args: z.strictObject({ meetingId, questionId: questionIdField, reason: z.string({ error: '撤回原因应为文字' }).trim().max(200, '撤回原因不能超过200个字').default('') }),
     roles: OFFICE,
-    mutates: true,
     summary: '撤回问题',
   }),
-  'questions.restore': bank({ args: z.strictObject({ meetingId, questionId: questionIdField }), roles: OFFICE, mutates: true, summary: '恢复已撤回的问题' }),
+  'questions.restore': bank({ args: z.strictObject({ meetingId, questionId: questionIdField }), roles: OFFICE, summary: '恢复已撤回的问题' }),
   'questioning.settings': bank({
     args: questioningSettingsSchema.extend({ meetingId }).strict(),
     roles: OFFICE,
-    mutates: true,
     summary: '本次会议的询问设置',
   }),
   'questioning.log': call<DrawLogReport>()({
     args: z.strictObject({ meetingId, rehearsal: z.boolean({ error: '请选择正式会议或彩排' }).default(false) }),
     roles: OFFICE,
-    mutates: false,
     summary: '抽取记录与公平性核查',
   }),
 
-  'questioning.state': live({ args: none, roles: CONSOLE, mutates: false, summary: '随机询问现场状态' }),
+  'questioning.state': live({ args: none, roles: CONSOLE, summary: '随机询问现场状态' }),
   'questioning.draw': live({
     args: z.strictObject({ skipAnimation: z.boolean({ error: '跳过动画应为是或否' }).default(false) }),
     roles: CONSOLE,
-    mutates: true,
     summary: '随机抽取提问人',
   }),
   'questioning.redraw': live({
     args: z.strictObject({ reason: reason('重新抽取的原因'), skipAnimation: z.boolean({ error: '跳过动画应为是或否' }).default(false) }),
     roles: CONSOLE,
-    mutates: true,
     summary: '重新抽取（作废本次抽取，记录原因）',
   }),
-  'questioning.undoDraw': live({ args: z.strictObject({ reason: reason('撤销抽取的原因') }), roles: CONSOLE, mutates: true, summary: '撤销本次抽取（记录原因）' }),
-  'questioning.newCycle': live({ args: z.strictObject({ reason: reason('开始新一轮的原因') }), roles: CONSOLE, mutates: true, summary: '开始新一轮抽取' }),
-  'questioning.skipAnimation': live({ args: none, roles: CONSOLE, mutates: true, summary: '跳过大屏抽取动画' }),
+  'questioning.undoDraw': live({ args: z.strictObject({ reason: reason('撤销抽取的原因') }), roles: CONSOLE, summary: '撤销本次抽取（记录原因）' }),
+  'questioning.newCycle': live({ args: z.strictObject({ reason: reason('开始新一轮的原因') }), roles: CONSOLE, summary: '开始新一轮抽取' }),
+  'questioning.skipAnimation': live({ args: none, roles: CONSOLE, summary: '跳过大屏抽取动画' }),
   'questioning.timer': live({
     args: z.strictObject({
       recordId: recordIdField.optional(),
@@ -90,20 +83,17 @@ export const questioningCalls = {
       action: z.enum(['start', 'pause', 'reset', 'addMinute'], { error: '计时操作无效' }),
     }),
     roles: CONSOLE,
-    mutates: true,
     summary: '答复计时 / 追问计时',
   }),
   'questioning.notes': live({
     args: z.strictObject({ recordId: recordIdField, notes: z.string({ error: '询问记录应为文字' }).max(NOTES_MAX, `询问记录不能超过${NOTES_MAX}个字`) }),
     roles: CONSOLE,
-    mutates: true,
     summary: '询问记录（答复与追问要点，不上大屏）',
   }),
   'questioning.question': live({
     args: z.strictObject({ recordId: recordIdField, text: z.string({ error: '问题内容应为文字' }).trim().max(2000, '问题内容不能超过2000个字') }),
     roles: CONSOLE,
-    mutates: true,
     summary: '记录现场提出的问题',
   }),
-  'questioning.next': live({ args: none, roles: CONSOLE, mutates: true, summary: '结束当前问题' }),
+  'questioning.next': live({ args: none, roles: CONSOLE, summary: '结束当前问题' }),
 };

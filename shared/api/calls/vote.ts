@@ -32,7 +32,7 @@ const meetingId = idField('mt', '会议').optional();
  * gets only its own projection through hall.view, which before announcement holds no counts.
  */
 export const voteCalls = {
-  'vote.state': vote({ args: z.strictObject({ meetingId, agendaItemId: idField('ag', '议程').optional() }), roles: OFFICE, mutates: false, summary: '民主测评状态' }),
+  'vote.state': vote({ args: z.strictObject({ meetingId, agendaItemId: idField('ag', '议程').optional() }), roles: OFFICE, summary: '民主测评状态' }),
   'vote.prepare': vote({
     args: z.strictObject({
       meetingId,
@@ -43,13 +43,11 @@ export const voteCalls = {
         .optional(),
     }),
     roles: OFFICE,
-    mutates: true,
     summary: '准备一轮测评（确定票面上的被测评对象）',
   }),
   'vote.setTellers': vote({
     args: z.strictObject({ ...round, meetingId, tellers: names('计票人'), scrutineers: names('监票人') }),
     roles: OFFICE,
-    mutates: true,
     summary: '登记计票人、监票人',
   }),
   'vote.open': vote({
@@ -60,7 +58,6 @@ export const voteCalls = {
         .min(1, '请填写发出票数'),
     }),
     roles: CONSOLE,
-    mutates: true,
     summary: '发票（核对法定人数，登记发出票数）',
   }),
   'vote.close': vote({
@@ -69,10 +66,9 @@ export const voteCalls = {
       groups: z.array(z.strictObject({ groupId: groupIdField, returned: intField('收回票数', 0, 9999) }), { error: '收回票数应按投票人员类别填写' }).min(1, '请填写收回票数'),
     }),
     roles: CONSOLE,
-    mutates: true,
     summary: '收票（登记收回票数）',
   }),
-  'vote.mode': vote({ args: z.strictObject({ ...inGroup, mode: z.enum(COUNTING_MODES, { error: '计票方式无效' }) }), roles: CONSOLE, mutates: true, summary: '选择计票方式' }),
+  'vote.mode': vote({ args: z.strictObject({ ...inGroup, mode: z.enum(COUNTING_MODES, { error: '计票方式无效' }) }), roles: CONSOLE, summary: '选择计票方式' }),
   'vote.sheet': vote({
     args: z.strictObject({
       ...inGroup,
@@ -81,39 +77,34 @@ export const voteCalls = {
       no: intField('票号', 1, 9999).optional(),
     }),
     roles: CONSOLE,
-    mutates: true,
     summary: '录入一张测评票',
   }),
-  'vote.undoSheet': vote({ args: z.strictObject({ ...inGroup, no: intField('票号', 1, 9999).optional() }), roles: CONSOLE, mutates: true, summary: '撤销最后一张测评票' }),
+  'vote.undoSheet': vote({ args: z.strictObject({ ...inGroup, no: intField('票号', 1, 9999).optional() }), roles: CONSOLE, summary: '撤销最后一张测评票' }),
   'vote.correctSheet': vote({
     args: z.strictObject({ ...inGroup, no: intField('票号', 1, 9999), marks: z.array(z.enum(MARKS, { error: '测评意见无效' })).min(1).max(60), reason: reason('更正理由') }),
     roles: CONSOLE,
-    mutates: true,
     summary: '更正某号测评票',
   }),
-  'vote.totals': vote({ args: z.strictObject({ ...inGroup, counts: countsList }), roles: CONSOLE, mutates: true, summary: '录入汇总计票结果' }),
+  'vote.totals': vote({ args: z.strictObject({ ...inGroup, counts: countsList }), roles: CONSOLE, summary: '录入汇总计票结果' }),
   'vote.doubleEntry': vote({
     args: z.strictObject({ ...inGroup, entry: z.enum(['first', 'second'], { error: '应为第一次或第二次计票' }), counts: countsList }),
     roles: CONSOLE,
-    mutates: true,
     summary: '录入两次计票之一（互不可见）',
   }),
   'vote.confirmDouble': vote({
     args: z.strictObject({ ...inGroup, scrutineer: z.string({ error: '请选择监票人' }).trim().min(1, '请选择监票人').max(20) }),
     roles: CONSOLE,
-    mutates: true,
     summary: '监票人确认两次计票一致',
   }),
-  'vote.check': vote({ args: z.strictObject(round), roles: CONSOLE, mutates: true, summary: '核对计票结果' }),
-  'vote.announce': vote({ args: z.strictObject(round), roles: CONSOLE, mutates: true, summary: '公布结果（大屏显示，锁定）' }),
+  'vote.check': vote({ args: z.strictObject(round), roles: CONSOLE, summary: '核对计票结果' }),
+  'vote.announce': vote({ args: z.strictObject(round), roles: CONSOLE, summary: '公布结果（大屏显示，锁定）' }),
   'vote.amend': vote({
     args: z.strictObject({ ...inGroup, counts: countsList, reason: reason('更正理由') }),
     roles: CONSOLE,
-    mutates: true,
     summary: '更正已公布的结果（记录理由和时间）',
   }),
-  'vote.void': vote({ args: z.strictObject({ ...round, meetingId, reason: reason('作废理由') }), roles: OFFICE, mutates: true, summary: '作废本轮测评（保留记录）' }),
-  'vote.hallPage': vote({ args: z.strictObject({ ...round, page: intField('页码', 0, 99) }), roles: CONSOLE, mutates: true, summary: '大屏显示结果的第几页' }),
-  'vote.audit': call<VoteAuditView[]>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, mutates: false, summary: '测评记录（计票日志）' }),
-  'vote.auditCsv': call<FileDelivery>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, mutates: false, summary: '导出测评记录（CSV）' }),
+  'vote.void': vote({ args: z.strictObject({ ...round, meetingId, reason: reason('作废理由') }), roles: OFFICE, summary: '作废本轮测评（保留记录）' }),
+  'vote.hallPage': vote({ args: z.strictObject({ ...round, page: intField('页码', 0, 99) }), roles: CONSOLE, summary: '大屏显示结果的第几页' }),
+  'vote.audit': call<VoteAuditView[]>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, summary: '测评记录（计票日志）' }),
+  'vote.auditCsv': call<FileDelivery>()({ args: z.strictObject({ ...round, meetingId }), roles: OFFICE, summary: '导出测评记录（CSV）' }),
 };

@@ -14,7 +14,7 @@ describe('every call of the contract rejects malformed payloads before its handl
   for (const name of CALL_NAMES) {
     it(name, async () => {
       const { spies, handlers } = spyHandlers();
-      const dispatch = createDispatch(handlers, silentLogger);
+      const dispatch = createDispatch(handlers, { log: silentLogger });
       const role = calls[name].roles[0]!;
       const payloads = malformedPayloads(name);
       expect(payloads.length).toBeGreaterThan(5);
@@ -34,7 +34,7 @@ describe('every call of the contract rejects malformed payloads before its handl
 describe('dispatch', () => {
   it('refuses unknown calls and roles the contract does not list', async () => {
     const { spies, handlers } = spyHandlers();
-    const dispatch = createDispatch(handlers, silentLogger);
+    const dispatch = createDispatch(handlers, { log: silentLogger });
     const unknown = await dispatch('desk', 'nope.nothing', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     const hallOnly = CALL_NAMES.filter((n) => !calls[n].roles.includes('hall'));
@@ -47,7 +47,7 @@ describe('dispatch', () => {
 
   it('prototype keys in a name are not calls', async () => {
     const { handlers } = spyHandlers();
-    const dispatch = createDispatch(handlers, silentLogger);
+    const dispatch = createDispatch(handlers, { log: silentLogger });
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       expect(await dispatch('desk', name, {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     }
@@ -58,7 +58,7 @@ describe('dispatch', () => {
     (handlers as Record<string, unknown>)['app.info'] = () => {
       throw new Error('boom');
     };
-    const dispatch = createDispatch(handlers, silentLogger);
+    const dispatch = createDispatch(handlers, { log: silentLogger });
     const reply = await dispatch('desk', 'app.info', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!reply.ok) expect(reply.error.message).toContain('数据未更改');

@@ -20,7 +20,7 @@ import { MEETING, sampleAnnouncement, sampleBallot, sampleCountReport, sampleRec
 import { convertToPdf, linesOf, pdfWords, PT_PER_MM, renderingUnavailable, writeFontConfig, type Line, type Word } from './libreoffice';
 
 /*
- * The meeting papers as LibreOffice lays them out. Numbers from ../shared/design/documents-gbt9704.md: type area from
+ * The meeting papers as LibreOffice lays them out. Numbers from the layout section of electron/services/documents/README.md: type area from
  * 37 mm to 297 − 35 = 262 mm, 22 lines of 28.95 pt; a 公文 has an even page count with its 版记 on the bottom edge.
  */
 

@@ -23,7 +23,7 @@ import { MEETING, sampleAnnouncement, sampleBallot, sampleCountReport, sampleRec
 import { element, elements, footerOf, inner, paragraphs, paragraphWithText, readDocx, runPropertiesOf, sectionProperties, textOf, type DocxParts } from './docx-xml';
 
 /*
- * Structure of the meeting papers against ../shared/design/documents-gbt9704.md, "Which checks apply to which type":
+ * Structure of the meeting papers against the layout section of electron/services/documents/README.md, "Which checks apply to which type":
  * 公文 → red header, number, red line, 版记, grid, page numbers; meeting papers → grid and page numbers, no header;
  * forms → A4, margins and fonts. Every number is copied from the specification, never imported from the generator.
  */

@@ -16,7 +16,7 @@ import { convertToPdf, linesOf, pdfWords, PT_PER_MM, renderingUnavailable, write
 /*
  * How the documents really break into pages, rendered by LibreOffice: 22 lines of 28 characters on a page of body
  * text, an even page count for a 公文, and its 版记 on the bottom edge of the type area. Numbers from
- * ../shared/design/documents-gbt9704.md (type area: top 37 mm, bottom 297 − 35 = 262 mm, left 28 mm, right 184 mm).
+ * the layout section of electron/services/documents/README.md (type area: top 37 mm, bottom 297 − 35 = 262 mm, left 28 mm, right 184 mm).
  */
 
 const unavailable = renderingUnavailable();

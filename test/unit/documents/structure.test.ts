@@ -23,7 +23,7 @@ import {
 } from './docx-xml';
 
 /*
- * Structure of the generated files against ../shared/design/documents-gbt9704.md. Every number here is copied from
+ * Structure of the generated files against the layout section of electron/services/documents/README.md. Every number here is copied from
  * the specification, never imported from the generator.
  */
 

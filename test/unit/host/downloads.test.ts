@@ -45,6 +45,24 @@ describe('browser mode downloads', () => {
     expect(await again.text()).toContain('下载链接已失效');
   });
 
+  it('serves a file whose name has odd characters: half a character, controls, bidi and zero-width', async () => {
+    const odd = '十月评议会\uD842议\u0000程\u202Excod.\u200B\u0007签到表.docx';
+    const id = f.downloads.register('desk', { fileName: odd, contentType: 'application/octet-stream', body: 'x' });
+    const res = await fetch(`${f.host.origin}${downloadPath('desk', id)}`, { headers: { cookie: f.cookie('desk') } });
+    expect(res.status).toBe(200);
+    const name = decodeFilenameStar(res.headers.get('content-disposition') ?? '');
+    expect(name).toBe('十月评议会_议_程xcod._签到表.docx');
+    // oxlint-disable-next-line no-control-regex -- asserting none is left
+    expect(name).not.toMatch(/[\0-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]/);
+  });
+
+  it('never throws building a Content-Disposition, whatever the name', () => {
+    for (const name of ['\uD800', '\uDFFF.docx', 'a\uDC00\uD800b', '\u0000', '', '\u202E', '..\\..\\\uD83D']) {
+      expect(() => contentDisposition(name), JSON.stringify(name)).not.toThrow();
+      expect(contentDisposition(name)).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+    }
+  });
+
   it('streams a file from disk', async () => {
     const path = join(f.dir, 'export.csv');
     await fsp.writeFile(path, '姓名,票数\n张三,30\n');

@@ -35,6 +35,7 @@ async function setup(createError?: Error) {
         hub: new EventHub(),
         dispatch,
         downloads,
+        log: silentLogger,
         async close() {
           closed++;
         },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/api/define';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/services/host/http-util';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
 import { HOST_TEXT } from '../../../electron/services/host/messages';
 import { INDEX_HTML, openStream, rawRequest, startHost, type HostFixture } from './host-fixture';
 

@@ -222,6 +222,9 @@ class ScriptedFiles implements FilePort {
   async chooseFolder(): Promise<string | null> {
     return null;
   }
+  async chooseDataFolder(): Promise<string | null> {
+    return null;
+  }
 }
 
 describe('the number goes out only with the file', () => {

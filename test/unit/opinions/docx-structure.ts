@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 
 /**
  * Structure check of an exported 评议意见 (.docx), shared by the unit tests and the e2e test. The
- * numbers are copied from shared/design/documents-gbt9704.md on purpose, never imported from the
+ * numbers are copied from the layout section of electron/services/documents/README.md on purpose, never imported from the
  * generator: a change to the generator's constants must show up here as a failure.
  */
 

@@ -11,7 +11,9 @@ function setup() {
   registry.add(1, 'desk');
   registry.add(3, 'hall');
   const seen: Array<[Role, unknown, unknown]> = [];
+  const warned: Array<Record<string, unknown> | undefined> = [];
   const route = createCallRouter({
+    log: { info() {}, error() {}, warn: (_m, d) => void warned.push(d) },
     roleOf: (id) => registry.roleOf(id),
     isAllowedUrl: (url) => url.startsWith('file:///app/dist/renderer/index.html'),
     dispatch: async (role, name, args): Promise<Reply> => {
@@ -19,7 +21,7 @@ function setup() {
       return { ok: true, result: role };
     },
   });
-  return { registry, seen, route };
+  return { registry, seen, route, warned };
 }
 
 describe('createCallRouter', () => {
@@ -29,11 +31,12 @@ describe('createCallRouter', () => {
     expect(seen).toEqual([['hall', 'app.info', {}]]);
   });
 
-  it('refuses a sender without a role before the services see anything', async () => {
-    const { route, seen } = setup();
+  it('refuses a sender without a role before the services see anything, and logs why', async () => {
+    const { route, seen, warned } = setup();
     const reply = await route({ webContentsId: 2, frameUrl: APP, isMainFrame: true }, 'app.info', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(seen).toEqual([]);
+    expect(warned).toEqual([expect.objectContaining({ reason: 'not one of our windows', webContentsId: 2, call: 'app.info' })]);
   });
 
   it('refuses sub-frames, foreign pages and vanished frames', async () => {

@@ -9,6 +9,7 @@ import {
   EXPORT_FOLDER_FILE,
   fileFilters,
   fileFolderMemory,
+  dataFolderDialogOptions,
   folderDialogOptions,
   freeName,
   parseFolderMemory,
@@ -91,14 +92,14 @@ describe('save dialog decisions', () => {
     const home = await tempDir();
     const memory = fileFolderMemory(home);
     expect(memory.load()).toBeUndefined();
-    memory.save('/home/办公室/导出');
+    await memory.save('/home/办公室/导出');
     expect(JSON.parse(await readFile(join(home, EXPORT_FOLDER_FILE), 'utf8'))).toEqual({ folder: '/home/办公室/导出' });
     expect(fileFolderMemory(home).load()).toBe('/home/办公室/导出');
     expect(parseFolderMemory('{"folder":"导出"}')).toBeUndefined();
     expect(parseFolderMemory('{"folder":')).toBeUndefined();
     expect(parseFolderMemory('{"folder":3}')).toBeUndefined();
     const errors: unknown[] = [];
-    fileFolderMemory(join(home, 'missing', 'deeper'), (e) => errors.push(e)).save('/x');
+    await fileFolderMemory(join(home, 'missing', 'deeper'), (e) => errors.push(e)).save('/x');
     expect(errors).toHaveLength(1);
   });
 });
@@ -127,7 +128,7 @@ function memoryOf(initial?: string): FolderMemory & { saved: string[] } {
   return {
     saved,
     load: () => current,
-    save(folder) {
+    async save(folder) {
       current = folder;
       saved.push(folder);
     },
@@ -178,7 +179,7 @@ describe('DesktopFilePort', () => {
     expect(await readFile(join(docs, DOCX), 'utf8')).toBe('the old one');
   });
 
-  it('chooses a folder with a folder dialog and remembers it; a typed folder is checked instead', async () => {
+  it('chooses a folder with a folder dialog and remembers it; a path typed into the page is never used', async () => {
     const docs = await tempDir();
     const { dialog, shown } = fakeDialog({ folder: docs });
     const memory = memoryOf();
@@ -186,10 +187,21 @@ describe('DesktopFilePort', () => {
     expect(await port.chooseFolder({ role: 'desk' })).toBe(docs);
     expect(shown[0]).toEqual({ kind: 'open', modalTo: deskWindow, options: folderDialogOptions(docs) });
     expect(memory.saved).toEqual([docs]);
-    expect(await port.chooseFolder({ role: 'desk' }, docs)).toBe(docs);
-    await expect(port.chooseFolder({ role: 'desk' }, '导出')).rejects.toThrow('导出文件夹：“导出”不是完整路径');
-    expect(shown).toHaveLength(1);
+    // A typed path (even a valid one) only opens the dialog again; the dialog's answer is used.
+    expect(await port.chooseFolder({ role: 'desk' }, '/etc')).toBe(docs);
+    expect(shown).toHaveLength(2);
     const closed = new DesktopFilePort({ dialog: fakeDialog({ folder: null }).dialog, windowOf: () => undefined, documentsDir: docs, memory, log: silentLogger });
-    expect(await closed.chooseFolder({ role: 'desk' })).toBeNull();
+    expect(await closed.chooseFolder({ role: 'desk' }, docs)).toBeNull();
+  });
+
+  it('the data-folder move target comes from its own folder dialog, never from the page', async () => {
+    const docs = await tempDir();
+    const { dialog, shown } = fakeDialog({ folder: join(docs, '新数据') });
+    const port = new DesktopFilePort({ dialog, windowOf: () => deskWindow, documentsDir: docs, memory: memoryOf(), log: silentLogger });
+    expect(await port.chooseDataFolder({ role: 'desk' }, '/tmp/whatever')).toBe(join(docs, '新数据'));
+    expect(shown).toEqual([{ kind: 'open', modalTo: deskWindow, options: dataFolderDialogOptions(docs) }]);
+    expect(dataFolderDialogOptions(docs)).toMatchObject({ buttonLabel: '迁移到此文件夹', properties: expect.arrayContaining(['openDirectory', 'createDirectory']) });
+    const closed = new DesktopFilePort({ dialog: fakeDialog({ folder: null }).dialog, windowOf: () => undefined, documentsDir: docs, memory: memoryOf(), log: silentLogger });
+    expect(await closed.chooseDataFolder({ role: 'desk' })).toBeNull();
   });
 });

@@ -15,10 +15,10 @@ afterEach(() => {
 });
 
 describe('fileHallPreference', () => {
-  it('has no choice before one is saved, and keeps it for the next start', () => {
+  it('has no choice before one is saved, and keeps it for the next start', async () => {
     const dir = tempDir();
     expect(fileHallPreference(dir).load()).toBeUndefined();
-    fileHallPreference(dir).save(2779098405);
+    await fileHallPreference(dir).save(2779098405);
     expect(fileHallPreference(dir).load()).toBe(2779098405);
     expect(JSON.parse(readFileSync(path.join(dir, HALL_PREFERENCE_FILE), 'utf8'))).toEqual({ displayId: 2779098405 });
   });
@@ -29,9 +29,9 @@ describe('fileHallPreference', () => {
     expect(fileHallPreference(dir).load()).toBeUndefined();
   });
 
-  it('reports a failed save instead of throwing (the choice still holds for this run)', () => {
+  it('reports a failed save instead of throwing (the choice still holds for this run)', async () => {
     const errors: unknown[] = [];
-    fileHallPreference(path.join(tempDir(), 'missing', 'folder'), (e) => errors.push(e)).save(1);
+    await fileHallPreference(path.join(tempDir(), 'missing', 'folder'), (e) => errors.push(e)).save(1);
     expect(errors).toHaveLength(1);
   });
 });

@@ -119,7 +119,7 @@ function memoryPreference(initial?: number): HallPreference & { saved: number[] 
   return {
     saved,
     load: () => value,
-    save: (id) => {
+    save: async (id) => {
       value = id;
       saved.push(id);
     },

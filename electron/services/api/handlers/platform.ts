@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import type { BackupView, StoreStatus } from '../../../../shared/api/platform-types';
 import type { ServiceContext } from '../service-context';
 import type { Handlers } from '../dispatch';
+import type { dataCalls, platformCalls } from '../../../../shared/api/calls/platform';
+import { LOGS_DIR } from '../../store/file-logger';
 
-type PlatformHandlers = Pick<Handlers, 'app.info' | 'store.status' | 'store.listBackups' | 'store.backup'>;
+type PlatformHandlers = Pick<Handlers, Exclude<keyof typeof platformCalls, keyof typeof dataCalls>>;
 
 export function platformHandlers(ctx: ServiceContext): PlatformHandlers {
   return {
@@ -11,6 +14,7 @@ export function platformHandlers(ctx: ServiceContext): PlatformHandlers {
       dataDir: ctx.store.dataDir,
       homeDir: ctx.homeDir,
       pointerFile: ctx.pointerFile,
+      logDir: join(ctx.store.dataDir, LOGS_DIR),
       notices: ctx.store.notices(),
     }),
     'store.listBackups': async (): Promise<BackupView[]> => ctx.store.listBackups(),

@@ -53,6 +53,10 @@ export function DataPanel() {
         <p>
           当前数据文件夹：<code data-testid="data-dir">{status.data?.dataDir ?? '…'}</code>
         </p>
+        <p>
+          日志文件夹：<code data-testid="log-dir">{status.data?.logDir ?? '…'}</code>
+          <span className="muted">（出错提示中的“编号”可在其中的 pingyi.log 里查到，需要技术支持时请一并提供）</span>
+        </p>
         <MoveDataFolder
           current={status.data?.dataDir}
           onMoved={() => {

@@ -9,6 +9,9 @@ import type { ApiError } from '../../../../shared/api/errors';
  * folder is left as it was so nothing depends on the copy going right.
  */
 export function MoveDataFolder({ current, onMoved }: { current?: string; onMoved: () => void }) {
+  // The desktop chooses the folder in its own dialog (a path typed into a page is never used
+  // there); browser mode types the path on the host's machine, and the host checks it.
+  const desktop = getPlatform().mode === 'desktop';
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ from?: string; to: string; files: number; bytes: number }>();
@@ -20,7 +23,8 @@ export function MoveDataFolder({ current, onMoved }: { current?: string; onMoved
     setError(undefined);
     setResult(undefined);
     try {
-      const r = await getPlatform().call('store.moveData', { targetDir: target });
+      const r = await getPlatform().call('store.moveData', desktop ? {} : { targetDir: target });
+      if (r.kind === 'cancelled') return;
       setResult({ from: current, to: r.dataDir, files: r.files, bytes: r.bytes });
       setTarget('');
       onMoved();
@@ -39,13 +43,23 @@ export function MoveDataFolder({ current, onMoved }: { current?: string; onMoved
         D:\人大评议数据）。
       </p>
       <div className={`field${error ? ' invalid' : ''}`}>
-        <label htmlFor="move-target">新的数据文件夹</label>
-        <div className="inline-input">
-          <input id="move-target" value={target} onChange={(e) => setTarget(e.target.value)} placeholder="完整路径，如 D:\人大评议数据" autoComplete="off" spellCheck={false} />
-          <button type="submit" className="btn primary" disabled={busy || target.trim() === ''}>
-            {busy ? '正在复制并校验…' : '迁移数据文件夹'}
-          </button>
-        </div>
+        {desktop ? (
+          <div className="inline-input">
+            <button type="submit" className="btn primary" disabled={busy}>
+              {busy ? '正在复制并校验…' : '选择新的数据文件夹并迁移…'}
+            </button>
+          </div>
+        ) : (
+          <>
+            <label htmlFor="move-target">新的数据文件夹</label>
+            <div className="inline-input">
+              <input id="move-target" value={target} onChange={(e) => setTarget(e.target.value)} placeholder="完整路径，如 D:\人大评议数据" autoComplete="off" spellCheck={false} />
+              <button type="submit" className="btn primary" disabled={busy || target.trim() === ''}>
+                {busy ? '正在复制并校验…' : '迁移数据文件夹'}
+              </button>
+            </div>
+          </>
+        )}
         {error && (
           <span className="error" role="alert">
             {error}

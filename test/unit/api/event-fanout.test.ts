@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEventFanout } from '../../../electron/shell/event-fanout';
+import { createEventFanout } from '../../../shared/api/event-fanout';
 
 describe('createEventFanout', () => {
   it('delivers an event to the handlers of its name only', () => {

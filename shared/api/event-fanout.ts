@@ -34,5 +34,3 @@ export function createEventFanout(report: (error: unknown) => void = (e) => cons
     },
   };
 }
-
-export type EventFanout = ReturnType<typeof createEventFanout>;
