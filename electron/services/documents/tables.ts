@@ -16,7 +16,7 @@ import {
 import type { TableCellInput, TableInput } from './model';
 import type { RunStyle, RunStyles } from './fonts';
 import { LINE_PITCH, TYPE_AREA } from './geometry';
-import { countLines } from './text-measure';
+import { countLines } from '../../../shared/documents/line-break';
 
 /**
  * Ruled tables for forms (测评票, 签到表, 计票结果报告单, 送达回证) and for tables inside a 公文 (the results of 测评结果通报):

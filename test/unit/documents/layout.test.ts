@@ -5,13 +5,11 @@ import {
   renderOfficialDocument,
   type OfficialDocInput,
 } from '../../../electron/services/documents';
-import { planDocument, placeImprint, type ImprintPlacement } from '../../../electron/services/documents/render';
-import { estimatePages } from '../../../electron/services/documents/pagination';
-import { countLines } from '../../../electron/services/documents/text-measure';
-import { breakTitle } from '../../../electron/services/documents/title-lines';
+import { planDocument, type ImprintPlacement } from '../../../electron/services/documents/render';
+import { layoutFlow, placeImprint, type FlowBox } from '../../../shared/documents/page-flow';
+import { countLines } from '../../../shared/documents/line-break';
+import { breakTitle } from '../../../shared/documents/title-lines';
 import { opinionTitle } from '../../../electron/services/documents/builders/opinion';
-import type { FlowItem } from '../../../electron/services/documents/pagination';
-import type { Paragraph } from 'docx';
 import { sampleOpinion } from './fixtures';
 import { element, footerOf, paragraphs, readDocx, sectionProperties, textOf } from './docx-xml';
 
@@ -43,8 +41,13 @@ describe('line estimate on the 22 × 28 grid', () => {
   });
 });
 
-function item(lines: number, keepNext = false): FlowItem {
-  return { paragraph: {} as Paragraph, lines, ...(keepNext ? { keepNext } : {}) };
+function item(lines: number, keepNext = false): FlowBox {
+  return { lines, ...(keepNext ? { keepNext } : {}) };
+}
+
+function estimatePages(boxes: FlowBox[]): { pages: number; lastPageLines: number } {
+  const { pages, lastPageLines } = layoutFlow(boxes);
+  return { pages, lastPageLines };
 }
 
 describe('page estimate', () => {
@@ -63,7 +66,7 @@ describe('page estimate', () => {
   });
 
   it('puts the 版记 on the last page when that page is even and has room, else on the next even page', () => {
-    const block = { lines: 2 };
+    const block = 2;
     expect(placeImprint({ pages: 2, lastPageLines: 10 }, block)).toBe('same-page');
     expect(placeImprint({ pages: 2, lastPageLines: 19 }, block)).toBe('same-page');
     expect(placeImprint({ pages: 2, lastPageLines: 20 }, block)).toBe('after-blank-page');

@@ -1,12 +1,13 @@
-import { BODY_CHARACTER_SPACING, CHAR, TYPE_AREA } from './geometry';
+import { BODY_CHARACTER_SPACING, CHAR, TYPE_AREA } from './grid';
 
 /**
- * How many lines a paragraph takes on the fixed 22 × 28 grid, without laying the document out.
- * Widths are in twips at 三号 (16 pt) with the body's −0.25 pt spacing: a Han character or full-width
- * punctuation mark is one cell (315 twips), a digit or Latin letter about half of one. Line breaking follows
- * the rules LibreOffice and Word apply to Chinese: Latin words and numbers are not split, closing punctuation
- * never starts a line (。，、 hang into the margin, the others pull the previous character down), opening
- * brackets never end one. The estimate keeps the last page of a 公文 even; the rendered test checks it.
+ * The one line-breaker of the documents: the Word generator counts the lines it yields to estimate pages, the A4
+ * preview prints them. Widths are in twips at the run's size with its character spacing: a Han character or a
+ * full-width punctuation mark is one cell (315 twips at 三号 with the body's −0.25 pt), a digit or a Latin letter
+ * about half of one (Times New Roman), with the space the word processors add between Han characters and Latin
+ * letters or digits. Line breaking follows the rules LibreOffice and Word apply to Chinese: Latin words and numbers
+ * are not split, 。，、 hang into the margin instead of starting a line, other closing punctuation never starts a line
+ * (the character before it comes down with it) and opening brackets never end one.
  */
 
 /** Closing punctuation that hangs past the right margin instead of starting a line. */
@@ -15,6 +16,11 @@ const HANGING = new Set('，。、．,.');
 const NO_LINE_START = new Set('！）》」』〕〗】〉”’：；？％…—·!)]}:;?%°′″℃～');
 /** Characters that must not end a line. */
 const NO_LINE_END = new Set('（《「『〔〖【〈“‘([{');
+
+/** Closing punctuation of any kind (a title line never starts with one either). */
+export function isClosingPunctuation(ch: string): boolean {
+  return HANGING.has(ch) || NO_LINE_START.has(ch);
+}
 
 /** Widths of ASCII characters in Times New Roman (em), where they differ from the letter averages. */
 const ASCII_WIDTH: Record<string, number> = {
@@ -65,7 +71,7 @@ function isHan(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || code >= 0x20000;
 }
 
-export interface MeasureOptions {
+export interface BreakOptions {
   /** Half-points; 32 (三号) unless given. */
   size?: number;
   /** Twips of character spacing; the body's −5 unless given. */
@@ -76,27 +82,16 @@ export interface MeasureOptions {
   firstLine?: number;
 }
 
-const BODY_OPTIONS: Required<MeasureOptions> = { size: CHAR / 10, spacing: BODY_CHARACTER_SPACING, width: TYPE_AREA.width, firstLine: 0 };
+const BODY_OPTIONS: Required<BreakOptions> = { size: CHAR / 10, spacing: BODY_CHARACTER_SPACING, width: TYPE_AREA.width, firstLine: 0 };
 
-/** Number of lines `text` takes (explicit '\n' start new lines); an empty text takes one line. */
-export function countLines(text: string, options: MeasureOptions = {}): number {
-  const o = { ...BODY_OPTIONS, ...options };
-  let lines = 0;
-  let first = true;
-  for (const part of text.split('\n')) {
-    lines += countWrappedLines(part, o, first);
-    first = false;
-  }
-  return lines;
-}
-
+/** What stays together on a line: a Latin word or number, or one character. */
 interface Unit {
+  text: string;
   width: number;
   first: string;
   last: string;
 }
 
-/** Splits into units that stay together on a line: a Latin word or number, or one character. */
 function units(text: string, size: number, spacing: number): Unit[] {
   const out: Unit[] = [];
   const autoSpace = Math.round(size * 10 * AUTO_SPACE_EM);
@@ -112,13 +107,12 @@ function units(text: string, size: number, spacing: number): Unit[] {
         width += charAdvance(text.charCodeAt(j), size, spacing);
         j++;
       }
-      const next = text.codePointAt(j) ?? 0;
-      if (isHan(next)) width += autoSpace;
-      out.push({ width, first: ch, last: text[j - 1] ?? ch });
+      if (isHan(text.codePointAt(j) ?? 0)) width += autoSpace;
+      out.push({ text: text.slice(i, j), width, first: ch, last: text[j - 1] ?? ch });
       previousHan = false;
       i = j;
     } else {
-      out.push({ width: charAdvance(code, size, spacing), first: ch, last: ch });
+      out.push({ text: ch, width: charAdvance(code, size, spacing), first: ch, last: ch });
       previousHan = isHan(code);
       i += ch.length;
     }
@@ -126,38 +120,57 @@ function units(text: string, size: number, spacing: number): Unit[] {
   return out;
 }
 
-function countWrappedLines(text: string, o: Required<MeasureOptions>, firstParagraphLine: boolean): number {
-  if (text === '') return 1;
-  const list = units(text, o.size, o.spacing);
-  let lines = 1;
-  let capacity = o.width - (firstParagraphLine ? o.firstLine : 0);
+const widthOf = (list: readonly Unit[]) => list.reduce((sum, u) => sum + u.width, 0);
+
+function wrap(text: string, o: Required<BreakOptions>, firstLine: number): string[] {
+  if (text === '') return [''];
+  const lines: Unit[][] = [[]];
+  let line = lines[0] as Unit[];
+  let capacity = o.width - firstLine;
   let used = 0;
-  let lastWidth = 0;
-  let lastUnit: Unit | null = null;
-  for (const unit of list) {
-    if (used + unit.width <= capacity || used === 0) {
+  /** The line ends with punctuation hanging in the margin: the next unit starts a line as it is. */
+  let hung = false;
+  for (const unit of units(text, o.size, o.spacing)) {
+    if (!hung && (line.length === 0 || used + unit.width <= capacity)) {
+      line.push(unit);
       used += unit.width;
-    } else if (HANGING.has(unit.first) && unit.first === unit.last) {
-      // Hangs into the margin; the next unit starts a new line.
-      used = capacity;
-      lastUnit = unit;
-      lastWidth = 0;
       continue;
-    } else {
-      lines++;
-      capacity = o.width;
-      const pullPrevious = lastUnit !== null && lastWidth > 0 && (NO_LINE_START.has(unit.first) || NO_LINE_END.has(lastUnit.last));
-      used = pullPrevious ? lastWidth + unit.width : unit.width;
     }
-    lastUnit = unit;
-    lastWidth = unit.width;
+    if (!hung && HANGING.has(unit.first) && unit.first === unit.last) {
+      line.push(unit);
+      hung = true;
+      continue;
+    }
+    const next: Unit[] = [unit];
+    if (!hung) {
+      // Closing punctuation brings the character before it down; an opening bracket goes down to what it opens.
+      if (NO_LINE_START.has(unit.first) && line.length > 1) next.unshift(line.pop() as Unit);
+      while (line.length > 1 && NO_LINE_END.has(line.at(-1)?.last ?? '')) next.unshift(line.pop() as Unit);
+    }
+    hung = false;
+    line = next;
+    lines.push(line);
+    capacity = o.width;
+    used = widthOf(line);
   }
-  return lines;
+  return lines.map((l) => l.map((u) => u.text).join(''));
+}
+
+/**
+ * The lines `text` is broken into ('\n' starts a new line, without the first-line indent); an empty text is one
+ * empty line.
+ */
+export function breakLines(text: string, options: BreakOptions = {}): string[] {
+  const o = { ...BODY_OPTIONS, ...options };
+  return text.split('\n').flatMap((part, i) => wrap(part, o, i === 0 ? o.firstLine : 0));
+}
+
+/** Number of lines `text` takes (see breakLines). */
+export function countLines(text: string, options: BreakOptions = {}): number {
+  return breakLines(text, options).length;
 }
 
 /** Width in twips of a single-line text (signature, date, header), with the space around digits and Latin words. */
-export function textWidth(text: string, size: number, spacing: number): number {
-  let width = 0;
-  for (const unit of units(text, size, spacing)) width += unit.width;
-  return width;
+export function textWidth(text: string, size = BODY_OPTIONS.size, spacing = BODY_OPTIONS.spacing): number {
+  return widthOf(units(text, size, spacing));
 }
