@@ -47,6 +47,8 @@ export interface FlowLayout {
   carry: { box: number; breakAt: number } | null;
 }
 
+/** A table's rules: 0.5 pt (border size 4 in eighths of a point). */
+const RULE_TWIPS = 10;
 /** Body lines carried to the signature's page when it would stand alone: two, so a line more or less still fits. */
 const CARRY_LINES = 2;
 
@@ -84,9 +86,9 @@ function place(boxes: readonly FlowBox[], carry: FlowLayout['carry']): FlowLayou
     }
     kept = box.keepNext === true && !box.rowLines && !breakBefore ? [...kept, i] : [];
     if (box.rowLines) {
-      const placed = placeRows(used, box.rowLines, box.headerRows ?? 0);
+      const placed = placeRows(used, box.rowLines, box.headerRows ?? 0, !box.exact);
       at[i] = placed.at;
-      used = box.exact ? placed.end : placed.end + 1;
+      used = placed.end;
       return;
     }
     const lines: number[] = [];
@@ -110,25 +112,33 @@ function firstLine(box: FlowBox, used: number): number {
 
 /**
  * A table's rows: a row never splits, so one that does not fit the rest of the page starts the next page, under the
- * repeated header rows. The rules between rows and the cells' own line heights leave the text after a table slightly
- * off the grid, which can cost the page's last line: the caller adds one line after a ruled table against that (not
- * after a picture, whose exact row keeps the grid).
+ * repeated header rows. Each row of a ruled table is its grid lines plus its rule (0.5 pt), so a page holds a little
+ * less than 22 lines of rows; the text after the table starts on the next grid line, one line further than the rows
+ * alone (not after a picture, whose exact row without rules keeps the grid).
  */
-function placeRows(start: number, rowLines: readonly number[], headerRows: number): { at: number[]; end: number } {
+function placeRows(start: number, rowLines: readonly number[], headerRows: number, ruled: boolean): { at: number[]; end: number } {
+  const rule = ruled ? RULE_TWIPS : 0;
   const header = rowLines.slice(0, headerRows).reduce((a, b) => a + b, 0);
   const at: number[] = [];
   let used = start;
+  /** Twips of rules on the page so far: the table's top rule, then one under each row. */
+  let rules = rule;
   rowLines.forEach((lines, i) => {
     const onPage = used % LINES_PER_PAGE;
-    if (onPage > 0 && onPage + lines > LINES_PER_PAGE && lines <= LINES_PER_PAGE) {
+    if (onPage > 0 && (onPage + lines) * LINE_PITCH + rules + rule > LINES_PER_PAGE * LINE_PITCH && lines <= LINES_PER_PAGE) {
       used = nextPage(used);
+      rules = rule;
       // The header rows are repeated on the new page (unless the row is itself a header row).
-      if (i >= headerRows) used += header;
+      if (i >= headerRows) {
+        used += header;
+        rules += headerRows * rule;
+      }
     }
     at.push(used);
     used += lines;
+    rules += rule;
   });
-  return { at, end: used };
+  return { at, end: ruled ? used + 1 : used };
 }
 
 // ---------------------------------------------------------------- the 版记 and the even page

@@ -103,6 +103,8 @@ export interface PlacedTable {
   rowLines?: number[];
   /** How many of `rowLines` are header rows. */
   headerRows?: number;
+  /** Each row's cell texts, for what the page layout shows at a page's end. */
+  rowText?: string[][];
   /** Rows of exact height without rules (a picture): the text after it stays on the grid. */
   exact?: boolean;
 }
@@ -126,5 +128,6 @@ export function formTable(input: TableInput, styles: RunStyles): PlacedTable {
   // A row is as tall as its height or its text, whichever takes more grid lines.
   const minLines = Math.max(1, Math.ceil(height / LINE_PITCH));
   const rowLines = rows.map((r) => Math.max(minLines, r.textLines));
-  return { table, lines: rowLines.reduce((sum, n) => sum + n, 0), rowLines, headerRows: header.length };
+  const rowText = [...(input.header ?? []), ...input.rows].map((cells) => cells.map((c) => cellInput(c).text));
+  return { table, lines: rowLines.reduce((sum, n) => sum + n, 0), rowLines, headerRows: header.length, rowText };
 }
