@@ -8,11 +8,11 @@ import type { BodyParagraph } from './model';
  */
 
 /** Between two fields on one line: two full-width spaces. */
-const FIELD_GAP = '　　';
+const FIELD_GAP = '\u3000\u3000';
 
 /**
- * "测评轮次：第一轮　　投票人员：常委会组成人员" on one line when it fits, else one line per field: a field is never broken
- * across lines (投票人 / 员).
+ * "测评轮次：第一轮" and "投票人员：常委会组成人员" on one line (two full-width spaces apart) when it fits, else one line per
+ * field: a field is never broken across lines (投票人 / 员).
  */
 export function fieldLines(fields: readonly string[], align?: BodyParagraph['align']): BodyParagraph[] {
   const present = fields.map((f) => f.trim()).filter((f) => f !== '');
