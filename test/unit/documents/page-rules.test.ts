@@ -11,6 +11,7 @@ import { opinionPair, planPageEnds, previewPageEnds } from './page-ends';
 import { numberedOpinion, signatureAtPageEnd } from './page-fixtures';
 import { sampleResearch } from './paper-fixtures';
 import { defaultDocumentSettings } from '../../../electron/services/documents';
+import { fieldLines, pageRows } from '../../../electron/services/documents/form-layout';
 
 /*
  * How a 公文's pages read: only headings that stand alone keep with the next paragraph, a （一） paragraph is a 楷体
@@ -154,5 +155,29 @@ describe('the signature-page rule', () => {
         expect(bodyOnPage, `sample ${a}, ${b}`).toBe(true);
       }
     }
+  });
+});
+
+describe('forms on their pages', () => {
+  const signIn = { rowHeight: 740, headerHeight: 740, linesBefore: 3, linesAfter: 2 };
+
+  it('spreads a sign-in sheet’s rows evenly over the fewest pages, never a row or two alone', () => {
+    expect(pageRows(5, signIn)).toEqual([5]);
+    expect(pageRows(14, signIn)).toEqual([7, 7]);
+    expect(pageRows(24, signIn)).toEqual([12, 12]);
+    expect(pageRows(30, signIn)).toEqual([10, 10, 10]);
+    expect(pageRows(45, signIn)).toEqual([12, 11, 11, 11]);
+    for (let rows = 1; rows <= 80; rows++) {
+      const pages = pageRows(rows, signIn);
+      expect(pages.reduce((a, b) => a + b, 0)).toBe(rows);
+      expect(Math.max(...pages) - Math.min(...pages), `${rows} rows`).toBeLessThanOrEqual(pages.length > 1 ? 3 : 0);
+    }
+  });
+
+  it('puts fields on one line when they fit, else one a line, never breaking inside one', () => {
+    expect(fieldLines(['测评轮次：第一轮', '投票人员：常委会组成人员']).map((p) => p.text)).toEqual(['测评轮次：第一轮\u3000\u3000投票人员：常委会组成人员']);
+    const long = fieldLines(['时间：2026年10月28日', '地点：县人大常委会机关第一会议室（县行政中心三楼东侧）'], 'center');
+    expect(long.map((p) => p.text)).toEqual(['时间：2026年10月28日', '地点：县人大常委会机关第一会议室（县行政中心三楼东侧）']);
+    expect(long.every((p) => p.align === 'center' && p.flush)).toBe(true);
   });
 });
