@@ -7,7 +7,7 @@ import {
 } from '../../../electron/services/documents';
 import { planDocument, type ImprintPlacement } from '../../../electron/services/documents/render';
 import { layoutFlow, placeImprint, type FlowBox } from '../../../shared/documents/page-flow';
-import { countLines } from '../../../shared/documents/line-break';
+import { breakLines, countLines, textWidth } from '../../../shared/documents/line-break';
 import { breakTitle } from '../../../shared/documents/title-lines';
 import { opinionTitle } from '../../../electron/services/documents/builders/opinion';
 import { sampleOpinion } from './fixtures';
@@ -38,6 +38,22 @@ describe('line estimate on the 22 × 28 grid', () => {
     expect(countLines(`${HAN.repeat(27)}2024`)).toBe(2);
     expect(countLines('')).toBe(1);
     expect(countLines(`${HAN}\n${HAN}`)).toBe(2);
+  });
+
+  it('breaks lines as LibreOffice does (the preview prints these lines)', () => {
+    const full = '评议意见反馈整改落实情况书面报告常委会组成人员认为该同志';
+    expect([...full].length).toBe(28);
+    // 。，、；：？！ hang past the margin; the next character starts the line.
+    for (const mark of '，。、；：？！') expect(breakLines(`${full}${mark}下文`)).toEqual([`${full}${mark}`, '下文']);
+    // A closing bracket or quote brings the character before it down; an opening one goes down to what it opens.
+    expect(breakLines(`${full}》下文`)).toEqual([full.slice(0, 27), `${full.slice(27)}》下文`]);
+    expect(breakLines(`${full.slice(0, 27)}《监督法》`)).toEqual([full.slice(0, 27), '《监督法》']);
+    // … and ％ may start a line.
+    expect(breakLines(`${full}…下文`)).toEqual([full, '…下文']);
+    // 26 characters after the two-character indent; a digit is about half a cell, with about 0.22 em between it and a
+    // Han character.
+    expect(breakLines(full + full, { firstLine: 640 })).toEqual([full.slice(0, 26), full.slice(26) + full.slice(0, 26), full.slice(26)]);
+    expect(textWidth('2024年')).toBe(4 * 155 + 69 + 315);
   });
 });
 
