@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpinionDocument, buildResearchReportDocument, renderOfficialDocument, type OfficialDocInput } from '../../../electron/services/documents';
+import { buildBallotDocument, buildOpinionDocument, buildResearchReportDocument, renderOfficialDocument, type OfficialDocInput } from '../../../electron/services/documents';
 import { planDocument } from '../../../electron/services/documents/render';
 import { layoutPreview } from '../../../renderer/src/desk/opinions/preview-layout';
 import { isOwnHeading, keepWithNextFlags, splitHeading } from '../../../shared/documents/body-roles';
@@ -9,7 +9,7 @@ import { element, paragraphs, paragraphWithText, readDocx, runPropertiesOf, text
 import { chineseText, sampleOpinion } from './fixtures';
 import { opinionPair, planPageEnds, previewPageEnds } from './page-ends';
 import { numberedOpinion, signatureAtPageEnd } from './page-fixtures';
-import { sampleResearch } from './paper-fixtures';
+import { sampleBallot, sampleResearch } from './paper-fixtures';
 import { defaultDocumentSettings } from '../../../electron/services/documents';
 import { fieldLines, pageRows } from '../../../electron/services/documents/form-layout';
 
@@ -172,6 +172,15 @@ describe('forms on their pages', () => {
       expect(pages.reduce((a, b) => a + b, 0)).toBe(rows);
       expect(Math.max(...pages) - Math.min(...pages), `${rows} rows`).toBeLessThanOrEqual(pages.length > 1 ? 3 : 0);
     }
+  });
+
+  it('fits up to 12 evaluatees on one ballot page and spreads a longer list evenly over two', () => {
+    const tablesOf = (n: number) =>
+      buildBallotDocument(sampleBallot(1, n)).body.flatMap((b) => (b.type === 'table' ? [b.table.rows.map((r) => (typeof r[0] === 'string' ? r[0] : (r[0]?.text ?? '')))] : []));
+    expect(tablesOf(12).map((t) => t.length)).toEqual([12]);
+    const split = tablesOf(16);
+    expect(split.map((t) => t.length)).toEqual([8, 8]);
+    expect(split.flat()).toEqual(Array.from({ length: 16 }, (_, i) => String(i + 1)));
   });
 
   it('puts fields on one line when they fit, else one a line, never breaking inside one', () => {
