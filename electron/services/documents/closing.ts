@@ -4,7 +4,7 @@ import type { SignatureInput } from './model';
 import type { RunStyles } from './fonts';
 import { BODY_CHARACTER_SPACING, CHAR, SIZE, TYPE_AREA } from './geometry';
 import { blankLine, blankLines, type Placed } from './paragraphs';
-import { countLines, textWidth } from './text-measure';
+import { breakLines, textWidth } from '../../../shared/documents/line-break';
 
 /**
  * What follows the body: the attachment note and the signing organ with the date, placed by the rules of
@@ -27,28 +27,38 @@ export function attachmentNote(names: readonly string[], styles: RunStyles): Pla
     // Wrapped lines of a name align with its first character.
     const left = 2 * CHAR + labelWidth + numberWidth;
     const text = (i === 0 ? label : '') + number + name;
+    const lines = breakLines(text, { width: TYPE_AREA.width - left });
     out.push({
       paragraph: new Paragraph({
         indent: i === 0 ? { left, hanging: labelWidth + numberWidth } : { left, hanging: numberWidth },
         children: [new TextRun({ ...styles.body, text })],
       }),
-      lines: countLines(text, { width: TYPE_AREA.width - left }),
+      lines: lines.length,
+      text: lines,
     });
   });
   return out;
 }
 
-function line(text: string, styles: RunStyles, layout: { align: 'left' | 'right'; left?: number; right?: number }): Placed {
+function line(text: string, styles: RunStyles, layout: { align: 'left' | 'right'; left?: number; right?: number; keepNext?: boolean }): Placed {
   return {
     paragraph: new Paragraph({
       alignment: layout.align === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
       indent: { firstLine: 0, left: Math.max(0, layout.left ?? 0), right: Math.max(0, layout.right ?? 0) },
+      ...(layout.keepNext ? { keepNext: true } : {}),
       children: [new TextRun({ ...styles.body, text })],
     }),
     lines: 1,
+    text: [text],
+    ...(layout.keepNext ? { keepNext: true } : {}),
   };
 }
 
+/**
+ * The signing organ and the date. The blank lines above them (room for the seal) and the organ keep with the date;
+ * that they never stand alone on a page (GB/T 9704 7.3.5) is the page layout's part (page-flow's carry takes the
+ * last body lines along).
+ */
 export function signatureBlock(signature: SignatureInput, styles: RunStyles): Placed[] {
   const organ = signature.organ.trim();
   const date = formatDateCn(signature.date);
@@ -59,17 +69,17 @@ export function signatureBlock(signature: SignatureInput, styles: RunStyles): Pl
     const dateRight = 4 * CHAR;
     const organRight = dateRight + Math.round((dateWidth - organWidth) / 2);
     return [
-      ...blankLines(2),
-      line(organ, styles, { align: 'right', right: organRight }),
+      ...blankLines(2, true),
+      line(organ, styles, { align: 'right', right: organRight, keepNext: true }),
       line(date, styles, { align: 'right', right: dateRight }),
     ];
   }
   const right = 2 * CHAR;
   const organStart = TYPE_AREA.width - right - organWidth;
   if (organStart + 2 * CHAR + dateWidth <= TYPE_AREA.width - right) {
-    return [blankLine(), line(organ, styles, { align: 'right', right }), line(date, styles, { align: 'left', left: organStart + 2 * CHAR })];
+    return [blankLine(true), line(organ, styles, { align: 'right', right, keepNext: true }), line(date, styles, { align: 'left', left: organStart + 2 * CHAR })];
   }
   // The date is the longer one: it takes the 2-character right indent and the organ moves left.
   const dateStart = TYPE_AREA.width - right - dateWidth;
-  return [blankLine(), line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR }), line(date, styles, { align: 'right', right })];
+  return [blankLine(true), line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR, keepNext: true }), line(date, styles, { align: 'right', right })];
 }

@@ -6,7 +6,8 @@ import { runStyle, type RunStyles } from './fonts';
 import { LINE_PITCH, MM, RED, SIZE } from './geometry';
 import { blankLine, blankLines, centredLines, type Placed } from './paragraphs';
 import { OffGridParagraph } from './off-grid-paragraph';
-import { countLines } from './text-measure';
+import { countLines } from '../../../shared/documents/line-break';
+import { headerBox } from '../../../shared/documents/page-flow';
 
 /**
  * The top of a document: the 公文's 版头 (red organ header, number, red line) and, for every kind, the title,
@@ -14,16 +15,11 @@ import { countLines } from './text-measure';
  * in LibreOffice alike, which is what lets the page count be estimated.
  */
 
-/** The header's top is 35 mm below the top of the type area. */
-const HEADER_TOP = Math.round(35 * MM);
 /** Automatic header: about 150 mm wide. */
 const HEADER_TARGET_WIDTH = Math.round(150 * MM);
 const HEADER_DEFAULT_PT = 36;
 /** Red line 4 mm below the number: border spacing in points, below the number's line. */
 const RED_LINE_SPACE_PT = 7;
-/** Exact line of the header relative to its size, and where the glyph box's top falls in it (calibrated in LibreOffice). */
-const HEADER_LINE_RATIO = 1.2;
-const HEADER_GLYPH_RATIO = 1.1;
 
 export interface HeaderMetrics {
   /** Half-points. */
@@ -60,13 +56,8 @@ export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, 
   const number = validDocNumber(doc.docNumber);
   const { size, scale } = headerMetrics(settings.organHeader);
   const headerStyle = runStyle(settings.fontProfile, { role: 'xiaobiaosong', size, color: RED, scale });
-  // Space before puts the glyph's top 35 mm down (the text sits at the bottom of its exact line), space after rounds
-  // the paragraph up to whole grid lines.
-  const glyph = size * 10;
-  const lineHeight = Math.round(glyph * HEADER_LINE_RATIO);
-  const before = Math.max(0, HEADER_TOP - (lineHeight - Math.round(glyph * HEADER_GLYPH_RATIO)));
-  const headerLines = Math.ceil((before + lineHeight) / LINE_PITCH);
-  const after = headerLines * LINE_PITCH - before - lineHeight;
+  // The glyph's top 35 mm down, the paragraph rounded up to whole grid lines (shared with the A4 preview).
+  const { before, after, lineHeight, lines: headerLines } = headerBox(size);
   const header = new OffGridParagraph({
     alignment: AlignmentType.CENTER,
     indent: { firstLine: 0 },

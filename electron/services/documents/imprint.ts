@@ -19,7 +19,7 @@ import type { ImprintInput } from './model';
 import type { DocumentSettings } from './settings';
 import type { RunStyles } from './fonts';
 import { BODY_CHARACTER_SPACING, LINE_PITCH, MARGIN, SIZE, SMALL_CHAR, TYPE_AREA } from './geometry';
-import { countLines, textWidth } from './text-measure';
+import { countLines, textWidth } from '../../../shared/documents/line-break';
 import { OffGridParagraph } from './off-grid-paragraph';
 
 /**

@@ -52,4 +52,4 @@ export { buildDeliveryReceiptDocument, type DeliveryReceiptInput } from './build
 export { renderResultsChartPng, renderAnnouncementCharts, type ChartRowInput, type ResultsChart, type ResultsChartOptions } from './chart-image';
 export { formTable, columnWidths, type PlacedTable } from './tables';
 export { FONT_NAMES } from './fonts';
-export { WORD_JOINER } from './title-lines';
+export { WORD_JOINER } from '../../../shared/documents/title-lines';

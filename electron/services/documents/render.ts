@@ -1,31 +1,38 @@
 import { Document, LineRuleType, Packer, SectionType, type ISectionOptions, type Paragraph, type Table } from 'docx';
-import type { BodyBlock, OfficialDocInput } from './model';
+import type { BodyBlock, BodyParagraph, OfficialDocInput } from './model';
+import { keepWithNextFlags } from '../../../shared/documents/body-roles';
 import type { DocumentSettings } from './settings';
 import { runStyles, type RunStyles } from './fonts';
-import { LINES_PER_PAGE } from './geometry';
 import { officialHead, titleBlock } from './front-matter';
-import { bodyParagraph, type Placed } from './paragraphs';
+import { bodyParagraph, carriedParagraph, type Placed } from './paragraphs';
 import { attachmentNote, signatureBlock } from './closing';
-import { imprintBlock, type ImprintBlock } from './imprint';
+import { imprintBlock } from './imprint';
 import { formTable } from './tables';
 import { imageTable } from './image';
 import { blankFooters, documentStyles, pageNumberFooters, sectionProperties, usesPageNumbers } from './page-setup';
-import { estimatePages, type FlowItem, type PageEstimate } from './pagination';
+import { layoutFlow, placeImprint, type FlowLayout, type ImprintPlacement } from '../../../shared/documents/page-flow';
+import type { PlacedTable } from './tables';
 import { OffGridParagraph } from './off-grid-paragraph';
-import { WORD_JOINER } from './title-lines';
+import { WORD_JOINER } from '../../../shared/documents/title-lines';
 
-/**
- * Where the 版记 of a 公文 went:
- * - 'same-page': the body ends on an even page with room for it; it floats at the foot of that page.
- * - 'next-even-page': a section of its own starting on the next even page, numbered (the body ends on an odd page).
- * - 'after-blank-page': a blank page first (a section of its own), then the 版记 page; neither is numbered.
- */
-export type ImprintPlacement = 'same-page' | 'next-even-page' | 'after-blank-page';
+export type { ImprintPlacement } from '../../../shared/documents/page-flow';
+
+/** Something in the text flow with the grid lines it takes; `pageBreak` starts it on a new page. */
+export type FlowItem = Placed | (PlacedTable & { pageBreak?: boolean });
 
 export interface DocumentPlan {
   sections: ISectionOptions[];
-  /** Pages of the text flow on the 22 × 28 grid, before the 版记. */
-  estimate: PageEstimate;
+  /**
+   * Pages of the text flow on the 22 × 28 grid, before the 版记 (shared/documents/page-flow.ts, which the A4 preview
+   * lays its pages out with too): where each line lands, and the page break that keeps the signature with body lines.
+   * For a 公文 the 版记 goes to a section of its own when it does not fit the last (even) page:
+   * - 'same-page': it floats at the foot of the body's last page.
+   * - 'next-even-page': a section starting on the next even page, numbered (the body ends on an odd page).
+   * - 'after-blank-page': a blank page first (a section of its own), then the 版记 page; neither is numbered.
+   */
+  estimate: FlowLayout;
+  /** The flow the estimate is of (the texts of its lines, where known). */
+  flow: FlowItem[];
   imprint?: ImprintPlacement;
 }
 
@@ -38,33 +45,51 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
   const flow: FlowItem[] = [];
   if (doc.kind === '公文') flow.push(...officialHead(doc, settings, styles));
   flow.push(...titleBlock(doc, styles));
+  const keep = keepWithNextFlags(doc.body.map(paragraphOf));
   let breakBefore = false;
-  for (const block of doc.body) {
+  /** The last body block, when it is a paragraph: the one whose last lines go with the signature. */
+  let last: { block: BodyParagraph; at: number; options: { pageBreakBefore: boolean; keepNext: boolean } } | null = null;
+  for (const [i, block] of doc.body.entries()) {
     if (block.type === 'page-break') {
       breakBefore = true;
       continue;
     }
-    flow.push(...bodyItems(block, styles, breakBefore));
+    const options = { pageBreakBefore: breakBefore, keepNext: keep[i] === true };
+    const items = bodyItems(block, styles, options);
+    const paragraph = paragraphOf(block);
+    last = paragraph ? { block: paragraph, at: flow.length + items.length - 1, options } : null;
+    flow.push(...items);
     breakBefore = false;
   }
   if (doc.attachments) flow.push(...attachmentNote(doc.attachments, styles));
-  if (doc.signature) flow.push(...signatureBlock(doc.signature, styles));
-
-  const estimate = estimatePages(flow);
+  let organ = -1;
+  if (doc.signature) {
+    const closing = signatureBlock(doc.signature, styles);
+    organ = flow.length + closing.length - 2;
+    flow.push(...closing);
+  }
+  let estimate = layoutFlow(flow, last && organ >= 0 ? { lastBody: last.at, organ } : undefined);
+  const carry = estimate.carry;
+  if (last && carry) {
+    // The signature would stand alone: its page starts with the last lines of the last paragraph, set as a paragraph
+    // of its own after a page break; laid out again so the lines of the estimate match the flow's items.
+    flow.splice(last.at, 1, ...carriedParagraph(last.block, styles, last.options, carry.breakAt));
+    estimate = { ...layoutFlow(flow), carry };
+  }
   const children: (Paragraph | Table)[] = flow.map((item) => ('table' in item ? item.table : (item as Placed).paragraph));
   const first: ISectionOptions = {
     properties: sectionProperties(doc.kind),
     ...(usesPageNumbers(doc.kind) ? { footers: pageNumberFooters(styles) } : {}),
     children,
   };
-  if (doc.kind !== '公文') return { sections: [first], estimate };
+  if (doc.kind !== '公文') return { sections: [first], estimate, flow };
 
   if (!doc.imprint) throw new Error('公文须有版记（印发日期）');
   const block = imprintBlock(doc.imprint, settings, styles);
-  const placement = placeImprint(estimate, block);
+  const placement = placeImprint(estimate, block.lines);
   if (placement === 'same-page') {
     children.push(block.table, block.anchor);
-    return { sections: [first], estimate, imprint: placement };
+    return { sections: [first], estimate, flow, imprint: placement };
   }
   const imprintSection: ISectionOptions = {
     properties: { ...sectionProperties(doc.kind), type: SectionType.EVEN_PAGE },
@@ -74,7 +99,7 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
     // a floating table's cells are moved into a frame, taking the break with them.
     children: [sectionStart(), block.table, block.anchor],
   };
-  if (placement === 'next-even-page') return { sections: [first, imprintSection], estimate, imprint: placement };
+  if (placement === 'next-even-page') return { sections: [first, imprintSection], estimate, flow, imprint: placement };
   // The blank page is a page of its own rather than one the word processor inserts for the even-page break, so no
   // application prints a number on it. Should the estimate be off, the even-page break still keeps the count even.
   const blankPage: ISectionOptions = {
@@ -82,7 +107,7 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
     footers: blankFooters(),
     children: [sectionStart()],
   };
-  return { sections: [first, blankPage, imprintSection], estimate, imprint: placement };
+  return { sections: [first, blankPage, imprintSection], estimate, flow, imprint: placement };
 }
 
 /** Lays out a document and returns the .docx bytes. */
@@ -101,15 +126,21 @@ export async function renderOfficialDocument(doc: OfficialDocInput, settings: Do
   return Packer.toBuffer(document);
 }
 
+/** A body block as a paragraph for the keep-with-next rules; tables, pictures and titles are none. */
+function paragraphOf(block: BodyBlock): BodyParagraph | undefined {
+  return (block.type === undefined || block.type === 'paragraph') && block.variant === undefined ? block : undefined;
+}
+
 /** A page break is carried by the next block rather than by a paragraph of its own, which would take a line. */
-function bodyItems(block: Exclude<BodyBlock, { type: 'page-break' }>, styles: RunStyles, breakBefore: boolean): FlowItem[] {
+function bodyItems(block: Exclude<BodyBlock, { type: 'page-break' }>, styles: RunStyles, options: { pageBreakBefore: boolean; keepNext: boolean }): FlowItem[] {
+  const breakBefore = options.pageBreakBefore;
   if (block.type === 'table' || block.type === 'image') {
     const table: FlowItem = block.type === 'table' ? formTable(block.table, styles) : imageTable(block);
     if (!breakBefore) return [table];
     const breaker = new OffGridParagraph({ pageBreakBefore: true, indent: { firstLine: 0 }, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
     return [{ paragraph: breaker, lines: 0, pageBreak: true }, table];
   }
-  const placed = bodyParagraph(block, styles, breakBefore);
+  const placed = bodyParagraph(block, styles, options);
   return [breakBefore ? { ...placed, pageBreak: true } : placed];
 }
 
@@ -117,19 +148,3 @@ function sectionStart(): Paragraph {
   return new OffGridParagraph({ indent: { firstLine: 0 }, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } });
 }
 
-/** Grid lines kept free between the body and the 版记, and required on the last page, against estimate errors. */
-const SAFETY_LINES = 1;
-
-/**
- * The 版记 goes at the foot of the last page, which must be even. When the body ends on an even page with room
- * for it, it floats there. Otherwise it gets a section of its own that starts on an even page, after a blank page
- * when the body ends on an even page: even where the estimate of the body's length is off, the word processor then
- * adds a blank page itself to keep the last page even. The 版记 page is numbered only when it follows the body
- * directly (GB/T 9704 7.5.1: a blank page and the 版记 page after it are not numbered).
- */
-export function placeImprint(estimate: PageEstimate, block: Pick<ImprintBlock, 'lines'>): ImprintPlacement {
-  const { pages, lastPageLines } = estimate;
-  const fits = lastPageLines >= 1 + SAFETY_LINES && lastPageLines + block.lines + SAFETY_LINES <= LINES_PER_PAGE;
-  if (pages % 2 === 0) return fits ? 'same-page' : 'after-blank-page';
-  return 'next-even-page';
-}

@@ -5,13 +5,11 @@ import {
   renderOfficialDocument,
   type OfficialDocInput,
 } from '../../../electron/services/documents';
-import { planDocument, placeImprint, type ImprintPlacement } from '../../../electron/services/documents/render';
-import { estimatePages } from '../../../electron/services/documents/pagination';
-import { countLines } from '../../../electron/services/documents/text-measure';
-import { breakTitle } from '../../../electron/services/documents/title-lines';
+import { planDocument, type ImprintPlacement } from '../../../electron/services/documents/render';
+import { layoutFlow, placeImprint, type FlowBox } from '../../../shared/documents/page-flow';
+import { breakLines, countLines, textWidth } from '../../../shared/documents/line-break';
+import { breakTitle } from '../../../shared/documents/title-lines';
 import { opinionTitle } from '../../../electron/services/documents/builders/opinion';
-import type { FlowItem } from '../../../electron/services/documents/pagination';
-import type { Paragraph } from 'docx';
 import { sampleOpinion } from './fixtures';
 import { element, footerOf, paragraphs, readDocx, sectionProperties, textOf } from './docx-xml';
 
@@ -41,10 +39,31 @@ describe('line estimate on the 22 × 28 grid', () => {
     expect(countLines('')).toBe(1);
     expect(countLines(`${HAN}\n${HAN}`)).toBe(2);
   });
+
+  it('breaks lines as LibreOffice does (the preview prints these lines)', () => {
+    const full = '评议意见反馈整改落实情况书面报告常委会组成人员认为该同志';
+    expect([...full].length).toBe(28);
+    // 。，、；：？！ hang past the margin; the next character starts the line.
+    for (const mark of '，。、；：？！') expect(breakLines(`${full}${mark}下文`)).toEqual([`${full}${mark}`, '下文']);
+    // A closing bracket or quote brings the character before it down; an opening one goes down to what it opens.
+    expect(breakLines(`${full}》下文`)).toEqual([full.slice(0, 27), `${full.slice(27)}》下文`]);
+    expect(breakLines(`${full.slice(0, 27)}《监督法》`)).toEqual([full.slice(0, 27), '《监督法》']);
+    // … and ％ may start a line.
+    expect(breakLines(`${full}…下文`)).toEqual([full, '…下文']);
+    // 26 characters after the two-character indent; a digit is about half a cell, with about 0.22 em between it and a
+    // Han character.
+    expect(breakLines(full + full, { firstLine: 640 })).toEqual([full.slice(0, 26), full.slice(26) + full.slice(0, 26), full.slice(26)]);
+    expect(textWidth('2024年')).toBe(4 * 155 + 69 + 315);
+  });
 });
 
-function item(lines: number, keepNext = false): FlowItem {
-  return { paragraph: {} as Paragraph, lines, ...(keepNext ? { keepNext } : {}) };
+function item(lines: number, keepNext = false): FlowBox {
+  return { lines, ...(keepNext ? { keepNext } : {}) };
+}
+
+function estimatePages(boxes: FlowBox[]): { pages: number; lastPageLines: number } {
+  const { pages, lastPageLines } = layoutFlow(boxes);
+  return { pages, lastPageLines };
 }
 
 describe('page estimate', () => {
@@ -63,7 +82,7 @@ describe('page estimate', () => {
   });
 
   it('puts the 版记 on the last page when that page is even and has room, else on the next even page', () => {
-    const block = { lines: 2 };
+    const block = 2;
     expect(placeImprint({ pages: 2, lastPageLines: 10 }, block)).toBe('same-page');
     expect(placeImprint({ pages: 2, lastPageLines: 19 }, block)).toBe('same-page');
     expect(placeImprint({ pages: 2, lastPageLines: 20 }, block)).toBe('after-blank-page');

@@ -56,7 +56,7 @@ function longMinutes(): OfficialDocInput {
   return buildMinutesDocument(input);
 }
 
-type Name = 'announcement' | 'research' | 'minutes' | 'ballot' | 'signIn' | 'count' | 'receipt';
+type Name = 'announcement' | 'research' | 'minutes' | 'ballot' | 'signIn' | 'signIn30' | 'count' | 'receipt';
 
 describe.skipIf(unavailable !== null)('meeting papers rendered by LibreOffice', () => {
   let dir = '';
@@ -72,6 +72,7 @@ describe.skipIf(unavailable !== null)('meeting papers rendered by LibreOffice', 
       minutes: longMinutes(),
       ballot: buildBallotDocument(sampleBallot(4, 3)),
       signIn: buildSignInDocument(sampleSignIn(24)),
+      signIn30: buildSignInDocument(sampleSignIn(30)),
       count: buildCountReportDocument(sampleCountReport()),
       receipt: buildDeliveryReceiptDocument(sampleReceipt()),
     };
@@ -147,5 +148,21 @@ describe.skipIf(unavailable !== null)('meeting papers rendered by LibreOffice', 
     expect(rendered.receipt).toHaveLength(1);
     expect(rendered.signIn.length).toBeGreaterThanOrEqual(2);
     for (const page of rendered.signIn) expect(linesOf(page).some((l) => l.text.includes('签名'))).toBe(true);
+  });
+
+  it('forms leave no row alone on a page and no character alone on a line', () => {
+    // 30 members: three pages of ten rows, each under its header, the count lines with the last rows.
+    const rowsPerPage = rendered.signIn30.map((page) => linesOf(page).filter((l) => /^\d+\S*县人大常委会/.test(l.text)).length);
+    expect(rowsPerPage).toEqual([10, 10, 10]);
+    expect(linesOf(rendered.signIn30.at(-1) ?? []).some((l) => l.text.startsWith('应到30人'))).toBe(true);
+    for (const name of ['count', 'ballot', 'signIn30'] as const) {
+      // A wrapped header or cell leaves no single character on a line of its own (有效/票, 县卫生健康局局/长): no word
+      // of these forms is one Han character (pdftotext parts 2026 年 10 月: a word after a number does not count).
+      const words = rendered[name].flatMap((page) => page.filter((w, i) => !/\d$/.test(page[i - 1]?.text ?? '')).map((w) => w.text));
+      expect(words.filter((t) => /^[\u4e00-\u9fff]$/u.test(t)), name).toEqual([]);
+    }
+    const count = linesOf(rendered.count[0] ?? []).map((l) => l.text);
+    expect(count.some((t) => t.includes('有效票') && t.includes('不满意'))).toBe(true);
+    expect(count.some((t) => t.includes('测评轮次：第一轮') || t.includes('测评轮次:第一轮'))).toBe(true);
   });
 });

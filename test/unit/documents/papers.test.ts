@@ -369,13 +369,16 @@ describe('签到表 (form)', () => {
     const { docx } = await render(buildSignInDocument(input));
     expectForm(docx);
     titleParagraph(docx, '签到表');
-    const table = tables(docx.document)[0] ?? [];
-    expect(table[0]).toEqual(['序号', '姓名', '职务', '签名']);
-    expect(table.slice(1).map((r) => r[1])).toEqual(input.members.map((m) => m.name));
-    expect(table.slice(1).map((r) => r[3])).toEqual(input.members.map(() => ''));
+    // One table a page under its own header, the 24 rows spread evenly: 12 and 12.
+    const pages = tables(docx.document);
+    expect(pages.map((t) => t.length - 1)).toEqual([12, 12]);
+    for (const table of pages) expect(table[0]).toEqual(['序号', '姓名', '职务', '签名']);
+    const rows = pages.flatMap((t) => t.slice(1));
+    expect(rows.map((r) => r[1])).toEqual(input.members.map((m) => m.name));
+    expect(rows.map((r) => r[3])).toEqual(input.members.map(() => ''));
     // Rows at least 1 cm (567 twips) tall to sign in.
     const heights = elements(docx.document, 'w:trHeight').map((h) => Number(h['w:val']));
-    expect(heights.length).toBe(25);
+    expect(heights.length).toBe(26);
     for (const h of heights) expect(h).toBeGreaterThanOrEqual(567);
     const text = textOf(docx.document);
     expect(text).toContain('时间：2026年10月28日');

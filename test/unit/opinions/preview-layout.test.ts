@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { balancedLines, breakLines, headerMetrics, layoutPreview, textCells, type PreviewInput } from '../../../renderer/src/desk/opinions/preview-layout';
+import { headerMetrics, layoutPreview, type PreviewInput } from '../../../renderer/src/desk/opinions/preview-layout';
+import { breakLines } from '../../../shared/documents/line-break';
+import { breakTitle } from '../../../shared/documents/title-lines';
 import { printedBody } from '../../../shared/domain/opinions';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { buildOpinionDocument } from '../../../electron/services/documents';
@@ -8,33 +10,37 @@ import { opinionInput } from '../../../electron/services/opinions/export';
 import { opinionDocSettings } from '../../../electron/services/opinions/doc-settings';
 import { syntheticDraft } from './synthetic-draft';
 
-const HAN = '评议意见反馈整改落实情况书面报告常委会组成人员认为该同志认真履行法定职责';
+const BASE: PreviewInput = {
+  header: '青岚县人民代表大会常务委员会文件',
+  docNumber: '青人常〔2024〕5号',
+  numberPending: false,
+  title: '关于对张明同志履职情况的评议意见',
+  titleNote: null,
+  addressee: '张明同志：',
+  body: [],
+  signature: { organ: '青岚县人大常委会', date: '2024年10月28日' },
+  imprint: { copyTo: '', office: '办公室', issued: '2024年10月30日印发' },
+};
 
 describe('the preview’s lines on the 22 × 28 grid', () => {
-  it('fills 26 cells after the two-character indent and 28 on the next lines; digits and letters take half', () => {
-    const lines = breakLines(HAN.repeat(3));
-    expect(lines.slice(0, 3).map((l) => textCells(l))).toEqual([26, 28, 28]);
-    expect(textCells('2024年10月28日')).toBe(4 + 3);
-    expect(breakLines('abc'.repeat(4), 28, 0)).toEqual(['abcabcabcabc']);
-  });
-
-  it('lets a comma hang into the margin but moves a closing bracket down with the character before it', () => {
-    const full = HAN.slice(0, 26);
-    expect(breakLines(`${full}，下文`)).toEqual([`${full}，`, '下文']);
-    expect(breakLines(`${full}》下文`)).toEqual([full.slice(0, 25), `${full.slice(25)}》下文`]);
-    expect(breakLines(`${HAN.slice(0, 25)}《监督法》`)).toEqual([HAN.slice(0, 25), '《监督法》']);
-  });
-
-  it('breaks a title into balanced lines and sizes the red header as the generator does', () => {
-    expect(balancedLines('关于对张明同志履职情况的评议意见', 20)).toEqual(['关于对张明同志履职情况的评议意见']);
-    expect(balancedLines('关于对欧阳明华同志履职情况的评议意见补充说明文字', 20).map((l) => [...l].length)).toEqual([12, 12]);
+  it('breaks body lines and titles with the generator’s code and sizes the red header as the generator does', () => {
+    const content = syntheticDraft('张明', 4, 900);
+    const layout = layoutPreview({ ...BASE, body: printedBody(content) });
+    const body = printedBody(content);
+    const first = body[0];
+    const lines = layout.pages.flatMap((p) => p.lines).map((l) => l.text);
+    if (first) {
+      const broken = breakLines(first.text + (first.runIn ?? ''), { firstLine: 640 });
+      expect(lines.slice(2, 2 + broken.length)).toEqual(broken);
+    }
+    expect(layout.pages[0]?.head?.titleLines).toEqual(breakTitle(BASE.title, { size: 44, spacing: -5, width: 8844 }));
     expect(headerMetrics('青岚县人民代表大会常务委员会文件')).toEqual({ lines: 5, sizePt: 36, scale: 74 });
   });
 
   it('takes the header size and scale chosen in 设置 → 公文格式, so the number and title move with it', () => {
     // 72 pt: glyph 1440 twips, line 1728; space before 1984 − (1728 − 1584) = 1840; (1840 + 1728) / 579 → 7 lines.
     expect(headerMetrics('青岚县人大常委会文件', 72, 60)).toEqual({ lines: 7, sizePt: 72, scale: 60 });
-    const base = { header: '青岚县人大常委会文件', docNumber: '青人常〔2024〕5号', numberPending: false, title: '关于对张明同志履职情况的评议意见', titleNote: null, addressee: '张明同志：', body: [], signature: { organ: '青岚县人大常委会', date: '2024年10月28日' }, imprint: { copyTo: '', office: '办公室', issued: '2024年10月30日印发' } };
+    const base = { ...BASE, header: '青岚县人大常委会文件' };
     const auto = layoutPreview(base).pages[0]?.head;
     const big = layoutPreview({ ...base, headerSizePt: 72, headerScalePercent: 60 }).pages[0]?.head;
     expect(big?.numberLine).toBe(9);

@@ -1,4 +1,5 @@
 import type { BodyBlock, OfficialDocInput, TableBlock } from '../model';
+import { pageRows } from '../form-layout';
 import { DEFAULT_GRADE_LABELS_INPUT, breakLabel, type GradeLabelsInput } from './announcement';
 
 /**
@@ -69,26 +70,43 @@ const TABLE_ROOM = 12755 - 11 * 579;
 const ROW_HEIGHT = 680;
 const MIN_ROW_HEIGHT = 460;
 
-function ballotTable(input: BallotInput, labels: GradeLabelsInput): TableBlock {
+/** A table's rule under each row (0.5 pt). */
+const RULE = 10;
+
+/**
+ * The table of a sheet: on its page with rows shrunk as far as 0.8 cm, or, for a longer list, at 1.2 cm spread evenly
+ * over the pages it needs (never a row or two alone on the second page), the header on each.
+ */
+function ballotTables(input: BallotInput, labels: GradeLabelsInput): BodyBlock[] {
   const rows = input.evaluatees.length + 1;
-  const rowHeight = Math.max(MIN_ROW_HEIGHT, Math.min(ROW_HEIGHT, Math.floor(TABLE_ROOM / rows)));
-  return {
+  const fitted = Math.floor(TABLE_ROOM / rows) - RULE;
+  const table = (from: number, to: number, rowHeight: number): TableBlock => ({
     type: 'table',
     table: {
       // Twips at 四号: 序号 two characters, 姓名 four, each grade three (a four-character label is broken in two),
       // leaving 单位及职务 thirteen characters a line.
       columns: [760, 1300, 3784, 1000, 1000, 1000],
       header: [['序号', '姓名', '单位及职务', breakLabel(labels.satisfied), breakLabel(labels.basic), breakLabel(labels.unsatisfied)]],
-      rows: input.evaluatees.map((e, i) => [String(i + 1), e.name.trim(), { text: e.position.trim(), align: 'left' }, '', '', '']),
+      rows: input.evaluatees.slice(from, to).map((e, i) => [String(from + i + 1), e.name.trim(), { text: e.position.trim(), align: 'left' }, '', '', '']),
       rowHeight,
     },
-  };
+  });
+  if (fitted >= MIN_ROW_HEIGHT) return [table(0, input.evaluatees.length, Math.min(ROW_HEIGHT, fitted))];
+  const perPage = pageRows(input.evaluatees.length, { rowHeight: ROW_HEIGHT, headerHeight: ROW_HEIGHT, linesBefore: 11, linesAfter: 0 });
+  const out: BodyBlock[] = [];
+  let from = 0;
+  perPage.forEach((count, page) => {
+    if (page > 0) out.push({ type: 'page-break' });
+    out.push(table(from, from + count, ROW_HEIGHT));
+    from += count;
+  });
+  return out;
 }
 
 /**
  * 测评票 as a form: `sheets` identical sheets, one a page, each with the meeting name and title, the instructions and
  * the table. Nothing differs between sheets and nothing numbers them (the 序号 column numbers the evaluatees).
- * Rows shrink to 0.8 cm to keep up to 12 evaluatees on one page; a longer list runs over two pages.
+ * Rows shrink to 0.8 cm to keep up to 12 evaluatees on one page; a longer list runs over two pages, spread evenly.
  */
 export function buildBallotDocument(input: BallotInput): OfficialDocInput {
   if (input.meetingName.trim() === '') throw new RangeError('测评票的会议名称不能为空');
@@ -106,7 +124,7 @@ export function buildBallotDocument(input: BallotInput): OfficialDocInput {
     { text: '', flush: true },
     { text: '说明：', flush: true },
     ...instructions.map((text) => ({ text: text.trim() })),
-    ballotTable(input, labels),
+    ...ballotTables(input, labels),
   ];
   const body: BodyBlock[] = [...sheet];
   for (let i = 1; i < input.sheets; i++) body.push({ type: 'page-break' }, { variant: 'title', text: title }, ...sheet);

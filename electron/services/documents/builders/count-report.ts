@@ -1,4 +1,5 @@
 import { formatDateCn } from '../../../../shared/format/dates';
+import { fieldLines } from '../form-layout';
 import type { BodyBlock, OfficialDocInput } from '../model';
 import { checkCount, DEFAULT_GRADE_LABELS_INPUT, breakLabel, type GradeLabelsInput, type ResultRowInput } from './announcement';
 
@@ -67,15 +68,15 @@ export function buildCountReportDocument(input: CountReportInput): OfficialDocIn
   const labels = input.gradeLabels ?? DEFAULT_GRADE_LABELS_INPUT;
   const group = input.groupLabel?.trim() || '常委会组成人员';
   const body: BodyBlock[] = [
-    { text: `测评轮次：${input.roundLabel.trim()}　　投票人员：${group}`, flush: true },
+    ...fieldLines([`测评轮次：${input.roundLabel.trim()}`, `投票人员：${group}`]),
     { text: `应到${input.entitled}人，实到${input.present}人；发出测评票${input.issued}张，收回${input.returned}张。`, flush: true },
     {
       type: 'table',
       table: {
         small: true,
-        // Twips at 小四; 空白, 无效 two characters, 有效票 and 合计 three (broken), 基本满意 in two lines.
+        // Twips at 小四; 空白, 无效 two characters, 有效票 three, 基本满意 in two lines; the table widens what must not wrap.
         columns: [660, 1130, 2134, 660, 660, 900, 660, 660, 720, 660],
-        header: [['序号', '姓名', '单位及职务', breakLabel(labels.satisfied), breakLabel(labels.basic), breakLabel(labels.unsatisfied), '空白', '无效', '有效\n票', '合计']],
+        header: [['序号', '姓名', '单位及职务', breakLabel(labels.satisfied), breakLabel(labels.basic), breakLabel(labels.unsatisfied), '空白', '无效', '有效票', '合计']],
         rows: input.rows.map((r, i) => [
           String(i + 1),
           r.name.trim(),

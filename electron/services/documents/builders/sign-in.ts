@@ -1,5 +1,8 @@
 import { formatDateCn } from '../../../../shared/format/dates';
 import type { BodyBlock, OfficialDocInput } from '../model';
+import { fieldLines, pageRows } from '../form-layout';
+import { BODY_CHARACTER_SPACING, SIZE, TYPE_AREA } from '../geometry';
+import { breakTitle } from '../title-lines';
 /** 签到表 of a meeting: members in roster order, a tall row each to sign in. */
 
 export interface SignInMemberInput {
@@ -33,21 +36,26 @@ export function buildSignInDocument(input: SignInInput): OfficialDocInput {
     if (m.name.trim() === '') throw new RangeError(`签到表第${i + 1}名人员的姓名为空`);
   });
   const title = input.title?.trim() || `${input.meetingName.trim()}\n签到表`;
-  const when = [`时间：${formatDateCn(input.date)}`, input.place?.trim() ? `地点：${input.place.trim()}` : ''].filter(Boolean).join('　　');
-  const body: BodyBlock[] = [
-    { text: when, align: 'center', flush: true },
-    {
-      type: 'table',
-      table: {
-        columns: [760, 1500, 3584, 3000],
-        header: [['序号', '姓名', '职务', '签名']],
-        rows: input.members.map((m, i) => [String(i + 1), m.name.trim(), { text: m.post.trim(), align: 'left' }, '']),
-        rowHeight: SIGN_ROW_HEIGHT,
-      },
-    },
+  const when = fieldLines([`时间：${formatDateCn(input.date)}`, input.place?.trim() ? `地点：${input.place.trim()}` : ''], 'center');
+  const closing: BodyBlock[] = [
     { text: `应到${input.members.length}人，实到＿＿＿人，请假＿＿＿人，缺席＿＿＿人。`, flush: true },
     { text: '请假人员：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿', flush: true },
   ];
+  const rows = input.members.map((m, i) => [String(i + 1), m.name.trim(), { text: m.post.trim(), align: 'left' as const }, '']);
+  // The rows spread evenly over the pages they need, one table a page under its header: no page of one row.
+  const titleLines = breakTitle(title, { size: SIZE.erHao, spacing: BODY_CHARACTER_SPACING, width: TYPE_AREA.width }).length;
+  const perPage = pageRows(rows.length, { rowHeight: SIGN_ROW_HEIGHT, headerHeight: SIGN_ROW_HEIGHT, linesBefore: titleLines + when.length, linesAfter: closing.length });
+  const tables: BodyBlock[] = [];
+  let from = 0;
+  perPage.forEach((count, page) => {
+    if (page > 0) tables.push({ type: 'page-break' });
+    tables.push({
+      type: 'table',
+      table: { columns: [760, 1500, 3584, 3000], header: [['序号', '姓名', '职务', '签名']], rows: rows.slice(from, from + count), rowHeight: SIGN_ROW_HEIGHT },
+    });
+    from += count;
+  });
+  const body: BodyBlock[] = [...when, ...tables, ...closing];
   return {
     kind: 'form',
     title,

@@ -1,23 +1,19 @@
 import type { PrintedParagraph } from '../../../../shared/domain/opinions';
 import { headerMetrics as printedHeader } from '../../../../shared/domain/document-settings';
+import { keepWithNextFlags, splitHeading } from '../../../../shared/documents/body-roles';
+import { BODY_CELL, BODY_CHARACTER_SPACING, CHAR, LINES_PER_PAGE, SIZE, SMALL_CHAR, TYPE_AREA } from '../../../../shared/documents/grid';
+import { breakLines, textWidth } from '../../../../shared/documents/line-break';
+import { headerBox, layoutFlow, placeImprint, type FlowBox, type ImprintPlacement } from '../../../../shared/documents/page-flow';
+import { breakTitle } from '../../../../shared/documents/title-lines';
 
 /**
- * The A4 preview's layout on the GB/T 9704 grid: 22 lines of 28 characters. Lines are broken the way
- * the Word file will break them (Han characters and full-width punctuation one cell, Latin letters and
- * digits half; closing punctuation hangs rather than starting a line), headings keep with the next
- * paragraph, and the 版记 goes at the foot of the last page, which is even — the same rules the
- * generator uses to estimate its pages, so the preview shows where the pages of the document break.
- * An estimate: Word and WPS set the final lines.
+ * The A4 preview's layout on the GB/T 9704 grid: 22 lines of 28 characters. It breaks lines and pages with the
+ * code the Word generator estimates its pages with (shared/documents: line-break, title-lines, body-roles,
+ * page-flow), from the same elements in the same order — 版头, title, addressee, body, signature, 版记 — so the
+ * preview shows where the pages of the document break: own headings keep with the next paragraph, the signature is
+ * never alone on a page, the 版记 goes at the foot of the last page, which is even. An estimate: Word and WPS set
+ * the final lines; the rendered test compares it with LibreOffice's.
  */
-
-export const LINES_PER_PAGE = 22;
-export const CELLS_PER_LINE = 28;
-/** Grid lines kept free around the 版记 (the generator's safety margin). */
-const SAFETY_LINES = 1;
-/** Title: 22 pt characters on the 156 mm line. */
-const TITLE_CELLS = 20;
-const HEADER_TOP_TWIPS = 1984;
-const LINE_TWIPS = 579;
 
 export interface PreviewInput {
   header: string;
@@ -63,76 +59,7 @@ export interface PreviewPage {
 
 export interface PreviewLayout {
   pages: PreviewPage[];
-  imprint: 'same-page' | 'next-even-page' | 'after-blank-page';
-}
-
-/** Punctuation that hangs into the margin rather than open a line (as Word and LibreOffice set it). */
-const HANGING = new Set('，。、．,.');
-/** Never open a line either: the character before them moves down with them. */
-const NO_START = new Set('！）》」』〕〗】〉”’：；？％…—·!)]}:;?%');
-/** Opening brackets never end a line: they move down to what they open. */
-const NO_END = new Set('（《「『〔〖【〈“‘([{');
-const CLOSING = new Set([...HANGING, ...NO_START]);
-
-/** Cells a character takes: half for printable ASCII, one for everything else (Han, full-width). */
-export function cells(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  return code >= 0x20 && code <= 0x7e ? 0.5 : 1;
-}
-
-export function textCells(text: string): number {
-  let n = 0;
-  for (const ch of text) n += cells(ch);
-  return n;
-}
-
-/** Latin words stay whole; everything else breaks between characters. */
-function tokens(text: string): string[] {
-  return text.match(/[A-Za-z0-9%.]+|[\s\S]/gu) ?? [];
-}
-
-/** Breaks text into lines of `width` cells, the first `firstIndent` cells in. */
-export function breakLines(text: string, width = CELLS_PER_LINE, firstIndent = 2): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let used = firstIndent;
-  for (const tok of tokens(text)) {
-    const w = textCells(tok);
-    if (used + w > width && line !== '' && !HANGING.has(tok)) {
-      const chars = [...line];
-      let carried = NO_START.has(tok) && chars.length > 1 ? (chars.pop() ?? '') : '';
-      while (chars.length > 1 && NO_END.has(chars.at(-1) ?? '')) carried = (chars.pop() ?? '') + carried;
-      lines.push(chars.join(''));
-      line = carried;
-      used = textCells(carried);
-    }
-    line += tok;
-    used += w;
-  }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
-}
-
-/** Lines of nearly equal length (a title is broken into balanced lines, not filled). */
-export function balancedLines(text: string, width: number): string[] {
-  const total = textCells(text);
-  const count = Math.max(1, Math.ceil(total / width));
-  if (count === 1) return [text];
-  const target = total / count;
-  const out: string[] = [];
-  let line = '';
-  let used = 0;
-  for (const ch of text) {
-    if (used + cells(ch) > target + 0.5 && out.length < count - 1 && !CLOSING.has(ch)) {
-      out.push(line);
-      line = '';
-      used = 0;
-    }
-    line += ch;
-    used += cells(ch);
-  }
-  out.push(line);
-  return out;
+  imprint: ImprintPlacement;
 }
 
 /**
@@ -141,98 +68,99 @@ export function balancedLines(text: string, width: number): string[] {
  */
 export function headerMetrics(header: string, sizePt: number | null = null, scalePercent: number | null = null): { lines: number; sizePt: number; scale: number } {
   const { size, scale } = printedHeader({ text: header, sizePt, scalePercent });
-  const glyph = size * 10;
-  const lineHeight = Math.round(glyph * 1.2);
-  const before = Math.max(0, HEADER_TOP_TWIPS - (lineHeight - Math.round(glyph * 1.1)));
-  return { lines: Math.ceil((before + lineHeight) / LINE_TWIPS), sizePt: size / 2, scale };
+  return { lines: headerBox(size).lines, sizePt: size / 2, scale };
 }
 
-interface Flow {
-  lines: Omit<PreviewLine, 'line'>[];
-  keepNext: boolean;
+/** Cells of a width in twips: the preview places text in body cells (315 twips). */
+const cells = (twips: number) => twips / BODY_CELL;
+const bodyWidth = (text: string) => textWidth(text, SIZE.sanHao, BODY_CHARACTER_SPACING);
+
+type Line = Omit<PreviewLine, 'line'>;
+
+interface Box extends FlowBox {
+  text: Line[];
 }
 
-function paragraphFlow(p: PrintedParagraph): Flow {
-  const text = p.text + (p.runIn ?? '');
-  const broken = breakLines(text, CELLS_PER_LINE, 2);
-  let head = p.level > 0 ? [...p.text].length : 0;
+function plain(text: string, align: PreviewLine['align'] = 'left', right = 0): Line {
+  return { text, headChars: 0, level: 0, indent: 0, align, justify: false, right };
+}
+
+const blank = (keepNext = false): Box => ({ lines: 1, text: [plain('')], ...(keepNext ? { keepNext } : {}) });
+
+function paragraphBox(p: PrintedParagraph, keepNext: boolean): Box {
+  const { text, runIn } = splitHeading(p);
+  const broken = breakLines(text + runIn, { firstLine: 2 * CHAR });
+  let head = p.level > 0 ? [...text].length : 0;
   const lines = broken.map((t, i) => {
     const n = [...t].length;
     const headChars = Math.min(head, n);
     head -= headChars;
     return { text: t, headChars, level: p.level, indent: i === 0 ? 2 : 0, align: 'left' as const, justify: i < broken.length - 1, right: 0 };
   });
-  return { lines, keepNext: p.level > 0 && !p.runIn };
+  return { lines: lines.length, text: lines, ...(keepNext ? { keepNext } : {}) };
 }
 
-function plain(text: string, align: PreviewLine['align'] = 'left', right = 0): Omit<PreviewLine, 'line'> {
-  return { text, headChars: 0, level: 0, indent: 0, align, justify: false, right };
+/** Lines of the 抄送 row at 四号, wrapped after "抄送：" as the generator's 版记 does. */
+function copyToLines(copyTo: string): string[] {
+  if (copyTo === '') return [];
+  const label = textWidth('抄送：', SIZE.siHao, BODY_CHARACTER_SPACING);
+  return breakLines(copyTo, { size: SIZE.siHao, width: TYPE_AREA.width - 2 * SMALL_CHAR - label, firstLine: -label });
 }
 
 export function layoutPreview(input: PreviewInput): PreviewLayout {
   const header = headerMetrics(input.header, input.headerSizePt ?? null, input.headerScalePercent ?? null);
   const numberLine = header.lines + 2;
   const titleLine = numberLine + 3;
-  const titleLines = balancedLines(input.title, TITLE_CELLS);
+  const titleLines = breakTitle(input.title, { size: SIZE.erHao, spacing: BODY_CHARACTER_SPACING, width: TYPE_AREA.width });
   const noteLine = titleLine + titleLines.length;
-  const noteLines = input.titleNote ? balancedLines(input.titleNote, CELLS_PER_LINE) : [];
+  const noteLines = input.titleNote ? breakTitle(input.titleNote, { size: SIZE.sanHao, spacing: BODY_CHARACTER_SPACING, width: TYPE_AREA.width }) : [];
+
+  // The 版头 and title block take the first grid lines; the addressee follows one blank line below.
+  const boxes: Box[] = [{ lines: noteLine + noteLines.length, text: [] }, blank()];
+  const addressee = breakLines(`${input.addressee.replace(/[：:]$/u, '')}：`);
+  boxes.push({ lines: addressee.length, text: addressee.map((t) => plain(t)) });
+  const keep = keepWithNextFlags(input.body);
+  input.body.forEach((p, i) => boxes.push(paragraphBox(p, keep[i] === true)));
+  const lastBody = input.body.length > 0 ? boxes.length - 1 : -1;
+  // Sealed signature: two blank lines, the organ centred over the date, the date 4 characters in from the right.
+  const dateRight = 4 * CHAR;
+  const organRight = dateRight + Math.round((bodyWidth(input.signature.date) - bodyWidth(input.signature.organ)) / 2);
+  boxes.push(blank(true), blank(true));
+  const organ = boxes.length;
+  boxes.push({ lines: 1, keepNext: true, text: [plain(input.signature.organ, 'right', Math.max(0, cells(organRight)))] });
+  boxes.push({ lines: 1, text: [plain(input.signature.date, 'right', cells(dateRight))] });
+
+  const flow = layoutFlow(boxes, lastBody >= 0 ? { lastBody, organ } : undefined);
   const pages: PreviewPage[] = [];
   const newPage = (): PreviewPage => {
     const page: PreviewPage = { no: pages.length + 1, pageNumber: pages.length + 1, lines: [], head: null, imprint: null };
     pages.push(page);
     return page;
   };
-  let page = newPage();
-  page.head = { headerLines: header.lines, headerSizePt: header.sizePt, headerScale: header.scale, numberLine, titleLine, titleLines, noteLine, noteLines };
-  // Addressee one blank line below the title block.
-  let used = noteLine + noteLines.length + 1;
-
-  const place = (flow: Flow) => {
-    // A heading that would end a page moves to the next one with its paragraph.
-    if (flow.keepNext && used > 0 && used + flow.lines.length + 1 > LINES_PER_PAGE) {
-      page = newPage();
-      used = 0;
-    }
-    for (const l of flow.lines) {
-      if (used >= LINES_PER_PAGE) {
-        page = newPage();
-        used = 0;
-      }
-      page.lines.push({ ...l, line: used });
-      used += 1;
-    }
+  const pageAt = (index: number): PreviewPage => {
+    while (pages.length <= index) newPage();
+    return pages[index] as PreviewPage;
   };
-  const blank = () => place({ lines: [plain('')], keepNext: false });
+  pageAt(0).head = { headerLines: header.lines, headerSizePt: header.sizePt, headerScale: header.scale, numberLine, titleLine, titleLines, noteLine, noteLines };
+  boxes.forEach((box, i) => {
+    box.text.forEach((l, n) => {
+      const at = flow.at[i]?.[n] ?? 0;
+      pageAt(Math.floor(at / LINES_PER_PAGE)).lines.push({ ...l, line: at % LINES_PER_PAGE });
+    });
+  });
+  pageAt(flow.pages - 1);
 
-  place({ lines: breakLines(`${input.addressee}：`, CELLS_PER_LINE, 0).map((t) => plain(t)), keepNext: false });
-  for (const p of input.body) place(paragraphFlow(p));
-  // Sealed signature: two blank lines, the organ centred over the date, the date 4 characters in from the right.
-  const organCells = textCells(input.signature.organ);
-  const dateCells = textCells(input.signature.date);
-  blank();
-  blank();
-  place({ lines: [plain(input.signature.organ, 'right', Math.max(0, 4 + (dateCells - organCells) / 2))], keepNext: false });
-  place({ lines: [plain(input.signature.date, 'right', 4)], keepNext: false });
-
-  const copyToLines = input.imprint.copyTo ? breakLines(input.imprint.copyTo, CELLS_PER_LINE * (16 / 14) - 2, 0) : [];
-  const imprint = { copyToLines, office: input.imprint.office, issued: input.imprint.issued };
-  const imprintLines = copyToLines.length + 1;
-  const bodyPages = pages.length;
-  const lastLines = used;
-  const fits = lastLines >= 1 + SAFETY_LINES && lastLines + imprintLines + SAFETY_LINES <= LINES_PER_PAGE;
-  if (bodyPages % 2 === 0 && fits) {
-    page.imprint = imprint;
-    return { pages, imprint: 'same-page' };
+  const copyTo = copyToLines(input.imprint.copyTo);
+  const imprint = { copyToLines: copyTo, office: input.imprint.office, issued: input.imprint.issued };
+  const placement = placeImprint(flow, copyTo.length + 1);
+  if (placement === 'same-page') (pages.at(-1) as PreviewPage).imprint = imprint;
+  else if (placement === 'next-even-page') newPage().imprint = imprint;
+  else {
+    // A blank page, then the 版记 on the next even page; neither is numbered.
+    newPage().pageNumber = null;
+    const last = newPage();
+    last.pageNumber = null;
+    last.imprint = imprint;
   }
-  if (bodyPages % 2 === 1) {
-    newPage().imprint = imprint;
-    return { pages, imprint: 'next-even-page' };
-  }
-  // An even page without room: a blank page, then the 版记 on the next even page; neither is numbered.
-  const blankPage = newPage();
-  blankPage.pageNumber = null;
-  const last = newPage();
-  last.pageNumber = null;
-  last.imprint = imprint;
-  return { pages, imprint: 'after-blank-page' };
+  return { pages, imprint: placement };
 }
