@@ -20,6 +20,8 @@ export interface ServeDeps {
   defaultHomeDir(): string;
   staticDir: string;
   version: string;
+  /** The build's about file (dist/about/about.json). */
+  aboutFile?: string;
   out(line: string): void;
   err(line: string): void;
   log: Logger;
@@ -56,6 +58,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       ...(args.data === undefined ? {} : { dataDir: args.data }),
       mode: 'browser',
       version: deps.version,
+      ...(deps.aboutFile ? { aboutFile: deps.aboutFile } : {}),
       log: deps.log,
       shell,
     });

@@ -14,6 +14,11 @@ export interface FileLogger extends Logger {
   readonly file: string;
 }
 
+/** The data folder's log folder (also where the export log lives). */
+export function logDirOf(dataDir: string): string {
+  return join(dataDir, 'logs');
+}
+
 /**
  * Appends one line per event to `<dataDir>/logs/pingyi.log`, so a take-over or a recovery can
  * be traced after the fact on the office machine. Synchronous appends: lines stay in order and
@@ -21,7 +26,7 @@ export interface FileLogger extends Logger {
  * A failing disk never breaks the caller: logging errors are swallowed.
  */
 export function createFileLogger(dataDir: string, options: FileLoggerOptions = {}): FileLogger {
-  const dir = join(dataDir, 'logs');
+  const dir = logDirOf(dataDir);
   const file = join(dir, 'pingyi.log');
   const clock = options.clock ?? systemClock;
   const toConsole = options.console ?? true;
