@@ -15,7 +15,8 @@
 // Each entry's licence text comes from the package's own LICENSE / COPYING / LICENCE file.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { isMainModule, parseOut } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -120,17 +121,9 @@ function bundledKeys(distDir) {
   return keys;
 }
 
-function parseOut(argv) {
-  const i = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
-  if (i < 0) return path.join(root, 'dist');
-  const value = argv[i].includes('=') ? argv[i].slice('--out='.length) : argv[i + 1];
-  if (!value) throw new Error('--out needs a folder');
-  return path.resolve(value);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   try {
-    const outDir = parseOut(process.argv.slice(2));
+    const outDir = parseOut(process.argv.slice(2), root);
     const lockFile = path.join(root, 'package-lock.json');
     if (!existsSync(lockFile)) throw new Error('build-about: package-lock.json is missing; run npm install first');
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));

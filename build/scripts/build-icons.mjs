@@ -12,7 +12,8 @@
 import { createCanvas, Image } from '@napi-rs/canvas';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { isMainModule, parseOut } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -82,18 +83,10 @@ export function buildIcons({ source, outDir }) {
   return { pngDir, ico: path.join(outDir, 'icons', 'icon.ico') };
 }
 
-function parseOut(argv) {
-  const i = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
-  if (i < 0) return path.join(root, 'dist');
-  const value = argv[i].includes('=') ? argv[i].slice('--out='.length) : argv[i + 1];
-  if (!value) throw new Error('--out needs a folder');
-  return path.resolve(value);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   try {
     const source = path.join(root, ICON_SOURCE);
-    const { pngDir, ico } = buildIcons({ source, outDir: parseOut(process.argv.slice(2)) });
+    const { pngDir, ico } = buildIcons({ source, outDir: parseOut(process.argv.slice(2), root) });
     // One drawing: the favicon must not drift from the app icon.
     const favicon = path.join(root, FAVICON);
     if (!existsSync(favicon) || !readFileSync(favicon).equals(readFileSync(source))) {

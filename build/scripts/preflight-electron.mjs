@@ -11,7 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { isMainModule } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const electronDir = path.join(root, 'node_modules', 'electron');
@@ -75,7 +76,7 @@ function nodeRangeOfElectron() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   const nodeRange = nodeRangeOfElectron();
   const present = () => electronRuntimePresent({ electronDir, env: process.env, exists: existsSync, read: (f) => readFileSync(f, 'utf8') });
   let decision = preflightDecision({ nodeVersion: process.versions.node, nodeRange, runtime: present() ? 'present' : 'missing' });
