@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { electronRuntimePresent, minimumOf, preflightDecision, versionAtLeast } from '../../../build/scripts/preflight-electron.mjs';
 
@@ -70,5 +72,30 @@ describe('electronRuntimePresent (without loading the electron package)', () => 
 
   it('trusts ELECTRON_OVERRIDE_DIST_PATH as the electron package does', () => {
     expect(electronRuntimePresent({ electronDir: dir, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, ...files({}) })).toBe(true);
+  });
+});
+
+describe('preflight-electron.mjs as npm start runs it', () => {
+  const script = fileURLToPath(new URL('../../../build/scripts/preflight-electron.mjs', import.meta.url));
+  // The script as `node build/scripts/preflight-electron.mjs`, on a Node that reports `version`.
+  const runAs = (version: string, env: Record<string, string> = {}) =>
+    spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `Object.defineProperty(process.versions, 'node', { value: ${JSON.stringify(version)} }); process.argv[1] = ${JSON.stringify(script)}; await import(${JSON.stringify(pathToFileURL(script).href)});`],
+      { encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '', ...env } },
+    );
+
+  it('stops an older Node with exit code 1 and exactly one line on stderr, before anything is downloaded', () => {
+    const result = runAs('20.19.0');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('npm run serve');
+  });
+
+  it('lets npm start go on, silently, when the runtime is there', () => {
+    const result = runAs('22.12.0', { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' });
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).toBe('');
   });
 });
