@@ -1,11 +1,13 @@
 // Electron's main process: wiring only. Decisions live in plain functions under shell/ (tested
 // without Electron); the work lives in services/ (plain Node, shared with browser mode).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, powerSaveBlocker, screen, session } from 'electron';
 import type { HallView } from '../shared/api/live-types';
 import { createAppServices, type AppServices } from './services/app-services';
 import { consoleLogger, type Logger } from './services/deps';
 import { StoreLockedError, StoreVersionError } from './services/store/store';
+import { appIconPath } from './shell/app-icon';
 import { parseDesktopArgs } from './shell/args';
 import { showStartupError } from './shell/dialogs';
 import { DesktopFilePort } from './shell/file-dialogs';
@@ -28,6 +30,8 @@ const renderer: RendererPaths = {
   dir: path.join(__dirname, '..', 'renderer'),
 };
 const preloadPath = path.join(__dirname, 'preload.cjs');
+// Written by build/scripts/build-about.mjs; packed into the asar next to the bundles.
+const aboutFile = path.join(__dirname, '..', 'about', 'about.json');
 
 // --home moves the app's own folder (pointer file, single-instance lock), so test runs with their
 // own home never collide with an installed copy or with each other.
@@ -105,6 +109,7 @@ async function start(): Promise<void> {
       ...(args.dataDir ? { dataDir: args.dataDir } : {}),
       mode: 'desktop',
       version: app.getVersion(),
+      aboutFile,
       shell: hallController,
       files,
     });
@@ -124,7 +129,7 @@ async function start(): Promise<void> {
     hallController.openHall().catch((error: unknown) => log.error('could not open the hall window', { error: String(error) }));
   };
   installAppMenu({ openConsole: () => windows?.openRoleWindow('console'), openHall });
-  windows = createWindowManager({ preloadPath, renderer, hub: running.hub, registry, log });
+  windows = createWindowManager({ preloadPath, icon: appIconPath(__dirname, process.platform, existsSync), renderer, hub: running.hub, registry, log });
   hallController.attach(windows);
   // The screen and the system stay awake while anything is on the hall. The hall's own stream
   // (least privilege) is enough to tell.

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     defaultHomeDir: () => defaultHomeDir(process.platform, process.env, homedir()),
     staticDir,
     version: readVersion(),
+    aboutFile: fileURLToPath(new URL('../about/about.json', import.meta.url)),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     openUrl,

@@ -12,18 +12,11 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseOut } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function parseOut(argv) {
-  const i = argv.findIndex((a) => a === '--out' || a.startsWith('--out='));
-  if (i < 0) return path.join(root, 'dist');
-  const value = argv[i].includes('=') ? argv[i].slice('--out='.length) : argv[i + 1];
-  if (!value) throw new Error('--out needs a folder');
-  return path.resolve(value);
-}
-
-const outDir = parseOut(process.argv.slice(2));
+const outDir = parseOut(process.argv.slice(2), root);
 
 // Bundled CommonJS dependencies call require(); an ES module has none, so give it one.
 const esmBanner = "import { createRequire as __pingyiCreateRequire } from 'node:module';\nconst require = __pingyiCreateRequire(import.meta.url);";

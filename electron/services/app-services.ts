@@ -50,6 +50,8 @@ export interface AppServicesOptions {
   shell?: ShellPort;
   /** The desktop's save and folder dialogs; browser mode (the default) offers downloads from `downloads`. */
   files?: FilePort;
+  /** dist/about/about.json of this copy (written by build/scripts/build-about.mjs). */
+  aboutFile?: string;
 }
 
 
@@ -112,6 +114,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     pointerFile: pointerPath(homeDir),
     shell,
     files,
+    aboutFile: options.aboutFile ?? null,
     async reopen(dir: string) {
       await current.store.close();
       current = await open(dir);

@@ -43,11 +43,12 @@ const SIZES: Record<Role, { width: number; height: number; minWidth: number; min
 /**
  * `placement` puts a new window straight where it belongs (the hall on its display), so it never
  * flashes up on the primary first. `fullscreen` is set only when true: an explicit false would
- * hide the fullscreen button on macOS.
+ * hide the fullscreen button on macOS. `icon` is appIconPath's answer (app-icon.ts).
  */
-export function windowOptionsFor(role: Role, preloadPath: string, placement?: HallWindowPlacement): BrowserWindowConstructorOptions {
+export function windowOptionsFor(role: Role, preloadPath: string, placement?: HallWindowPlacement, icon?: string): BrowserWindowConstructorOptions {
   return {
     ...SIZES[role],
+    ...(icon ? { icon } : {}),
     ...(placement ? { ...placement.bounds, ...(placement.fullscreen ? { fullscreen: true } : {}) } : {}),
     title: windowTitleFor(role),
     // Shown on ready-to-show, so nobody sees an empty white frame while the page loads.

@@ -10,6 +10,8 @@ import { rendererQueryFor, windowOptionsFor } from './window-options';
 
 export interface WindowManagerOptions {
   preloadPath: string;
+  /** The windows' icon file (appIconPath); Electron's default when absent. */
+  icon?: string | undefined;
   renderer: RendererPaths;
   /** The services' event hub: each window subscribes with its own role. */
   hub: { subscribe(role: Role, listener: EventListener): () => void };
@@ -49,7 +51,7 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       bringForward(existing);
       return existing;
     }
-    const win = new BrowserWindow(windowOptionsFor(role, options.preloadPath, placement));
+    const win = new BrowserWindow(windowOptionsFor(role, options.preloadPath, placement, options.icon));
     const contents = win.webContents;
     // Kept: after 'closed' the web contents is gone and its id unreadable.
     const id = contents.id;

@@ -13,6 +13,7 @@ import { opinionHandlers } from '../opinions/opinion-handlers';
 import { meetingDocHandlers } from '../meeting-docs/meeting-doc-handlers';
 import { researchHandlers } from '../meeting-docs/research-handlers';
 import { exportHandlers } from '../exports/export-handlers';
+import { aboutHandlers } from '../about/about-service';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -30,5 +31,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...meetingDocHandlers(ctx),
     ...researchHandlers(ctx),
     ...exportHandlers(ctx),
+    ...aboutHandlers(ctx),
   };
 }

@@ -18,6 +18,8 @@ export interface ServiceContext {
   readonly shell: ShellPort;
   /** How exported files reach the user: save dialogs on the desktop, download links in browser mode. */
   readonly files: FilePort;
+  /** The build's about file (version, build date, licences); null when there is none. */
+  readonly aboutFile: string | null;
   /** Closes the current store and opens the data folder `dir` in its place. */
   reopen(dir: string): Promise<void>;
 }

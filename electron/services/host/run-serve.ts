@@ -21,6 +21,8 @@ export interface ServeDeps {
   defaultHomeDir(): string;
   staticDir: string;
   version: string;
+  /** The build's about file (dist/about/about.json). */
+  aboutFile?: string;
   out(line: string): void;
   err(line: string): void;
   /** Replaces the services' log file (tests); by default lines go to `<data>/logs/pingyi.log` and the console. */
@@ -59,6 +61,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       mode: 'browser',
       version: deps.version,
       ...(deps.log ? { log: deps.log } : {}),
+      ...(deps.aboutFile ? { aboutFile: deps.aboutFile } : {}),
       shell,
     });
   } catch (err) {

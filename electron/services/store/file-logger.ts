@@ -20,6 +20,11 @@ export interface FileLogger extends Logger {
 export const LOG_FILE = 'pingyi.log';
 export const LOGS_DIR = 'logs';
 
+/** The data folder's log folder (also where the export log lives). */
+export function logDirOf(dataDir: string): string {
+  return join(dataDir, LOGS_DIR);
+}
+
 /**
  * Appends one line per event to `<dataDir>/logs/pingyi.log`, so a take-over, a recovery or a
  * failed call (with the request id the user was shown) can be traced after the fact on the
@@ -29,7 +34,7 @@ export const LOGS_DIR = 'logs';
  * to cost nothing noticeable. A failing disk never breaks the caller: logging errors are swallowed.
  */
 export function createFileLogger(dataDir: string, options: FileLoggerOptions = {}): FileLogger {
-  const dir = join(dataDir, LOGS_DIR);
+  const dir = logDirOf(dataDir);
   const file = join(dir, LOG_FILE);
   const clock = options.clock ?? systemClock;
   const toConsole = options.console ?? true;

@@ -3,7 +3,7 @@ export { openStore, StoreLockedError, StoreVersionError } from './store';
 export { selectBackupsToDelete, defaultRetention, PROTECTED_REASONS, PROTECTED_DAYS, type RetentionCandidate, type RetentionOptions } from './retention';
 export { defaultHomeDir, resolveDataDir, writePointer, pointerPath, PRODUCT_NAME, POINTER_FILE, type ResolveDataDirOptions } from './location';
 export { moveDataFolder, MoveVerifyError, type MoveDataFolderOptions, type MoveResult } from './move-folder';
-export { createFileLogger, type FileLogger, type FileLoggerOptions } from './file-logger';
+export { createFileLogger, logDirOf, type FileLogger, type FileLoggerOptions } from './file-logger';
 export { storeMigrations, STORE_SCHEMA_VERSION } from './migrations';
 export { isValidKey } from './partition-key';
 export { partitionLabel, storeMessages } from './messages';

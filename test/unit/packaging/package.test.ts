@@ -25,6 +25,9 @@ const DEV_ONLY = ['react', 'react-dom', 'vite', 'vitest', 'electron', 'electron-
 /** The one package shipped in node_modules: its native binary cannot be bundled (the documents' results chart). */
 const NATIVE = /^\/node_modules(?:\/@napi-rs(?:\/canvas(?:-[a-z0-9-]+)?(?:\/.*)?)?)?$/;
 
+/** Beside the bundles: the windows' icon and the 关于 screen's build file. */
+const SHIPPED_EXTRAS = ['/dist/icons', '/dist/icons/png', '/dist/icons/png/256x256.png', '/dist/about', '/dist/about/about.json'];
+
 function run(command: string, args: string[], cwd: string): string {
   try {
     return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, CI: 'true' } });
@@ -67,10 +70,11 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
   let appOutDir = '';
   let entries: string[] = [];
   let asarPath = '';
+  let project = '';
 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'pingyi-pack-'));
-    const project = path.join(tmp, 'project');
+    project = path.join(tmp, 'project');
     mkdirSync(project);
     for (const file of ['package.json', 'package-lock.json']) {
       if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(project, file));
@@ -87,6 +91,10 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
       mkdirSync(rendererOut, { recursive: true });
       writeFileSync(path.join(rendererOut, 'index.html'), '<!doctype html><title>stand-in</title>');
     }
+
+    // The icons and the about file (version, build date, licences), as `npm run build` makes them.
+    run(process.execPath, [path.join(root, 'build/scripts/build-icons.mjs'), '--out', path.join(project, 'dist')], root);
+    run(process.execPath, [path.join(root, 'build/scripts/build-about.mjs'), '--out', path.join(project, 'dist')], root);
 
     const electronVersion = (JSON.parse(readFileSync(bin('electron', 'package.json'), 'utf8')) as { version: string }).version;
     const standIn = path.join(tmp, 'electron-dist');
@@ -121,7 +129,11 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
     for (const name of DEV_ONLY) expect(entries.filter((e) => e.includes(`/node_modules/${name}/`) || e.endsWith(`/node_modules/${name}`)), name).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
     const outside = entries.filter(
-      (e) => !['/package.json', '/dist', '/dist/electron', '/dist/renderer'].includes(e) && !e.startsWith('/dist/electron/') && !e.startsWith('/dist/renderer/') && !NATIVE.test(e),
+      (e) =>
+        !['/package.json', '/dist', '/dist/electron', '/dist/renderer', ...SHIPPED_EXTRAS].includes(e) &&
+        !e.startsWith('/dist/electron/') &&
+        !e.startsWith('/dist/renderer/') &&
+        !NATIVE.test(e),
     );
     expect(outside).toEqual([]);
   });
@@ -163,6 +175,37 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('carries the icon: the windows’ PNG in the asar, the .ico and the Linux icon set the config points to', () => {
+    expect(entries).toContain('/dist/icons/png/256x256.png');
+    const png = extractFile(asarPath, 'dist/icons/png/256x256.png');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(256);
+    const config = JSON.parse(readFileSync(path.join(root, 'build', 'electron-builder.json'), 'utf8')) as { win: { icon: string }; linux: { icon: string } };
+    const ico = readFileSync(path.join(project, config.win.icon));
+    expect(ico.readUInt16LE(2)).toBe(1);
+    const sizes = readdirSync(path.join(project, config.linux.icon)).filter((f) => /^\d+x\d+\.png$/.test(f));
+    expect(sizes).toEqual(expect.arrayContaining(['16x16.png', '32x32.png', '256x256.png', '512x512.png', '1024x1024.png']));
+    // The renderer links its favicon, and the build copied it.
+    expect(extractFile(asarPath, 'dist/renderer/index.html').toString('utf8')).toContain('href="./favicon.svg"');
+    expect(entries).toContain('/dist/renderer/favicon.svg');
+  });
+
+  it('carries the about file: the build date and the licence of every production package and of what the bundles hold', () => {
+    const about = JSON.parse(extractFile(asarPath, 'dist/about/about.json').toString('utf8')) as { version: string; builtAt: string; licenses: { name: string; version: string; shippedAs: string[] }[] };
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(about.version).toBe(pkg.version);
+    expect(Number.isNaN(Date.parse(about.builtAt))).toBe(false);
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; version?: string }> };
+    for (const [key, meta] of Object.entries(lock.packages)) {
+      if (key === '' || meta.dev === true) continue;
+      const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      expect(about.licenses.some((l) => l.name === name && l.version === meta.version), key).toBe(true);
+    }
+    // React is a devDependency only because Vite bundles it: its code ships in the renderer.
+    expect(about.licenses.find((l) => l.name === 'react')?.shippedAs).toContain('bundled');
+    expect(about.licenses.find((l) => l.name === 'electron')?.shippedAs).toContain('runtime');
   });
 
   it('reports the asar size', () => {
