@@ -34,9 +34,9 @@ function row(i: number, returned: number, satisfied: number, basic: number, blan
 export function sampleAnnouncement(): AnnouncementInput {
   return {
     docNumber: 'X人常〔2026〕12号',
-    // A county that titles its meeting vote 满意度测评 (a setting; the ballot fixture keeps the default).
-    title: '关于2026年度工作评议满意度测评结果的通报',
-    voteTitle: '满意度测评',
+    // The meeting's vote under its default title (a setting: 民主测评).
+    title: '关于2026年度工作评议民主测评结果的通报',
+    voteTitle: '民主测评',
     addressee: '县人民政府，县监察委员会，县人民法院，县人民检察院',
     meetingName: MEETING,
     meetingDate: '2026-10-28',

@@ -129,7 +129,7 @@ describe('测评结果通报 (公文)', () => {
     const number = paragraphWithText(docx.document, '人常〔');
     expect(textOf(number)).toBe('X人常〔2026〕12号');
     expect(element(inner(number, 'w:pBdr') ?? '', 'w:bottom')).toMatchObject({ 'w:val': 'single', 'w:sz': '12', 'w:color': 'FF0000' });
-    titleParagraph(docx, '满意度测评结果的通报');
+    titleParagraph(docx, '民主测评结果的通报');
     const imprint = /<w:tbl>(?:(?!<\/w:tbl>)[\s\S])*?<w:tblpPr[\s\S]*?<\/w:tbl>/.exec(docx.document)?.[0] ?? '';
     expect(element(imprint, 'w:tblpPr')).toMatchObject({ 'w:vertAnchor': 'margin', 'w:tblpYSpec': 'bottom' });
     expect(textOf(paragraphWithText(imprint, '抄送：'))).toBe('抄送：县委，县人民政府，县委组织部。');
@@ -175,8 +175,8 @@ describe('测评结果通报 (公文)', () => {
     expect(results[0]?.[1]).toEqual(['1', '张明', '县教育局局长', '26', '24', '2', '0', '100.0%', '满意']);
     expect(results[0]?.[5]?.slice(3)).toEqual(['22', '9', '4', '9', '59.1%', '不满意']);
     const text = textOf(docx.document);
-    expect(text).toContain('表1　常委会组成人员满意度测评结果');
-    expect(text).toContain('表2　列席代表满意度测评结果');
+    expect(text).toContain('表1　常委会组成人员民主测评结果');
+    expect(text).toContain('表2　列席代表民主测评结果');
   });
 
   it('notes the blank and invalid sheets under each table', () => {
@@ -222,8 +222,8 @@ describe('测评结果通报 (公文)', () => {
       }
     }
     const text = textOf(docx.document);
-    expect(text).toContain('图1　常委会组成人员满意度测评结果');
-    expect(text).toContain('图2　列席代表满意度测评结果');
+    expect(text).toContain('图1　常委会组成人员民主测评结果');
+    expect(text).toContain('图2　列席代表民主测评结果');
   });
 
   it('rejects figures that are not counts and an empty rule, naming the field', () => {
