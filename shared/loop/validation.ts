@@ -1,0 +1,62 @@
+import { formatDateCn } from '../format/dates';
+import type { OpinionItem } from './items';
+import { FILE_MAX_BYTES } from './schemas';
+
+/**
+ * The loop's checks on bad input, each returning a Chinese message that names the rule (null when
+ * the input is fine). The services refuse before writing anything.
+ */
+
+/** A rectification report cannot be dated, or received, before the opinion it answers was delivered. */
+export function reportDateProblem(report: { reportDate: string | null; receivedOn: string }, deliveredOn: string | null): string | null {
+  if (!deliveredOn) return '评议意见尚未送达，不能登记整改情况报告';
+  const when = formatDateCn(deliveredOn);
+  if (report.receivedOn < deliveredOn) return `收到日期（${formatDateCn(report.receivedOn)}）早于评议意见送达日期（${when}），整改情况报告应在送达之后`;
+  if (report.reportDate !== null && report.reportDate < deliveredOn) {
+    return `报告成文日期（${formatDateCn(report.reportDate)}）早于评议意见送达日期（${when}），整改情况报告应在送达之后`;
+  }
+  if (report.reportDate !== null && report.reportDate > report.receivedOn) {
+    return `报告成文日期（${formatDateCn(report.reportDate)}）晚于收到日期（${formatDateCn(report.receivedOn)}）`;
+  }
+  return null;
+}
+
+/** A 回头看 verdict belongs to an item of this evaluation's issued opinion. */
+export function verdictItemProblem(
+  check: { opinionId: string; itemNo: number },
+  opinion: { id: string; items: readonly Pick<OpinionItem, 'no'>[] },
+): string | null {
+  if (check.opinionId !== opinion.id) return `第${check.itemNo}项不是本评议的评议意见中的条目，不能在此评价`;
+  if (!opinion.items.some((i) => i.no === check.itemNo)) return `评议意见中没有第${check.itemNo}项（共${opinion.items.length}项）`;
+  return null;
+}
+
+export type SecondVoteCheck =
+  | { kind: 'ok' }
+  | { kind: 'confirm'; message: string }
+  | { kind: 'refused'; message: string };
+
+/**
+ * The 满意度测评 comes after the rectification report. Before it arrived the office may still hold
+ * the vote, but only confirming it and giving a reason. The re-report's vote (整改情况测评) needs no
+ * written report: the meeting hears the evaluatee instead.
+ */
+export function secondVoteCheck(input: {
+  kind: 'followUp' | 'reReport';
+  reportReceived: boolean;
+  confirmed: boolean;
+  reason: string;
+}): SecondVoteCheck {
+  if (input.kind === 'reReport' || input.reportReceived) return { kind: 'ok' };
+  const rule = '满意度测评应在收到整改情况报告之后进行';
+  if (!input.confirmed) return { kind: 'confirm', message: `尚未收到整改情况报告。${rule}，确需提前测评的，请确认并说明理由。` };
+  if (input.reason.trim() === '') return { kind: 'refused', message: `尚未收到整改情况报告，提前测评应说明理由（${rule}）` };
+  return { kind: 'ok' };
+}
+
+/** An evidence file before it is copied: the size limit and an unreadable file, named. */
+export function evidenceFileProblem(name: string, size: number | null): string | null {
+  if (size === null) return `无法读取文件“${name}”，请确认文件存在且未被其他程序占用`;
+  if (size > FILE_MAX_BYTES) return `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，不能作为佐证材料`;
+  return null;
+}
