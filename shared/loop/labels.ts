@@ -86,6 +86,17 @@ export const LOOP_LABELS = {
   } satisfies Record<DeliveryMode, string>,
   /** The evaluation's stages, and escalation after a re-report that still fails. */
   stage: { ...STAGE_LABELS, escalated: '进一步监督' },
+  deadline: {
+    plan: '整改方案',
+    report: '整改情况报告',
+    reReport: '不满意再次报告',
+  },
+  dueState: {
+    overdue: '已逾期',
+    soon: '30日内到期',
+    later: '未到期',
+    unscheduled: '尚未安排会议',
+  },
   closedBy: {
     followUpVote: '回头看后测评通过',
     reReportVote: '再次报告后测评通过',
