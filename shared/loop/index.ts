@@ -5,5 +5,6 @@ export * from './items';
 export * from './ledger';
 export * from './schemas';
 export * from './stage';
+export * from './facts';
 export * from './thresholds';
 export * from './validation';

@@ -22,7 +22,8 @@ export interface ProposerCheck {
   problems: string[];
 }
 
-type Roster = readonly Pick<Member, 'id' | 'name' | 'active'>[];
+/** The members on record, active or not. */
+export type Roster = readonly Pick<Member, 'id' | 'name' | 'active'>[];
 
 /** Sorts the proposers into active members, and names everyone else with why they do not count. */
 function screenProposers(proposers: readonly ProposerRef[], roster: Roster, what: string): { valid: Set<string>; problems: string[] } {

@@ -1,6 +1,7 @@
 import { formatDateCn } from '../format/dates';
 import type { OpinionItem } from './items';
-import { FILE_MAX_BYTES } from './schemas';
+import { FILE_MAX_BYTES, type InterpellationStep, type InvestigationStep } from './schemas';
+import { checkInterpellationProposers, checkInvestigationProposers, needsSecondAnswer, type Roster } from './thresholds';
 
 /**
  * The loop's checks on bad input, each returning a Chinese message that names the rule (null when
@@ -59,4 +60,35 @@ export function evidenceFileProblem(name: string, size: number | null): string |
   if (size === null) return `无法读取文件“${name}”，请确认文件存在且未被其他程序占用`;
   if (size > FILE_MAX_BYTES) return `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，不能作为佐证材料`;
   return null;
+}
+
+/**
+ * A 质询案 as recorded: enough proposers, the answers after the 主任会议's decision, a verdict given
+ * by proposers only, and a further answer only after more than half of them were not satisfied.
+ */
+export function interpellationProblems(step: InterpellationStep, roster: Roster): string[] {
+  const problems = [...checkInterpellationProposers(step.proposers, roster).problems];
+  if (step.decision && step.decision.date < step.proposedOn) problems.push('主任会议决定日期不能早于质询案提出日期');
+  if (step.answers.length > 0 && !step.decision) problems.push('主任会议尚未决定答复方式，不能登记答复');
+  const proposerIds = new Set(step.proposers.flatMap((p) => (p.memberId ? [p.memberId] : [])));
+  const byId = new Map(roster.map((m) => [m.id, m.name]));
+  step.answers.forEach((a, i) => {
+    const which = `第${i + 1}次答复`;
+    if (step.decision && a.date < step.decision.date) problems.push(`${which}的日期不能早于主任会议决定日期`);
+    for (const id of a.notSatisfied) if (!proposerIds.has(id)) problems.push(`${byId.get(id) ?? id}不是本质询案的提案人，不能对${which}表示意见`);
+    const prev = step.answers[i - 1];
+    if (prev && !needsSecondAnswer(step.proposers.length, prev.notSatisfied.length)) {
+      problems.push(`提案人过半数对答复不满意的，才能要求再作答复；第${i}次答复不满意的提案人未过半数`);
+    }
+  });
+  return problems;
+}
+
+/** A 特定问题调查委员会 as recorded: the proposers' threshold, then proposal → report → 决议 in date order. */
+export function investigationProblems(step: InvestigationStep, roster: Roster): string[] {
+  const problems = [...checkInvestigationProposers(step.proposedBy, step.proposers, roster).problems];
+  if (step.report && step.report.date < step.proposedOn) problems.push('调查报告日期不能早于提议日期');
+  if (step.resolution && !step.report) problems.push('调查委员会尚未提出调查报告，不能登记决议或决定');
+  if (step.resolution && step.report && step.resolution.date < step.report.date) problems.push('决议或决定的日期不能早于调查报告日期');
+  return problems;
 }
