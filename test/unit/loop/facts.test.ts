@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OpinionVersion } from '../../../shared/domain/opinions';
 import { deriveStage, firstDelivery, loopFacts, type LoopRecords } from '../../../shared/loop';
+import { opinionVersion } from './fixtures';
 
-function version(no: number, delivered: string | null): OpinionVersion {
-  return {
-    no,
-    createdAt: '2024-10-30T08:00:00Z',
-    updatedAt: '2024-10-30T08:00:00Z',
-    reason: no > 1 ? '更正' : '',
-    content: { addressee: '张三同志', lead: [], sections: { basicEvaluation: [], problems: [], suggestions: [], rectification: [] } },
-    council: { date: '2024-11-01', sitting: 23 },
-    issue: delivered ? { docNumber: `X人常〔2024〕${10 + no}号`, issueDate: '2024-11-05' } : null,
-    delivery: delivered ? { date: delivered, receivedBy: '李四' } : null,
-  };
-}
+const version = (no: number, delivered: string | null) => opinionVersion(no, [], delivered);
 
 const none: LoopRecords = {
   researchStarted: true,

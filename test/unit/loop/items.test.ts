@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { opinionRecordSchema, type OpinionParagraph, type OpinionRecord, type OpinionVersion } from '../../../shared/domain/opinions';
+import { opinionVersion, para } from './fixtures';
 import { describeItemChange, diffItems, extractItems, issuedItems, itemFullText } from '../../../shared/loop';
 
-const p = (level: OpinionParagraph['level'], text: string): OpinionParagraph => ({ level, text });
-
-function content(suggestions: OpinionParagraph[]) {
-  return {
-    addressee: '张三同志',
-    lead: [p(0, '根据……')],
-    sections: { basicEvaluation: [p(0, '较好')], problems: [p(2, '问题一。')], suggestions, rectification: [p(0, '六个月内报告')] },
-  };
-}
-
-function version(no: number, suggestions: OpinionParagraph[], issued: boolean, reason = ''): OpinionVersion {
-  return {
-    no,
-    createdAt: '2024-10-30T08:00:00Z',
-    updatedAt: '2024-10-30T08:00:00Z',
-    reason,
-    content: content(suggestions),
-    council: issued ? { date: '2024-11-01', sitting: 23 } : null,
-    issue: issued ? { docNumber: `X人常〔2024〕${no + 10}号`, issueDate: '2024-11-05' } : null,
-    delivery: issued ? { date: '2024-11-08', receivedBy: '李四' } : null,
-  };
-}
+const p = para;
+const content = (suggestions: OpinionParagraph[]) => opinionVersion(1, suggestions, null).content;
+const version = (no: number, suggestions: OpinionParagraph[], issued: boolean, reason = '') => opinionVersion(no, suggestions, issued ? '2024-11-08' : null, reason);
 
 const record = (versions: OpinionVersion[]): OpinionRecord =>
   opinionRecordSchema.parse({ id: 'op_abcd1234', evaluationId: 'ev_abcd1234', evaluateeId: 'ee_abcd1234', createdAt: '2024-10-30T08:00:00Z', versions });
