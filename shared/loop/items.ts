@@ -1,3 +1,4 @@
+import { LOOP_LABELS } from './labels';
 import { isFrozen, numberParagraphs, type OpinionContent, type OpinionParagraphLevel, type OpinionRecord } from '../domain/opinions';
 
 /**
@@ -44,8 +45,7 @@ export function itemFullText(item: Pick<OpinionItem, 'text' | 'body'>): string {
   return [item.text, ...item.body].join('\n');
 }
 
-export type ItemChangeKind = 'added' | 'removed' | 'changed';
-export const ITEM_CHANGE_LABELS: Readonly<Record<ItemChangeKind, string>> = { added: '新增', removed: '删除', changed: '文字修改' };
+export type ItemChangeKind = keyof typeof LOOP_LABELS.itemChange;
 
 export interface ItemChange {
   no: number;
@@ -101,5 +101,5 @@ export function issuedItems(record: Pick<OpinionRecord, 'versions'>): IssuedItem
 
 /** 第3项 文字修改 …: a change in one line, for the ledger's history. */
 export function describeItemChange(change: ItemChange): string {
-  return `第${change.no}项${ITEM_CHANGE_LABELS[change.kind]}`;
+  return `第${change.no}项${LOOP_LABELS.itemChange[change.kind]}`;
 }

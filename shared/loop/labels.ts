@@ -52,6 +52,11 @@ export const LOOP_LABELS = {
     followUp: '回头看后的满意度测评',
     reReport: '不满意再次报告后的整改情况测评',
   } satisfies Record<LaterVoteKind, string>,
+  itemChange: {
+    added: '新增',
+    removed: '删除',
+    changed: '文字修改',
+  },
   escalationKind: {
     inquiry: '询问',
     interpellation: '质询案',

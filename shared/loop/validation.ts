@@ -1,6 +1,7 @@
 import { formatDateCn } from '../format/dates';
 import type { OpinionItem } from './items';
-import { FILE_MAX_BYTES, type InterpellationStep, type InvestigationStep } from './schemas';
+import type { ItemVerdict } from './labels';
+import { FILE_MAX_BYTES, type InterpellationStep, type InvestigationStep, type ItemCheck } from './schemas';
 import { checkInterpellationProposers, checkInvestigationProposers, needsSecondAnswer, type Roster } from './thresholds';
 
 /**
@@ -91,4 +92,23 @@ export function investigationProblems(step: InvestigationStep, roster: Roster): 
   if (step.resolution && !step.report) problems.push('调查委员会尚未提出调查报告，不能登记决议或决定');
   if (step.resolution && step.report && step.resolution.date < step.report.date) problems.push('决议或决定的日期不能早于调查报告日期');
   return problems;
+}
+
+/**
+ * The verdicts of a 回头看 record, item by item, for the ledger: each check must name an item of
+ * this evaluation's issued opinion, and an item is judged once.
+ */
+export function checkedVerdicts(
+  checks: readonly Pick<ItemCheck, 'opinionId' | 'itemNo' | 'verdict'>[],
+  opinion: { id: string; items: readonly Pick<OpinionItem, 'no'>[] },
+): { verdicts: Map<number, ItemVerdict>; problems: string[] } {
+  const verdicts = new Map<number, ItemVerdict>();
+  const problems: string[] = [];
+  for (const c of checks) {
+    const problem = verdictItemProblem(c, opinion);
+    if (problem) problems.push(problem);
+    else if (verdicts.has(c.itemNo)) problems.push(`第${c.itemNo}项已有回头看评价，不能重复评价`);
+    else verdicts.set(c.itemNo, c.verdict);
+  }
+  return { verdicts, problems };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkedVerdicts,
   escalationStepSchema,
   evidenceFileProblem,
   FILE_MAX_BYTES,
@@ -122,5 +123,25 @@ describe('investigationProblems', () => {
     expect(investigationProblems(step({ proposedBy: 'members', proposers: five }), roster)).toEqual([
       '组织特定问题调查委员会应由主任会议提议，或由常委会组成人员五分之一以上书面联名提议（现有在任组成人员27人，至少6人），现有提议人5人',
     ]);
+  });
+});
+
+describe('checkedVerdicts', () => {
+  const opinion = { id: 'op_abcd1234', items: [{ no: 1 }, { no: 2 }] };
+  it('gives each item of this opinion its verdict and refuses the rest', () => {
+    const out = checkedVerdicts(
+      [
+        { opinionId: 'op_abcd1234', itemNo: 1, verdict: 'fullyRectified' },
+        { opinionId: 'op_abcd1234', itemNo: 2, verdict: 'notRectified' },
+        { opinionId: 'op_other999', itemNo: 1, verdict: 'mostlyRectified' },
+        { opinionId: 'op_abcd1234', itemNo: 2, verdict: 'fullyRectified' },
+      ],
+      opinion,
+    );
+    expect([...out.verdicts]).toEqual([
+      [1, 'fullyRectified'],
+      [2, 'notRectified'],
+    ]);
+    expect(out.problems).toEqual(['第1项不是本评议的评议意见中的条目，不能在此评价', '第2项已有回头看评价，不能重复评价']);
   });
 });
