@@ -15,6 +15,10 @@ export interface RetentionCandidate {
   id: string;
   createdAt: string;
   reason: string;
+  /** Files the backup holds (paths below the data folder). */
+  files?: readonly string[];
+  /** Those of `files` whose copy was whole when taken. */
+  goodFiles?: readonly string[];
 }
 
 export interface RetentionOptions {
@@ -30,7 +34,9 @@ export interface RetentionOptions {
  * newest (at least one), the newest of each of the last `daily` days, `weekly` ISO weeks
  * (Monday to Sunday) and `monthly` months, protected backups younger than 30 days, and any
  * backup whose date cannot be read or lies in the future (a clock set wrong must not make the
- * app delete what it cannot reason about). Returns ids, oldest first. Pure.
+ * app delete what it cannot reason about). And every file of the newest backup keeps one whole
+ * copy: for each, the newest backup holding it whole is kept (so a file damaged before the recent
+ * backups were taken never loses its last good copy). Returns ids, oldest first. Pure.
  */
 export function selectBackupsToDelete(
   backups: readonly RetentionCandidate[],
@@ -73,6 +79,13 @@ export function selectBackupsToDelete(
 
   for (const b of dated) {
     if (PROTECTED_REASONS.includes(b.reason) && now - b.t < PROTECTED_DAYS * DAY_MS) keep.add(b.id);
+  }
+
+  // Backup ids sort by time (and never repeat), so the newest is the greatest id.
+  const newestFirst = [...backups].sort((x, y) => (x.id < y.id ? 1 : x.id > y.id ? -1 : 0));
+  for (const file of newestFirst[0]?.files ?? []) {
+    const holder = newestFirst.find((b) => b.goodFiles?.includes(file));
+    if (holder) keep.add(holder.id);
   }
 
   return dated

@@ -142,3 +142,22 @@ export function halfWriteFs(match: (path: string) => boolean): StoreFs {
     }),
   );
 }
+
+/** A backup's manifest, read straight from disk. */
+// oxlint-disable-next-line typescript/no-explicit-any
+export async function manifestOf(dataDir: string, id: string): Promise<any> {
+  return readJson(join(dataDir, 'backups', id, 'manifest.json'));
+}
+
+/** Where a backup keeps its copy of `path` (`core.json`, `year/2025.json`, `meta.json`), or null. */
+export async function backupBlobPath(dataDir: string, id: string, path: string): Promise<string | null> {
+  const entry = (await manifestOf(dataDir, id)).entries.find((e: { path: string }) => e.path === path);
+  return entry ? join(dataDir, 'backups', 'blobs', entry.sha256) : null;
+}
+
+/** A backup's copy of `path`, as bytes. */
+export async function backupBytes(dataDir: string, id: string, path: string): Promise<Buffer> {
+  const blob = await backupBlobPath(dataDir, id, path);
+  if (!blob) throw new Error(`backup ${id} has no ${path}`);
+  return fsp.readFile(blob);
+}

@@ -6,7 +6,7 @@ import { envelope001 } from '../../../electron/services/store/migrations/001-env
 import { applyMigrations, MapMigrationTx, migrationsBetween } from '../../../electron/services/store/migration-runner';
 import { StoreVersionError } from '../../../electron/services/store/store';
 import type { Migration } from '../../../electron/services/store/types';
-import { exists, listFiles, open, readJson, removeTempDirs, tempDir, testPartitions, TestClock, type Core } from './helpers';
+import { backupBytes, exists, listFiles, open, readJson, removeTempDirs, tempDir, testPartitions, TestClock, type Core } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -47,7 +47,7 @@ describe('the migration runner', () => {
     const v2 = await open(dir, { clock, schemaVersion: 2, migrations: [envelope001, itemsToObjects002], partitions: partitionsV2 });
     const notice = v2.notices()[0] as { kind: string; backupId: string; from: number; to: number };
     expect(notice).toMatchObject({ kind: 'migrated', from: 1, to: 2 });
-    expect(await fsp.readFile(join(dir, 'backups', notice.backupId, 'core.json'))).toEqual(beforeBytes);
+    expect(await backupBytes(dir, notice.backupId, 'core.json')).toEqual(beforeBytes);
     expect(await v2.read('core')).toEqual({ items: [{ name: 'x' }, { name: 'y' }] });
     expect((await readJson(join(dir, 'core.json'))).schemaVersion).toBe(2);
     expect((await readJson(join(dir, 'meta.json'))).schemaVersion).toBe(2);

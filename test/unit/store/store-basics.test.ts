@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isValidKey } from '../../../electron/services/store/partition-key';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
-import { exists, listFiles, open, readJson, removeTempDirs, tempDir, type Core, type Year } from './helpers';
+import { exists, listFiles, manifestOf, open, readJson, removeTempDirs, tempDir, type Core, type Year } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -118,7 +118,7 @@ describe('the store', () => {
     expect(store.firstStart).toBe(true);
     await store.update<Core, void>('core', (d) => void d.items.push('a'));
     const info = await store.backup('manual');
-    expect(await listFiles(join(dir, 'backups', info.id))).toEqual(['core.json', 'manifest.json', 'meta.json']);
+    expect((await manifestOf(dir, info.id)).entries.map((e: { path: string }) => e.path).sort()).toEqual(['core.json', 'meta.json']);
     await store.close();
     expect(await fsp.readFile(join(dir, 'tokens.json'), 'utf8')).toBe('{"desk":"x"}');
     expect(await exists(join(dir, '.tokens.json.tmp'))).toBe(true);
