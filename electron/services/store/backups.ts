@@ -421,6 +421,7 @@ export class BackupStore {
 
   /** A backup of an older version (files, maybe hard links to live files) becomes blobs + entries. */
   private async convertLegacy(m: BackupInfo): Promise<void> {
+    await this.makeRoot();
     const dir = this.dirOf(m.id);
     const entries: BackupEntry[] = [];
     const walk = async (rel: string): Promise<void> => {
@@ -437,7 +438,7 @@ export class BackupStore {
       }
     };
     await walk('');
-    await this.fs.syncDir(this.blobsDir).catch(() => undefined);
+    await this.fs.syncDir(this.blobsDir);
     await this.writeManifest({ ...infoOf(m), files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), entries });
     await this.removeStrays(dir, m.id);
     this.log.info('backup of an older version converted to independent copies', { id: m.id, files: entries.length });

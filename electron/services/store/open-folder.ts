@@ -45,7 +45,7 @@ export interface PreparedFolder {
  * meta present and valid (rebuilt if it was unreadable), an interrupted restore or migration
  * completed, and the data migrated to the app's version.
  */
-export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder> {
+export async function prepareFolder(ctx: FolderContext, options: { willSeed?: boolean } = {}): Promise<PreparedFolder> {
   const { fs, dataDir, codec } = ctx;
   const scan = await scanFolder(fs, dataDir, codec.kinds);
   await refuseNewerPartitions(ctx, scan.keys);
@@ -73,6 +73,9 @@ export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder>
   } else if (read.kind === 'missing') {
     // Partitions without meta: a folder from before versioning (version 0).
     meta = { schemaVersion: scan.keys.length > 0 ? 0 : codec.schemaVersion, everHeldData: true, createdAt: at() };
+    // The marker goes with the very first write: a start stopped before the initial data is all
+    // written finds it and completes the filling, instead of opening an empty folder for good.
+    if (firstStart && options.willSeed) meta.seeding = true;
     if (meta.schemaVersion === codec.schemaVersion) await writeMeta(fs, dataDir, meta);
   } else {
     const version = await inferVersion(ctx, scan.keys);

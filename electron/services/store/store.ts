@@ -73,7 +73,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const codec = makeCodec(options.partitions, options.migrations, options.schemaVersion);
     const backups = new BackupStore(fs, dataDir, options.clock, options.log, codec.kinds);
     const ctx: FolderContext = { fs, dataDir, clock: options.clock, log: options.log, codec, backups };
-    const prepared = await prepareFolder(ctx);
+    const prepared = await prepareFolder(ctx, { willSeed: options.seed !== undefined });
     const notices: StoreNotice[] = [];
     if (lock.previousPid !== undefined) notices.push(noticeOf.lockTakenOver({ kind: 'lock-taken-over', previousPid: lock.previousPid, at: new Date(options.clock.now()).toISOString() }));
     notices.push(...prepared.notices);
@@ -81,7 +81,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const store = new FolderStore(ctx, lock, prepared.meta, prepared.firstStart || seeding, notices, options, await scanPartitions(fs, dataDir, codec.kinds));
     await store.recoverAll(prepared.migration?.quarantined ?? []);
     await store.reconcileJournals();
-    if (seeding && options.seed) await store.seed(options.seed);
+    if (seeding && options.seed) await store.seed(options.seed, !prepared.firstStart);
     if (Object.hasOwn(options.partitions, 'core')) await store.read('core');
     if (options.backupOnStart !== false) store.startBackgroundBackup();
     return store;
@@ -353,12 +353,12 @@ class FolderStore implements Store {
   }
 
   /** The first start's data (the demo county), written under a marker so an interruption is completed next time. */
-  async seed(entries: NonNullable<StoreOptions['seed']>): Promise<void> {
-    const resumed = this.meta.seeding === true;
+  async seed(entries: NonNullable<StoreOptions['seed']>, resumed: boolean): Promise<void> {
     if (resumed) {
       this.ctx.log.warn('the first start was stopped while writing its initial data; writing it again');
       this.addNotice(noticeOf.firstStartResumed({ kind: 'first-start-resumed', at: this.nowIso() }));
-    } else {
+    }
+    if (!this.meta.seeding) {
       this.meta = { ...this.meta, seeding: true };
       await writeMeta(this.ctx.fs, this.dataDir, this.meta);
     }

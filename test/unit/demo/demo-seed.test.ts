@@ -1,0 +1,112 @@
+import * as fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDemoCounty, demoCountyPartitions } from '../../../electron/services/demo/demo-county';
+import { demoSeed } from '../../../electron/services/demo/demo-seed';
+import { partitionTypes } from '../../../electron/services/partitions';
+import { openStore, storeMigrations, STORE_SCHEMA_VERSION, type Store, type StoreFs } from '../../../electron/services/store';
+import { nodeStoreFs } from '../../../electron/services/store/store-fs';
+import type { Logger } from '../../../electron/services/deps';
+
+const made: string[] = [];
+afterEach(async () => {
+  for (const dir of made.splice(0)) await fsp.rm(dir, { recursive: true, force: true });
+});
+
+const at = (year: number) => ({ now: () => Date.UTC(year, 5, 1, 8, 0, 0) });
+
+function memoryLog(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+}
+
+/**
+ * The app killed at the n-th durable rename of the first start: renames of meta.json and of the
+ * partition files are counted (the first is the meta.json carrying the seeding marker, then one per
+ * demo partition, then the meta.json that clears the marker).
+ */
+function killedAt(dir: string, n: number): StoreFs {
+  let count = 0;
+  return {
+    ...nodeStoreFs,
+    rename: async (from, to) => {
+      const rel = relative(dir, to);
+      if (rel.endsWith('.json') && !rel.startsWith('backups')) {
+        if (count++ === n) throw Object.assign(new Error('killed (injected)'), { code: 'EKILLED' });
+      }
+      return nodeStoreFs.rename(from, to);
+    },
+  };
+}
+
+function openDemo(dir: string, year: number, fs: StoreFs = nodeStoreFs, log: Logger = memoryLog()): Promise<Store> {
+  const clock = at(year);
+  return openStore({
+    dataDir: dir,
+    partitions: partitionTypes(clock),
+    schemaVersion: STORE_SCHEMA_VERSION,
+    migrations: storeMigrations,
+    clock,
+    log,
+    fs,
+    seed: demoSeed(clock),
+    backupOnStart: false,
+    isProcessAlive: () => false,
+  });
+}
+
+async function expectWholeDemo(store: Store, year: number): Promise<void> {
+  const demo = demoCountyPartitions(buildDemoCounty({ currentYear: year }));
+  const keys = [...store.list('core'), ...store.list('year'), ...store.list('meeting')].sort();
+  expect(keys).toEqual(demo.map((p) => p.key).sort());
+  for (const { key, data } of demo) expect(await store.read(key)).toEqual(data);
+}
+
+const STEPS = demoCountyPartitions(buildDemoCounty({ currentYear: 2026 })).length;
+
+describe('the demo county seeded at the first start', () => {
+  it('is written whole, with no marker left, and the next start is not a first start', async () => {
+    const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));
+    made.push(dir);
+    const store = await openDemo(dir, 2026);
+    expect(store.firstStart).toBe(true);
+    await expectWholeDemo(store, 2026);
+    await store.close();
+    expect(JSON.parse(await fsp.readFile(join(dir, 'meta.json'), 'utf8')).seeding).toBeUndefined();
+    const again = await openDemo(dir, 2026);
+    expect(again.firstStart).toBe(false);
+    expect(again.notices()).toEqual([]);
+    await again.close();
+  });
+
+  // Step 0: killed before meta.json exists; 1: with the marker only; 2…: after k partitions; last: before the marker is cleared.
+  for (let step = 0; step <= STEPS + 1; step++) {
+    it(`killed at step ${step} of ${STEPS + 1}: the next start completes it (logged, and said when something had been written)`, async () => {
+      const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));
+      made.push(dir);
+      await expect(openDemo(dir, 2026, killedAt(dir, step))).rejects.toThrow('killed');
+      const log = memoryLog();
+      const store = await openDemo(dir, 2026, nodeStoreFs, log);
+      expect(store.firstStart).toBe(true);
+      await expectWholeDemo(store, 2026);
+      const resumed = step >= 1;
+      expect(store.notices().map((n) => n.kind)).toEqual(resumed ? ['first-start-resumed'] : []);
+      expect(log.lines.some((l) => l.includes('writing it again'))).toBe(resumed);
+      await store.close();
+      const third = await openDemo(dir, 2026);
+      expect(third.firstStart).toBe(false);
+      await expectWholeDemo(third, 2026);
+      await third.close();
+    });
+  }
+
+  it('completed in a new year, it is that year’s county, with no partition of the old attempt left', async () => {
+    const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));
+    made.push(dir);
+    await expect(openDemo(dir, 2025, killedAt(dir, 4))).rejects.toThrow('killed');
+    const store = await openDemo(dir, 2026);
+    await expectWholeDemo(store, 2026);
+    await store.close();
+  });
+});
