@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Clock, Logger } from '../deps';
 import { isEnvelope } from './codec';
@@ -270,7 +270,7 @@ export class BackupStore {
       const target = join(this.dataDir, ...path.split('/'));
       const current = await this.fs.readFile(target).catch(() => null);
       if (current && current.equals(bytes)) continue;
-      await this.fs.mkdir(join(target, '..'), { recursive: true });
+      await this.fs.mkdir(dirname(target), { recursive: true });
       await writeFileDurably(this.fs, target, bytes);
     }
     await this.fs.syncDir(this.dataDir);

@@ -81,10 +81,11 @@ export function selectBackupsToDelete(
     if (PROTECTED_REASONS.includes(b.reason) && now - b.t < PROTECTED_DAYS * DAY_MS) keep.add(b.id);
   }
 
-  // Backup ids sort by time (and never repeat), so the newest is the greatest id.
-  const newestFirst = [...backups].sort((x, y) => (x.id < y.id ? 1 : x.id > y.id ? -1 : 0));
+  // Newest first by date, as `dated` is; the candidates themselves are looked up for their files.
+  const byId = new Map(backups.map((x) => [x.id, x]));
+  const newestFirst = dated.map((x) => byId.get(x.id) as RetentionCandidate);
   for (const file of newestFirst[0]?.files ?? []) {
-    const holder = newestFirst.find((b) => b.goodFiles?.includes(file));
+    const holder = newestFirst.find((x) => x.goodFiles?.includes(file));
     if (holder) keep.add(holder.id);
   }
 

@@ -69,6 +69,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     isProcessAlive: options.isProcessAlive ?? defaultIsProcessAlive,
     log: options.log,
   });
+  let store: FolderStore | undefined;
   try {
     const codec = makeCodec(options.partitions, options.migrations, options.schemaVersion);
     const backups = new BackupStore(fs, dataDir, options.clock, options.log, codec.kinds);
@@ -78,7 +79,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     if (lock.previousPid !== undefined) notices.push(noticeOf.lockTakenOver({ kind: 'lock-taken-over', previousPid: lock.previousPid, at: new Date(options.clock.now()).toISOString() }));
     notices.push(...prepared.notices);
     const seeding = options.seed !== undefined && (prepared.firstStart || prepared.meta.seeding === true);
-    const store = new FolderStore(ctx, lock, prepared.meta, prepared.firstStart || seeding, notices, options, await scanPartitions(fs, dataDir, codec.kinds));
+    store = new FolderStore(ctx, lock, prepared.meta, prepared.firstStart || seeding, notices, options, await scanPartitions(fs, dataDir, codec.kinds));
     await store.recoverAll(prepared.migration?.quarantined ?? []);
     await store.reconcileJournals();
     if (seeding && options.seed) await store.seed(options.seed, !prepared.firstStart);
@@ -86,6 +87,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     if (options.backupOnStart !== false) store.startBackgroundBackup();
     return store;
   } catch (err) {
+    store?.abandon();
     await releaseLock(fs, dataDir, lock, options.log).catch(() => undefined);
     throw err;
   }
@@ -111,7 +113,7 @@ class FolderStore implements Store {
   private readonly queue = new WriteQueue();
   private readonly madeDirs = new Set<string>();
   private readonly journals = new Map<PartitionKey, ActiveJournal>();
-  private readonly backupEveryMs: number;
+  private backupEveryMs: number;
   private lastBackupMs: number;
   /** Changes were committed since the last backup. */
   private dirty = false;
@@ -215,7 +217,10 @@ class FolderStore implements Store {
       const removed = await removeFileDurably(this.ctx.fs, partitionPath(this.dataDir, key));
       this.loaded.delete(key);
       this.existing.delete(key);
-      if (removed) this.emitCommit([key]);
+      if (removed) {
+        this.emitCommit([key]);
+        this.noteChange();
+      }
     });
   }
 
@@ -303,6 +308,13 @@ class FolderStore implements Store {
       await Promise.allSettled(this.loading.values());
       return task();
     });
+  }
+
+  /** Opening failed half-way: no periodic backup may follow. */
+  abandon(): void {
+    if (this.periodicTimer) clearTimeout(this.periodicTimer);
+    this.periodicTimer = null;
+    this.backupEveryMs = 0;
   }
 
   close(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatLocalTime } from '../../../electron/services/store/notices';
 import { ApiError } from '../../../shared/api/errors';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import { createHash } from 'node:crypto';
@@ -191,6 +192,58 @@ describe('backups', () => {
     expect((await store.listBackups()).map((b) => b.label)).toEqual(['3', '2']);
     expect((await fsp.readdir(join(dir, 'backups'))).sort()).toEqual(['blobs', made[3]!.id, made[2]!.id].sort());
     expect(log.entries.filter((e) => e.message.includes('retention'))).toHaveLength(2);
+    await store.close();
+  });
+
+  it('takes a periodic backup once ten minutes have passed while changes are made, and none without changes', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const store = await open(dir, { clock });
+    await store.update<Core, void>('core', (d) => void d.items.push('a'));
+    clock.advance(9 * 60_000);
+    await store.update<Core, void>('core', (d) => void d.items.push('b'));
+    await store.exclusive(async () => undefined);
+    expect(await store.listBackups()).toEqual([]);
+    clock.advance(60_000);
+    await store.update<Core, void>('core', (d) => void d.items.push('c'));
+    await store.exclusive(async () => undefined); // queued behind the periodic backup
+    const [periodic] = await store.listBackups();
+    expect(periodic).toMatchObject({ reason: 'periodic' });
+    expect(JSON.parse((await backupBytes(dir, periodic!.id, 'core.json')).toString()).data.items).toEqual(['a', 'b', 'c']);
+    // no change since: however long it stays open, no other backup
+    clock.advance(60 * 60_000);
+    await store.exclusive(async () => undefined);
+    expect(await store.listBackups()).toHaveLength(1);
+    await store.close();
+  });
+
+  it('takes the periodic backup when the ten minutes are up even if no change follows (timer)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const dir = await tempDir();
+      const clock = new TestClock();
+      const store = await open(dir, { clock });
+      await store.update<Core, void>('core', (d) => void d.items.push('a'));
+      clock.advance(10 * 60_000);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      await store.exclusive(async () => undefined);
+      expect((await store.listBackups()).map((x) => x.reason)).toEqual(['periodic']);
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says how old the restored state is', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const store = await seeded(dir, clock);
+    const snapshot = await store.backup('manual');
+    clock.advance(2 * 3_600_000);
+    await store.restore(snapshot.id);
+    const notice = store.notices().find((n) => n.kind === 'restored');
+    expect(notice).toMatchObject({ backupId: snapshot.id, backupAt: snapshot.createdAt });
+    expect(notice!.message).toContain(`已恢复到 ${formatLocalTime(T0)} 的备份（约 2 小时前）`);
     await store.close();
   });
 });

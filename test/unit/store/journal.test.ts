@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import type { Store, StoreOptions } from '../../../electron/services/store/types';
-import { backupBytes, open, removeTempDirs, tempDir, testPartitions, TestClock } from './helpers';
+import { backupBytes, fsWithHandles, gate, open, removeTempDirs, tempDir, testPartitions, TestClock, wrapHandle } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -243,5 +243,42 @@ describe('the meeting journal', () => {
     expect((await s2.read<Meeting>(KEY)).running).toBe(false);
     expect((await s2.listBackups())[0]!.reason).toBe('meeting-end');
     await s2.close();
+  });
+
+  it('acknowledges a change only once its journal line is on disk (fsync)', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    let holding = false;
+    const held = gate();
+    const reached = gate();
+    const fs = fsWithHandles(
+      (p) => p.endsWith('m_1.journal'),
+      (handle) =>
+        wrapHandle(handle, {
+          async sync() {
+            if (holding) {
+              reached.open();
+              await held.promise;
+            }
+            return handle.sync();
+          },
+        }),
+    );
+    const store = await openMeeting(dir, clock, { fs });
+    await startMeeting(store);
+    await key(store, 1, 1);
+    const commits: string[][] = [];
+    store.onCommit((keys) => commits.push(keys));
+    holding = true;
+    let resolved = false;
+    const pending = key(store, 2, 2).then(() => (resolved = true));
+    await reached.promise;
+    await new Promise((r) => setImmediate(r));
+    expect(resolved).toBe(false);
+    expect(commits).toEqual([]);
+    held.open();
+    await pending;
+    expect(commits).toEqual([[KEY]]);
+    await store.close();
   });
 });
