@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDemoCounty, demoCountyPartitions } from '../../../electron/services/demo/demo-county';
-import { demoSeed } from '../../../electron/services/demo/demo-seed';
-import { partitionTypes } from '../../../electron/services/partitions';
-import { openStore, storeMigrations, STORE_SCHEMA_VERSION, type Store, type StoreFs } from '../../../electron/services/store';
+import { createAppServices } from '../../../electron/services/app-services';
+import type { Store, StoreFs } from '../../../electron/services/store';
 import { nodeStoreFs } from '../../../electron/services/store/store-fs';
 import type { Logger } from '../../../electron/services/deps';
 
@@ -31,8 +30,8 @@ function killedAt(dir: string, n: number): StoreFs {
   return {
     ...nodeStoreFs,
     rename: async (from, to) => {
-      const rel = relative(dir, to);
-      if (rel.endsWith('.json') && !rel.startsWith('backups')) {
+      const rel = relative(join(dir, 'data'), to);
+      if (rel.endsWith('.json') && !rel.startsWith('backups') && !rel.startsWith('..')) {
         if (count++ === n) throw Object.assign(new Error('killed (injected)'), { code: 'EKILLED' });
       }
       return nodeStoreFs.rename(from, to);
@@ -40,20 +39,10 @@ function killedAt(dir: string, n: number): StoreFs {
   };
 }
 
-function openDemo(dir: string, year: number, fs: StoreFs = nodeStoreFs, log: Logger = memoryLog()): Promise<Store> {
-  const clock = at(year);
-  return openStore({
-    dataDir: dir,
-    partitions: partitionTypes(clock),
-    schemaVersion: STORE_SCHEMA_VERSION,
-    migrations: storeMigrations,
-    clock,
-    log,
-    fs,
-    seed: demoSeed(clock),
-    backupOnStart: false,
-    isProcessAlive: () => false,
-  });
+/** The app's own start (createAppServices), so the seed is the one the app passes to the store. */
+async function openDemo(dir: string, year: number, fs: StoreFs = nodeStoreFs, log: Logger = memoryLog()): Promise<Store> {
+  const services = await createAppServices({ homeDir: join(dir, 'home'), dataDir: join(dir, 'data'), mode: 'browser', version: 'test', clock: at(year), log, fs, backupOnStart: false });
+  return services.store;
 }
 
 async function expectWholeDemo(store: Store, year: number): Promise<void> {
@@ -73,7 +62,7 @@ describe('the demo county seeded at the first start', () => {
     expect(store.firstStart).toBe(true);
     await expectWholeDemo(store, 2026);
     await store.close();
-    expect(JSON.parse(await fsp.readFile(join(dir, 'meta.json'), 'utf8')).seeding).toBeUndefined();
+    expect(JSON.parse(await fsp.readFile(join(dir, 'data', 'meta.json'), 'utf8')).seeding).toBeUndefined();
     const again = await openDemo(dir, 2026);
     expect(again.firstStart).toBe(false);
     expect(again.notices()).toEqual([]);
