@@ -111,11 +111,12 @@ type FileHandle = Awaited<ReturnType<typeof fsp.open>>;
 /** Wraps a real file handle, replacing some of its methods. */
 type HandleMethod = (buffer: Uint8Array, offset?: number, length?: number, position?: number) => Promise<unknown>;
 
-export function wrapHandle(handle: FileHandle, overrides: Partial<Record<'write' | 'sync', HandleMethod>>): FileHandle {
+export function wrapHandle(handle: FileHandle, overrides: Partial<Record<'write' | 'sync' | 'datasync', HandleMethod>>): FileHandle {
   return new Proxy(handle, {
     get(target, prop) {
       if (prop === 'write' && overrides.write) return overrides.write;
       if (prop === 'sync' && overrides.sync) return overrides.sync;
+      if (prop === 'datasync' && overrides.datasync) return overrides.datasync;
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },

@@ -255,12 +255,12 @@ describe('the meeting journal', () => {
       (p) => p.endsWith('m_1.journal'),
       (handle) =>
         wrapHandle(handle, {
-          async sync() {
+          async datasync() {
             if (holding) {
               reached.open();
               await held.promise;
             }
-            return handle.sync();
+            return handle.datasync();
           },
         }),
     );
