@@ -46,9 +46,11 @@ interface ActiveJournal {
 }
 
 /**
- * Opens (and locks) a data folder. Reads meta, finishes an interrupted restore or migration,
- * migrates an older folder (after a backup), loads `core`, and starts a 'startup' backup in
- * the background. Other partitions load on first use.
+ * Opens (and locks) a data folder. Cleans leftovers, refuses partitions of a newer version,
+ * reads meta, finishes an interrupted restore or migration, migrates an older folder (after a
+ * backup), reconciles the journals of meetings being held, writes (or completes) the first
+ * start's seed, loads `core`, and starts a 'startup' backup in the background. Other
+ * partitions load on first use.
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const fs = options.fs ?? nodeStoreFs;
@@ -401,12 +403,18 @@ class FolderStore implements Store {
   async recover(key: PartitionKey, why: string, quarantinedAs?: string): Promise<Partition> {
     const recovery = await quarantineAndRecover(this.ctx, key, why, quarantinedAs);
     this.addNotice(recovery.notice);
+    let partition: Partition;
     if (recovery.data === null) {
       this.existing.delete(key);
-      return this.install(key, this.typeOf(key).empty(key));
+      partition = this.install(key, this.typeOf(key).empty(key));
+    } else {
+      this.existing.add(key);
+      partition = this.install(key, recovery.data, true);
     }
-    this.existing.add(key);
-    return this.install(key, recovery.data, true);
+    // The file changed on disk (restored, or moved to quarantine): screens open now refresh,
+    // the notice banner among them.
+    this.emitCommit([key]);
+    return partition;
   }
 
   /** Before a journal starts: a backup holding the partition as it is now (unless the newest does). */

@@ -3,7 +3,8 @@ import { formatDateTimeCn } from '../ui/format';
 
 /** Tells the user plainly when the store recovered, restored, migrated or took over the folder. */
 export function StoreNoticeBanner() {
-  const { data } = useCall('store.status', {}, []);
+  // Refreshed after each change too: a file found bad on its first read is recovered later than the start.
+  const { data } = useCall('store.status', {});
   if (!data || data.notices.length === 0) return null;
   return (
     <>
