@@ -455,6 +455,13 @@ export class BackupStore {
   }
 
   private async collectBlobs(kept: readonly Manifest[]): Promise<void> {
+    // A manifest that cannot be read may still name blobs: then none is deleted.
+    for (const name of (await this.readdir(this.root)).filter(isBackupId)) {
+      if (!kept.some((m) => m.id === name) && (await pathExists(this.fs, join(this.root, name, MANIFEST_FILE))) && !(await this.read(name))) {
+        this.log.warn('a backup manifest is unreadable; unused backup copies are kept', { id: name });
+        return;
+      }
+    }
     const named = new Set(kept.flatMap((m) => m.entries.map((e) => e.sha256)));
     let removed = 0;
     for (const name of await this.readdir(this.blobsDir)) {

@@ -66,4 +66,23 @@ describe('leftovers are cleaned at the next start, and logged', () => {
     expect(s3.notices()[0]).toMatchObject({ kind: 'recovered', backupId: id });
     await s3.close();
   });
+
+  it('keeps every backup copy while a manifest cannot be read (it may name them)', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const s1 = await open(dir, { clock });
+    await s1.update<Core, void>('core', (d) => void d.items.push('a'));
+    const a = await s1.backup('manual');
+    clock.advance(1000);
+    await s1.update<Core, void>('core', (d) => void d.items.push('b'));
+    await s1.backup('manual');
+    await s1.close();
+    const blobsBefore = await fsp.readdir(join(dir, 'backups', 'blobs'));
+    await fsp.writeFile(join(dir, 'backups', a.id, 'manifest.json'), '{"id":');
+    const log = memoryLog();
+    const s2 = await open(dir, { log });
+    expect((await fsp.readdir(join(dir, 'backups', 'blobs'))).sort()).toEqual(blobsBefore.sort());
+    expect(log.entries.some((e) => e.message.includes('unused backup copies are kept'))).toBe(true);
+    await s2.close();
+  });
 });
