@@ -47,6 +47,21 @@ describe('backups', () => {
     await handle.truncate(3);
     await handle.close();
     expect(await backupBytes(dir, info.id, 'core.json')).toEqual(before);
+    // and another file overwritten in place (same inode) with other bytes
+    const year = join(dir, 'year', '2025.json');
+    const inode = (await fsp.stat(year)).ino;
+    await fsp.writeFile(year, '{"schemaVersion":1,"savedAt":"x","data":{"entries":"overwritten"}}');
+    expect((await fsp.stat(year)).ino).toBe(inode);
+
+    // the next start brings the last good state of both back from the backup
+    const again = await open(dir);
+    expect((await again.read<Core>('core')).items).toEqual(['a']);
+    expect((await again.read<Year>('year/2025')).entries).toEqual([2025]);
+    expect(again.notices().map((n) => [n.kind, (n as { key?: string }).key])).toEqual([
+      ['recovered', 'core'],
+      ['recovered', 'year/2025'],
+    ]);
+    await again.close();
   });
 
   it('shares unchanged content between backups and writes new content once, temp files never left', async () => {
