@@ -31,6 +31,16 @@ export function restoredTo(nowMs: number, backupAt: string): string {
 
 const fileOf = (file: string, key: PartitionKey) => `数据文件 ${file}（${partitionLabel(key)}）`;
 
+/** What a partition holds, for a notice saying it is missing. */
+export function contentsOf(key: PartitionKey): string {
+  const [kind, id] = key.split('/');
+  if (key === 'core') return '组成人员、单位、评议对象、测评标准和系统设置';
+  if (key === 'meta') return '数据文件夹的版本和创建日期';
+  if (kind === 'year' && id) return `${id}年度的评议计划、评议意见、调研报告和发文登记`;
+  if (kind === 'meeting' && id) return '这次会议的议程、出席、抽签、测评票和记录';
+  return `数据分区 ${key} 的全部内容`;
+}
+
 type Of<K extends StoreNotice['kind']> = Omit<Extract<StoreNotice, { kind: K }>, 'message' | 'severity'>;
 
 export const notices = {
@@ -42,7 +52,7 @@ export const notices = {
   startedEmpty: (n: Of<'started-empty'>): StoreNotice => ({
     ...n,
     severity: 'error',
-    message: `${fileOf(n.file, n.key)}损坏或无法读取，且没有可用的备份：原文件已原样移至 ${n.quarantinedAs} 保存，「${partitionLabel(n.key)}」现在缺失。请联系技术人员从该文件中找回数据。`,
+    message: `${fileOf(n.file, n.key)}损坏或无法读取，且没有可用的备份：原文件已原样移至 ${n.quarantinedAs} 保存，「${partitionLabel(n.key)}」（${contentsOf(n.key)}）现在缺失。请联系技术人员从该文件中找回数据。`,
   }),
   journalReplayed: (n: Of<'journal-replayed'>, nowMs: number): StoreNotice => ({
     ...n,

@@ -115,6 +115,8 @@ class FolderStore implements Store {
   private readonly queue = new WriteQueue();
   private readonly madeDirs = new Set<string>();
   private readonly journals = new Map<PartitionKey, ActiveJournal>();
+  /** Partitions the migration at open found bad and quarantined, where a journal will replace them. */
+  private readonly quarantinedAtOpen = new Map<PartitionKey, string>();
   private backupEveryMs: number;
   private lastBackupMs: number;
   /** Changes were committed since the last backup. */
@@ -394,7 +396,9 @@ class FolderStore implements Store {
   /** Partitions a migration found unreadable (already quarantined): restore each from backups. */
   async recoverAll(quarantined: readonly { key: PartitionKey; quarantinedAs: string }[]): Promise<void> {
     for (const q of quarantined) {
-      if (partitionTypeOf(this.ctx.codec, q.key)) await this.recover(q.key, 'unreadable during migration', q.quarantinedAs);
+      // A partition with a journal is left to reconcileJournals: the journal is newer than any backup.
+      if (await pathExists(this.ctx.fs, journalPath(this.dataDir, q.key))) this.quarantinedAtOpen.set(q.key, q.quarantinedAs);
+      else if (partitionTypeOf(this.ctx.codec, q.key)) await this.recover(q.key, 'unreadable during migration', q.quarantinedAs);
       else this.ctx.log.warn('unreadable file of a retired kind left in quarantine', { ...q });
     }
   }
@@ -555,7 +559,7 @@ class FolderStore implements Store {
           this.addNotice(noticeOf.journalDamaged({ kind: 'journal-damaged', key, file, journal: path, quarantinedAs: q, at: this.nowIso() }));
         } else if (parsed.torn) log.info('meeting journal: a line cut short by a crash was ignored', { key, journal: path });
       } else if (replay?.ok && parsed.last) {
-        const quarantinedAs = onDisk.present ? await quarantineFile(fs, this.dataDir, file, key, this.ctx.clock.now()) : '';
+        const quarantinedAs = onDisk.present ? await quarantineFile(fs, this.dataDir, file, key, this.ctx.clock.now()) : (this.quarantinedAtOpen.get(key) ?? '');
         await this.ensureDirFor(key);
         await writeFileDurably(fs, file, encodeEnvelope(envelopeOf(codec, null, this.ctx.clock.now()), this.committedJson(replay.data)));
         data = replay.data;
@@ -566,7 +570,7 @@ class FolderStore implements Store {
         if (parsed.damaged) await quarantineJournal();
       } else {
         await quarantineJournal();
-        const partition = await this.recover(key, onDisk.why);
+        const partition = await this.recover(key, onDisk.why, this.quarantinedAtOpen.get(key));
         data = this.existing.has(key) ? partition.data.data : null;
       }
       const wanted = data !== null ? type.journal?.(data) : null;

@@ -70,6 +70,7 @@ describe('bad files in a real data folder', () => {
     expect(notice).toMatchObject({ kind: 'started-empty', severity: 'error' });
     expect(notice!.message).toContain(file);
     expect(notice!.message).toContain('没有可用的备份');
+    expect(notice!.message).toContain('这次会议的议程、出席、抽签、测评票和记录）现在缺失');
     await again.close();
   });
 });

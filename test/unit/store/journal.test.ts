@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
-import type { Store, StoreOptions } from '../../../electron/services/store/types';
+import { storeMigrations } from '../../../electron/services/store/migrations';
+import type { Migration, Store, StoreOptions } from '../../../electron/services/store/types';
 import { backupBytes, fsWithHandles, gate, open, removeTempDirs, tempDir, testPartitions, TestClock, wrapHandle } from './helpers';
 
 afterEach(removeTempDirs);
@@ -280,5 +281,38 @@ describe('the meeting journal', () => {
     await pending;
     expect(commits).toEqual([[KEY]]);
     await store.close();
+  });
+
+  it('an app upgrade finding the meeting file damaged replays the journal (upgraded), not an older backup', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const s1 = await openMeeting(dir, clock);
+    await startMeeting(s1);
+    await key(s1, 1, 9);
+    await fsp.writeFile(paths(dir).file, 'garbage');
+    // version 2 renames `sheets` to `ballots`
+    const renameSheets: Migration = {
+      version: 2,
+      name: 'sheets-to-ballots',
+      up(tx) {
+        for (const k of tx.keys()) {
+          if (!k.startsWith('meeting/')) continue;
+          const { sheets, ...rest } = tx.get(k) as Meeting;
+          tx.set(k, { ...rest, ballots: sheets });
+        }
+      },
+    };
+    const v2Schema = z.object({ title: z.string(), running: z.boolean(), ballots: z.array(z.number()) });
+    const s2 = await open(dir, {
+      clock,
+      schemaVersion: 2,
+      migrations: [...storeMigrations, renameSheets],
+      partitions: { ...partitions, meeting: { schema: v2Schema, empty: () => ({ title: '', running: false, ballots: [] }), journal: (d: z.infer<typeof v2Schema>) => (d.running ? { label: d.title } : null) } },
+    });
+    expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 9) });
+    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
+    expect(replayed).toBeDefined();
+    expect(await fsp.readFile(replayed!.quarantinedAs, 'utf8')).toBe('garbage');
+    await s2.close();
   });
 });
