@@ -70,8 +70,6 @@ export async function renameWithRetry(fs: StoreFs, from: string, to: string): Pr
 /**
  * Atomic and durable replacement: temp file, write, fsync, close, rename over the target,
  * fsync of the folder. A crash at any point leaves either the old or the new file, whole.
- * Because the target is always replaced by rename, an inode hard-linked into a backup never
- * changes afterwards.
  */
 export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8Array): Promise<void> {
   const temp = await writeTempFile(fs, target, bytes);

@@ -13,7 +13,7 @@ export interface StoreFs {
   unlink(path: string): Promise<void>;
   mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
   readdir(path: string): Promise<string[]>;
-  /** ino/dev/nlink are optional: moving a data folder uses them to keep hard-linked backups linked. */
+  /** ino/dev/nlink are optional: backups use size, mtime and inode to skip hashing a file unchanged since. */
   stat(path: string): Promise<{ size: number; mtimeMs: number; isDirectory(): boolean; ino?: number; dev?: number; nlink?: number }>;
   rm(path: string, opts: { recursive: true; force: true }): Promise<void>;
   /** fsync of a directory; EPERM tolerated on Windows only. */

@@ -41,8 +41,10 @@ interface ActiveJournal {
   bytes: number;
   /** Names the 'meeting-end' backup taken when the journal is folded in. */
   label: string;
-  /** The last append failed: the next change starts the journal afresh instead of appending. */
-  broken: boolean;
+  /** The next change writes the journal afresh instead of appending (a new journal, or after a failure). */
+  fresh: boolean;
+  /** Writing it failed and has not succeeded since (the office was told once). */
+  failing: boolean;
 }
 
 /**
@@ -435,16 +437,16 @@ class FolderStore implements Store {
   private async journalChange(key: PartitionKey, label: string, json: Uint8Array, savedAt: string): Promise<void> {
     let journal = this.journals.get(key);
     if (!journal) {
-      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, broken: true };
+      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false };
       this.journals.set(key, journal);
       this.ctx.log.info('meeting journal started', { key, journal: journal.path });
     }
     journal.label = label;
     try {
-      if (journal.broken || journal.bytes > JOURNAL_RESTART_BYTES) {
-        const wasBroken = journal.broken && journal.bytes > 0;
+      if (journal.fresh || journal.bytes > JOURNAL_RESTART_BYTES) {
         await this.writeFreshJournal(journal, json, savedAt);
-        if (wasBroken) this.ctx.log.info('meeting journal written afresh after a failure', { key });
+        if (journal.failing) this.ctx.log.info('meeting journal written afresh after a failure', { key });
+        journal.failing = false;
         return;
       }
       const line = journalLine(journal.seq + 1, this.ctx.codec.schemaVersion, savedAt, json);
@@ -452,23 +454,23 @@ class FolderStore implements Store {
       journal.seq++;
       journal.bytes += line.length;
     } catch (err) {
-      const first = !journal.broken || journal.bytes === 0;
-      journal.broken = true;
-      journal.bytes = Math.max(journal.bytes, 1);
+      // A line may be half-written: the next change writes the whole journal again (by rename).
+      journal.fresh = true;
       this.ctx.log.error('writing the meeting journal failed; the change is saved in its partition', { key, journal: journal.path, error: String(err) });
-      if (first) {
+      if (!journal.failing) {
         this.addNotice(
           noticeOf.journalFailed({ kind: 'journal-failed', key, file: partitionPath(this.dataDir, key), journal: journal.path, detail: (err as NodeJS.ErrnoException).code ?? String(err), at: this.nowIso() }),
         );
       }
+      journal.failing = true;
     }
   }
 
   private async writeFreshJournal(journal: ActiveJournal, json: Uint8Array, savedAt: string): Promise<void> {
     await startJournal(this.ctx.fs, journal.path, this.ctx.codec.schemaVersion, savedAt, json);
     journal.seq = 0;
-    journal.bytes = json.length + 200;
-    journal.broken = false;
+    journal.bytes = json.length;
+    journal.fresh = false;
   }
 
   /** After a backup, the journal needs only what follows it: one line, the partition as it is now. */
@@ -478,7 +480,7 @@ class FolderStore implements Store {
     try {
       await this.writeFreshJournal(journal, this.committedJson(partition.data.data), partition.data.savedAt);
     } catch (err) {
-      journal.broken = true;
+      journal.fresh = true;
       this.ctx.log.error('restarting the meeting journal failed', { key, error: String(err) });
     }
   }
@@ -575,7 +577,7 @@ class FolderStore implements Store {
       }
       const wanted = data !== null ? type.journal?.(data) : null;
       if (wanted) {
-        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, broken: false };
+        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false };
         this.journals.set(key, journal);
         await this.restartJournal(key, journal);
       } else if (await pathExists(fs, path)) {
