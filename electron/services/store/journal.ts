@@ -25,6 +25,8 @@ export function journalPath(dataDir: string, key: PartitionKey): string {
 
 export interface JournalEntry {
   seq: number;
+  /** sha256 of the data's bytes, as written (the same bytes as in the partition file). */
+  sum: string;
   /** Data version of the app that wrote the line. */
   v: number;
   savedAt: string;
@@ -32,8 +34,16 @@ export interface JournalEntry {
 }
 
 export interface ParsedJournal {
-  /** The newest good line; null when there is none. */
+  /**
+   * The newest good line (the highest number among the lines whose checksum holds); null when
+   * there is none. Each line is a whole snapshot checked on its own, so a bad line earlier in the
+   * file does not make a good later one less true.
+   */
   last: JournalEntry | null;
+  /** The first good line (the state the journal started from). */
+  first: JournalEntry | null;
+  /** Checksums of the good lines' data, to tell which state a partition file holds. */
+  sums: ReadonlySet<string>;
   entries: number;
   /** The last line was cut short (a crash while appending): ignored. */
   torn: boolean;
@@ -64,7 +74,7 @@ function readLine(line: Buffer): JournalEntry | null {
   const body = line.subarray(at + DATA_MARK.length, line.length - 1);
   if (createHash('sha256').update(body).digest('hex') !== sum) return null;
   try {
-    return { seq: seq as number, v: v as number, savedAt, data: JSON.parse(body.toString('utf8')) as unknown };
+    return { seq: seq as number, sum, v: v as number, savedAt, data: JSON.parse(body.toString('utf8')) as unknown };
   } catch {
     return null;
   }
@@ -86,18 +96,58 @@ export function parseJournal(bytes: Buffer): ParsedJournal {
     torn = true;
   }
   let last: JournalEntry | null = null;
+  let first: JournalEntry | null = null;
+  const sums = new Set<string>();
   let damaged = false;
   let entries = 0;
   for (const entry of read) {
-    if (!entry || (last && entry.seq !== last.seq + 1)) {
+    if (!entry) {
       damaged = true;
-      break;
+      continue;
     }
+    if (last && entry.seq !== last.seq + 1) damaged = true;
+    // A line numbered at or below one before it is out of place: never taken as the newer state.
+    if (last && entry.seq <= last.seq) continue;
+    first ??= entry;
     last = entry;
+    sums.add(entry.sum);
     entries++;
   }
   if (!last) damaged = true;
-  return { last, entries, torn, damaged };
+  return { last, first, sums, entries, torn, damaged };
+}
+
+const ENVELOPE_HEAD = Buffer.from('{"schemaVersion":', 'utf8');
+const DATA_KEY = Buffer.from(',"data":', 'utf8');
+
+/**
+ * sha256 of the data bytes of a partition file as the store writes it
+ * (`{"schemaVersion":N,"savedAt":"…","data":<data>}`), comparable with a journal line's `sum`;
+ * null for a file written otherwise.
+ */
+export function partitionDataSum(bytes: Buffer): string | null {
+  if (!bytes.subarray(0, ENVELOPE_HEAD.length).equals(ENVELOPE_HEAD) || bytes[bytes.length - 1] !== 0x7d) return null;
+  const at = bytes.indexOf(DATA_KEY);
+  if (at < 0) return null;
+  return createHash('sha256').update(bytes.subarray(at + DATA_KEY.length, bytes.length - 1)).digest('hex');
+}
+
+/**
+ * Whether a good partition file holds an older state than its journal: its data is that of a
+ * line before the last, or it matches no line and was saved before the journal's first line.
+ * The partition is written before each line is appended, so a file in step with its journal
+ * is always at the last line or past it; an older one was put back (a sync tool restoring an
+ * earlier copy, a rename lost on a disk that did not flush its folder).
+ */
+export function partitionIsBehind(journal: ParsedJournal, fileBytes: Buffer, fileSavedAt: string): boolean {
+  const { last, first } = journal;
+  if (!last || !first) return false;
+  const sum = partitionDataSum(fileBytes);
+  if (sum !== null && sum === last.sum) return false;
+  if (sum !== null && journal.sums.has(sum)) return true;
+  const saved = Date.parse(fileSavedAt);
+  const started = Date.parse(first.savedAt);
+  return Number.isFinite(saved) && Number.isFinite(started) && saved < started;
 }
 
 /** Starts (or restarts) a journal holding one line: the partition's data as it is now. */

@@ -57,7 +57,7 @@ export const notices = {
   journalReplayed: (n: Of<'journal-replayed'>, nowMs: number): StoreNotice => ({
     ...n,
     severity: 'warn',
-    message: `${fileOf(n.file, n.key)}损坏或缺失${n.quarantinedAs ? `，已原样移至 ${n.quarantinedAs} 保存` : ''}；已用会议日志 ${n.journal} 恢复到 ${formatLocalTime(Date.parse(n.savedAt))}（${roughAge(nowMs, Date.parse(n.savedAt))}）最后保存的内容，已保存的修改没有丢失。`,
+    message: `${fileOf(n.file, n.key)}${n.behind ? '比会议日志旧（可能被换成了较早的副本）' : '损坏或缺失'}${n.quarantinedAs ? `，已原样移至 ${n.quarantinedAs} 保存` : ''}；已用会议日志 ${n.journal} 恢复到 ${formatLocalTime(Date.parse(n.savedAt))}（${roughAge(nowMs, Date.parse(n.savedAt))}）最后保存的内容，已保存的修改没有丢失。`,
   }),
   journalDamaged: (n: Of<'journal-damaged'>): StoreNotice => ({
     ...n,

@@ -11,6 +11,8 @@ import type { PartitionKey, StoreNotice } from './types';
 export interface Recovery {
   /** Validated data at the app's version, or null when no backup had a good copy. */
   data: unknown;
+  /** The restored file's `savedAt`. */
+  savedAt?: string;
   notice: StoreNotice;
 }
 
@@ -40,9 +42,10 @@ export async function quarantineAndRecover(ctx: FolderContext, key: PartitionKey
     const decoded = decodePartition(codec, key, raw, backup.schemaVersion);
     if (!decoded.ok) continue;
     await fs.mkdir(dirname(file), { recursive: true });
-    await writeJsonDurably(fs, file, envelopeOf(codec, decoded.data, nowMs));
+    const envelope = envelopeOf(codec, decoded.data, nowMs);
+    await writeJsonDurably(fs, file, envelope);
     ctx.log.warn('partition was unreadable; quarantined and restored from backup', { key, why, quarantinedAs, backupId: backup.id });
-    return { data: decoded.data, notice: notices.recovered({ kind: 'recovered', key, file, backupId: backup.id, backupAt: backup.createdAt, quarantinedAs, at }, nowMs) };
+    return { data: decoded.data, savedAt: envelope.savedAt, notice: notices.recovered({ kind: 'recovered', key, file, backupId: backup.id, backupAt: backup.createdAt, quarantinedAs, at }, nowMs) };
   }
   ctx.log.error('partition was unreadable and no backup holds a good copy; it stays in quarantine', { key, why, quarantinedAs });
   return { data: null, notice: notices.startedEmpty({ kind: 'started-empty', key, file, quarantinedAs, at }) };

@@ -4,11 +4,11 @@ import { Low } from 'lowdb';
 import { parseOrThrow } from '../../../shared/api/validation';
 import { ApiError } from '../../../shared/api/errors';
 import { BackupStore, entryPathOf, infoOf, sha256 } from './backups';
-import { decodePartition, envelopeOf, makeCodec, partitionTypeOf } from './codec';
+import { decodePartition, envelopeOf, isEnvelope, makeCodec, partitionTypeOf } from './codec';
 import { deepFreeze } from './deep-freeze';
 import { checkChange, draftOf, FAIL, serialize } from './incremental';
-import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, readJsonOrAbsent, removeFileDurably, writeFileDurably } from './durable-file';
-import { appendJournal, journalLine, journalPath, parseJournal, removeJournal, scanJournals, startJournal } from './journal';
+import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, parseJsonBytes, removeFileDurably, writeFileDurably } from './durable-file';
+import { appendJournal, journalLine, journalPath, parseJournal, partitionIsBehind, removeJournal, scanJournals, startJournal } from './journal';
 import { dataMessages, notices as noticeOf } from './notices';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
 import { storeMessages } from './messages';
@@ -415,7 +415,7 @@ class FolderStore implements Store {
       partition = this.install(key, this.typeOf(key).empty(key));
     } else {
       this.existing.add(key);
-      partition = this.install(key, recovery.data, true);
+      partition = this.install(key, recovery.data, true, recovery.savedAt);
     }
     // The file changed on disk (restored, or moved to quarantine): screens open now refresh,
     // the notice banner among them.
@@ -533,18 +533,30 @@ class FolderStore implements Store {
       if (!bytes) continue;
       const parsed = parseJournal(bytes);
       const replay = parsed.last ? decodePartition(codec, key, { schemaVersion: parsed.last.v, savedAt: parsed.last.savedAt, data: parsed.last.data }, parsed.last.v) : null;
-      let onDisk: { ok: true; data: unknown } | { ok: false; why: string; present: boolean };
+      let onDisk: { ok: true; data: unknown; savedAt: string | undefined } | { ok: false; why: string; present: boolean };
+      let fileBytes: Buffer | null = null;
       try {
-        const raw = await readJsonOrAbsent(fs, file);
+        fileBytes = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return null;
+          throw err;
+        });
+        const raw = fileBytes === null ? ABSENT : parseJsonBytes(fileBytes, file);
         if (raw === ABSENT) onDisk = { ok: false, why: 'missing', present: false };
         else {
           const decoded = decodePartition(codec, key, raw, this.meta.schemaVersion);
           if (!decoded.ok && decoded.newer !== undefined) throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(file, decoded.newer, codec.schemaVersion));
-          onDisk = decoded.ok ? decoded : { ok: false, why: decoded.reason, present: true };
+          onDisk = decoded.ok ? { ...decoded, savedAt: savedAtOf(raw) } : { ok: false, why: decoded.reason, present: true };
         }
       } catch (err) {
         if (!(err instanceof CorruptFileError)) throw err;
         onDisk = { ok: false, why: err.message, present: true };
+      }
+      // A good file holding an older state than its journal (put back by some tool, or a rename
+      // the disk lost) would drop acknowledged changes: the journal's newest line wins then.
+      let behind = false;
+      if (onDisk.ok && replay?.ok && fileBytes && partitionIsBehind(parsed, fileBytes, onDisk.savedAt ?? '')) {
+        behind = true;
+        onDisk = { ok: false, why: 'older than its meeting journal', present: true };
       }
       const quarantineJournal = async (): Promise<string> => {
         const q = await quarantineFile(fs, this.dataDir, path, `${key}.journal`, this.ctx.clock.now());
@@ -555,7 +567,7 @@ class FolderStore implements Store {
       if (onDisk.ok) {
         data = onDisk.data;
         this.existing.add(key);
-        this.install(key, data, true);
+        this.install(key, data, true, onDisk.savedAt);
         if (parsed.damaged) {
           const q = await quarantineJournal();
           this.addNotice(noticeOf.journalDamaged({ kind: 'journal-damaged', key, file, journal: path, quarantinedAs: q, at: this.nowIso() }));
@@ -563,12 +575,15 @@ class FolderStore implements Store {
       } else if (replay?.ok && parsed.last) {
         const quarantinedAs = onDisk.present ? await quarantineFile(fs, this.dataDir, file, key, this.ctx.clock.now()) : (this.quarantinedAtOpen.get(key) ?? '');
         await this.ensureDirFor(key);
-        await writeFileDurably(fs, file, encodeEnvelope(envelopeOf(codec, null, this.ctx.clock.now()), this.committedJson(replay.data)));
+        const replayed = envelopeOf(codec, null, this.ctx.clock.now());
+        await writeFileDurably(fs, file, encodeEnvelope(replayed, this.committedJson(replay.data)));
         data = replay.data;
         this.existing.add(key);
-        this.install(key, data, true);
+        this.install(key, data, true, replayed.savedAt);
         log.warn('partition was damaged; the meeting journal was replayed over it', { key, why: onDisk.why, quarantinedAs, entries: parsed.entries, savedAt: parsed.last.savedAt });
-        this.addNotice(noticeOf.journalReplayed({ kind: 'journal-replayed', key, file, journal: path, savedAt: parsed.last.savedAt, quarantinedAs, at: this.nowIso() }, this.ctx.clock.now()));
+        this.addNotice(
+          noticeOf.journalReplayed({ kind: 'journal-replayed', key, file, journal: path, savedAt: parsed.last.savedAt, quarantinedAs, behind, at: this.nowIso() }, this.ctx.clock.now()),
+        );
         if (parsed.damaged) await quarantineJournal();
       } else {
         await quarantineJournal();
@@ -622,15 +637,20 @@ class FolderStore implements Store {
     }
     if (!decoded.ok) return this.recover(key, decoded.reason);
     this.existing.add(key);
-    return this.install(key, decoded.data, true);
+    return this.install(key, decoded.data, true, savedAtOf(raw));
   }
 
-  /** `validated`: the data came out of the schema (a partition's `empty()` need not). */
-  private install(key: PartitionKey, data: unknown, validated = false): Partition {
+  /**
+   * `validated`: the data came out of the schema (a partition's `empty()` need not). `savedAt`:
+   * the file's own, kept so a journal started from this state carries the time the file does.
+   */
+  private install(key: PartitionKey, data: unknown, validated = false, savedAt?: string): Partition {
     const adapter = new DurableJsonFile<Envelope<unknown>>(partitionPath(this.dataDir, key), this.ctx.fs);
     // Low holds the committed state; its own read()/write() are not used because they would
     // put unvalidated data in memory or change memory before the bytes are durable.
-    const partition = new Low<Envelope<unknown>>(adapter, deepFreeze(envelopeOf(this.ctx.codec, data, this.ctx.clock.now())));
+    const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
+    if (savedAt !== undefined) envelope.savedAt = savedAt;
+    const partition = new Low<Envelope<unknown>>(adapter, deepFreeze(envelope));
     this.loaded.set(key, partition);
     if (validated) this.trust(data);
     return partition;
@@ -692,4 +712,9 @@ class FolderStore implements Store {
   private assertOpen(): void {
     if (this.closing) throw new ApiError('unavailable', storeMessages.closed);
   }
+}
+
+/** The `savedAt` a partition file carries, if it is an envelope. */
+function savedAtOf(raw: unknown): string | undefined {
+  return isEnvelope(raw) ? raw.savedAt : undefined;
 }

@@ -61,7 +61,7 @@ export interface MigrationTx {
 export type StoreNotice = { at: string; message: string; severity: 'warn' | 'error' } & (
   | { kind: 'recovered'; key: PartitionKey; file: string; backupId: string; backupAt: string; quarantinedAs: string }
   | { kind: 'started-empty'; key: PartitionKey; file: string; quarantinedAs: string }
-  | { kind: 'journal-replayed'; key: PartitionKey; file: string; journal: string; savedAt: string; quarantinedAs: string }
+  | { kind: 'journal-replayed'; key: PartitionKey; file: string; journal: string; savedAt: string; quarantinedAs: string; behind?: boolean }
   | { kind: 'journal-damaged'; key: PartitionKey; file: string; journal: string; quarantinedAs: string }
   | { kind: 'journal-failed'; key: PartitionKey; file: string; journal: string; detail: string }
   | { kind: 'first-start-resumed' }

@@ -316,3 +316,94 @@ describe('the meeting journal', () => {
     await s2.close();
   });
 });
+
+describe('the meeting journal never replays a stale state', () => {
+  it('a valid but older meeting file (a lost rename, a sync tool putting back an older copy) gives way to the journal', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { file } = paths(dir);
+    const s1 = await openMeeting(dir, clock);
+    await startMeeting(s1);
+    await key(s1, 1, 3);
+    const older = await fsp.readFile(file);
+    await key(s1, 4, 6);
+    await fsp.writeFile(`${file}.old`, older);
+    await fsp.rename(`${file}.old`, file);
+
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 6));
+    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
+    expect(replayed).toBeDefined();
+    // the older file is kept byte for byte, never overwritten
+    expect(await fsp.readFile(replayed!.quarantinedAs)).toEqual(older);
+    await s2.close();
+  });
+
+  it('a meeting file older than the journal itself (from before the last backup) gives way to the journal', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { file } = paths(dir);
+    const s1 = await openMeeting(dir, clock);
+    await startMeeting(s1);
+    await key(s1, 1, 2);
+    const older = await fsp.readFile(file);
+    clock.advance(60_000);
+    await backupNow(s1);
+    await key(s1, 3, 4);
+    await fsp.writeFile(`${file}.old`, older);
+    await fsp.rename(`${file}.old`, file);
+
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 4));
+    expect(s2.notices().map((n) => n.kind)).toContain('journal-replayed');
+    await s2.close();
+  });
+
+  it('a meeting file holding a change the journal missed (its append failed) is kept', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    let failNext = false;
+    const fs: StoreFs = {
+      ...nodeStoreFs,
+      open: (async (p: string, flags?: string) => {
+        if (failNext && String(p).endsWith('.journal') && flags === 'a') {
+          failNext = false;
+          throw Object.assign(new Error('injected'), { code: 'EIO' });
+        }
+        return nodeStoreFs.open(p, flags);
+      }) as StoreFs['open'],
+    };
+    const s1 = await openMeeting(dir, clock, { fs });
+    await startMeeting(s1);
+    await key(s1, 1, 2);
+    failNext = true;
+    clock.advance(1000);
+    await key(s1, 3, 3);
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 3));
+    expect(s2.notices().map((n) => n.kind)).not.toContain('journal-replayed');
+    await s2.close();
+  });
+
+  it('with the meeting file bad and a line in the middle of the journal damaged, the newest good line is replayed', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { file, journal } = paths(dir);
+    const s1 = await openMeeting(dir, clock);
+    await startMeeting(s1);
+    await key(s1, 1, 8);
+    const lines = (await fsp.readFile(journal, 'utf8')).split('\n');
+    lines[3] = lines[3]!.replace('"sheets":[', '"sheets":[9,');
+    await fsp.writeFile(journal, lines.join('\n'));
+    await fsp.writeFile(file, 'garbage');
+
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 8));
+    expect(s2.notices().map((n) => n.kind)).toContain('journal-replayed');
+    await s2.close();
+  });
+});
+
+function backupNow(store: Store): Promise<unknown> {
+  return store.backup('after-vote', '第1轮测评结果公布后');
+}
