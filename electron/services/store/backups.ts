@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Clock, Logger } from '../deps';
-import { isEnvelope } from './codec';
 import { ABSENT, CorruptFileError, parseJsonBytes, readJsonOrAbsent, removeFileDurably, renameWithRetry, writeFileDurably, writeJsonDurably, writeTempFile } from './durable-file';
 import { META_FILE, parseMeta } from './meta';
 import { isTempName, isValidKey, partitionPath, partitionSegments, scanPartitions } from './partition-key';
@@ -25,6 +24,7 @@ const REASONS = [
   'meeting-end',
   'after-vote',
   'periodic',
+  'new-partition',
   'before-restore',
   'before-clear',
   'before-move',
@@ -58,6 +58,8 @@ const manifestSchema = z.object({
 });
 
 export type BackupEntry = z.infer<typeof entrySchema>;
+/** Whether a partition's parsed content (key, value, data version) is good data. */
+export type PartitionCheck = (key: PartitionKey, value: unknown, version: number) => boolean;
 export type Manifest = BackupInfo & { entries: BackupEntry[] };
 
 /** A backup's copy that is missing or no longer has the content its manifest names. */
@@ -115,15 +117,28 @@ export class BackupStore {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly kinds: ReadonlySet<string>;
-  /** Live files already hashed, by path: skipped while size, mtime and inode stay the same. */
+  /**
+   * Live files already hashed, by path: skipped while size, mtime and inode stay the same. The
+   * store forgets a path whenever it writes it (`changed`), so a change of the same size within a
+   * coarse file-system clock (FAT: 2 s) is never mistaken for the content hashed before.
+   */
   private readonly hashed = new Map<string, { size: number; mtimeMs: number; ino: number | undefined; sha: string }>();
   /** Blobs written or read back whole in this session. */
   private readonly verified = new Set<string>();
-  /** Whether a content reads as a whole file of its kind, by sha256. */
+  /** Whether a content reads as a good file of its kind, by data version and sha256. */
   private readonly wholeness = new Map<string, boolean>();
+  /** Blobs renamed into place whose folder entry has not been fsync'd yet. */
+  private blobsUnsynced = false;
   private rootMade = false;
+  private readonly isValid: PartitionCheck;
 
-  constructor(fs: StoreFs, dataDir: string, clock: Clock, log: Logger, kinds: ReadonlySet<string>) {
+  /**
+   * `isValid` tells whether a partition's parsed content is good data (decodes and passes its
+   * schema) at a data version; a copy that does not is recorded as not whole, so retention
+   * never lets it stand for the partition's last good copy.
+   */
+  constructor(fs: StoreFs, dataDir: string, clock: Clock, log: Logger, kinds: ReadonlySet<string>, isValid: PartitionCheck = () => true) {
+    this.isValid = isValid;
     this.kinds = kinds;
     this.fs = fs;
     this.dataDir = dataDir;
@@ -153,14 +168,12 @@ export class BackupStore {
     await this.makeRoot();
     const id = await this.nextId(nowMs, reason);
     const entries: BackupEntry[] = [];
-    let wrote = false;
     for (const rel of await this.liveFiles()) {
-      const captured = await this.capture(join(this.dataDir, ...rel.split('/')), rel, true);
+      const captured = await this.capture(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
       if (!captured) continue; // removed meanwhile (a file of another service)
       entries.push(captured.entry);
-      wrote ||= captured.wrote;
     }
-    if (wrote) await this.fs.syncDir(this.blobsDir);
+    await this.syncBlobs();
     const manifest: Manifest = {
       id,
       createdAt: new Date(nowMs).toISOString(),
@@ -201,6 +214,16 @@ export class BackupStore {
       if (this.kinds.has(key.split('/')[0] as string) && isValidKey(key)) keys.push(key);
     }
     return keys.sort();
+  }
+
+  /** A live file was written by the store: its next backup hashes it again. */
+  changed(abs: string): void {
+    this.hashed.delete(abs);
+  }
+
+  /** Files were written other than through `changed` (a recovery, a migration): every one is hashed again. */
+  changedAll(): void {
+    this.hashed.clear();
   }
 
   /** The bytes of a backup's copy of `path`; null when the backup has no such file. */
@@ -273,6 +296,7 @@ export class BackupStore {
       await this.fs.mkdir(dirname(target), { recursive: true });
       await writeFileDurably(this.fs, target, bytes);
     }
+    this.changedAll();
     await this.fs.syncDir(this.dataDir);
   }
 
@@ -328,7 +352,7 @@ export class BackupStore {
    * Makes sure a blob holds the file's content: hashes it (unless a live file is unchanged since
    * it was last hashed), writes the blob if it is missing or damaged. Null when the file vanished.
    */
-  private async capture(abs: string, rel: string, live: boolean): Promise<{ entry: BackupEntry; wrote: boolean } | null> {
+  private async capture(abs: string, rel: string, live: boolean, version: number): Promise<{ entry: BackupEntry } | null> {
     let stat;
     try {
       stat = await this.fs.stat(abs);
@@ -351,22 +375,19 @@ export class BackupStore {
       return bytes;
     };
     if (sha === undefined && !(await load())) return null;
-    let wrote = false;
     if (!(await this.blobIsWhole(sha as string))) {
       // Read the file itself before writing its blob: a cached hash is not trusted with bytes.
       if (!bytes && !(await load())) return null;
-      if (!(await this.blobIsWhole(sha as string))) {
-        await this.writeBlob(sha as string, bytes as Buffer);
-        wrote = true;
-      }
+      if (!(await this.blobIsWhole(sha as string))) await this.writeBlob(sha as string, bytes as Buffer);
     }
     const digest = sha as string;
-    let ok = this.wholeness.get(digest);
+    const judged = `${version}:${digest}`;
+    let ok = this.wholeness.get(judged);
     if (ok === undefined) {
-      ok = isWhole(rel, bytes ?? (await this.fs.readFile(this.blobPath(digest))));
-      this.wholeness.set(digest, ok);
+      ok = this.isGood(rel, bytes ?? (await this.fs.readFile(this.blobPath(digest))), version);
+      this.wholeness.set(judged, ok);
     }
-    return { entry: { path: rel, sha256: digest, size: stat.size, ok }, wrote };
+    return { entry: { path: rel, sha256: digest, size: stat.size, ok } };
   }
 
   /** True when the blob exists with its content (checked once per session). */
@@ -387,17 +408,43 @@ export class BackupStore {
     return true;
   }
 
-  /** temp → fsync → rename; the folder fsync is left to the caller (one per backup). */
+  /** temp → fsync → rename; the folder fsync follows once per backup, before its manifest (`syncBlobs`). */
   private async writeBlob(sha: string, bytes: Buffer): Promise<void> {
     const target = this.blobPath(sha);
     const temp = await writeTempFile(this.fs, target, bytes);
     try {
+      this.blobsUnsynced = true;
       await renameWithRetry(this.fs, temp, target);
     } catch (err) {
       await this.fs.unlink(temp).catch(() => undefined);
       throw err;
     }
     this.verified.add(sha);
+  }
+
+  /**
+   * Makes the blobs' folder entries durable before a manifest names them: also those written by
+   * an earlier backup of this session that failed before its own folder fsync.
+   */
+  private async syncBlobs(): Promise<void> {
+    if (!this.blobsUnsynced) return;
+    await this.fs.syncDir(this.blobsDir);
+    this.blobsUnsynced = false;
+  }
+
+  /** Whether bytes are a good file of their kind: valid data for a partition, a valid meta.json. */
+  private isGood(rel: string, bytes: Uint8Array, version: number): boolean {
+    if (rel.startsWith(`${ATTACHMENTS_DIR}/`)) return true;
+    let value: unknown;
+    try {
+      value = parseJsonBytes(bytes, rel);
+    } catch {
+      return false;
+    }
+    if (rel === META_FILE) return parseMeta(value) !== null;
+    // JSON null, a list, a number or a string is damage, never data (not even before versioning).
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    return this.isValid(rel.slice(0, -'.json'.length), value, version);
   }
 
   private async writeManifest(m: Manifest): Promise<void> {
@@ -432,13 +479,13 @@ export class BackupStore {
         const stat = await this.fs.stat(abs);
         if (stat.isDirectory()) await walk(child);
         else {
-          const captured = await this.capture(abs, child, false);
+          const captured = await this.capture(abs, child, false, m.schemaVersion);
           if (captured) entries.push(captured.entry);
         }
       }
     };
     await walk('');
-    await this.fs.syncDir(this.blobsDir);
+    await this.syncBlobs();
     await this.writeManifest({ ...infoOf(m), files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), entries });
     await this.removeStrays(dir, m.id);
     this.log.info('backup of an older version converted to independent copies', { id: m.id, files: entries.length });
@@ -502,18 +549,4 @@ export class BackupStore {
     this.lastIdMs = ms;
     return `${formatStamp(ms)}-${reason}`;
   }
-}
-
-/** Whether bytes read as a whole file of their kind: an envelope for a partition, a valid meta.json. */
-function isWhole(rel: string, bytes: Uint8Array): boolean {
-  if (rel.startsWith(`${ATTACHMENTS_DIR}/`)) return true;
-  let value: unknown;
-  try {
-    value = parseJsonBytes(bytes, rel);
-  } catch {
-    return false;
-  }
-  if (rel === META_FILE) return parseMeta(value) !== null;
-  // Folders from before versioning held bare objects; anything else (null, a list, a number) is damage.
-  return isEnvelope(value) || (value !== null && typeof value === 'object' && !Array.isArray(value));
 }

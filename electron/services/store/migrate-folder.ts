@@ -102,6 +102,7 @@ export async function migrateFolder(ctx: FolderContext, meta: StoreMeta): Promis
     if (!output.has(key) && !corrupt.includes(key)) await removeFileDurably(fs, partitionPath(dataDir, key));
   }
   await fs.syncDir(dataDir);
+  ctx.backups.changedAll();
   const done: StoreMeta = { schemaVersion: to, everHeldData: true, createdAt: meta.createdAt };
   await writeMeta(fs, dataDir, done);
   ctx.log.info('data folder migrated', { from, to, backupId: backup.id, partitions: output.size });

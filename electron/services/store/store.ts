@@ -11,7 +11,7 @@ import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, parseJsonByt
 import { appendJournal, journalLine, journalPath, parseJournal, partitionIsBehind, removeJournal, scanJournals, startJournal } from './journal';
 import { dataMessages, notices as noticeOf } from './notices';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
-import { storeMessages } from './messages';
+import { partitionLabel, storeMessages } from './messages';
 import { readMeta, writeMeta, type StoreMeta } from './meta';
 import { checkMigrations } from './migration-runner';
 import { migrateFolder, type FolderContext } from './migrate-folder';
@@ -76,7 +76,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   let store: FolderStore | undefined;
   try {
     const codec = makeCodec(options.partitions, options.migrations, options.schemaVersion);
-    const backups = new BackupStore(fs, dataDir, options.clock, options.log, codec.kinds);
+    // A copy counts as good only if it decodes and passes its schema (a kind only a migration
+    // knows: if it is an envelope), so retention never keeps a bad copy in a good one's place.
+    const isValid = (key: PartitionKey, value: unknown, version: number) =>
+      partitionTypeOf(codec, key) ? decodePartition(codec, key, value, version).ok : version === 0 || isEnvelope(value);
+    const backups = new BackupStore(fs, dataDir, options.clock, options.log, codec.kinds, isValid);
     const ctx: FolderContext = { fs, dataDir, clock: options.clock, log: options.log, codec, backups };
     const prepared = await prepareFolder(ctx, { willSeed: options.seed !== undefined });
     const notices: StoreNotice[] = [];
@@ -86,9 +90,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     store = new FolderStore(ctx, lock, prepared.meta, prepared.firstStart || seeding, notices, options, await scanPartitions(fs, dataDir, codec.kinds));
     await store.recoverAll(prepared.migration?.quarantined ?? []);
     await store.reconcileJournals();
-    if (seeding && options.seed) await store.seed(options.seed, !prepared.firstStart);
+    // The seed is backed up as it completes: no background startup backup is needed then.
+    const seeded = seeding && options.seed ? (await store.seed(options.seed, !prepared.firstStart), true) : false;
     if (Object.hasOwn(options.partitions, 'core')) await store.read('core');
-    if (options.backupOnStart !== false) store.startBackgroundBackup();
+    if (options.backupOnStart !== false && !seeded) store.startBackgroundBackup();
     return store;
   } catch (err) {
     store?.abandon();
@@ -123,6 +128,8 @@ class FolderStore implements Store {
   private lastBackupMs: number;
   /** Changes were committed since the last backup. */
   private dirty = false;
+  /** The first start's data is being written: it is backed up once, as a whole, when complete. */
+  private seeding = false;
   private periodicQueued = false;
   private periodicTimer: ReturnType<typeof setTimeout> | null = null;
   /** Set while a restore swaps files: loads wait for it instead of reading half-replaced data. */
@@ -194,11 +201,14 @@ class FolderStore implements Store {
       const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
       const journaled = type.journal?.(data) ?? null;
       const journal = this.journals.get(key);
+      const created = !this.existing.has(key);
       // The journal holds every change since the newest backup: one is taken as it starts.
       if (journaled && !journal) await this.ensureBackupHolds(key, journaled.label);
       await this.ensureDirFor(key);
       // Durable first; memory and listeners only once the bytes are on disk.
-      await (partition.adapter as DurableJsonFile<Envelope<unknown>>).writeBytes(encodeEnvelope(envelope, json));
+      const adapter = partition.adapter as DurableJsonFile<Envelope<unknown>>;
+      await adapter.writeBytes(encodeEnvelope(envelope, json));
+      this.ctx.backups.changed(adapter.path);
       partition.data = deepFreeze(envelope);
       for (const [node, text] of fresh) this.jsonCache.set(node, text);
       this.trust(data);
@@ -206,10 +216,27 @@ class FolderStore implements Store {
       // Then the journal, before the caller hears of the change.
       if (journaled) await this.journalChange(key, journaled.label, json, envelope.savedAt);
       else if (journal) await this.foldJournal(key, journal);
+      // A new partition has no copy in any backup yet: one is taken before the caller hears of it.
+      if (created && !this.seeding) await this.backupNewPartition(key);
       this.emitCommit([key]);
       this.noteChange();
       return result as R;
     });
+  }
+
+  /**
+   * The backup of a new partition's first write. Cheap: files unchanged since the last backup
+   * are not hashed again and share their blobs, so it costs the new file's blob, a stat of each
+   * file and a manifest. If it fails the change stays saved (it is in its file) and the next
+   * change retries it soon, as a periodic backup.
+   */
+  private async backupNewPartition(key: PartitionKey): Promise<void> {
+    try {
+      await this.takeBackup('new-partition', partitionLabel(key));
+    } catch (err) {
+      this.lastBackupMs = Number.NEGATIVE_INFINITY;
+      this.ctx.log.error('backing up a new partition failed; the change is saved and the backup is retried', { key, error: String(err) });
+    }
   }
 
   async remove(key: PartitionKey): Promise<void> {
@@ -221,6 +248,7 @@ class FolderStore implements Store {
       this.journals.delete(key);
       await removeJournal(this.ctx.fs, journalPath(this.dataDir, key));
       const removed = await removeFileDurably(this.ctx.fs, partitionPath(this.dataDir, key));
+      this.ctx.backups.changed(partitionPath(this.dataDir, key));
       this.loaded.delete(key);
       this.existing.delete(key);
       if (removed) {
@@ -382,13 +410,20 @@ class FolderStore implements Store {
     }
     const wanted = entries();
     const keys = new Set(wanted.map((e) => e.key));
-    for (const key of Array.from(this.existing)) if (!keys.has(key)) await this.remove(key);
-    for (const { key, data } of wanted) {
-      await this.update<Record<string, unknown>, void>(key, (draft) => {
-        for (const k of Object.keys(draft)) delete draft[k];
-        Object.assign(draft, structuredClone(data));
-      });
+    this.seeding = true;
+    try {
+      for (const key of Array.from(this.existing)) if (!keys.has(key)) await this.remove(key);
+      for (const { key, data } of wanted) {
+        await this.update<Record<string, unknown>, void>(key, (draft) => {
+          for (const k of Object.keys(draft)) delete draft[k];
+          Object.assign(draft, structuredClone(data));
+        });
+      }
+    } finally {
+      this.seeding = false;
     }
+    // Backed up before the marker goes: a start stopped in between writes the seed again.
+    await this.queue.run(() => this.takeBackup('startup', '首次启动的初始数据'));
     const { seeding: _done, ...rest } = this.meta;
     this.meta = rest;
     await writeMeta(this.ctx.fs, this.dataDir, this.meta);
@@ -408,6 +443,7 @@ class FolderStore implements Store {
   /** Quarantines a bad partition, restores it from the newest good backup (or starts it empty). */
   async recover(key: PartitionKey, why: string, quarantinedAs?: string): Promise<Partition> {
     const recovery = await quarantineAndRecover(this.ctx, key, why, quarantinedAs);
+    this.ctx.backups.changed(partitionPath(this.dataDir, key));
     this.addNotice(recovery.notice);
     let partition: Partition;
     if (recovery.data === null) {
@@ -577,6 +613,7 @@ class FolderStore implements Store {
         await this.ensureDirFor(key);
         const replayed = envelopeOf(codec, null, this.ctx.clock.now());
         await writeFileDurably(fs, file, encodeEnvelope(replayed, this.committedJson(replay.data)));
+        this.ctx.backups.changed(file);
         data = replay.data;
         this.existing.add(key);
         this.install(key, data, true, replayed.savedAt);

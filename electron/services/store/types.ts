@@ -92,6 +92,7 @@ export type BackupReason =
   | 'meeting-end'
   | 'after-vote'
   | 'periodic'
+  | 'new-partition'
   | 'before-restore'
   | 'before-clear'
   | 'before-move';

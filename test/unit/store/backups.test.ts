@@ -21,7 +21,7 @@ describe('backups', () => {
     const dir = await tempDir();
     const store = await seeded(dir);
     const info = await store.backup('meeting-start', '2026年10月常委会会议');
-    expect(info).toEqual({ id: '20261028-093015-123-meeting-start', createdAt: new Date(T0).toISOString(), reason: 'meeting-start', label: '2026年10月常委会会议', files: 3, bytes: info.bytes, schemaVersion: 1 });
+    expect(info).toEqual({ id: expect.stringMatching(/^20261028-093015-\d{3}-meeting-start$/), createdAt: new Date(T0).toISOString(), reason: 'meeting-start', label: '2026年10月常委会会议', files: 3, bytes: info.bytes, schemaVersion: 1 });
     const rels = ['core.json', 'year/2025.json', 'meta.json'];
     const manifest = await manifestOf(dir, info.id);
     expect(manifest.entries.map((e: { path: string }) => e.path).sort()).toEqual([...rels].sort());
@@ -117,7 +117,8 @@ describe('backups', () => {
     const b = await store.backup('manual', 'b');
     const c = await store.backup('manual', 'c'); // same millisecond: ids still increase
     await fsp.mkdir(join(dir, 'backups', '20991231-235959-999-manual')); // no manifest: a crash mid-backup
-    expect((await store.listBackups()).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
+    // (the two partitions' first writes were backed up too, before these)
+    expect((await store.listBackups()).map((x) => x.id)).toEqual([c.id, b.id, a.id, expect.stringMatching(/-new-partition$/), expect.stringMatching(/-new-partition$/)]);
     expect(c.id > b.id).toBe(true);
     await store.close();
   });
@@ -181,7 +182,7 @@ describe('backups', () => {
     const store = await open(dir, { fs, backupOnStart: true });
     // open returned although the backup is held
     await reached.promise;
-    expect(await store.listBackups()).toEqual([]);
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['new-partition', 'new-partition']);
     let closed = false;
     const closing = store.close().then(() => (closed = true));
     await new Promise((r) => setImmediate(r));
@@ -189,7 +190,7 @@ describe('backups', () => {
     held.open();
     await closing;
     const reopened = await open(dir);
-    expect((await reopened.listBackups()).map((b) => b.reason)).toEqual(['startup']);
+    expect((await reopened.listBackups()).map((b) => b.reason)).toEqual(['startup', 'new-partition', 'new-partition']);
     await reopened.close();
   });
 
@@ -206,7 +207,8 @@ describe('backups', () => {
     }
     expect((await store.listBackups()).map((b) => b.label)).toEqual(['3', '2']);
     expect((await fsp.readdir(join(dir, 'backups'))).sort()).toEqual(['blobs', made[3]!.id, made[2]!.id].sort());
-    expect(log.entries.filter((e) => e.message.includes('retention'))).toHaveLength(2);
+    // the first write's backup went first, then the two oldest manual ones
+    expect(log.entries.filter((e) => e.message.includes('retention'))).toHaveLength(3);
     await store.close();
   });
 
@@ -218,7 +220,8 @@ describe('backups', () => {
     clock.advance(9 * 60_000);
     await store.update<Core, void>('core', (d) => void d.items.push('b'));
     await store.exclusive(async () => undefined);
-    expect(await store.listBackups()).toEqual([]);
+    // only the backup of the partition's first write; ten minutes are counted from it
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['new-partition']);
     clock.advance(60_000);
     await store.update<Core, void>('core', (d) => void d.items.push('c'));
     await store.exclusive(async () => undefined); // queued behind the periodic backup
@@ -228,7 +231,7 @@ describe('backups', () => {
     // no change since: however long it stays open, no other backup
     clock.advance(60 * 60_000);
     await store.exclusive(async () => undefined);
-    expect(await store.listBackups()).toHaveLength(1);
+    expect(await store.listBackups()).toHaveLength(2);
     await store.close();
   });
 
@@ -242,7 +245,7 @@ describe('backups', () => {
       clock.advance(10 * 60_000);
       await vi.advanceTimersByTimeAsync(10 * 60_000);
       await store.exclusive(async () => undefined);
-      expect((await store.listBackups()).map((x) => x.reason)).toEqual(['periodic']);
+      expect((await store.listBackups()).map((x) => x.reason)).toEqual(['periodic', 'new-partition']);
       await store.close();
     } finally {
       vi.useRealTimers();

@@ -62,6 +62,8 @@ describe('present but bad is never missing', () => {
       await s1.update(kind.key, (d: Record<string, unknown>) => void Object.assign(d, kind.good));
       await s1.close();
       await fsp.writeFile(join(dir, kind.file), 'null');
+      // its backups are lost too (the folder deleted by hand)
+      await fsp.rm(join(dir, 'backups'), { recursive: true });
       const log = memoryLog();
       const s2 = await open(dir, { log });
       await s2.read(kind.key);

@@ -21,7 +21,7 @@ describe('leftovers are cleaned at the next start, and logged', () => {
 
     const log = memoryLog();
     const s2 = await open(dir, { log });
-    expect((await s2.listBackups()).map((b) => b.id)).toEqual([kept.id]);
+    expect((await s2.listBackups()).map((b) => b.id)).toEqual([kept.id, expect.stringMatching(/-new-partition$/)]);
     const left = await listFiles(dir);
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(left.filter((f) => f.startsWith(join('backups', '20261028-093016-000-manual')))).toEqual([]);
@@ -42,6 +42,8 @@ describe('leftovers are cleaned at the next start, and logged', () => {
     const s1 = await open(dir, { clock });
     await s1.update<Core, void>('core', (d) => void d.items.push('before'));
     await s1.close();
+    // only the backup an older version left
+    await fsp.rm(join(dir, 'backups'), { recursive: true });
     // the layout older versions wrote: files hard-linked into backups/<id>/ and a manifest without entries
     const id = '20261028-093000-000-startup';
     const legacy = join(dir, 'backups', id);

@@ -53,6 +53,8 @@ describe('recovery of unreadable partitions', () => {
     await s1.update<Core, void>('core', (d) => void d.items.push('x'));
     await s1.close();
     await fsp.writeFile(join(dir, 'core.json'), '{"schemaVersion":1,"savedAt":"2026-');
+    // and its backup is lost too (deleted by hand)
+    await fsp.rm(join(dir, 'backups'), { recursive: true });
 
     const s2 = await open(dir);
     expect((await s2.read<Core>('core')).items).toEqual([]);

@@ -16,6 +16,7 @@ const REASON_LABELS: Record<string, string> = {
   'meeting-end': '会议结束时',
   'after-vote': '测评结果公布后',
   periodic: '定时（修改后每10分钟）',
+  'new-partition': '新建数据后',
   'before-restore': '恢复前',
   'before-clear': '清除前',
   'before-move': '迁移前',
