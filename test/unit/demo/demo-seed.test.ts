@@ -52,6 +52,19 @@ async function expectWholeDemo(store: Store, year: number): Promise<void> {
   for (const { key, data } of demo) expect(await store.read(key)).toEqual(data);
 }
 
+/** Exactly one backup, holding every demo partition as written (no backup per partition). */
+async function expectOneBackupOfTheDemo(dir: string, year: number): Promise<void> {
+  const backups = join(dir, 'data', 'backups');
+  const ids = (await fsp.readdir(backups)).filter((n) => n !== 'blobs');
+  expect(ids).toHaveLength(1);
+  const manifest = JSON.parse(await fsp.readFile(join(backups, ids[0]!, 'manifest.json'), 'utf8')) as { entries: { path: string; sha256: string; ok: boolean }[] };
+  for (const { key } of demoCountyPartitions(buildDemoCounty({ currentYear: year }))) {
+    const entry = manifest.entries.find((e) => e.path === `${key}.json`);
+    expect(entry?.ok).toBe(true);
+    expect(await fsp.readFile(join(backups, 'blobs', entry!.sha256))).toEqual(await fsp.readFile(join(dir, 'data', `${key}.json`)));
+  }
+}
+
 const STEPS = demoCountyPartitions(buildDemoCounty({ currentYear: 2026 })).length;
 
 describe('the demo county seeded at the first start', () => {
@@ -63,6 +76,7 @@ describe('the demo county seeded at the first start', () => {
     await expectWholeDemo(store, 2026);
     await store.close();
     expect(JSON.parse(await fsp.readFile(join(dir, 'data', 'meta.json'), 'utf8')).seeding).toBeUndefined();
+    await expectOneBackupOfTheDemo(dir, 2026);
     const again = await openDemo(dir, 2026);
     expect(again.firstStart).toBe(false);
     expect(again.notices()).toEqual([]);
@@ -89,6 +103,25 @@ describe('the demo county seeded at the first start', () => {
       await third.close();
     });
   }
+
+  it('killed while its backup is written (after every partition, before the marker is cleared): the next start completes both', async () => {
+    const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));
+    made.push(dir);
+    const killManifest: StoreFs = {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        if (to.endsWith('manifest.json')) throw Object.assign(new Error('killed (injected)'), { code: 'EKILLED' });
+        return nodeStoreFs.rename(from, to);
+      },
+    };
+    await expect(openDemo(dir, 2026, killManifest)).rejects.toThrow('killed');
+    expect(JSON.parse(await fsp.readFile(join(dir, 'data', 'meta.json'), 'utf8')).seeding).toBe(true);
+    const store = await openDemo(dir, 2026);
+    expect(store.notices().map((n) => n.kind)).toEqual(['first-start-resumed']);
+    await expectWholeDemo(store, 2026);
+    await store.close();
+    await expectOneBackupOfTheDemo(dir, 2026);
+  });
 
   it('completed in a new year, it is that year’s county, with no partition of the old attempt left', async () => {
     const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));

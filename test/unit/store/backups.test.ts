@@ -252,6 +252,39 @@ describe('backups', () => {
     }
   });
 
+  it('never writes a manifest naming a blob whose folder entry was not fsync\'d, even after a backup failed half-way', async () => {
+    const dir = await tempDir();
+    const blobs = join(dir, 'backups', 'blobs');
+    const events: string[] = [];
+    let failBlobSync = true;
+    const fs: StoreFs = {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        await nodeStoreFs.rename(from, to);
+        if (to.startsWith(blobs)) events.push('blob');
+        if (to.endsWith('manifest.json')) events.push('manifest');
+      },
+      syncDir: async (p) => {
+        if (p === blobs && failBlobSync) {
+          failBlobSync = false;
+          throw Object.assign(new Error('injected'), { code: 'EIO' });
+        }
+        await nodeStoreFs.syncDir(p);
+        if (p === blobs) events.push('sync blobs');
+      },
+    };
+    const store = await open(dir, { fs });
+    // the first write's backup renames its blobs, then fails to fsync their folder: no manifest;
+    // the change is saved and the backup retried at once, in the background
+    await store.update<Core, void>('core', (d) => void d.items.push('a'));
+    await store.exclusive(async () => undefined);
+    // the retry needs no new blob, yet fsyncs the folder before its manifest names them
+    expect(events.filter((e) => e !== 'blob')).toEqual(['sync blobs', 'manifest']);
+    expect((await store.listBackups()).map((b) => b.reason)).toEqual(['periodic']);
+    expect((await store.read<Core>('core')).items).toEqual(['a']);
+    await store.close();
+  });
+
   it('says how old the restored state is', async () => {
     const dir = await tempDir();
     const clock = new TestClock();
