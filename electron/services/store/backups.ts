@@ -131,6 +131,10 @@ export class BackupStore {
   private blobsUnsynced = false;
   private rootMade = false;
   private readonly isValid: PartitionCheck;
+  /** Finished manifests read or written in this session, by id. */
+  private readonly manifests = new Map<string, Manifest>();
+  /** Each manifest's entries by path. */
+  private readonly entryMaps = new WeakMap<Manifest, Map<string, BackupEntry>>();
 
   /**
    * `isValid` tells whether a partition's parsed content is good data (decodes and passes its
@@ -199,10 +203,18 @@ export class BackupStore {
     return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
-  /** A finished backup's manifest, or null when there is no such (finished) backup. */
+  /**
+   * A finished backup's manifest, or null when there is no such (finished) backup. Manifests are
+   * never rewritten, so each is read and checked once per session: a backup, which lists them
+   * all for the retention rule, does not parse every manifest again.
+   */
   async read(id: string): Promise<Manifest | null> {
+    const cached = this.manifests.get(id);
+    if (cached) return cached;
     const m = await this.readManifest(id);
-    return m?.entries ? (m as Manifest) : null;
+    if (!m?.entries) return null;
+    this.manifests.set(id, m as Manifest);
+    return m as Manifest;
   }
 
   /** The partitions a backup holds (of the kinds this app knows). */
@@ -228,7 +240,12 @@ export class BackupStore {
 
   /** The bytes of a backup's copy of `path`; null when the backup has no such file. */
   async readBytes(m: Manifest, path: string): Promise<Buffer | null> {
-    const e = m.entries.find((x) => x.path === path);
+    let byPath = this.entryMaps.get(m);
+    if (!byPath) {
+      byPath = new Map(m.entries.map((x) => [x.path, x]));
+      this.entryMaps.set(m, byPath);
+    }
+    const e = byPath.get(path);
     if (!e) return null;
     let bytes: Buffer;
     try {
@@ -266,11 +283,13 @@ export class BackupStore {
     const doomed = selectBackupsToDelete(candidates, this.clock.now(), policy);
     for (const id of doomed) {
       await this.fs.rm(join(this.root, id), { recursive: true, force: true });
+      this.manifests.delete(id);
       this.log.info('backup deleted by retention rule', { id });
     }
     if (doomed.length > 0) {
       await this.fs.syncDir(this.root);
-      await this.collectBlobs(all.filter((m) => !doomed.includes(m.id)));
+      const gone = new Set(doomed);
+      await this.collectBlobs(all.filter((m) => !gone.has(m.id)));
     }
     return doomed;
   }
@@ -311,6 +330,7 @@ export class BackupStore {
     for (const name of names.filter(isBackupId)) {
       const dir = join(this.root, name);
       if (!(await pathExists(this.fs, join(dir, MANIFEST_FILE)))) {
+        this.manifests.delete(name);
         await this.fs.rm(dir, { recursive: true, force: true });
         this.log.warn('unfinished backup (no manifest) removed', { id: name });
         continue;
@@ -321,7 +341,10 @@ export class BackupStore {
         continue;
       }
       if (!m.entries) await this.convertLegacy(m);
-      else await this.removeStrays(dir, name);
+      else {
+        this.manifests.set(name, m as Manifest);
+        await this.removeStrays(dir, name);
+      }
     }
     const blobs = await this.readdir(this.blobsDir);
     for (const name of blobs.filter(isTempName)) {
@@ -453,6 +476,7 @@ export class BackupStore {
     // Written last: its presence is what makes the folder a finished backup.
     await writeJsonDurably(this.fs, join(dir, MANIFEST_FILE), m, true);
     await this.fs.syncDir(this.root);
+    this.manifests.set(m.id, m);
   }
 
   private async readManifest(id: string): Promise<z.infer<typeof manifestSchema> | null> {
@@ -503,13 +527,15 @@ export class BackupStore {
 
   private async collectBlobs(kept: readonly Manifest[]): Promise<void> {
     // A manifest that cannot be read may still name blobs: then none is deleted.
+    const keptIds = new Set(kept.map((m) => m.id));
     for (const name of (await this.readdir(this.root)).filter(isBackupId)) {
-      if (!kept.some((m) => m.id === name) && (await pathExists(this.fs, join(this.root, name, MANIFEST_FILE))) && !(await this.read(name))) {
+      if (!keptIds.has(name) && (await pathExists(this.fs, join(this.root, name, MANIFEST_FILE))) && !(await this.read(name))) {
         this.log.warn('a backup manifest is unreadable; unused backup copies are kept', { id: name });
         return;
       }
     }
-    const named = new Set(kept.flatMap((m) => m.entries.map((e) => e.sha256)));
+    const named = new Set<string>();
+    for (const m of kept) for (const e of m.entries) named.add(e.sha256);
     let removed = 0;
     for (const name of await this.readdir(this.blobsDir)) {
       if (!SHA_PATTERN.test(name) || named.has(name)) continue;

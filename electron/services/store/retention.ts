@@ -84,9 +84,12 @@ export function selectBackupsToDelete(
   // Newest first by date, as `dated` is; the candidates themselves are looked up for their files.
   const byId = new Map(backups.map((x) => [x.id, x]));
   const newestFirst = dated.map((x) => byId.get(x.id) as RetentionCandidate);
-  for (const file of newestFirst[0]?.files ?? []) {
-    const holder = newestFirst.find((x) => x.goodFiles?.includes(file));
-    if (holder) keep.add(holder.id);
+  // One pass over the good copies, newest backup first: linear in what the manifests hold, not
+  // files × backups × files (attachments can number thousands).
+  const unheld = new Set(newestFirst[0]?.files ?? []);
+  for (const x of newestFirst) {
+    if (unheld.size === 0) break;
+    for (const file of x.goodFiles ?? []) if (unheld.delete(file)) keep.add(x.id);
   }
 
   return dated
