@@ -39,6 +39,22 @@ async function key(store: Store, from: number, to: number): Promise<void> {
   for (let n = from; n <= to; n++) await store.update<Meeting, void>(KEY, (d) => void d.sheets.push(n));
 }
 
+/** A file system whose next append to a journal fails (EIO). */
+function failingAppendFs(): { fs: StoreFs; failNextAppend: () => void } {
+  let failNext = false;
+  const fs: StoreFs = {
+    ...nodeStoreFs,
+    open: (async (p: string, flags?: string) => {
+      if (failNext && String(p).endsWith('.journal') && flags === 'a') {
+        failNext = false;
+        throw Object.assign(new Error('injected'), { code: 'EIO' });
+      }
+      return nodeStoreFs.open(p, flags);
+    }) as StoreFs['open'],
+  };
+  return { fs, failNextAppend: () => (failNext = true) };
+}
+
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Damage to a file, done to the file where it lies (same inode) or by putting another in its place. */
@@ -181,21 +197,11 @@ describe('the meeting journal', () => {
   it('a failed append does not undo a saved change: the office is told, and the next change writes the journal afresh', async () => {
     const dir = await tempDir();
     const clock = new TestClock();
-    let failNext = false;
-    const fs: StoreFs = {
-      ...nodeStoreFs,
-      open: (async (p: string, flags?: string) => {
-        if (failNext && String(p).endsWith('.journal') && flags === 'a') {
-          failNext = false;
-          throw Object.assign(new Error('injected'), { code: 'EIO' });
-        }
-        return nodeStoreFs.open(p, flags);
-      }) as StoreFs['open'],
-    };
+    const { fs, failNextAppend } = failingAppendFs();
     const store = await openMeeting(dir, clock, { fs });
     await startMeeting(store);
     await key(store, 1, 2);
-    failNext = true;
+    failNextAppend();
     await key(store, 3, 3);
     expect(store.notices()).toEqual([expect.objectContaining({ kind: 'journal-failed', severity: 'error', message: expect.stringContaining('m_1.journal') })]);
     await key(store, 4, 4);
@@ -365,21 +371,11 @@ describe('the meeting journal never replays a stale state', () => {
   it('a meeting file holding a change the journal missed (its append failed) is kept', async () => {
     const dir = await tempDir();
     const clock = new TestClock();
-    let failNext = false;
-    const fs: StoreFs = {
-      ...nodeStoreFs,
-      open: (async (p: string, flags?: string) => {
-        if (failNext && String(p).endsWith('.journal') && flags === 'a') {
-          failNext = false;
-          throw Object.assign(new Error('injected'), { code: 'EIO' });
-        }
-        return nodeStoreFs.open(p, flags);
-      }) as StoreFs['open'],
-    };
+    const { fs, failNextAppend } = failingAppendFs();
     const s1 = await openMeeting(dir, clock, { fs });
     await startMeeting(s1);
     await key(s1, 1, 2);
-    failNext = true;
+    failNextAppend();
     clock.advance(1000);
     await key(s1, 3, 3);
     const s2 = await openMeeting(dir, clock);
