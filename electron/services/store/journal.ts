@@ -40,8 +40,6 @@ export interface ParsedJournal {
    * file does not make a good later one less true.
    */
   last: JournalEntry | null;
-  /** The first good line (the state the journal started from). */
-  first: JournalEntry | null;
   /** Checksums of the good lines' data, to tell which state a partition file holds. */
   sums: ReadonlySet<string>;
   entries: number;
@@ -96,7 +94,6 @@ export function parseJournal(bytes: Buffer): ParsedJournal {
     torn = true;
   }
   let last: JournalEntry | null = null;
-  let first: JournalEntry | null = null;
   const sums = new Set<string>();
   let damaged = false;
   let entries = 0;
@@ -108,13 +105,12 @@ export function parseJournal(bytes: Buffer): ParsedJournal {
     if (last && entry.seq !== last.seq + 1) damaged = true;
     // A line numbered at or below one before it is out of place: never taken as the newer state.
     if (last && entry.seq <= last.seq) continue;
-    first ??= entry;
     last = entry;
     sums.add(entry.sum);
     entries++;
   }
   if (!last) damaged = true;
-  return { last, first, sums, entries, torn, damaged };
+  return { last, sums, entries, torn, damaged };
 }
 
 const ENVELOPE_HEAD = Buffer.from('{"schemaVersion":', 'utf8');
@@ -134,20 +130,21 @@ export function partitionDataSum(bytes: Buffer): string | null {
 
 /**
  * Whether a good partition file holds an older state than its journal: its data is that of a
- * line before the last, or it matches no line and was saved before the journal's first line.
- * The partition is written before each line is appended, so a file in step with its journal
- * is always at the last line or past it; an older one was put back (a sync tool restoring an
- * earlier copy, a rename lost on a disk that did not flush its folder).
+ * line before the last, or it matches no line (written differently) and was saved before the
+ * last line. The partition is written before each line is appended, so a file in step with its
+ * journal is at the last line or past it (a change whose line was never written: not yet
+ * acknowledged, or the append failed and the office was told); an older one was put back (a sync
+ * tool restoring an earlier copy, a rename lost on a disk that did not flush its folder).
  */
 export function partitionIsBehind(journal: ParsedJournal, fileBytes: Buffer, fileSavedAt: string): boolean {
-  const { last, first } = journal;
-  if (!last || !first) return false;
+  const { last } = journal;
+  if (!last) return false;
   const sum = partitionDataSum(fileBytes);
   if (sum !== null && sum === last.sum) return false;
   if (sum !== null && journal.sums.has(sum)) return true;
   const saved = Date.parse(fileSavedAt);
-  const started = Date.parse(first.savedAt);
-  return Number.isFinite(saved) && Number.isFinite(started) && saved < started;
+  const latest = Date.parse(last.savedAt);
+  return Number.isFinite(saved) && Number.isFinite(latest) && saved < latest;
 }
 
 /** Starts (or restarts) a journal holding one line: the partition's data as it is now. */

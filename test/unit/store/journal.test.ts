@@ -368,6 +368,26 @@ describe('the meeting journal never replays a stale state', () => {
     await s2.close();
   });
 
+  it('an older meeting file written differently (reformatted by a tool) still gives way to the journal', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { file } = paths(dir);
+    const s1 = await openMeeting(dir, clock);
+    await startMeeting(s1);
+    const atStart = await fsp.readFile(file, 'utf8');
+    for (let n = 1; n <= 3; n++) {
+      clock.advance(1000);
+      await key(s1, n, n);
+    }
+    await fsp.writeFile(`${file}.old`, JSON.stringify(JSON.parse(atStart), null, 2));
+    await fsp.rename(`${file}.old`, file);
+
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 3));
+    expect(s2.notices().map((n) => n.kind)).toContain('journal-replayed');
+    await s2.close();
+  });
+
   it('a meeting file holding a change the journal missed (its append failed) is kept', async () => {
     const dir = await tempDir();
     const clock = new TestClock();
