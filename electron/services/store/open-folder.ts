@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { BACKUPS_DIR } from './backups';
+import { ATTACHMENTS_DIR, BACKUPS_DIR } from './backups';
 import { isEnvelope } from './codec';
 import { ABSENT, readJsonOrAbsent } from './durable-file';
 import { META_FILE, metaPath, parseMeta, readMeta, writeMeta, type StoreMeta } from './meta';
 import { finishPendingRestore, migrateFolder, type FolderContext, type MigrationOutcome } from './migrate-folder';
 import { storeMessages } from './messages';
 import { dataMessages, notices as noticeOf } from './notices';
-import { partitionPath, scanFolder } from './partition-key';
+import { isTempName, partitionPath, scanFolder } from './partition-key';
 import { pathExists, QUARANTINE_DIR, quarantineFile } from './quarantine';
 import type { PartitionKey, StoreNotice } from './types';
 
@@ -49,7 +49,7 @@ export async function prepareFolder(ctx: FolderContext, options: { willSeed?: bo
   const { fs, dataDir, codec } = ctx;
   const scan = await scanFolder(fs, dataDir, codec.kinds);
   await refuseNewerPartitions(ctx, scan.keys);
-  for (const temp of scan.temps) {
+  for (const temp of [...scan.temps, ...(await attachmentTemps(ctx))]) {
     await fs.unlink(temp).catch(() => undefined);
     ctx.log.warn('temp file left by an interrupted write removed', { file: temp });
   }
@@ -65,7 +65,7 @@ export async function prepareFolder(ctx: FolderContext, options: { willSeed?: bo
     scan.keys.length === 0 &&
     !(await pathExists(fs, join(dataDir, BACKUPS_DIR))) &&
     !(await pathExists(fs, join(dataDir, QUARANTINE_DIR))) &&
-    !(await pathExists(fs, join(dataDir, 'attachments')));
+    !(await pathExists(fs, join(dataDir, ATTACHMENTS_DIR)));
 
   let meta: StoreMeta;
   if (read.kind === 'ok') {
@@ -103,6 +103,21 @@ export async function prepareFolder(ctx: FolderContext, options: { willSeed?: bo
     notices.push(noticeOf.migrated({ kind: 'migrated', from: migration.from, to: migration.to, backupId: migration.backup.id, at: at() }));
   }
   return migration ? { meta, firstStart, notices, migration } : { meta, firstStart, notices };
+}
+
+/** Our temp files below `attachments/` (a write of an attachment cut short). */
+async function attachmentTemps(ctx: FolderContext): Promise<string[]> {
+  const temps: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const names = await ctx.fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = join(dir, name);
+      if (isTempName(name)) temps.push(path);
+      else if ((await ctx.fs.stat(path).catch(() => null))?.isDirectory()) await walk(path);
+    }
+  };
+  await walk(join(ctx.dataDir, ATTACHMENTS_DIR));
+  return temps;
 }
 
 /**

@@ -36,6 +36,22 @@ describe('leftovers are cleaned at the next start, and logged', () => {
     await s2.close();
   });
 
+  it('removes temp files of interrupted writes among the attachments too, and keeps the attachments', async () => {
+    const dir = await tempDir();
+    const s1 = await open(dir);
+    await s1.update<Core, void>('core', (d) => void d.items.push('a'));
+    await s1.close();
+    const folder = join(dir, 'attachments', '2026', 'o_1');
+    await fsp.mkdir(folder, { recursive: true });
+    await fsp.writeFile(join(folder, '调研报告.pdf'), 'pdf');
+    await fsp.writeFile(join(folder, '.调研报告.pdf.7.1.abcd0123.tmp'), 'half');
+    const log = memoryLog();
+    const s2 = await open(dir, { log });
+    expect(await fsp.readdir(folder)).toEqual(['调研报告.pdf']);
+    expect(log.entries.find((e) => e.message === 'temp file left by an interrupted write removed' && String(e.details?.file).includes('attachments'))).toBeDefined();
+    await s2.close();
+  });
+
   it('turns a backup of an older version (hard links to the live files) into independent copies', async () => {
     const dir = await tempDir();
     const clock = new TestClock();
