@@ -436,7 +436,12 @@ class FolderStore implements Store {
       // A partition with a journal is left to reconcileJournals: the journal is newer than any backup.
       if (await pathExists(this.ctx.fs, journalPath(this.dataDir, q.key))) this.quarantinedAtOpen.set(q.key, q.quarantinedAs);
       else if (partitionTypeOf(this.ctx.codec, q.key)) await this.recover(q.key, 'unreadable during migration', q.quarantinedAs);
-      else this.ctx.log.warn('unreadable file of a retired kind left in quarantine', { ...q });
+      else {
+        // Its data could not be carried into the kinds that replace it: missing now, and said so.
+        this.ctx.log.error('unreadable file of a retired kind left in quarantine', { ...q });
+        const file = partitionPath(this.dataDir, q.key);
+        this.addNotice(noticeOf.startedEmpty({ kind: 'started-empty', key: q.key, file, quarantinedAs: q.quarantinedAs, at: this.nowIso() }));
+      }
     }
   }
 

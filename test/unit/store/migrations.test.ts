@@ -145,4 +145,29 @@ describe('the migration runner', () => {
     expect(await exists(join(dir, 'archive', '2019.json'))).toBe(false);
     await v2.close();
   });
+
+  it('a damaged file of a kind the app no longer registers is quarantined with a notice, never silently', async () => {
+    const dir = await tempDir();
+    const v1 = await open(dir, { partitions: { ...testPartitions, archive: { schema: z.object({ entries: z.array(z.number()) }), empty: () => ({ entries: [] }) } } });
+    await v1.update('archive/2019', (d: { entries: number[] }) => void d.entries.push(19));
+    await v1.close();
+    await fsp.writeFile(join(dir, 'archive', '2019.json'), '{"schemaVersion":1,"sav');
+    const renameArchive002: Migration = {
+      version: 2,
+      name: 'archive-to-year',
+      extraKinds: ['archive'],
+      up(tx) {
+        for (const key of tx.keys().filter((k) => k.startsWith('archive/'))) {
+          tx.set(key.replace('archive/', 'year/'), tx.get(key));
+          tx.remove(key);
+        }
+      },
+    };
+    const v2 = await open(dir, { schemaVersion: 2, migrations: [envelope001, renameArchive002] });
+    const notice = v2.notices().find((n) => n.kind === 'started-empty') as { key: string; quarantinedAs: string; message: string } | undefined;
+    expect(notice).toMatchObject({ key: 'archive/2019', severity: 'error' });
+    expect(notice!.message).toContain(join(dir, 'archive', '2019.json'));
+    expect(await fsp.readFile(notice!.quarantinedAs, 'utf8')).toBe('{"schemaVersion":1,"sav');
+    await v2.close();
+  });
 });
