@@ -383,7 +383,8 @@ export class BackupStore {
       if (isMissing(err)) return null;
       throw err;
     }
-    const known = live ? this.hashed.get(abs) : undefined;
+    // meta.json is tiny and written in several places: always hashed.
+    const known = live && rel !== META_FILE ? this.hashed.get(abs) : undefined;
     let sha = known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino ? known.sha : undefined;
     let bytes: Buffer | undefined;
     const load = async (): Promise<Buffer | null> => {
