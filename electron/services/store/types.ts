@@ -153,7 +153,9 @@ export interface Store {
    * Queued, validated, durable change: clones the data, runs `mutate`, validates the result
    * against the partition schema (zod re-runs only on the parts that changed, see
    * incremental.ts), writes atomically (temp, fsync, rename, dir fsync) and only then swaps it
-   * in memory and resolves. A throw or a failed validation changes nothing.
+   * in memory and resolves; a journaled partition's change is also in its journal, and a new
+   * partition's first write is in a backup ('new-partition') before it resolves. A throw or a
+   * failed validation changes nothing.
    */
   update<T, R>(key: PartitionKey, mutate: (draft: T) => R): Promise<R>;
   /** Removes a partition (its file is kept in the next backups only). */
