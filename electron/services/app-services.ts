@@ -4,7 +4,7 @@ import { createDispatch, noteCommitted, type Dispatch } from './api/dispatch';
 import { EventHub } from './api/event-hub';
 import { createHandlers } from './api/handlers';
 import type { ServiceContext } from './api/service-context';
-import { buildDemoCounty, demoCountyPartitions } from './demo/demo-county';
+import { demoSeed } from './demo/demo-seed';
 import { cryptoRandom, systemClock, type Clock, type Logger, type RandomSource } from './deps';
 import { partitionTypes } from './partitions';
 import { createFileLogger, openStore, pointerPath, resolveDataDir, storeMigrations, STORE_SCHEMA_VERSION } from './store';
@@ -82,8 +82,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       log,
       ...(options.fs ? { fs: options.fs } : {}),
       ...(options.backupOnStart === false ? { backupOnStart: false } : {}),
+      ...(options.seedDemo !== false ? { seed: demoSeed(clock) } : {}),
     });
-    if (store.firstStart && options.seedDemo !== false) await seedDemo(store, clock);
     // Pushed only after the write is durable: the store calls this after fsync + rename.
     store.onCommit((keys) => hub.publish('store.committed', { keys }));
     store.onCommit(noteCommitted);
@@ -147,15 +147,4 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await current.store.close();
     },
   };
-}
-
-/** The first start of a folder that never held data opens on the fictional demo county. */
-export async function seedDemo(store: Store, clock: Clock): Promise<void> {
-  const demo = buildDemoCounty({ currentYear: new Date(clock.now()).getFullYear() });
-  for (const { key, data } of demoCountyPartitions(demo)) {
-    await store.update<Record<string, unknown>, void>(key, (draft) => {
-      for (const k of Object.keys(draft)) delete draft[k];
-      Object.assign(draft, data);
-    });
-  }
 }

@@ -15,7 +15,12 @@ export function partitionTypes(clock: Clock): Record<string, PartitionType<unkno
       },
     },
     // A meeting has no meaningful empty state: the first update fills `meeting` before validation.
-    meeting: { schema: meetingSchema, empty: () => ({}) as MeetingData },
+    meeting: {
+      schema: meetingSchema,
+      empty: () => ({}) as MeetingData,
+      // While the meeting is being held, every acknowledged change (sheet, draw, minute) is journaled too.
+      journal: (data: MeetingData) => (data.live.status === 'running' ? { label: data.meeting.name } : null),
+    },
     rehearsal: { schema: meetingSchema, empty: () => ({}) as MeetingData },
     session: { schema: sessionSchema, empty: () => ({ active: null }) },
   };

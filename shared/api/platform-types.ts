@@ -7,11 +7,16 @@ export interface AppInfo {
   mode: 'desktop' | 'browser';
 }
 
-export type StoreNoticeView =
-  | { kind: 'recovered'; key: string; backupId: string; quarantinedAs: string; at: string }
-  | { kind: 'started-empty'; key: string; quarantinedAs: string; at: string }
-  | { kind: 'lock-taken-over'; previousPid: number; at: string }
-  | { kind: 'migrated'; from: number; to: number; backupId: string; at: string };
+/**
+ * What the store did that the office must know (a file recovered from a backup or the meeting
+ * journal, a restore, a migration, a lock take-over): `message` is the sentence to show as it is.
+ */
+export interface StoreNoticeView {
+  kind: string;
+  at: string;
+  message: string;
+  severity: 'warn' | 'error';
+}
 
 export interface StoreStatus {
   dataDir: string;

@@ -69,7 +69,10 @@ export async function readMeeting(ctx: ServiceContext, id: string): Promise<Read
 }
 
 export async function allMeetings(ctx: ServiceContext): Promise<Readonly<MeetingData>[]> {
-  return Promise.all(meetingIds(ctx).map((id) => ctx.store.read<MeetingData>(meetingKey(id))));
+  const keys = meetingIds(ctx).map(meetingKey);
+  const read = await Promise.all(keys.map((key) => ctx.store.read<MeetingData>(key)));
+  // A meeting file found bad on this first read with no good backup stays in quarantine: no longer listed.
+  return read.filter((_, i) => ctx.store.has(keys[i] as string));
 }
 
 export async function updateMeeting<R>(ctx: ServiceContext, id: string, mutate: (data: MeetingData) => R): Promise<R> {

@@ -1,21 +1,49 @@
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Clock, Logger } from '../deps';
-import { copyFileDurably, readJsonFile, removeFileDurably, writeJsonDurably } from './durable-file';
-import { META_FILE } from './meta';
-import { partitionPath, partitionSegments, scanPartitions } from './partition-key';
+import { ABSENT, CorruptFileError, parseJsonBytes, readJsonOrAbsent, removeFileDurably, renameWithRetry, writeFileDurably, writeJsonDurably, writeTempFile } from './durable-file';
+import { META_FILE, parseMeta } from './meta';
+import { isTempName, isValidKey, partitionPath, partitionSegments, scanPartitions } from './partition-key';
 import { formatStamp, pathExists } from './quarantine';
 import { selectBackupsToDelete } from './retention';
 import type { StoreFs } from './store-fs';
-import type { BackupInfo, BackupReason, RetentionPolicy } from './types';
+import type { BackupInfo, BackupReason, PartitionKey, RetentionPolicy } from './types';
 
 export const BACKUPS_DIR = 'backups';
+export const BLOBS_DIR = 'blobs';
 export const MANIFEST_FILE = 'manifest.json';
+/** Folder of user files (evidence attachments) beside the JSON; backed up with the partitions. */
+export const ATTACHMENTS_DIR = 'attachments';
 
-const REASONS = ['startup', 'migration', 'manual', 'meeting-start', 'before-restore', 'before-clear', 'before-move'] as const satisfies readonly BackupReason[];
+const REASONS = [
+  'startup',
+  'migration',
+  'manual',
+  'meeting-start',
+  'meeting-end',
+  'after-vote',
+  'periodic',
+  'new-partition',
+  'before-restore',
+  'before-clear',
+  'before-move',
+] as const satisfies readonly BackupReason[];
 
 /** `20261028-093015-123-manual`: sortable by time; the pattern also keeps ids from naming paths. */
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-[a-z-]+$/;
+const SHA_PATTERN = /^[0-9a-f]{64}$/;
+/** A relative path with `/` separators that stays inside the folder (manifests may be edited by hand). */
+const SAFE_REL = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\:\0]+$/;
+
+const entrySchema = z.object({
+  /** Path below the data folder, `/`-separated: `core.json`, `year/2026.json`, `meta.json`, `attachments/…`. */
+  path: z.string().regex(SAFE_REL),
+  sha256: z.string().regex(SHA_PATTERN),
+  size: z.number().int().min(0),
+  /** The copy read as a whole file of its kind (JSON envelope, valid meta) when it was taken. */
+  ok: z.boolean(),
+});
 
 const manifestSchema = z.object({
   id: z.string(),
@@ -25,7 +53,22 @@ const manifestSchema = z.object({
   files: z.number().int().min(0),
   bytes: z.number().min(0),
   schemaVersion: z.number().int().min(0),
+  /** Absent in backups of older versions, which held (hard-linked) files; converted at open. */
+  entries: z.array(entrySchema).optional(),
 });
+
+export type BackupEntry = z.infer<typeof entrySchema>;
+/** Whether a partition's parsed content (key, value, data version) is good data. */
+export type PartitionCheck = (key: PartitionKey, value: unknown, version: number) => boolean;
+export type Manifest = BackupInfo & { entries: BackupEntry[] };
+
+/** A backup's copy that is missing or no longer has the content its manifest names. */
+export class DamagedBackupError extends Error {
+  constructor(id: string, path: string) {
+    super(`backup ${id}: the copy of ${path} is missing or damaged`);
+    this.name = 'DamagedBackupError';
+  }
+}
 
 export function isBackupId(id: string): boolean {
   return ID_PATTERN.test(id);
@@ -39,16 +82,33 @@ export function backupIdTime(id: string): number | null {
   return Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms);
 }
 
-/** Link errors after which a plain copy is the way (FAT/exFAT drives, some network shares). */
 function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT';
+  return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR';
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The public face of a manifest (what the desk lists). */
+export function infoOf(m: BackupInfo): BackupInfo {
+  return { id: m.id, createdAt: m.createdAt, reason: m.reason, label: m.label, files: m.files, bytes: m.bytes, schemaVersion: m.schemaVersion };
+}
+
+export function entryPathOf(key: PartitionKey): string {
+  return partitionSegments(key).join('/');
 }
 
 /**
- * Backups are folders `backups/<id>/` mirroring the data folder's partition files plus
- * meta.json, and a manifest.json written last (a folder without one is an unfinished backup
- * and is ignored). Files are hard-linked: every write replaces files by rename, so a linked
- * inode never changes and a backup costs a directory entry per file, not a copy.
+ * Backups are independent copies, content-addressed:
+ *
+ *   backups/blobs/<sha256>          one file per distinct content, written temp → fsync → rename,
+ *                                   never rewritten in place; shared by the backups that hold it
+ *   backups/<id>/manifest.json      {id, createdAt, reason, …, entries: [{path, sha256, size, ok}]},
+ *                                   written last and fsync'd: a folder without one is a leftover
+ *
+ * A blob is never a link to a live file (a write or a tool changing a live file in place can
+ * never reach a backup) and is checked against its name whenever it is read.
  */
 export class BackupStore {
   private lastIdMs = 0;
@@ -57,8 +117,32 @@ export class BackupStore {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly kinds: ReadonlySet<string>;
+  /**
+   * Live files already hashed, by path: skipped while size, mtime and inode stay the same. The
+   * store forgets a path whenever it writes it (`changed`), so a change of the same size within a
+   * coarse file-system clock (FAT: 2 s) is never mistaken for the content hashed before.
+   */
+  private readonly hashed = new Map<string, { size: number; mtimeMs: number; ino: number | undefined; sha: string }>();
+  /** Blobs written or read back whole in this session. */
+  private readonly verified = new Set<string>();
+  /** Whether a content reads as a good file of its kind, by data version and sha256. */
+  private readonly wholeness = new Map<string, boolean>();
+  /** Blobs renamed into place whose folder entry has not been fsync'd yet. */
+  private blobsUnsynced = false;
+  private rootMade = false;
+  private readonly isValid: PartitionCheck;
+  /** Finished manifests read or written in this session, by id. */
+  private readonly manifests = new Map<string, Manifest>();
+  /** Each manifest's entries by path. */
+  private readonly entryMaps = new WeakMap<Manifest, Map<string, BackupEntry>>();
 
-  constructor(fs: StoreFs, dataDir: string, clock: Clock, log: Logger, kinds: ReadonlySet<string>) {
+  /**
+   * `isValid` tells whether a partition's parsed content is good data (decodes and passes its
+   * schema) at a data version; a copy that does not is recorded as not whole, so retention
+   * never lets it stand for the partition's last good copy.
+   */
+  constructor(fs: StoreFs, dataDir: string, clock: Clock, log: Logger, kinds: ReadonlySet<string>, isValid: PartitionCheck = () => true) {
+    this.isValid = isValid;
     this.kinds = kinds;
     this.fs = fs;
     this.dataDir = dataDir;
@@ -70,125 +154,423 @@ export class BackupStore {
     return join(this.dataDir, BACKUPS_DIR);
   }
 
+  private get blobsDir(): string {
+    return join(this.root, BLOBS_DIR);
+  }
+
+  private blobPath(sha: string): string {
+    return join(this.blobsDir, sha);
+  }
+
   dirOf(id: string): string {
     if (!isBackupId(id)) throw new Error(`not a backup id: ${id}`);
     return join(this.root, id);
   }
 
-  async create(reason: BackupReason, label: string, schemaVersion: number): Promise<BackupInfo> {
+  async create(reason: BackupReason, label: string, schemaVersion: number): Promise<Manifest> {
     const nowMs = this.clock.now();
+    await this.makeRoot();
     const id = await this.nextId(nowMs, reason);
-    const dir = join(this.root, id);
-    await this.fs.mkdir(dir, { recursive: true });
-    const rels: string[][] = (await scanPartitions(this.fs, this.dataDir, this.kinds)).map(partitionSegments);
-    if (await pathExists(this.fs, join(this.dataDir, META_FILE))) rels.push([META_FILE]);
-    const dirs = new Set<string>([dir]);
-    let files = 0;
-    let bytes = 0;
-    for (const segments of rels) {
-      const from = join(this.dataDir, ...segments);
-      const to = join(dir, ...segments);
-      if (!dirs.has(dirname(to))) {
-        await this.fs.mkdir(dirname(to), { recursive: true });
-        dirs.add(dirname(to));
-      }
-      try {
-        bytes += await this.linkOrCopy(from, to);
-        files++;
-      } catch (err) {
-        if (!isMissing(err)) throw err;
-      }
+    const entries: BackupEntry[] = [];
+    for (const rel of await this.liveFiles()) {
+      const captured = await this.capture(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
+      if (!captured) continue; // removed meanwhile (a file of another service)
+      entries.push(captured.entry);
     }
-    for (const d of [...dirs].sort().reverse()) await this.fs.syncDir(d);
-    const info: BackupInfo = { id, createdAt: new Date(nowMs).toISOString(), reason, label, files, bytes, schemaVersion };
-    // Written last: its presence is what makes the folder a finished backup.
-    await writeJsonDurably(this.fs, join(dir, MANIFEST_FILE), info, true);
-    await this.fs.syncDir(this.root);
-    this.log.info('backup taken', { id, reason, files, bytes });
-    return info;
+    await this.syncBlobs();
+    const manifest: Manifest = {
+      id,
+      createdAt: new Date(nowMs).toISOString(),
+      reason,
+      label,
+      files: entries.length,
+      bytes: entries.reduce((n, e) => n + e.size, 0),
+      schemaVersion,
+      entries,
+    };
+    await this.writeManifest(manifest);
+    this.log.info('backup taken', { id, reason, files: manifest.files, bytes: manifest.bytes });
+    return manifest;
   }
 
   /** Finished backups, newest first. */
-  async list(): Promise<BackupInfo[]> {
-    let names: string[];
-    try {
-      names = await this.fs.readdir(this.root);
-    } catch (err) {
-      if (isMissing(err)) return [];
-      throw err;
-    }
-    const out: BackupInfo[] = [];
-    for (const name of names.filter(isBackupId)) {
-      const info = await this.read(name);
-      if (info) out.push(info);
+  async list(): Promise<Manifest[]> {
+    const out: Manifest[] = [];
+    for (const name of (await this.readdir(this.root)).filter(isBackupId)) {
+      const m = await this.read(name);
+      if (m) out.push(m);
     }
     return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
-  /** A finished backup's manifest, or null when there is no such (finished) backup. */
-  async read(id: string): Promise<BackupInfo | null> {
+  /**
+   * A finished backup's manifest, or null when there is no such (finished) backup. Manifests are
+   * never rewritten, so each is read and checked once per session: a backup, which lists them
+   * all for the retention rule, does not parse every manifest again.
+   */
+  async read(id: string): Promise<Manifest | null> {
+    const cached = this.manifests.get(id);
+    if (cached) return cached;
+    const m = await this.readManifest(id);
+    if (!m?.entries) return null;
+    this.manifests.set(id, m as Manifest);
+    return m as Manifest;
+  }
+
+  /** The partitions a backup holds (of the kinds this app knows). */
+  keysOf(m: Manifest): PartitionKey[] {
+    const keys: PartitionKey[] = [];
+    for (const e of m.entries) {
+      if (!e.path.endsWith('.json') || e.path === META_FILE) continue;
+      const key = e.path.slice(0, -'.json'.length);
+      if (this.kinds.has(key.split('/')[0] as string) && isValidKey(key)) keys.push(key);
+    }
+    return keys.sort();
+  }
+
+  /** A live file was written by the store: its next backup hashes it again. */
+  changed(abs: string): void {
+    this.hashed.delete(abs);
+  }
+
+  /** Files were written other than through `changed` (a recovery, a migration): every one is hashed again. */
+  changedAll(): void {
+    this.hashed.clear();
+  }
+
+  /** The bytes of a backup's copy of `path`; null when the backup has no such file. */
+  async readBytes(m: Manifest, path: string): Promise<Buffer | null> {
+    let byPath = this.entryMaps.get(m);
+    if (!byPath) {
+      byPath = new Map(m.entries.map((x) => [x.path, x]));
+      this.entryMaps.set(m, byPath);
+    }
+    const e = byPath.get(path);
+    if (!e) return null;
+    let bytes: Buffer;
+    try {
+      bytes = await this.fs.readFile(this.blobPath(e.sha256));
+    } catch (err) {
+      if (isMissing(err)) throw new DamagedBackupError(m.id, path);
+      throw err;
+    }
+    if (sha256(bytes) !== e.sha256) throw new DamagedBackupError(m.id, path);
+    return bytes;
+  }
+
+  /** A backup's copy of `path` as JSON: ABSENT when it has none, CorruptFileError when damaged. */
+  async readJson(m: Manifest, path: string): Promise<unknown> {
+    let bytes: Buffer | null;
+    try {
+      bytes = await this.readBytes(m, path);
+    } catch (err) {
+      if (err instanceof DamagedBackupError) throw new CorruptFileError(join(this.dirOf(m.id), path), err);
+      throw err;
+    }
+    return bytes === null ? ABSENT : parseJsonBytes(bytes, join(this.dirOf(m.id), path));
+  }
+
+  /** Deletes what the retention rule lets go, then the blobs no backup names any more; returns the deleted ids. */
+  async prune(policy: RetentionPolicy): Promise<string[]> {
+    const all = await this.list();
+    const candidates = all.map((m) => ({
+      id: m.id,
+      createdAt: m.createdAt,
+      reason: m.reason,
+      files: m.entries.map((e) => e.path),
+      goodFiles: m.entries.filter((e) => e.ok).map((e) => e.path),
+    }));
+    const doomed = selectBackupsToDelete(candidates, this.clock.now(), policy);
+    for (const id of doomed) {
+      await this.fs.rm(join(this.root, id), { recursive: true, force: true });
+      this.manifests.delete(id);
+      this.log.info('backup deleted by retention rule', { id });
+    }
+    if (doomed.length > 0) {
+      await this.fs.syncDir(this.root);
+      const gone = new Set(doomed);
+      await this.collectBlobs(all.filter((m) => !gone.has(m.id)));
+    }
+    return doomed;
+  }
+
+  /**
+   * Makes the data folder's partitions exactly those of a backup (the caller rewrites meta.json
+   * with the backup's version): writes each copy as a new file and removes partitions the backup
+   * does not have. Attachment files the backup holds are put back; later ones are left alone.
+   */
+  async copyInto(id: string): Promise<void> {
+    const m = await this.read(id);
+    if (!m) throw new Error(`no such backup: ${id}`);
+    const wanted = this.keysOf(m);
+    for (const key of await scanPartitions(this.fs, this.dataDir, this.kinds)) {
+      if (!wanted.includes(key)) await removeFileDurably(this.fs, partitionPath(this.dataDir, key));
+    }
+    const paths = [...wanted.map(entryPathOf), ...m.entries.filter((e) => e.path.startsWith(`${ATTACHMENTS_DIR}/`)).map((e) => e.path)];
+    for (const path of paths) {
+      const bytes = (await this.readBytes(m, path)) as Buffer;
+      const target = join(this.dataDir, ...path.split('/'));
+      const current = await this.fs.readFile(target).catch(() => null);
+      if (current && current.equals(bytes)) continue;
+      await this.fs.mkdir(dirname(target), { recursive: true });
+      await writeFileDurably(this.fs, target, bytes);
+    }
+    this.changedAll();
+    await this.fs.syncDir(this.dataDir);
+  }
+
+  /**
+   * Leftovers at open: removes backup folders without a manifest (a backup cut short) and blobs
+   * no manifest names, temp files among the blobs; converts backups of older versions (hard
+   * links to the live files) into independent copies. Logs what it did.
+   */
+  async tidy(): Promise<void> {
+    const names = await this.readdir(this.root);
+    if (names.length === 0) return;
+    for (const name of names.filter(isBackupId)) {
+      const dir = join(this.root, name);
+      if (!(await pathExists(this.fs, join(dir, MANIFEST_FILE)))) {
+        this.manifests.delete(name);
+        await this.fs.rm(dir, { recursive: true, force: true });
+        this.log.warn('unfinished backup (no manifest) removed', { id: name });
+        continue;
+      }
+      const m = await this.readManifest(name);
+      if (!m) {
+        this.log.warn('backup manifest unreadable; backup ignored and kept for inspection', { id: name });
+        continue;
+      }
+      if (!m.entries) await this.convertLegacy(m);
+      else {
+        this.manifests.set(name, m as Manifest);
+        await this.removeStrays(dir, name);
+      }
+    }
+    const blobs = await this.readdir(this.blobsDir);
+    for (const name of blobs.filter(isTempName)) {
+      await this.fs.unlink(join(this.blobsDir, name)).catch(() => undefined);
+      this.log.warn('temp file left by an interrupted backup removed', { file: join(this.blobsDir, name) });
+    }
+    await this.collectBlobs(await this.list());
+  }
+
+  /** Every live file a backup holds: partitions, meta.json and the attachments, `/`-separated. */
+  private async liveFiles(): Promise<string[]> {
+    const rels = (await scanPartitions(this.fs, this.dataDir, this.kinds)).map(entryPathOf);
+    if (await pathExists(this.fs, join(this.dataDir, META_FILE))) rels.push(META_FILE);
+    const walk = async (rel: string): Promise<void> => {
+      for (const name of (await this.readdir(join(this.dataDir, ...rel.split('/')))).sort()) {
+        if (isTempName(name)) continue;
+        const child = `${rel}/${name}`;
+        const stat = await this.fs.stat(join(this.dataDir, ...child.split('/'))).catch(() => null);
+        if (stat?.isDirectory()) await walk(child);
+        else if (stat) rels.push(child);
+      }
+    };
+    await walk(ATTACHMENTS_DIR);
+    return rels;
+  }
+
+  /**
+   * Makes sure a blob holds the file's content: hashes it (unless a live file is unchanged since
+   * it was last hashed), writes the blob if it is missing or damaged. Null when the file vanished.
+   */
+  private async capture(abs: string, rel: string, live: boolean, version: number): Promise<{ entry: BackupEntry } | null> {
+    let stat;
+    try {
+      stat = await this.fs.stat(abs);
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
+    // meta.json is tiny and written in several places: always hashed.
+    const known = live && rel !== META_FILE ? this.hashed.get(abs) : undefined;
+    let sha = known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino ? known.sha : undefined;
+    let bytes: Buffer | undefined;
+    const load = async (): Promise<Buffer | null> => {
+      try {
+        bytes = await this.fs.readFile(abs);
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+      sha = sha256(bytes);
+      if (live) this.hashed.set(abs, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha });
+      return bytes;
+    };
+    if (sha === undefined && !(await load())) return null;
+    if (!(await this.blobIsWhole(sha as string))) {
+      // Read the file itself before writing its blob: a cached hash is not trusted with bytes.
+      if (!bytes && !(await load())) return null;
+      if (!(await this.blobIsWhole(sha as string))) await this.writeBlob(sha as string, bytes as Buffer);
+    }
+    const digest = sha as string;
+    const judged = `${version}:${digest}`;
+    let ok = this.wholeness.get(judged);
+    if (ok === undefined) {
+      ok = this.isGood(rel, bytes ?? (await this.fs.readFile(this.blobPath(digest))), version);
+      this.wholeness.set(judged, ok);
+    }
+    return { entry: { path: rel, sha256: digest, size: stat.size, ok } };
+  }
+
+  /** True when the blob exists with its content (checked once per session). */
+  private async blobIsWhole(sha: string): Promise<boolean> {
+    if (this.verified.has(sha)) return true;
+    let bytes: Buffer;
+    try {
+      bytes = await this.fs.readFile(this.blobPath(sha));
+    } catch (err) {
+      if (isMissing(err)) return false;
+      throw err;
+    }
+    if (sha256(bytes) !== sha) {
+      this.log.warn('damaged backup copy found; it is written again from the live file', { blob: this.blobPath(sha) });
+      return false;
+    }
+    this.verified.add(sha);
+    return true;
+  }
+
+  /** temp → fsync → rename; the folder fsync follows once per backup, before its manifest (`syncBlobs`). */
+  private async writeBlob(sha: string, bytes: Buffer): Promise<void> {
+    const target = this.blobPath(sha);
+    const temp = await writeTempFile(this.fs, target, bytes);
+    try {
+      this.blobsUnsynced = true;
+      await renameWithRetry(this.fs, temp, target);
+    } catch (err) {
+      await this.fs.unlink(temp).catch(() => undefined);
+      throw err;
+    }
+    this.verified.add(sha);
+  }
+
+  /**
+   * Makes the blobs' folder entries durable before a manifest names them: also those written by
+   * an earlier backup of this session that failed before its own folder fsync.
+   */
+  private async syncBlobs(): Promise<void> {
+    if (!this.blobsUnsynced) return;
+    await this.fs.syncDir(this.blobsDir);
+    this.blobsUnsynced = false;
+  }
+
+  /** Whether bytes are a good file of their kind: valid data for a partition, a valid meta.json. */
+  private isGood(rel: string, bytes: Uint8Array, version: number): boolean {
+    if (rel.startsWith(`${ATTACHMENTS_DIR}/`)) return true;
+    let value: unknown;
+    try {
+      value = parseJsonBytes(bytes, rel);
+    } catch {
+      return false;
+    }
+    if (rel === META_FILE) return parseMeta(value) !== null;
+    // JSON null, a list, a number or a string is damage, never data (not even before versioning).
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    return this.isValid(rel.slice(0, -'.json'.length), value, version);
+  }
+
+  private async writeManifest(m: Manifest): Promise<void> {
+    const dir = join(this.root, m.id);
+    await this.fs.mkdir(dir, { recursive: true });
+    // Written last: its presence is what makes the folder a finished backup.
+    await writeJsonDurably(this.fs, join(dir, MANIFEST_FILE), m, true);
+    await this.fs.syncDir(this.root);
+    this.manifests.set(m.id, m);
+  }
+
+  private async readManifest(id: string): Promise<z.infer<typeof manifestSchema> | null> {
     if (!isBackupId(id)) return null;
     try {
-      const parsed = manifestSchema.safeParse(await readJsonFile(this.fs, join(this.root, id, MANIFEST_FILE)));
+      const raw = await readJsonOrAbsent(this.fs, join(this.root, id, MANIFEST_FILE));
+      const parsed = manifestSchema.safeParse(raw);
       return parsed.success && parsed.data.id === id ? parsed.data : null;
     } catch {
       return null;
     }
   }
 
-  /** Deletes what the retention rule lets go; returns the deleted ids. */
-  async prune(policy: RetentionPolicy): Promise<string[]> {
-    const doomed = selectBackupsToDelete(await this.list(), this.clock.now(), policy);
-    for (const id of doomed) {
-      await this.fs.rm(join(this.root, id), { recursive: true, force: true });
-      this.log.info('backup deleted by retention rule', { id });
-    }
-    if (doomed.length > 0) await this.fs.syncDir(this.root);
-    return doomed;
+  /** A backup of an older version (files, maybe hard links to live files) becomes blobs + entries. */
+  private async convertLegacy(m: BackupInfo): Promise<void> {
+    await this.makeRoot();
+    const dir = this.dirOf(m.id);
+    const entries: BackupEntry[] = [];
+    const walk = async (rel: string): Promise<void> => {
+      for (const name of (await this.readdir(rel ? join(dir, ...rel.split('/')) : dir)).sort()) {
+        const child = rel ? `${rel}/${name}` : name;
+        if (child === MANIFEST_FILE || isTempName(name)) continue;
+        const abs = join(dir, ...child.split('/'));
+        const stat = await this.fs.stat(abs);
+        if (stat.isDirectory()) await walk(child);
+        else {
+          const captured = await this.capture(abs, child, false, m.schemaVersion);
+          if (captured) entries.push(captured.entry);
+        }
+      }
+    };
+    await walk('');
+    await this.syncBlobs();
+    await this.writeManifest({ ...infoOf(m), files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), entries });
+    await this.removeStrays(dir, m.id);
+    this.log.info('backup of an older version converted to independent copies', { id: m.id, files: entries.length });
   }
 
-  /**
-   * Makes the data folder's partitions exactly those of a backup (the caller rewrites meta.json
-   * with the backup's version): copies each
-   * (a new inode, so a later hand edit of a data file can never reach the backup) and removes
-   * partitions the backup does not have.
-   */
-  async copyInto(id: string): Promise<void> {
-    const dir = this.dirOf(id);
-    const wanted = await scanPartitions(this.fs, dir, this.kinds);
-    const present = await scanPartitions(this.fs, this.dataDir, this.kinds);
-    for (const key of present) {
-      if (!wanted.includes(key)) await removeFileDurably(this.fs, partitionPath(this.dataDir, key));
+  /** Anything but the manifest inside a backup folder (files of a converted older backup). */
+  private async removeStrays(dir: string, id: string): Promise<void> {
+    const strays = (await this.readdir(dir)).filter((n) => n !== MANIFEST_FILE);
+    for (const name of strays) await this.fs.rm(join(dir, name), { recursive: true, force: true });
+    if (strays.length > 0) {
+      await this.fs.syncDir(dir);
+      this.log.info('leftover files removed from a backup folder', { id, files: strays.length });
     }
-    for (const key of wanted) {
-      const target = partitionPath(this.dataDir, key);
-      await this.fs.mkdir(dirname(target), { recursive: true });
-      await copyFileDurably(this.fs, partitionPath(dir, key), target);
-    }
-    await this.fs.syncDir(this.dataDir);
   }
 
-  private async linkOrCopy(from: string, to: string): Promise<number> {
-    try {
-      await this.fs.link(from, to);
-    } catch (err) {
-      if (isMissing(err)) throw err;
-      await this.fs.copyFile(from, to);
-      const handle = await this.fs.open(to, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
+  private async collectBlobs(kept: readonly Manifest[]): Promise<void> {
+    // A manifest that cannot be read may still name blobs: then none is deleted.
+    const keptIds = new Set(kept.map((m) => m.id));
+    for (const name of (await this.readdir(this.root)).filter(isBackupId)) {
+      if (!keptIds.has(name) && (await pathExists(this.fs, join(this.root, name, MANIFEST_FILE))) && !(await this.read(name))) {
+        this.log.warn('a backup manifest is unreadable; unused backup copies are kept', { id: name });
+        return;
       }
     }
-    return (await this.fs.stat(to)).size;
+    const named = new Set<string>();
+    for (const m of kept) for (const e of m.entries) named.add(e.sha256);
+    let removed = 0;
+    for (const name of await this.readdir(this.blobsDir)) {
+      if (!SHA_PATTERN.test(name) || named.has(name)) continue;
+      await this.fs.unlink(join(this.blobsDir, name)).catch(() => undefined);
+      this.verified.delete(name);
+      removed++;
+    }
+    if (removed > 0) {
+      await this.fs.syncDir(this.blobsDir);
+      this.log.info('backup copies no backup names any more removed', { blobs: removed });
+    }
+  }
+
+  private async makeRoot(): Promise<void> {
+    if (this.rootMade) return;
+    await this.fs.mkdir(this.blobsDir, { recursive: true });
+    await this.fs.syncDir(this.root);
+    await this.fs.syncDir(this.dataDir);
+    this.rootMade = true;
+  }
+
+  private async readdir(dir: string): Promise<string[]> {
+    try {
+      return await this.fs.readdir(dir);
+    } catch (err) {
+      if (isMissing(err)) return [];
+      throw err;
+    }
   }
 
   /** Ids strictly increase within a folder, even with a clock that stands still or steps back. */
   private async nextId(nowMs: number, reason: BackupReason): Promise<string> {
     if (this.lastIdMs === 0) {
-      const existing = await this.fs.readdir(this.root).catch(() => [] as string[]);
-      for (const name of existing) this.lastIdMs = Math.max(this.lastIdMs, backupIdTime(name) ?? 0);
+      for (const name of await this.readdir(this.root)) this.lastIdMs = Math.max(this.lastIdMs, backupIdTime(name) ?? 0);
     }
     const ms = Math.max(nowMs, this.lastIdMs + 1);
     this.lastIdMs = ms;

@@ -17,7 +17,8 @@ export function makeCodec(partitions: Record<string, PartitionType<unknown>>, mi
   return { partitions, migrations, schemaVersion, kinds };
 }
 
-export type Decoded = { ok: true; data: unknown } | { ok: false; reason: string };
+/** `newer`: the file was written by a newer version of the app (never quarantined: the app refuses it). */
+export type Decoded = { ok: true; data: unknown } | { ok: false; reason: string; newer?: number };
 
 export function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -59,7 +60,7 @@ export function decodePartition(codec: Codec, key: PartitionKey, raw: unknown, f
   } else {
     return { ok: false, reason: storeMessages.fileNotEnvelope };
   }
-  if (from > codec.schemaVersion) return { ok: false, reason: storeMessages.fileFromNewerVersion(from) };
+  if (from > codec.schemaVersion) return { ok: false, reason: storeMessages.fileFromNewerVersion(from), newer: from };
   if (from < codec.schemaVersion) {
     const upgraded = upgradeLone(codec, key, data, from);
     if (!upgraded.ok) return upgraded;

@@ -70,8 +70,6 @@ export async function renameWithRetry(fs: StoreFs, from: string, to: string): Pr
 /**
  * Atomic and durable replacement: temp file, write, fsync, close, rename over the target,
  * fsync of the folder. A crash at any point leaves either the old or the new file, whole.
- * Because the target is always replaced by rename, an inode hard-linked into a backup never
- * changes afterwards.
  */
 export async function writeFileDurably(fs: StoreFs, target: string, bytes: Uint8Array, mode?: number): Promise<void> {
   const temp = await writeTempFile(fs, target, bytes, mode);
@@ -101,23 +99,40 @@ export async function writeJsonDurably(fs: StoreFs, target: string, value: unkno
   await writeFileDurably(fs, target, encodeJson(value, pretty));
 }
 
-/** Parsed JSON of a file, `null` when it does not exist, CorruptFileError when it is not JSON. */
-export async function readJsonFile(fs: StoreFs, path: string): Promise<unknown> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+/** What `readJsonOrAbsent` returns for a file that does not exist (JSON itself can never give it). */
+export const ABSENT: unique symbol = Symbol('absent');
+
+/** Parses file bytes as JSON (a byte-order mark is allowed); CorruptFileError names `path` otherwise. */
+export function parseJsonBytes(bytes: Uint8Array, path: string): unknown {
   // Notepad may add a byte-order mark when someone opens and saves a file by hand.
-  let text = bytes.toString('utf8');
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw new CorruptFileError(path, err);
   }
+}
+
+/**
+ * Parsed JSON of a file, ABSENT when it does not exist, CorruptFileError when it is not JSON.
+ * A file holding JSON `null` is present (and bad, for the store): only a missing file is absent.
+ */
+export async function readJsonOrAbsent(fs: StoreFs, path: string): Promise<unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ABSENT;
+    throw err;
+  }
+  return parseJsonBytes(bytes, path);
+}
+
+/** Parsed JSON of a file, `null` when it does not exist, CorruptFileError when it is not JSON. */
+export async function readJsonFile(fs: StoreFs, path: string): Promise<unknown> {
+  const value = await readJsonOrAbsent(fs, path);
+  return value === ABSENT ? null : value;
 }
 
 /** Removes a file and makes the removal durable; false when it did not exist. */
@@ -154,12 +169,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.fs = fs;
   }
 
+  /** Parsed JSON, or ABSENT when the file does not exist. */
   readRaw(): Promise<unknown> {
-    return readJsonFile(this.fs, this.path);
+    return readJsonOrAbsent(this.fs, this.path);
   }
 
   async read(): Promise<T | null> {
-    return (await this.readRaw()) as T | null;
+    const raw = await this.readRaw();
+    return raw === ABSENT ? null : (raw as T);
   }
 
   write(data: T): Promise<void> {

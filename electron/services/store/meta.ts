@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CorruptFileError, readJsonFile, writeJsonDurably } from './durable-file';
+import { ABSENT, CorruptFileError, readJsonOrAbsent, writeJsonDurably } from './durable-file';
 import type { StoreFs } from './store-fs';
 
 export const META_FILE = 'meta.json';
@@ -16,6 +16,8 @@ const metaSchema = z.object({
    * sees it and replaces them again from that backup, so a folder is never left half-done.
    */
   pendingRestore: z.object({ backupId: z.string(), reason: z.enum(['migration', 'restore']) }).optional(),
+  /** Set while the first start writes its initial data (the demo county); a start that finds it writes it again. */
+  seeding: z.literal(true).optional(),
 });
 
 export type StoreMeta = z.infer<typeof metaSchema>;
@@ -29,12 +31,13 @@ export function metaPath(dataDir: string): string {
 export async function readMeta(fs: StoreFs, dataDir: string): Promise<MetaRead> {
   let raw: unknown;
   try {
-    raw = await readJsonFile(fs, metaPath(dataDir));
+    raw = await readJsonOrAbsent(fs, metaPath(dataDir));
   } catch (err) {
     if (err instanceof CorruptFileError) return { kind: 'invalid', reason: err.message };
     throw err;
   }
-  if (raw === null) return { kind: 'missing' };
+  // A meta.json holding `null` is there, and bad: only an absent file is missing.
+  if (raw === ABSENT) return { kind: 'missing' };
   const parsed = metaSchema.safeParse(raw);
   return parsed.success ? { kind: 'ok', meta: parsed.data } : { kind: 'invalid', reason: parsed.error.message };
 }

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Clock, Logger } from '../deps';
 import type { BackupStore } from './backups';
 import { envelopeOf, isEnvelope, validatePartition, partitionTypeOf, type Codec } from './codec';
-import { CorruptFileError, readJsonFile, removeFileDurably, writeJsonDurably } from './durable-file';
+import { ABSENT, CorruptFileError, readJsonOrAbsent, removeFileDurably, writeJsonDurably } from './durable-file';
 import { storeMessages } from './messages';
 import { writeMeta, type StoreMeta } from './meta';
 import { applyMigrations, MapMigrationTx } from './migration-runner';
@@ -48,14 +48,16 @@ export async function migrateFolder(ctx: FolderContext, meta: StoreMeta): Promis
   for (const key of originalKeys) {
     let raw: unknown;
     try {
-      raw = await readJsonFile(fs, partitionPath(dataDir, key));
+      raw = await readJsonOrAbsent(fs, partitionPath(dataDir, key));
     } catch (err) {
       if (!(err instanceof CorruptFileError)) throw err;
       corrupt.push(key);
       continue;
     }
-    if (raw === null) continue;
-    if (from === 0) tx.set(key, raw); // before versioning, files held bare data (001 deals with it)
+    if (raw === ABSENT) continue;
+    // JSON null, a list or a bare value is damage, not data (not even for a folder of version 0).
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) corrupt.push(key);
+    else if (from === 0) tx.set(key, raw); // before versioning, files held bare data (001 deals with it)
     else if (isEnvelope(raw)) tx.set(key, raw.data);
     else corrupt.push(key);
   }
@@ -100,6 +102,7 @@ export async function migrateFolder(ctx: FolderContext, meta: StoreMeta): Promis
     if (!output.has(key) && !corrupt.includes(key)) await removeFileDurably(fs, partitionPath(dataDir, key));
   }
   await fs.syncDir(dataDir);
+  ctx.backups.changedAll();
   const done: StoreMeta = { schemaVersion: to, everHeldData: true, createdAt: meta.createdAt };
   await writeMeta(fs, dataDir, done);
   ctx.log.info('data folder migrated', { from, to, backupId: backup.id, partitions: output.size });

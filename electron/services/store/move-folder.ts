@@ -30,8 +30,8 @@ type Source = Pick<Store, 'dataDir' | 'backup' | 'exclusive'> | { dataDir: strin
  * Copies the whole data folder (partitions, meta, backups, attachments, quarantine, logs — all
  * but the lock and temp leftovers) to an empty or new folder, checks every copy byte for byte
  * (sha256), then points the pointer file at it. The old folder stays as it was, as a fallback;
- * the caller reopens the store on the new one. Hard-linked backups stay hard-linked in the
- * copy, so it takes no more room than the original.
+ * the caller reopens the store on the new one. Every file is copied, never linked: backups share
+ * content through their blobs, not through links, so a copy never aliases a live file.
  *
  * Given an open store, it first takes a 'before-move' backup and copies while no write can
  * start. Given only a path, it refuses a folder another live program holds.
@@ -87,8 +87,6 @@ async function copyVerified(fs: StoreFs, from: string, to: string): Promise<Move
     () => true,
     () => false,
   );
-  /** First copy of each source inode, so further links to it become links in the copy too. */
-  const copiedInodes = new Map<string, { path: string; hash: string }>();
   let files = 0;
   let bytes = 0;
 
@@ -106,18 +104,8 @@ async function copyVerified(fs: StoreFs, from: string, to: string): Promise<Move
       }
       const content = await fs.readFile(src);
       const hash = sha256(content);
-      const inode = stat.ino && stat.nlink && stat.nlink > 1 ? `${stat.dev ?? 0}:${stat.ino}` : undefined;
-      const first = inode ? copiedInodes.get(inode) : undefined;
-      let linked = false;
-      if (first && first.hash === hash) {
-        linked = await fs.link(first.path, dst).then(
-          () => true,
-          () => false,
-        );
-      }
-      if (!linked) await writeFileDurably(fs, dst, content);
+      await writeFileDurably(fs, dst, content);
       if (sha256(await fs.readFile(dst)) !== hash) throw new MoveVerifyError(relative(from, src));
-      if (inode && !first) copiedInodes.set(inode, { path: dst, hash });
       files++;
       bytes += content.length;
     }

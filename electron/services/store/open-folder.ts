@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { BACKUPS_DIR } from './backups';
+import { ATTACHMENTS_DIR, BACKUPS_DIR } from './backups';
 import { isEnvelope } from './codec';
-import { readJsonFile } from './durable-file';
-import { metaPath, parseMeta, readMeta, writeMeta, type StoreMeta } from './meta';
+import { ABSENT, readJsonOrAbsent } from './durable-file';
+import { META_FILE, metaPath, parseMeta, readMeta, writeMeta, type StoreMeta } from './meta';
 import { finishPendingRestore, migrateFolder, type FolderContext, type MigrationOutcome } from './migrate-folder';
 import { storeMessages } from './messages';
-import { partitionPath, scanFolder } from './partition-key';
+import { dataMessages, notices as noticeOf } from './notices';
+import { isTempName, partitionPath, scanFolder } from './partition-key';
 import { pathExists, QUARANTINE_DIR, quarantineFile } from './quarantine';
 import type { PartitionKey, StoreNotice } from './types';
 
@@ -21,6 +22,17 @@ export class StoreVersionError extends Error {
   }
 }
 
+/** One partition file of the folder was written by a newer version of the app: refused, never quarantined. */
+export class PartitionVersionError extends StoreVersionError {
+  readonly file: string;
+  constructor(dataDir: string, file: string, fileVersion: number, appVersion: number) {
+    super(dataDir, fileVersion, appVersion);
+    this.name = 'PartitionVersionError';
+    this.file = file;
+    this.message = dataMessages.partitionFromNewerVersion(file, fileVersion, appVersion);
+  }
+}
+
 export interface PreparedFolder {
   meta: StoreMeta;
   firstStart: boolean;
@@ -33,10 +45,15 @@ export interface PreparedFolder {
  * meta present and valid (rebuilt if it was unreadable), an interrupted restore or migration
  * completed, and the data migrated to the app's version.
  */
-export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder> {
+export async function prepareFolder(ctx: FolderContext, options: { willSeed?: boolean } = {}): Promise<PreparedFolder> {
   const { fs, dataDir, codec } = ctx;
   const scan = await scanFolder(fs, dataDir, codec.kinds);
-  for (const temp of scan.temps) await fs.unlink(temp).catch(() => undefined);
+  await refuseNewerPartitions(ctx, scan.keys);
+  for (const temp of [...scan.temps, ...(await attachmentTemps(ctx))]) {
+    await fs.unlink(temp).catch(() => undefined);
+    ctx.log.warn('temp file left by an interrupted write removed', { file: temp });
+  }
+  await ctx.backups.tidy();
   const notices: StoreNotice[] = [];
   const at = () => new Date(ctx.clock.now()).toISOString();
 
@@ -48,7 +65,7 @@ export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder>
     scan.keys.length === 0 &&
     !(await pathExists(fs, join(dataDir, BACKUPS_DIR))) &&
     !(await pathExists(fs, join(dataDir, QUARANTINE_DIR))) &&
-    !(await pathExists(fs, join(dataDir, 'attachments')));
+    !(await pathExists(fs, join(dataDir, ATTACHMENTS_DIR)));
 
   let meta: StoreMeta;
   if (read.kind === 'ok') {
@@ -56,6 +73,9 @@ export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder>
   } else if (read.kind === 'missing') {
     // Partitions without meta: a folder from before versioning (version 0).
     meta = { schemaVersion: scan.keys.length > 0 ? 0 : codec.schemaVersion, everHeldData: true, createdAt: at() };
+    // The marker goes with the very first write: a start stopped before the initial data is all
+    // written finds it and completes the filling, instead of opening an empty folder for good.
+    if (firstStart && options.willSeed) meta.seeding = true;
     if (meta.schemaVersion === codec.schemaVersion) await writeMeta(fs, dataDir, meta);
   } else {
     const version = await inferVersion(ctx, scan.keys);
@@ -65,10 +85,11 @@ export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder>
     meta = { schemaVersion: version, everHeldData: true, createdAt: fromBackup?.meta.createdAt ?? at() };
     await writeMeta(fs, dataDir, meta);
     ctx.log.warn('meta.json was unreadable; moved aside and rebuilt', { reason: read.reason, quarantinedAs, schemaVersion: version, backupId: fromBackup?.backupId });
+    const file = metaPath(dataDir);
     notices.push(
       fromBackup
-        ? { kind: 'recovered', key: 'meta', backupId: fromBackup.backupId, quarantinedAs, at: at() }
-        : { kind: 'started-empty', key: 'meta', quarantinedAs, at: at() },
+        ? noticeOf.recovered({ kind: 'recovered', key: 'meta', file, backupId: fromBackup.backupId, backupAt: fromBackup.backupAt, quarantinedAs, at: at() }, ctx.clock.now())
+        : noticeOf.startedEmpty({ kind: 'started-empty', key: 'meta', file, quarantinedAs, at: at() }),
     );
   }
 
@@ -79,9 +100,24 @@ export async function prepareFolder(ctx: FolderContext): Promise<PreparedFolder>
   if (meta.schemaVersion < codec.schemaVersion) {
     migration = await migrateFolder(ctx, meta);
     meta = migration.meta;
-    notices.push({ kind: 'migrated', from: migration.from, to: migration.to, backupId: migration.backup.id, at: at() });
+    notices.push(noticeOf.migrated({ kind: 'migrated', from: migration.from, to: migration.to, backupId: migration.backup.id, at: at() }));
   }
   return migration ? { meta, firstStart, notices, migration } : { meta, firstStart, notices };
+}
+
+/** Our temp files below `attachments/` (a write of an attachment cut short). */
+async function attachmentTemps(ctx: FolderContext): Promise<string[]> {
+  const temps: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const names = await ctx.fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = join(dir, name);
+      if (isTempName(name)) temps.push(path);
+      else if ((await ctx.fs.stat(path).catch(() => null))?.isDirectory()) await walk(path);
+    }
+  };
+  await walk(join(ctx.dataDir, ATTACHMENTS_DIR));
+  return temps;
 }
 
 /**
@@ -92,8 +128,8 @@ async function inferVersion(ctx: FolderContext, keys: PartitionKey[]): Promise<n
   let version = -1;
   for (const key of keys) {
     try {
-      const raw = await readJsonFile(ctx.fs, partitionPath(ctx.dataDir, key));
-      if (raw === null) continue;
+      const raw = await readJsonOrAbsent(ctx.fs, partitionPath(ctx.dataDir, key));
+      if (raw === ABSENT) continue;
       version = Math.max(version, isEnvelope(raw) ? raw.schemaVersion : 0);
     } catch {
       // an unreadable partition says nothing about the version; it is dealt with when read
@@ -103,14 +139,44 @@ async function inferVersion(ctx: FolderContext, keys: PartitionKey[]): Promise<n
 }
 
 /** The newest backup's meta at the version the partitions carry (its creation date is worth keeping). */
-async function metaFromBackups(ctx: FolderContext, version: number): Promise<{ meta: StoreMeta; backupId: string } | undefined> {
+async function metaFromBackups(ctx: FolderContext, version: number): Promise<{ meta: StoreMeta; backupId: string; backupAt: string } | undefined> {
   for (const info of await ctx.backups.list()) {
     try {
-      const meta = parseMeta(await readJsonFile(ctx.fs, join(ctx.backups.dirOf(info.id), 'meta.json')));
-      if (meta && meta.schemaVersion === version) return { meta, backupId: info.id };
+      const meta = parseMeta(await ctx.backups.readJson(info, META_FILE));
+      if (meta && meta.schemaVersion === version) return { meta, backupId: info.id, backupAt: info.createdAt };
     } catch {
       // try an older one
     }
   }
   return undefined;
+}
+
+/** Our own writer puts the version first: `{"schemaVersion":N,…`. Enough of a file to read it. */
+const HEAD_BYTES = 64;
+const HEAD_PATTERN = /^\uFEFF?\s*\{\s*"schemaVersion"\s*:\s*(\d+)/;
+
+/**
+ * Refuses to open a folder holding a partition written by a newer version of the app (a file
+ * copied from a newer installation): reads the head of each file only, before anything is
+ * written, so such a file is never quarantined, migrated or overwritten.
+ */
+async function refuseNewerPartitions(ctx: FolderContext, keys: readonly PartitionKey[]): Promise<void> {
+  const head = Buffer.alloc(HEAD_BYTES);
+  for (const key of keys) {
+    const file = partitionPath(ctx.dataDir, key);
+    let length = 0;
+    try {
+      const handle = await ctx.fs.open(file, 'r');
+      try {
+        length = (await handle.read(head, 0, HEAD_BYTES, 0)).bytesRead;
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      continue; // gone or unreadable: dealt with when it is read
+    }
+    const m = HEAD_PATTERN.exec(head.subarray(0, length).toString('utf8'));
+    const version = m ? Number(m[1]) : 0;
+    if (version > ctx.codec.schemaVersion) throw new PartitionVersionError(ctx.dataDir, file, version, ctx.codec.schemaVersion);
+  }
 }

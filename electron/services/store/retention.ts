@@ -15,6 +15,10 @@ export interface RetentionCandidate {
   id: string;
   createdAt: string;
   reason: string;
+  /** Files the backup holds (paths below the data folder). */
+  files?: readonly string[];
+  /** Those of `files` whose copy was whole when taken. */
+  goodFiles?: readonly string[];
 }
 
 export interface RetentionOptions {
@@ -30,7 +34,9 @@ export interface RetentionOptions {
  * newest (at least one), the newest of each of the last `daily` days, `weekly` ISO weeks
  * (Monday to Sunday) and `monthly` months, protected backups younger than 30 days, and any
  * backup whose date cannot be read or lies in the future (a clock set wrong must not make the
- * app delete what it cannot reason about). Returns ids, oldest first. Pure.
+ * app delete what it cannot reason about). And every file of the newest backup keeps one whole
+ * copy: for each, the newest backup holding it whole is kept (so a file damaged before the recent
+ * backups were taken never loses its last good copy). Returns ids, oldest first. Pure.
  */
 export function selectBackupsToDelete(
   backups: readonly RetentionCandidate[],
@@ -73,6 +79,17 @@ export function selectBackupsToDelete(
 
   for (const b of dated) {
     if (PROTECTED_REASONS.includes(b.reason) && now - b.t < PROTECTED_DAYS * DAY_MS) keep.add(b.id);
+  }
+
+  // Newest first by date, as `dated` is; the candidates themselves are looked up for their files.
+  const byId = new Map(backups.map((x) => [x.id, x]));
+  const newestFirst = dated.map((x) => byId.get(x.id) as RetentionCandidate);
+  // One pass over the good copies, newest backup first: linear in what the manifests hold, not
+  // files × backups × files (attachments can number thousands).
+  const unheld = new Set(newestFirst[0]?.files ?? []);
+  for (const x of newestFirst) {
+    if (unheld.size === 0) break;
+    for (const file of x.goodFiles ?? []) if (unheld.delete(file)) keep.add(x.id);
   }
 
   return dated

@@ -13,7 +13,7 @@ export interface StoreFs {
   unlink(path: string): Promise<void>;
   mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
   readdir(path: string): Promise<string[]>;
-  /** ino/dev/nlink are optional: moving a data folder uses them to keep hard-linked backups linked. */
+  /** ino/dev/nlink are optional: backups use size, mtime and inode to skip hashing a file unchanged since. */
   stat(path: string): Promise<{ size: number; mtimeMs: number; isDirectory(): boolean; ino?: number; dev?: number; nlink?: number }>;
   rm(path: string, opts: { recursive: true; force: true }): Promise<void>;
   /** fsync of a directory; EPERM tolerated on Windows only. */
@@ -31,17 +31,26 @@ export const nodeStoreFs: StoreFs = {
   readdir: (p) => fsp.readdir(p),
   stat: (p) => fsp.stat(p),
   rm: (p, o) => fsp.rm(p, o),
-  async syncDir(path) {
+  syncDir: syncDirWith(fsp.open, process.platform),
+};
+
+/**
+ * fsync of a folder, so a rename or a new file in it survives a power cut. Windows cannot open
+ * a folder for fsync (EISDIR, EPERM or EACCES): there NTFS's own journal has to do and the error
+ * is tolerated; on every other system the same error is a real failure and is thrown.
+ */
+export function syncDirWith(open: typeof fsp.open, platform: NodeJS.Platform): (path: string) => Promise<void> {
+  return async (path) => {
     let handle: fsp.FileHandle | undefined;
     try {
-      handle = await fsp.open(path, 'r');
+      handle = await open(path, 'r');
       await handle.sync();
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (process.platform === 'win32' && (code === 'EPERM' || code === 'EISDIR' || code === 'EACCES')) return;
+      if (platform === 'win32' && (code === 'EPERM' || code === 'EISDIR' || code === 'EACCES')) return;
       throw err;
     } finally {
       await handle?.close();
     }
-  },
-};
+  };
+}

@@ -3,18 +3,21 @@ import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { parseOrThrow } from '../../../shared/api/validation';
 import { ApiError } from '../../../shared/api/errors';
-import { BackupStore } from './backups';
-import { decodePartition, envelopeOf, makeCodec, partitionTypeOf } from './codec';
+import { BackupStore, entryPathOf, infoOf, sha256 } from './backups';
+import { decodePartition, envelopeOf, isEnvelope, makeCodec, partitionTypeOf } from './codec';
 import { deepFreeze } from './deep-freeze';
 import { checkChange, draftOf, FAIL, serialize } from './incremental';
-import { CorruptFileError, DurableJsonFile, encodeEnvelope, removeFileDurably } from './durable-file';
+import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, parseJsonBytes, removeFileDurably, writeFileDurably } from './durable-file';
+import { appendJournal, journalLine, journalPath, parseJournal, partitionIsBehind, removeJournal, scanJournals, startJournal } from './journal';
+import { dataMessages, notices as noticeOf } from './notices';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
-import { storeMessages } from './messages';
+import { partitionLabel, storeMessages } from './messages';
 import { readMeta, writeMeta, type StoreMeta } from './meta';
 import { checkMigrations } from './migration-runner';
 import { migrateFolder, type FolderContext } from './migrate-folder';
 import { prepareFolder, StoreVersionError } from './open-folder';
 import { assertValidKey, partitionPath, scanPartitions } from './partition-key';
+import { pathExists, quarantineFile } from './quarantine';
 import { quarantineAndRecover } from './recovery';
 import { defaultRetention } from './retention';
 import { nodeStoreFs } from './store-fs';
@@ -22,16 +25,34 @@ import type { BackupInfo, BackupReason, Envelope, PartitionKey, PartitionType, R
 import { WriteQueue } from './write-queue';
 
 export { StoreLockedError } from './lock';
-export { StoreVersionError } from './open-folder';
+export { PartitionVersionError, StoreVersionError } from './open-folder';
 
 type Partition = Low<Envelope<unknown>>;
 
 const NOTHING_BUILT: ReadonlySet<object> = new Set();
+const TEN_MINUTES = 10 * 60_000;
+/** A journal grown past this is started again from the partition's current state (one line). */
+const JOURNAL_RESTART_BYTES = 16 * 1024 * 1024;
+
+interface ActiveJournal {
+  path: string;
+  /** Number of the last line written. */
+  seq: number;
+  bytes: number;
+  /** Names the 'meeting-end' backup taken when the journal is folded in. */
+  label: string;
+  /** The next change writes the journal afresh instead of appending (a new journal, or after a failure). */
+  fresh: boolean;
+  /** Writing it failed and has not succeeded since (the office was told once). */
+  failing: boolean;
+}
 
 /**
- * Opens (and locks) a data folder. Reads meta, finishes an interrupted restore or migration,
- * migrates an older folder (after a backup), loads `core`, and starts a 'startup' backup in
- * the background. Other partitions load on first use.
+ * Opens (and locks) a data folder. Cleans leftovers, refuses partitions of a newer version,
+ * reads meta, finishes an interrupted restore or migration, migrates an older folder (after a
+ * backup), reconciles the journals of meetings being held, writes (or completes) the first
+ * start's seed, loads `core`, and starts a 'startup' backup in the background. Other
+ * partitions load on first use.
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const fs = options.fs ?? nodeStoreFs;
@@ -52,20 +73,30 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     isProcessAlive: options.isProcessAlive ?? defaultIsProcessAlive,
     log: options.log,
   });
+  let store: FolderStore | undefined;
   try {
     const codec = makeCodec(options.partitions, options.migrations, options.schemaVersion);
-    const backups = new BackupStore(fs, dataDir, options.clock, options.log, codec.kinds);
+    // A copy counts as good only if it decodes and passes its schema (a kind only a migration
+    // knows: if it is an envelope), so retention never keeps a bad copy in a good one's place.
+    const isValid = (key: PartitionKey, value: unknown, version: number) =>
+      partitionTypeOf(codec, key) ? decodePartition(codec, key, value, version).ok : version === 0 || isEnvelope(value);
+    const backups = new BackupStore(fs, dataDir, options.clock, options.log, codec.kinds, isValid);
     const ctx: FolderContext = { fs, dataDir, clock: options.clock, log: options.log, codec, backups };
-    const prepared = await prepareFolder(ctx);
+    const prepared = await prepareFolder(ctx, { willSeed: options.seed !== undefined });
     const notices: StoreNotice[] = [];
-    if (lock.previousPid !== undefined) notices.push({ kind: 'lock-taken-over', previousPid: lock.previousPid, at: new Date(options.clock.now()).toISOString() });
+    if (lock.previousPid !== undefined) notices.push(noticeOf.lockTakenOver({ kind: 'lock-taken-over', previousPid: lock.previousPid, at: new Date(options.clock.now()).toISOString() }));
     notices.push(...prepared.notices);
-    const store = new FolderStore(ctx, lock, prepared.meta, prepared.firstStart, notices, options.retention ?? defaultRetention, await scanPartitions(fs, dataDir, codec.kinds));
+    const seeding = options.seed !== undefined && (prepared.firstStart || prepared.meta.seeding === true);
+    store = new FolderStore(ctx, lock, prepared.meta, prepared.firstStart || seeding, notices, options, await scanPartitions(fs, dataDir, codec.kinds));
     await store.recoverAll(prepared.migration?.quarantined ?? []);
+    await store.reconcileJournals();
+    // The seed is backed up as it completes: no background startup backup is needed then.
+    const seeded = seeding && options.seed ? (await store.seed(options.seed, !prepared.firstStart), true) : false;
     if (Object.hasOwn(options.partitions, 'core')) await store.read('core');
-    if (options.backupOnStart !== false) store.startBackgroundBackup();
+    if (options.backupOnStart !== false && !seeded) store.startBackgroundBackup();
     return store;
   } catch (err) {
+    store?.abandon();
     await releaseLock(fs, dataDir, lock, options.log).catch(() => undefined);
     throw err;
   }
@@ -90,19 +121,33 @@ class FolderStore implements Store {
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
   private readonly queue = new WriteQueue();
   private readonly madeDirs = new Set<string>();
+  private readonly journals = new Map<PartitionKey, ActiveJournal>();
+  /** Partitions the migration at open found bad and quarantined, where a journal will replace them. */
+  private readonly quarantinedAtOpen = new Map<PartitionKey, string>();
+  private backupEveryMs: number;
+  private lastBackupMs: number;
+  /** Changes were committed since the last backup. */
+  private dirty = false;
+  /** The first start's data is being written: it is backed up once, as a whole, when complete. */
+  private seeding = false;
+  private periodicQueued = false;
+  private periodicTimer: ReturnType<typeof setTimeout> | null = null;
   /** Set while a restore swaps files: loads wait for it instead of reading half-replaced data. */
   private barrier: Promise<void> | null = null;
   private background: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | null = null;
 
-  constructor(ctx: FolderContext, lock: HeldLock, meta: StoreMeta, firstStart: boolean, notices: StoreNotice[], retention: RetentionPolicy, keys: PartitionKey[]) {
+  constructor(ctx: FolderContext, lock: HeldLock, meta: StoreMeta, firstStart: boolean, notices: StoreNotice[], options: StoreOptions, keys: PartitionKey[]) {
     this.ctx = ctx;
     this.dataDir = ctx.dataDir;
     this.lock = lock;
     this.meta = meta;
     this.firstStart = firstStart;
     this.noticeList = notices;
-    this.retention = retention;
+    this.retention = options.retention ?? defaultRetention;
+    this.backupEveryMs = options.backupEveryMs ?? TEN_MINUTES;
+    // Counted from the start: the startup backup (or the newest one) stands for the state opened.
+    this.lastBackupMs = ctx.clock.now();
     this.existing = new Set(keys);
   }
 
@@ -154,16 +199,44 @@ class FolderStore implements Store {
       const fresh = new Map<object, Uint8Array>();
       const json = serialize(data, checked === FAIL ? NOTHING_BUILT : checked.built, this.jsonCache, fresh);
       const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
+      const journaled = type.journal?.(data) ?? null;
+      const journal = this.journals.get(key);
+      const created = !this.existing.has(key);
+      // The journal holds every change since the newest backup: one is taken as it starts.
+      if (journaled && !journal) await this.ensureBackupHolds(key, journaled.label);
       await this.ensureDirFor(key);
       // Durable first; memory and listeners only once the bytes are on disk.
-      await (partition.adapter as DurableJsonFile<Envelope<unknown>>).writeBytes(encodeEnvelope(envelope, json));
+      const adapter = partition.adapter as DurableJsonFile<Envelope<unknown>>;
+      await adapter.writeBytes(encodeEnvelope(envelope, json));
+      this.ctx.backups.changed(adapter.path);
       partition.data = deepFreeze(envelope);
       for (const [node, text] of fresh) this.jsonCache.set(node, text);
       this.trust(data);
       this.existing.add(key);
+      // Then the journal, before the caller hears of the change.
+      if (journaled) await this.journalChange(key, journaled.label, json, envelope.savedAt);
+      else if (journal) await this.foldJournal(key, journal);
+      // A new partition has no copy in any backup yet: one is taken before the caller hears of it.
+      if (created && !this.seeding) await this.backupNewPartition(key);
       this.emitCommit([key]);
+      this.noteChange();
       return result as R;
     });
+  }
+
+  /**
+   * The backup of a new partition's first write. Cheap: files unchanged since the last backup
+   * are not hashed again and share their blobs, so it costs the new file's blob, a stat of each
+   * file and a manifest. If it fails the change stays saved (it is in its file) and the next
+   * change retries it soon, as a periodic backup.
+   */
+  private async backupNewPartition(key: PartitionKey): Promise<void> {
+    try {
+      await this.takeBackup('new-partition', partitionLabel(key));
+    } catch (err) {
+      this.lastBackupMs = Number.NEGATIVE_INFINITY;
+      this.ctx.log.error('backing up a new partition failed; the change is saved and the backup is retried', { key, error: String(err) });
+    }
   }
 
   async remove(key: PartitionKey): Promise<void> {
@@ -171,24 +244,40 @@ class FolderStore implements Store {
     assertValidKey(key);
     return this.queue.run(async () => {
       await this.loading.get(key)?.catch(() => undefined);
+      // The journal goes first: a journal without its partition would bring the partition back.
+      this.journals.delete(key);
+      await removeJournal(this.ctx.fs, journalPath(this.dataDir, key));
       const removed = await removeFileDurably(this.ctx.fs, partitionPath(this.dataDir, key));
+      this.ctx.backups.changed(partitionPath(this.dataDir, key));
       this.loaded.delete(key);
       this.existing.delete(key);
-      if (removed) this.emitCommit([key]);
+      if (removed) {
+        this.emitCommit([key]);
+        this.noteChange();
+      }
     });
   }
 
   async backup(reason: BackupReason, label = ''): Promise<BackupInfo> {
     this.assertOpen();
-    return this.queue.run(async () => {
-      const info = await this.ctx.backups.create(reason, label, this.meta.schemaVersion);
-      await this.prune();
-      return info;
-    });
+    return this.queue.run(() => this.takeBackup(reason, label));
   }
 
-  listBackups(): Promise<BackupInfo[]> {
-    return this.ctx.backups.list();
+  async listBackups(): Promise<BackupInfo[]> {
+    return (await this.ctx.backups.list()).map(infoOf);
+  }
+
+  /**
+   * In the write queue: a backup of the whole folder, then the journals start again from it
+   * (they only need the changes since the newest backup), then the retention rule.
+   */
+  private async takeBackup(reason: BackupReason, label: string): Promise<BackupInfo> {
+    const info = await this.ctx.backups.create(reason, label, this.meta.schemaVersion);
+    this.lastBackupMs = this.ctx.clock.now();
+    this.dirty = false;
+    for (const [key, journal] of this.journals) await this.restartJournal(key, journal);
+    await this.prune();
+    return infoOf(info);
   }
 
   async restore(backupId: string): Promise<void> {
@@ -226,6 +315,8 @@ class FolderStore implements Store {
         release();
       }
       this.ctx.log.info('restored from backup', { backupId, before: safety.id });
+      this.addNotice(noticeOf.restored({ kind: 'restored', backupId, backupAt: target.createdAt, safetyBackupId: safety.id, at: this.nowIso() }, this.ctx.clock.now()));
+      await this.resyncJournals();
       this.emitCommit([...new Set([...before, ...this.existing])].sort());
       await this.prune();
     });
@@ -240,7 +331,7 @@ class FolderStore implements Store {
     if (this.meta.schemaVersion < this.ctx.codec.schemaVersion) {
       const outcome = await migrateFolder(this.ctx, this.meta);
       this.meta = outcome.meta;
-      this.addNotice({ kind: 'migrated', from: outcome.from, to: outcome.to, backupId: outcome.backup.id, at: this.nowIso() });
+      this.addNotice(noticeOf.migrated({ kind: 'migrated', from: outcome.from, to: outcome.to, backupId: outcome.backup.id, at: this.nowIso() }));
       await this.recoverAll(outcome.quarantined);
     }
   }
@@ -253,8 +344,17 @@ class FolderStore implements Store {
     });
   }
 
+  /** Opening failed half-way: no periodic backup may follow. */
+  abandon(): void {
+    if (this.periodicTimer) clearTimeout(this.periodicTimer);
+    this.periodicTimer = null;
+    this.backupEveryMs = 0;
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
+      if (this.periodicTimer) clearTimeout(this.periodicTimer);
+      this.periodicTimer = null;
       await this.background.catch(() => undefined);
       await this.queue.idle();
       await Promise.allSettled(this.loading.values());
@@ -266,32 +366,283 @@ class FolderStore implements Store {
   /** The 'startup' backup: queued, not awaited by open, awaited by close. */
   startBackgroundBackup(): void {
     if (this.existing.size === 0) return; // nothing to keep yet
-    this.background = this.queue
-      .run(async () => {
-        await this.ctx.backups.create('startup', '', this.meta.schemaVersion);
-        await this.prune();
-      })
-      .catch((err: unknown) => this.ctx.log.error('startup backup failed', { error: String(err) }));
+    this.inBackground('startup', () => this.takeBackup('startup', ''));
+  }
+
+  private inBackground(what: string, task: () => Promise<unknown>): void {
+    const run = this.queue.run(task).catch((err: unknown) => this.ctx.log.error(`${what} backup failed`, { error: String(err) }));
+    this.background = Promise.all([this.background, run]);
+  }
+
+  /**
+   * After each commit: a 'periodic' backup once ten minutes have passed since the last one, or
+   * when they will have (a timer that does not keep the process alive), if changes were made.
+   */
+  private noteChange(): void {
+    if (this.backupEveryMs <= 0 || this.closing) return;
+    this.dirty = true;
+    const wait = this.lastBackupMs + this.backupEveryMs - this.ctx.clock.now();
+    if (wait <= 0) {
+      if (this.periodicQueued) return;
+      this.periodicQueued = true;
+      this.inBackground('periodic', async () => {
+        this.periodicQueued = false;
+        if (this.dirty && !this.closing) await this.takeBackup('periodic', '');
+      });
+    } else if (!this.periodicTimer) {
+      this.periodicTimer = setTimeout(() => {
+        this.periodicTimer = null;
+        if (this.dirty) this.noteChange();
+      }, wait);
+      this.periodicTimer.unref?.();
+    }
+  }
+
+  /** The first start's data (the demo county), written under a marker so an interruption is completed next time. */
+  async seed(entries: NonNullable<StoreOptions['seed']>, resumed: boolean): Promise<void> {
+    if (resumed) {
+      this.ctx.log.warn('the first start was stopped while writing its initial data; writing it again');
+      this.addNotice(noticeOf.firstStartResumed({ kind: 'first-start-resumed', at: this.nowIso() }));
+    }
+    if (!this.meta.seeding) {
+      this.meta = { ...this.meta, seeding: true };
+      await writeMeta(this.ctx.fs, this.dataDir, this.meta);
+    }
+    const wanted = entries();
+    const keys = new Set(wanted.map((e) => e.key));
+    this.seeding = true;
+    try {
+      for (const key of Array.from(this.existing)) if (!keys.has(key)) await this.remove(key);
+      for (const { key, data } of wanted) {
+        await this.update<Record<string, unknown>, void>(key, (draft) => {
+          for (const k of Object.keys(draft)) delete draft[k];
+          Object.assign(draft, structuredClone(data));
+        });
+      }
+    } finally {
+      this.seeding = false;
+    }
+    // Backed up before the marker goes: a start stopped in between writes the seed again.
+    await this.queue.run(() => this.takeBackup('startup', '首次启动的初始数据'));
+    const { seeding: _done, ...rest } = this.meta;
+    this.meta = rest;
+    await writeMeta(this.ctx.fs, this.dataDir, this.meta);
+    this.ctx.log.info(resumed ? 'initial data completed' : 'initial data written', { partitions: wanted.length });
   }
 
   /** Partitions a migration found unreadable (already quarantined): restore each from backups. */
   async recoverAll(quarantined: readonly { key: PartitionKey; quarantinedAs: string }[]): Promise<void> {
     for (const q of quarantined) {
-      if (partitionTypeOf(this.ctx.codec, q.key)) await this.recover(q.key, 'unreadable during migration', q.quarantinedAs);
-      else this.ctx.log.warn('unreadable file of a retired kind left in quarantine', { ...q });
+      // A partition with a journal is left to reconcileJournals: the journal is newer than any backup.
+      if (await pathExists(this.ctx.fs, journalPath(this.dataDir, q.key))) this.quarantinedAtOpen.set(q.key, q.quarantinedAs);
+      else if (partitionTypeOf(this.ctx.codec, q.key)) await this.recover(q.key, 'unreadable during migration', q.quarantinedAs);
+      else {
+        // Its data could not be carried into the kinds that replace it: missing now, and said so.
+        this.ctx.log.error('unreadable file of a retired kind left in quarantine', { ...q });
+        const file = partitionPath(this.dataDir, q.key);
+        this.addNotice(noticeOf.startedEmpty({ kind: 'started-empty', key: q.key, file, quarantinedAs: q.quarantinedAs, at: this.nowIso() }));
+      }
     }
   }
 
   /** Quarantines a bad partition, restores it from the newest good backup (or starts it empty). */
   async recover(key: PartitionKey, why: string, quarantinedAs?: string): Promise<Partition> {
     const recovery = await quarantineAndRecover(this.ctx, key, why, quarantinedAs);
+    this.ctx.backups.changed(partitionPath(this.dataDir, key));
     this.addNotice(recovery.notice);
+    let partition: Partition;
     if (recovery.data === null) {
       this.existing.delete(key);
-      return this.install(key, this.typeOf(key).empty(key));
+      partition = this.install(key, this.typeOf(key).empty(key));
+    } else {
+      this.existing.add(key);
+      partition = this.install(key, recovery.data, true, recovery.savedAt);
     }
-    this.existing.add(key);
-    return this.install(key, recovery.data, true);
+    // The file changed on disk (restored, or moved to quarantine): screens open now refresh,
+    // the notice banner among them.
+    this.emitCommit([key]);
+    return partition;
+  }
+
+  /** Before a journal starts: a backup holding the partition as it is now (unless the newest does). */
+  private async ensureBackupHolds(key: PartitionKey, label: string): Promise<void> {
+    const newest = (await this.ctx.backups.list())[0];
+    const bytes = await this.ctx.fs.readFile(partitionPath(this.dataDir, key)).catch(() => null);
+    const entry = newest?.entries.find((e) => e.path === entryPathOf(key));
+    if (newest && bytes && entry?.sha256 === sha256(bytes)) return;
+    if (!bytes && !this.existing.has(key) && newest) return; // a new partition: nothing to hold yet
+    await this.takeBackup('meeting-start', label);
+  }
+
+  /** Appends the change to the partition's journal, starting the journal if there is none yet. */
+  private async journalChange(key: PartitionKey, label: string, json: Uint8Array, savedAt: string): Promise<void> {
+    let journal = this.journals.get(key);
+    if (!journal) {
+      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false };
+      this.journals.set(key, journal);
+      this.ctx.log.info('meeting journal started', { key, journal: journal.path });
+    }
+    journal.label = label;
+    try {
+      if (journal.fresh || journal.bytes > JOURNAL_RESTART_BYTES) {
+        await this.writeFreshJournal(journal, json, savedAt);
+        if (journal.failing) this.ctx.log.info('meeting journal written afresh after a failure', { key });
+        journal.failing = false;
+        return;
+      }
+      const line = journalLine(journal.seq + 1, this.ctx.codec.schemaVersion, savedAt, json);
+      await appendJournal(this.ctx.fs, journal.path, line);
+      journal.seq++;
+      journal.bytes += line.length;
+    } catch (err) {
+      // A line may be half-written: the next change writes the whole journal again (by rename).
+      journal.fresh = true;
+      this.ctx.log.error('writing the meeting journal failed; the change is saved in its partition', { key, journal: journal.path, error: String(err) });
+      if (!journal.failing) {
+        this.addNotice(
+          noticeOf.journalFailed({ kind: 'journal-failed', key, file: partitionPath(this.dataDir, key), journal: journal.path, detail: (err as NodeJS.ErrnoException).code ?? String(err), at: this.nowIso() }),
+        );
+      }
+      journal.failing = true;
+    }
+  }
+
+  private async writeFreshJournal(journal: ActiveJournal, json: Uint8Array, savedAt: string): Promise<void> {
+    await startJournal(this.ctx.fs, journal.path, this.ctx.codec.schemaVersion, savedAt, json);
+    journal.seq = 0;
+    journal.bytes = json.length;
+    journal.fresh = false;
+  }
+
+  /** After a backup, the journal needs only what follows it: one line, the partition as it is now. */
+  private async restartJournal(key: PartitionKey, journal: ActiveJournal): Promise<void> {
+    const partition = this.loaded.get(key);
+    if (!partition) return;
+    try {
+      await this.writeFreshJournal(journal, this.committedJson(partition.data.data), partition.data.savedAt);
+    } catch (err) {
+      journal.fresh = true;
+      this.ctx.log.error('restarting the meeting journal failed', { key, error: String(err) });
+    }
+  }
+
+  /** The meeting ended: its partition holds everything; a backup keeps it, then the journal goes. */
+  private async foldJournal(key: PartitionKey, journal: ActiveJournal): Promise<void> {
+    this.journals.delete(key);
+    try {
+      await this.takeBackup('meeting-end', journal.label);
+      await removeJournal(this.ctx.fs, journal.path);
+      this.ctx.log.info('meeting journal folded in and removed', { key, journal: journal.path });
+    } catch (err) {
+      // Kept: the next start folds it in again (the partition already holds every change).
+      this.ctx.log.error('folding the meeting journal in failed; it is kept for the next start', { key, error: String(err) });
+    }
+  }
+
+  /** After a restore: each journal starts again from the restored partition, or goes if it is no longer journaled. */
+  private async resyncJournals(): Promise<void> {
+    for (const [key, journal] of Array.from(this.journals)) {
+      const data = this.existing.has(key) ? (await this.load(key)).data.data : null;
+      const wanted = data !== null ? this.typeOf(key).journal?.(data) : null;
+      if (wanted) await this.restartJournal(key, journal);
+      else {
+        this.journals.delete(key);
+        await removeJournal(this.ctx.fs, journal.path).catch((err: unknown) => this.ctx.log.error('removing a journal failed', { key, error: String(err) }));
+      }
+    }
+  }
+
+  private committedJson(data: unknown): Uint8Array {
+    return serialize(data, NOTHING_BUILT, this.jsonCache, new Map());
+  }
+
+  /**
+   * At open, for each journal found (the app stopped during a meeting): the partition if it is
+   * good — it holds every acknowledged change, perhaps one more; otherwise the journal's last good
+   * line (a torn last line is ignored); otherwise the newest good backup. A damaged journal is
+   * quarantined byte for byte. Then the journal starts again from the partition, or, when the
+   * meeting had ended, is folded in after a backup.
+   */
+  async reconcileJournals(): Promise<void> {
+    const { fs, codec, log } = this.ctx;
+    for (const key of await scanJournals(fs, this.dataDir, codec.kinds)) {
+      const type = partitionTypeOf(codec, key);
+      if (!type) continue;
+      const path = journalPath(this.dataDir, key);
+      const file = partitionPath(this.dataDir, key);
+      const bytes = await fs.readFile(path).catch(() => null);
+      if (!bytes) continue;
+      const parsed = parseJournal(bytes);
+      const replay = parsed.last ? decodePartition(codec, key, { schemaVersion: parsed.last.v, savedAt: parsed.last.savedAt, data: parsed.last.data }, parsed.last.v) : null;
+      let onDisk: { ok: true; data: unknown; savedAt: string | undefined } | { ok: false; why: string; present: boolean };
+      let fileBytes: Buffer | null = null;
+      try {
+        fileBytes = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return null;
+          throw err;
+        });
+        const raw = fileBytes === null ? ABSENT : parseJsonBytes(fileBytes, file);
+        if (raw === ABSENT) onDisk = { ok: false, why: 'missing', present: false };
+        else {
+          const decoded = decodePartition(codec, key, raw, this.meta.schemaVersion);
+          if (!decoded.ok && decoded.newer !== undefined) throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(file, decoded.newer, codec.schemaVersion));
+          onDisk = decoded.ok ? { ...decoded, savedAt: savedAtOf(raw) } : { ok: false, why: decoded.reason, present: true };
+        }
+      } catch (err) {
+        if (!(err instanceof CorruptFileError)) throw err;
+        onDisk = { ok: false, why: err.message, present: true };
+      }
+      // A good file holding an older state than its journal (put back by some tool, or a rename
+      // the disk lost) would drop acknowledged changes: the journal's newest line wins then.
+      let behind = false;
+      if (onDisk.ok && replay?.ok && fileBytes && partitionIsBehind(parsed, fileBytes, onDisk.savedAt ?? '')) {
+        behind = true;
+        onDisk = { ok: false, why: 'older than its meeting journal', present: true };
+      }
+      const quarantineJournal = async (): Promise<string> => {
+        const q = await quarantineFile(fs, this.dataDir, path, `${key}.journal`, this.ctx.clock.now());
+        log.warn('damaged meeting journal quarantined', { key, journal: path, quarantinedAs: q });
+        return q;
+      };
+      let data: unknown = null;
+      if (onDisk.ok) {
+        data = onDisk.data;
+        this.existing.add(key);
+        this.install(key, data, true, onDisk.savedAt);
+        if (parsed.damaged) {
+          const q = await quarantineJournal();
+          this.addNotice(noticeOf.journalDamaged({ kind: 'journal-damaged', key, file, journal: path, quarantinedAs: q, at: this.nowIso() }));
+        } else if (parsed.torn) log.info('meeting journal: a line cut short by a crash was ignored', { key, journal: path });
+      } else if (replay?.ok && parsed.last) {
+        const quarantinedAs = onDisk.present ? await quarantineFile(fs, this.dataDir, file, key, this.ctx.clock.now()) : (this.quarantinedAtOpen.get(key) ?? '');
+        await this.ensureDirFor(key);
+        const replayed = envelopeOf(codec, null, this.ctx.clock.now());
+        await writeFileDurably(fs, file, encodeEnvelope(replayed, this.committedJson(replay.data)));
+        this.ctx.backups.changed(file);
+        data = replay.data;
+        this.existing.add(key);
+        this.install(key, data, true, replayed.savedAt);
+        log.warn('partition was damaged; the meeting journal was replayed over it', { key, why: onDisk.why, quarantinedAs, entries: parsed.entries, savedAt: parsed.last.savedAt });
+        this.addNotice(
+          noticeOf.journalReplayed({ kind: 'journal-replayed', key, file, journal: path, savedAt: parsed.last.savedAt, quarantinedAs, behind, at: this.nowIso() }, this.ctx.clock.now()),
+        );
+        if (parsed.damaged) await quarantineJournal();
+      } else {
+        await quarantineJournal();
+        const partition = await this.recover(key, onDisk.why, this.quarantinedAtOpen.get(key));
+        data = this.existing.has(key) ? partition.data.data : null;
+      }
+      const wanted = data !== null ? type.journal?.(data) : null;
+      if (wanted) {
+        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false };
+        this.journals.set(key, journal);
+        await this.restartJournal(key, journal);
+      } else if (await pathExists(fs, path)) {
+        await this.takeBackup('meeting-end', '');
+        await removeJournal(fs, path);
+        log.info('journal of a meeting that had ended folded in and removed', { key });
+      }
+    }
   }
 
   private load(key: PartitionKey): Promise<Partition> {
@@ -317,22 +668,31 @@ class FolderStore implements Store {
       if (err instanceof CorruptFileError) return this.recover(key, err.message);
       throw err;
     }
-    if (raw === null) {
+    // Only an absent file is absent; JSON null, a list, a number or a string is a bad file.
+    if (raw === ABSENT) {
       this.existing.delete(key);
       return this.install(key, this.typeOf(key).empty(key));
     }
     const decoded = decodePartition(this.ctx.codec, key, raw, this.meta.schemaVersion);
+    if (!decoded.ok && decoded.newer !== undefined) {
+      throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(adapter.path, decoded.newer, this.ctx.codec.schemaVersion));
+    }
     if (!decoded.ok) return this.recover(key, decoded.reason);
     this.existing.add(key);
-    return this.install(key, decoded.data, true);
+    return this.install(key, decoded.data, true, savedAtOf(raw));
   }
 
-  /** `validated`: the data came out of the schema (a partition's `empty()` need not). */
-  private install(key: PartitionKey, data: unknown, validated = false): Partition {
+  /**
+   * `validated`: the data came out of the schema (a partition's `empty()` need not). `savedAt`:
+   * the file's own, kept so a journal started from this state carries the time the file does.
+   */
+  private install(key: PartitionKey, data: unknown, validated = false, savedAt?: string): Partition {
     const adapter = new DurableJsonFile<Envelope<unknown>>(partitionPath(this.dataDir, key), this.ctx.fs);
     // Low holds the committed state; its own read()/write() are not used because they would
     // put unvalidated data in memory or change memory before the bytes are durable.
-    const partition = new Low<Envelope<unknown>>(adapter, deepFreeze(envelopeOf(this.ctx.codec, data, this.ctx.clock.now())));
+    const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
+    if (savedAt !== undefined) envelope.savedAt = savedAt;
+    const partition = new Low<Envelope<unknown>>(adapter, deepFreeze(envelope));
     this.loaded.set(key, partition);
     if (validated) this.trust(data);
     return partition;
@@ -394,4 +754,9 @@ class FolderStore implements Store {
   private assertOpen(): void {
     if (this.closing) throw new ApiError('unavailable', storeMessages.closed);
   }
+}
+
+/** The `savedAt` a partition file carries, if it is an envelope. */
+function savedAtOf(raw: unknown): string | undefined {
+  return isEnvelope(raw) ? raw.savedAt : undefined;
 }

@@ -14,6 +14,12 @@ export interface PartitionType<T = unknown> {
   readonly schema: z.ZodType<T>;
   /** Content of a partition that does not exist yet. */
   empty(key: PartitionKey): T;
+  /**
+   * While this says yes for a partition's committed data (a meeting being held), every change to
+   * it is also appended to its journal (see journal.ts); the label names the backup taken when
+   * the journal starts.
+   */
+  journal?(data: T): { label: string } | null;
 }
 
 /** What each partition file holds on disk. */
@@ -47,11 +53,22 @@ export interface MigrationTx {
   remove(key: PartitionKey): void;
 }
 
-export type StoreNotice =
-  | { kind: 'recovered'; key: PartitionKey; backupId: string; quarantinedAs: string; at: string }
-  | { kind: 'started-empty'; key: PartitionKey; quarantinedAs: string; at: string }
-  | { kind: 'lock-taken-over'; previousPid: number; at: string }
-  | { kind: 'migrated'; from: number; to: number; backupId: string; at: string };
+/**
+ * Something the store did that the office must know about: a recovery, a restore, a migration,
+ * a lock take-over. `message` is the Chinese sentence the desk shows as it is (naming the file
+ * and the backup's time); the other fields are for programs and tests.
+ */
+export type StoreNotice = { at: string; message: string; severity: 'warn' | 'error' } & (
+  | { kind: 'recovered'; key: PartitionKey; file: string; backupId: string; backupAt: string; quarantinedAs: string }
+  | { kind: 'started-empty'; key: PartitionKey; file: string; quarantinedAs: string }
+  | { kind: 'journal-replayed'; key: PartitionKey; file: string; journal: string; savedAt: string; quarantinedAs: string; behind?: boolean }
+  | { kind: 'journal-damaged'; key: PartitionKey; file: string; journal: string; quarantinedAs: string }
+  | { kind: 'journal-failed'; key: PartitionKey; file: string; journal: string; detail: string }
+  | { kind: 'first-start-resumed' }
+  | { kind: 'lock-taken-over'; previousPid: number }
+  | { kind: 'migrated'; from: number; to: number; backupId: string }
+  | { kind: 'restored'; backupId: string; backupAt: string; safetyBackupId: string }
+);
 // An unreadable meta.json is reported as key 'meta': 'recovered' when a backup supplied its
 // details, otherwise 'started-empty' (the data itself is untouched either way).
 
@@ -67,7 +84,18 @@ export interface BackupInfo {
   schemaVersion: number;
 }
 
-export type BackupReason = 'startup' | 'migration' | 'manual' | 'meeting-start' | 'before-restore' | 'before-clear' | 'before-move';
+export type BackupReason =
+  | 'startup'
+  | 'migration'
+  | 'manual'
+  | 'meeting-start'
+  | 'meeting-end'
+  | 'after-vote'
+  | 'periodic'
+  | 'new-partition'
+  | 'before-restore'
+  | 'before-clear'
+  | 'before-move';
 
 export interface RetentionPolicy {
   /** Always keep this many newest backups. */
@@ -91,6 +119,15 @@ export interface StoreOptions {
   retention?: RetentionPolicy;
   /** Take a 'startup' backup in the background after opening (default true). */
   backupOnStart?: boolean;
+  /**
+   * What a folder that never held data starts with (the demo county). Written at the first start
+   * under a marker in meta.json; a start that finds the marker (the app was stopped half-way)
+   * writes it all again and removes partitions it does not name, so a first start is never left
+   * half-done.
+   */
+  seed?: () => readonly { key: PartitionKey; data: unknown }[];
+  /** While changes are made, a 'periodic' backup at most this often (default 10 minutes; 0: never). */
+  backupEveryMs?: number;
   /** Process id written into the lock (tests pass fakes). */
   pid?: number;
   /** Tells whether a process is alive (tests pass fakes). */
@@ -99,7 +136,10 @@ export interface StoreOptions {
 
 export interface Store {
   readonly dataDir: string;
-  /** True when the folder had never held data before this start (seed the demo county then). */
+  /**
+   * True when the folder had never held data before this start, or when the filling of its first
+   * start (options.seed) had been interrupted and was completed by this one.
+   */
   readonly firstStart: boolean;
   /** What happened while opening: recoveries, migrations, lock take-over. Shown by the UI. */
   notices(): StoreNotice[];
@@ -113,7 +153,9 @@ export interface Store {
    * Queued, validated, durable change: clones the data, runs `mutate`, validates the result
    * against the partition schema (zod re-runs only on the parts that changed, see
    * incremental.ts), writes atomically (temp, fsync, rename, dir fsync) and only then swaps it
-   * in memory and resolves. A throw or a failed validation changes nothing.
+   * in memory and resolves; a journaled partition's change is also in its journal, and a new
+   * partition's first write is in a backup ('new-partition') before it resolves. A throw or a
+   * failed validation changes nothing.
    */
   update<T, R>(key: PartitionKey, mutate: (draft: T) => R): Promise<R>;
   /** Removes a partition (its file is kept in the next backups only). */

@@ -125,7 +125,12 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     'vote.doubleEntry': (args, call) => onRound(call, args, (data, round, env) => enterDouble(data, round, env, args.groupId, args.entry, args.counts)),
     'vote.confirmDouble': (args, call) => onRound(call, args, (data, round, env) => confirmDouble(data, round, env, args.groupId, args.scrutineer)),
     'vote.check': (args, call) => onRound(call, args, (data, round, env) => checkRoundNow(data, round, env)),
-    'vote.announce': (args, call) => onRound(call, args, (data, round, env) => announceRound(data, round, env), resultsFollow),
+    'vote.announce': (args, call) =>
+      onRound(call, args, (data, round, env) => announceRound(data, round, env), async (data, round) => {
+        await resultsFollow(data, round);
+        // An announced result is kept in an independent copy at once, not only at the next periodic backup.
+        await ctx.store.backup('after-vote', `${data.meeting.name} 第${round.number}轮测评结果公布后`);
+      }),
     'vote.amend': (args, call) => onRound(call, args, (data, round, env) => amendRound(data, round, env, args.groupId, args.counts, args.reason), resultsFollow),
     'vote.void': (args, call) => onRound(call, args, (data, round, env) => voidRound(data, round, env, args.reason), resultsFollow),
 

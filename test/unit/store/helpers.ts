@@ -113,11 +113,12 @@ type FileHandle = Awaited<ReturnType<typeof fsp.open>>;
 /** Wraps a real file handle, replacing some of its methods. */
 type HandleMethod = (buffer: Uint8Array, offset?: number, length?: number, position?: number) => Promise<unknown>;
 
-export function wrapHandle(handle: FileHandle, overrides: Partial<Record<'write' | 'sync', HandleMethod>>): FileHandle {
+export function wrapHandle(handle: FileHandle, overrides: Partial<Record<'write' | 'sync' | 'datasync', HandleMethod>>): FileHandle {
   return new Proxy(handle, {
     get(target, prop) {
       if (prop === 'write' && overrides.write) return overrides.write;
       if (prop === 'sync' && overrides.sync) return overrides.sync;
+      if (prop === 'datasync' && overrides.datasync) return overrides.datasync;
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -143,4 +144,23 @@ export function halfWriteFs(match: (path: string) => boolean): StoreFs {
       },
     }),
   );
+}
+
+/** A backup's manifest, read straight from disk. */
+// oxlint-disable-next-line typescript/no-explicit-any
+export async function manifestOf(dataDir: string, id: string): Promise<any> {
+  return readJson(join(dataDir, 'backups', id, 'manifest.json'));
+}
+
+/** Where a backup keeps its copy of `path` (`core.json`, `year/2025.json`, `meta.json`), or null. */
+export async function backupBlobPath(dataDir: string, id: string, path: string): Promise<string | null> {
+  const entry = (await manifestOf(dataDir, id)).entries.find((e: { path: string }) => e.path === path);
+  return entry ? join(dataDir, 'backups', 'blobs', entry.sha256) : null;
+}
+
+/** A backup's copy of `path`, as bytes. */
+export async function backupBytes(dataDir: string, id: string, path: string): Promise<Buffer> {
+  const blob = await backupBlobPath(dataDir, id, path);
+  if (!blob) throw new Error(`backup ${id} has no ${path}`);
+  return fsp.readFile(blob);
 }

@@ -51,7 +51,7 @@ describe('moveDataFolder', () => {
     return { root, source, store, clock };
   }
 
-  it('copies every file, verifies it, keeps backups hard-linked, writes the pointer and leaves the source', async () => {
+  it('copies every file, verifies it, links none of them, writes the pointer and leaves the source', async () => {
     const { root, source, store, clock } = await populated();
     const home = join(root, 'home');
     const target = join(root, 'moved');
@@ -65,11 +65,14 @@ describe('moveDataFolder', () => {
     expect(moved.filter((f) => f.includes('before-move'))).not.toEqual([]);
     for (const f of moved) expect(await fsp.readFile(join(target, f))).toEqual(await fsp.readFile(join(source, f)));
     expect(result.files).toBe(moved.length);
-    const manual = (await store.listBackups()).find((b) => b.reason === 'manual')!;
-    // the manual and before-move backups share core.json's inode in the source; so do their copies
-    expect((await fsp.stat(join(target, 'backups', manual.id, 'core.json'))).nlink).toBeGreaterThan(1);
+    // every file of the new folder is a copy of its own: no live file and no backup copy share storage
+    for (const f of moved) expect((await fsp.stat(join(target, f))).nlink).toBe(1);
     expect(await readJson(join(home, 'data-location.json'))).toEqual({ dataDir: target });
-    expect(await listFiles(source)).toEqual([...sourceFilesBefore, ...moved.filter((f) => f.includes('before-move'))].sort());
+    // the source only gained the before-move backup (its manifest, and a copy of the attachment added since)
+    const added = (await listFiles(source)).filter((f) => !sourceFilesBefore.includes(f));
+    expect(added.every((f) => f.startsWith(join('backups', '')))).toBe(true);
+    expect(added.filter((f) => f.includes('before-move'))).toHaveLength(1);
+    expect(await listFiles(source)).toEqual(expect.arrayContaining(sourceFilesBefore));
     await store.close();
 
     // the caller reopens on the new folder

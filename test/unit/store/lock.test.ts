@@ -31,7 +31,7 @@ describe('one writer per data folder', () => {
     await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 999_999, hostname: hostname(), startedAt: '2026-10-27T08:00:00.000Z' }));
     const log = memoryLog();
     const store = await open(dir, { pid: 4321, log, isProcessAlive: () => false });
-    expect(store.notices()).toEqual([{ kind: 'lock-taken-over', previousPid: 999_999, at: expect.any(String) }]);
+    expect(store.notices()).toEqual([expect.objectContaining({ kind: 'lock-taken-over', previousPid: 999_999, at: expect.any(String), message: expect.stringContaining('进程 999999') })]);
     expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', details: expect.objectContaining({ previousPid: 999_999 }) }));
     expect((await readJson(join(dir, '.lock'))).pid).toBe(4321);
     await store.close();

@@ -6,7 +6,7 @@ import { envelope001 } from '../../../electron/services/store/migrations/001-env
 import { applyMigrations, MapMigrationTx, migrationsBetween } from '../../../electron/services/store/migration-runner';
 import { StoreVersionError } from '../../../electron/services/store/store';
 import type { Migration } from '../../../electron/services/store/types';
-import { exists, listFiles, open, readJson, removeTempDirs, tempDir, testPartitions, TestClock, type Core } from './helpers';
+import { backupBytes, exists, listFiles, open, readJson, removeTempDirs, tempDir, testPartitions, TestClock, type Core } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -47,7 +47,7 @@ describe('the migration runner', () => {
     const v2 = await open(dir, { clock, schemaVersion: 2, migrations: [envelope001, itemsToObjects002], partitions: partitionsV2 });
     const notice = v2.notices()[0] as { kind: string; backupId: string; from: number; to: number };
     expect(notice).toMatchObject({ kind: 'migrated', from: 1, to: 2 });
-    expect(await fsp.readFile(join(dir, 'backups', notice.backupId, 'core.json'))).toEqual(beforeBytes);
+    expect(await backupBytes(dir, notice.backupId, 'core.json')).toEqual(beforeBytes);
     expect(await v2.read('core')).toEqual({ items: [{ name: 'x' }, { name: 'y' }] });
     expect((await readJson(join(dir, 'core.json'))).schemaVersion).toBe(2);
     expect((await readJson(join(dir, 'meta.json'))).schemaVersion).toBe(2);
@@ -143,6 +143,31 @@ describe('the migration runner', () => {
     expect(v2.list('year')).toEqual(['year/2019']);
     expect(await v2.read('year/2019')).toEqual({ entries: [19] });
     expect(await exists(join(dir, 'archive', '2019.json'))).toBe(false);
+    await v2.close();
+  });
+
+  it('a damaged file of a kind the app no longer registers is quarantined with a notice, never silently', async () => {
+    const dir = await tempDir();
+    const v1 = await open(dir, { partitions: { ...testPartitions, archive: { schema: z.object({ entries: z.array(z.number()) }), empty: () => ({ entries: [] }) } } });
+    await v1.update('archive/2019', (d: { entries: number[] }) => void d.entries.push(19));
+    await v1.close();
+    await fsp.writeFile(join(dir, 'archive', '2019.json'), '{"schemaVersion":1,"sav');
+    const renameArchive002: Migration = {
+      version: 2,
+      name: 'archive-to-year',
+      extraKinds: ['archive'],
+      up(tx) {
+        for (const key of tx.keys().filter((k) => k.startsWith('archive/'))) {
+          tx.set(key.replace('archive/', 'year/'), tx.get(key));
+          tx.remove(key);
+        }
+      },
+    };
+    const v2 = await open(dir, { schemaVersion: 2, migrations: [envelope001, renameArchive002] });
+    const notice = v2.notices().find((n) => n.kind === 'started-empty') as { key: string; quarantinedAs: string; message: string } | undefined;
+    expect(notice).toMatchObject({ key: 'archive/2019', severity: 'error' });
+    expect(notice!.message).toContain(join(dir, 'archive', '2019.json'));
+    expect(await fsp.readFile(notice!.quarantinedAs, 'utf8')).toBe('{"schemaVersion":1,"sav');
     await v2.close();
   });
 });

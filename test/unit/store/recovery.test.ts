@@ -1,7 +1,7 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exists, listFiles, memoryLog, open, readJson, removeTempDirs, tempDir, TestClock, type Core, type Year } from './helpers';
+import { backupBlobPath, exists, listFiles, memoryLog, open, readJson, removeTempDirs, tempDir, TestClock, type Core, type Year } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -53,6 +53,8 @@ describe('recovery of unreadable partitions', () => {
     await s1.update<Core, void>('core', (d) => void d.items.push('x'));
     await s1.close();
     await fsp.writeFile(join(dir, 'core.json'), '{"schemaVersion":1,"savedAt":"2026-');
+    // and its backup is lost too (deleted by hand)
+    await fsp.rm(join(dir, 'backups'), { recursive: true });
 
     const s2 = await open(dir);
     expect((await s2.read<Core>('core')).items).toEqual([]);
@@ -96,12 +98,11 @@ describe('recovery of unreadable partitions', () => {
     await s1.update<Core, void>('core', (d) => void d.items.push('good'));
     const good = await s1.backup('manual');
     clock.advance(1000);
+    await s1.update<Core, void>('core', (d) => void d.items.push('newer'));
+    const newer = await s1.backup('manual');
     await s1.close();
-    // Corrupt in place (same inode): the newest backup's hard link sees the same bad bytes.
-    const s2 = await open(dir, { clock });
-    await s2.update<Core, void>('core', (d) => void d.items.push('newer'));
-    await s2.backup('manual');
-    await s2.close();
+    // the newest backup's copy rots on disk (its checksum no longer matches), and so does the live file
+    await fsp.writeFile((await backupBlobPath(dir, newer.id, 'core.json'))!, 'rot');
     await fsp.writeFile(join(dir, 'core.json'), 'garbage');
 
     const s3 = await open(dir, { clock });

@@ -140,3 +140,29 @@ describe('selectBackupsToDelete', () => {
     expect(list).toEqual(copy);
   });
 });
+
+describe('selectBackupsToDelete: one whole copy of every file', () => {
+  const withFiles = (t: number, files: string[], good: string[] = files): RetentionCandidate => ({ ...b(t), files, goodFiles: good });
+
+  it('keeps the newest backup holding a whole copy of a file the recent backups hold only damaged', () => {
+    const wholeOld = withFiles(NOW - 40 * DAY, ['core.json', 'year/2025.json']);
+    const older = withFiles(NOW - 30 * DAY, ['core.json', 'year/2025.json']);
+    const damaged1 = withFiles(NOW - 2 * HOUR, ['core.json', 'year/2025.json'], ['core.json']);
+    const damaged2 = withFiles(NOW - HOUR, ['core.json', 'year/2025.json'], ['core.json']);
+    const doomed = selectBackupsToDelete([wholeOld, older, damaged1, damaged2], NOW, none, UTC);
+    // `older` holds the newest whole year/2025.json; `wholeOld` holds nothing no one else does
+    expect(doomed).toEqual([wholeOld.id, damaged1.id]);
+  });
+
+  it('does not keep a backup for a file the newest backup no longer holds (a removed partition)', () => {
+    const old = withFiles(NOW - 30 * DAY, ['core.json', 'meeting/m_1.json']);
+    const newest = withFiles(NOW - HOUR, ['core.json']);
+    expect(selectBackupsToDelete([old, newest], NOW, none, UTC)).toEqual([old.id]);
+  });
+
+  it('keeps nothing extra for a file no backup holds whole', () => {
+    const old = withFiles(NOW - 30 * DAY, ['core.json'], []);
+    const newest = withFiles(NOW - HOUR, ['core.json'], []);
+    expect(selectBackupsToDelete([old, newest], NOW, none, UTC)).toEqual([old.id]);
+  });
+});

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { envelope001 } from '../../../../electron/services/store/migrations/001-envelope';
 import { storeMigrations, STORE_SCHEMA_VERSION } from '../../../../electron/services/store/migrations';
 import { checkMigrations, MapMigrationTx } from '../../../../electron/services/store/migration-runner';
-import { open, readJson, removeTempDirs, tempDir, type Core } from '../helpers';
+import { backupBytes, open, readJson, removeTempDirs, tempDir, type Core } from '../helpers';
 
 afterEach(removeTempDirs);
 
@@ -43,7 +43,7 @@ describe('migration 001-envelope', () => {
     expect((await readJson(join(dir, 'year', '2024.json'))).data).toEqual({ entries: [3] });
     expect(await readJson(join(dir, 'meta.json'))).toEqual({ schemaVersion: 1, everHeldData: true, createdAt: expect.any(String) });
     // the backup holds the files exactly as they were before
-    expect(await fsp.readFile(join(dir, 'backups', backupId, 'core.json'))).toEqual(originalCore);
+    expect(await backupBytes(dir, backupId, 'core.json')).toEqual(originalCore);
     expect((await store.listBackups())[0]).toMatchObject({ id: backupId, reason: 'migration', schemaVersion: 0 });
     expect((await store.read<Core>('core')).items).toEqual(['甲', '乙']);
     await store.close();
