@@ -27,7 +27,7 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   await expect(dialog.getByText('姓名不能为空')).toBeVisible();
   // Nothing typed is lost and the dialog stays open.
   await expect(dialog.getByLabel('职务')).toHaveValue('副局长');
-  await expect(dialog.getByLabel('任职日期')).toHaveValue('2026-03-02');
+  await expect(dialog.getByLabel('任职日期')).toHaveValue('2026年3月2日');
   await expect(dialog.getByLabel('所在单位')).toHaveValue(/^un_/);
   await expect(dialog.getByLabel('性别')).toHaveValue('女');
 

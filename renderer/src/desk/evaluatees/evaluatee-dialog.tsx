@@ -7,6 +7,7 @@ import { GENDERS, UNIT_KIND_LABELS, UNIT_KINDS, type Gender } from '../../../../
 import type { EvaluateeRow, UnitRow } from '../../../../shared/api/desk-types';
 import { CATEGORY_UNIT_KIND, postKeyFor } from './post-key';
 import { generalMessage } from './form-errors';
+import { DateField } from '../../ui/date-field';
 
 const SHOWN = ['name', 'gender', 'category', 'unitId', 'position', 'appointmentDate', 'endedDate', 'endReason', 'note'];
 
@@ -165,14 +166,10 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
         <Field label="职务" error={f.position} hint="按任命文件填写，如：局长、审判员">
           {(id) => <input id={id} value={form.position} onChange={(e) => set('position', e.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="任职日期" error={f.appointmentDate}>
-          {(id) => <input id={id} type="date" value={form.appointmentDate} onChange={(e) => set('appointmentDate', e.target.value)} />}
-        </Field>
+        <DateField label="任职日期" error={f.appointmentDate} value={form.appointmentDate} onChange={(v) => set('appointmentDate', v)} />
         {row && (
           <>
-            <Field label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”">
-              {(id) => <input id={id} type="date" value={form.endedDate} onChange={(e) => set('endedDate', e.target.value)} />}
-            </Field>
+            <DateField label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”" value={form.endedDate} onChange={(v) => set('endedDate', v)} />
             <Field label="离任原因" error={f.endReason}>
               {(id) => (
                 <select id={id} value={form.endReason} onChange={(e) => set('endReason', e.target.value as EndReason | '')}>

@@ -3,6 +3,7 @@ import { getPlatform } from '../../platform/platform';
 import { FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
+import { DateField } from '../../ui/date-field';
 
 interface FormState {
   name: string;
@@ -117,12 +118,8 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
         <Field label="届次" error={f.session} hint="当选时的届次，如 19 表示第十九届">
           {(id) => <input id={id} type="number" min={1} max={99} value={form.session} onChange={(e) => set('session', e.target.value)} />}
         </Field>
-        <Field label="任期开始日期" error={f.termStart}>
-          {(id) => <input id={id} type="date" value={form.termStart} onChange={(e) => set('termStart', e.target.value)} />}
-        </Field>
-        <Field label="任期结束日期" error={f.termEnd}>
-          {(id) => <input id={id} type="date" value={form.termEnd} onChange={(e) => set('termEnd', e.target.value)} />}
-        </Field>
+        <DateField label="任期开始日期" error={f.termStart} value={form.termStart} onChange={(v) => set('termStart', v)} />
+        <DateField label="任期结束日期" error={f.termEnd} value={form.termEnd} onChange={(v) => set('termEnd', v)} />
         <Field label="名单顺序" error={f.rosterOrder} hint="签到表、出席名单按此顺序排列">
           {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
         </Field>
