@@ -33,7 +33,7 @@ function shiftMonth(m: Month, by: number): Month {
 }
 
 /** A month grid, Monday first as Chinese calendars print it. */
-function MonthGrid({ value, label, onPick, onClose }: { value: string; label: string; onPick: (iso: string) => void; onClose: () => void }) {
+function MonthGrid({ value, onPick, onClose }: { value: string; onPick: (iso: string) => void; onClose: () => void }) {
   const [month, setMonth] = useState<Month>(() => monthOf(value));
   const ref = useRef<HTMLDivElement>(null);
   const [today] = useState(() => isoDateOf(Date.now()));
@@ -195,7 +195,7 @@ export function DateInput({ label, value, onChange, error, id, ariaLabel, autoFo
           日历
         </button>
       </span>
-      {open && <MonthGrid value={parseIsoDate(value) ? value : ''} label={label} onPick={pick} onClose={() => setOpen(false)} />}
+      {open && <MonthGrid value={parseIsoDate(value) ? value : ''} onPick={pick} onClose={() => setOpen(false)} />}
       {message && (
         <span className="error" role="alert" id={messageId}>
           {message}

@@ -8,6 +8,7 @@ import type { EvaluateeRow, UnitRow } from '../../../../shared/api/desk-types';
 import { CATEGORY_UNIT_KIND, postKeyFor } from './post-key';
 import { generalMessage } from './form-errors';
 import { DateField } from '../../ui/date-field';
+import { useConfirmation } from '../../ui/confirmation';
 
 const SHOWN = ['name', 'gender', 'category', 'unitId', 'position', 'appointmentDate', 'endedDate', 'endReason', 'note'];
 
@@ -66,9 +67,14 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
   const [form, setForm] = useState<FormState>(() => initialForm(row, units));
   const [errors, setErrors] = useState<Errors>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const confirmation = useConfirmation();
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    confirmation.withdraw();
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   const changeCategory = (category: EvaluateeCategory) => {
+    confirmation.withdraw();
     setForm((f) => {
       // A court or procuratorate is usually the county's only one: pick it for the user.
       const kind = CATEGORY_UNIT_KIND[category];
@@ -103,11 +109,12 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
               endedDate: orUndefined(form.endedDate),
               endReason: orUndefined(form.endReason),
             },
+            confirm: confirmation.confirmed,
           })
-        : await getPlatform().call('evaluatees.create', { evaluatee: fields });
+        : await getPlatform().call('evaluatees.create', { evaluatee: fields, confirm: confirmation.confirmed });
       onSaved(saved);
     } catch (err) {
-      setErrors(fieldErrors(err));
+      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -120,7 +127,7 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
   const kinds = [kind, ...UNIT_KINDS.filter((k) => k !== kind)];
 
   return (
-    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} onSubmit={submit} busy={busy} general={general} wide>
+    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} onSubmit={submit} busy={busy} general={general} lead={confirmation.notice} submitLabel={confirmation.submitLabel} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name}>
           {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}

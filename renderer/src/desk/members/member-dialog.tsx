@@ -4,6 +4,7 @@ import { FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
 import { DateField } from '../../ui/date-field';
+import { useConfirmation } from '../../ui/confirmation';
 
 interface FormState {
   name: string;
@@ -56,7 +57,11 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
   const [form, setForm] = useState<FormState>(() => initialForm(member, members, currentSession));
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const confirmation = useConfirmation();
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    confirmation.withdraw();
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -73,12 +78,13 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
       note: form.note,
     };
     try {
+      const confirm = confirmation.confirmed;
       const saved = member
-        ? await getPlatform().call('members.update', { member: { ...member, ...draft } })
-        : await getPlatform().call('members.create', { member: draft });
+        ? await getPlatform().call('members.update', { member: { ...member, ...draft }, confirm })
+        : await getPlatform().call('members.create', { member: draft, confirm });
       onSaved(saved);
     } catch (err) {
-      setErrors(fieldErrors(err));
+      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -91,7 +97,7 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
   const general = [errors.general, ...extra].filter(Boolean).join('；');
 
   return (
-    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} onSubmit={submit} busy={busy} general={general} wide>
+    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} onSubmit={submit} busy={busy} general={general} lead={confirmation.notice} submitLabel={confirmation.submitLabel} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name}>
           {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
