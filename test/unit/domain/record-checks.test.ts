@@ -39,7 +39,8 @@ describe('duplicateMember', () => {
     const twin = member('a4', '王建国');
     const withTwin = [...roster, twin];
     // Confirmed once: editing the twin's note does not ask again.
-    expect(duplicateMember({ ...twin, note: '补选' }, withTwin, twin)).toBeUndefined();
+    const noted: Member = { ...twin, note: '补选' };
+    expect(duplicateMember(noted, withTwin, twin)).toBeUndefined();
     // Renamed into a duplicate, or back in office beside a namesake: asked.
     expect(duplicateMember({ ...roster[1]!, name: '王建国' }, roster, roster[1])?.id).toBe('mb_a1');
     const gone = member('a5', '王建国', { active: false });
@@ -72,7 +73,8 @@ describe('postHolder and futureAppointment', () => {
     expect(postHolder({ ...draft, endedDate: '2024-01-01' }, list, today)).toBeUndefined();
     expect(postHolder({ ...head }, list, today, head)).toBeUndefined();
     const twin = evaluatee('h2', { name: '周新任' });
-    expect(postHolder({ ...twin, note: '改' }, [...list, twin], today, twin)).toBeUndefined();
+    const noted = { ...twin, note: '改' };
+    expect(postHolder(noted, [...list, twin], today, twin)).toBeUndefined();
     // Moved onto a held post by an edit: asked.
     const deputy = evaluatee('d1', { position: '副局长', postKey: `${EDU.id}/副局长` });
     expect(postHolder({ ...deputy, position: '局长', postKey: `${EDU.id}/局长` }, [...list, deputy], today, deputy)?.id).toBe(head.id);
