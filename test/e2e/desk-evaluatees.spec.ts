@@ -48,6 +48,9 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   await expect(edit.getByLabel('职务')).toHaveValue('副局长');
   await edit.getByLabel('职务').fill('局长');
   await edit.getByRole('button', { name: '保存' }).click();
+  // The audit office already has a 局长 in office: asked, naming them, before anything is saved.
+  await expect(edit.getByTestId('needs-confirmation')).toContainText('县审计局的“局长”岗位已有在任的被评议对象：');
+  await edit.getByRole('button', { name: '仍然保存' }).click();
   await expect(edit).toBeHidden();
   await expect(rowOf(page, '闻试新')).toContainText('局长');
   await expect(rowOf(page, '闻试新')).not.toContainText('副局长');
