@@ -43,8 +43,16 @@ test('the date 2024.10.28 typed into a member form is stored as 2024-10-28', asy
   await calendar.getByRole('button', { name: '2029年2月28日' }).click();
   await expect(calendar).toBeHidden();
   await expect(end).toHaveValue('2029年2月28日');
+  // Esc closes the calendar, not the dialog.
+  await dialog.getByRole('button', { name: '日历' }).nth(1).click();
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(dialog).toBeVisible();
 
-  await dialog.getByRole('button', { name: '保存' }).click();
+  // Enter reads the box and saves, as in any other field of the form.
+  await start.fill('2024.10.28');
+  await start.press('Enter');
   await expect(dialog).toBeHidden();
   const saved = (await api(page, 'members.list', {})).find((m) => m.name === '日期甲');
   expect(saved).toMatchObject({ termStart: '2024-10-28', termEnd: '2029-02-28' });

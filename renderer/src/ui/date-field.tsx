@@ -48,15 +48,8 @@ function MonthGrid({ value, onPick, onClose }: { value: string; onPick: (iso: st
   const lead = (new Date(Date.UTC(month.year, month.month - 1, 1)).getUTCDay() + 6) % 7;
   const days = daysInMonth(month.year, month.month);
   const cells: (number | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      // The calendar closes, not the dialog around it.
-      e.stopPropagation();
-      onClose();
-    }
-  };
   return (
-    <div className="date-picker" role="group" aria-label="日历" ref={ref} onKeyDown={onKey}>
+    <div className="date-picker" role="group" aria-label="日历" ref={ref}>
       <div className="date-picker-head">
         <button type="button" className="btn small" aria-label="上一年" onClick={() => setMonth(shiftMonth(month, -12))}>
           «
@@ -167,7 +160,16 @@ export function DateInput({ label, value, onChange, error, id, ariaLabel, autoFo
 
   const message = problem ?? error;
   return (
-    <span className="date-field">
+    <span
+      className="date-field"
+      onKeyDown={(e: KeyboardEvent) => {
+        if (open && e.key === 'Escape') {
+          // Esc closes the calendar, not the dialog around it (whose Esc listener sits on window).
+          e.stopPropagation();
+          setOpen(false);
+        }
+      }}
+    >
       <span className="date-field-row">
         <input
           ref={input}
