@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'forbidden' // the window's role may not make this call
   | 'not_found'
   | 'conflict' // the request contradicts the current state (e.g. duplicate number)
+  | 'needs_confirmation' // possible but usually a slip (a duplicate name): nothing saved; the call again with confirm: true saves it
   | 'unavailable' // the host or store is not reachable / locked
   | 'internal';
 

@@ -27,7 +27,7 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   await expect(dialog.getByText('姓名不能为空')).toBeVisible();
   // Nothing typed is lost and the dialog stays open.
   await expect(dialog.getByLabel('职务')).toHaveValue('副局长');
-  await expect(dialog.getByLabel('任职日期')).toHaveValue('2026-03-02');
+  await expect(dialog.getByLabel('任职日期')).toHaveValue('2026年3月2日');
   await expect(dialog.getByLabel('所在单位')).toHaveValue(/^un_/);
   await expect(dialog.getByLabel('性别')).toHaveValue('女');
 
@@ -48,6 +48,9 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   await expect(edit.getByLabel('职务')).toHaveValue('副局长');
   await edit.getByLabel('职务').fill('局长');
   await edit.getByRole('button', { name: '保存' }).click();
+  // The audit office already has a 局长 in office: asked, naming them, before anything is saved.
+  await expect(edit.getByTestId('needs-confirmation')).toContainText('县审计局的“局长”岗位已有在任的被评议对象：');
+  await edit.getByRole('button', { name: '仍然保存' }).click();
   await expect(edit).toBeHidden();
   await expect(rowOf(page, '闻试新')).toContainText('局长');
   await expect(rowOf(page, '闻试新')).not.toContainText('副局长');

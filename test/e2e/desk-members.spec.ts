@@ -39,7 +39,7 @@ test('create, edit and delete a member with a validation error on the way; total
   await expect(dialog.getByText('姓名不能为空')).toBeVisible();
   // Nothing typed is lost and the dialog stays open.
   await expect(dialog.getByLabel('职务')).toHaveValue('副主任');
-  await expect(dialog.getByLabel('任期开始日期')).toHaveValue('2026-06-18');
+  await expect(dialog.getByLabel('任期开始日期')).toHaveValue('2026年6月18日');
   await expect(dialog.getByLabel('备注')).toHaveValue('补选');
 
   await dialog.getByLabel('姓名').fill('补选甲');
@@ -56,7 +56,7 @@ test('create, edit and delete a member with a validation error on the way; total
   await edit.getByRole('button', { name: '保存' }).click();
   // The end before the start is refused by the field, and the dialog keeps the value.
   await expect(edit.getByText('任期结束日期不能早于任期开始日期')).toBeVisible();
-  await expect(edit.getByLabel('任期结束日期')).toHaveValue('2026-01-01');
+  await expect(edit.getByLabel('任期结束日期')).toHaveValue('2026年1月1日');
   await edit.getByLabel('任期结束日期').fill('2026-11-20');
   await edit.getByLabel('在任').uncheck();
   await edit.getByRole('button', { name: '保存' }).click();

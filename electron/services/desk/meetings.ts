@@ -7,6 +7,7 @@ import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
 import { checkMeeting } from '../../../shared/domain/integrity';
+import { meetingOutsideTerm } from '../../../shared/domain/record-checks';
 import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
 import { summarizeMeeting } from './plan';
 
@@ -42,6 +43,12 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
     }
   };
 
+  /** A meeting of this term falls within the term's years (a past term's meeting keeps its date). */
+  const checkTerm = async (meeting: Pick<Meeting, 'date'>, before?: Pick<Meeting, 'date'>) => {
+    const problem = meetingOutsideTerm(meeting.date, (await readCore(ctx)).settings.term, before);
+    if (problem) throw new ApiError('invalid_args', problem, [{ path: 'meeting.date', message: problem }]);
+  };
+
   return {
     'meetings.list': async () =>
       (await allMeetings(ctx))
@@ -63,6 +70,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
 
     'meetings.create': async ({ meeting }) => {
       await checkPresiding(meeting);
+      await checkTerm(meeting);
       const id = newId('mt', ctx.random);
       const record = { ...meeting, id, agenda: [], status: 'planned' } as Meeting;
       return ctx.store.update<MeetingData, Meeting>(meetingKey(id), (data) => {
@@ -73,6 +81,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
 
     'meetings.update': async ({ meeting }) => {
       await checkPresiding(meeting);
+      await checkTerm(meeting, (await readMeeting(ctx, meeting.id)).meeting);
       return updateMeeting(ctx, meeting.id, (data) => {
         if (meeting.year !== data.meeting.year && data.meeting.agenda.length) {
           throw new ApiError('conflict', '会议议程中已有被评议对象，不能更改会议年度；请先清空议程。');

@@ -3,7 +3,9 @@ import type { EvaluateeRow, UnitRow } from '../../../shared/api/desk-types';
 import { computeCoverage } from '../../../shared/domain/coverage';
 import { succeedPost, type Evaluatee } from '../../../shared/domain/evaluatees';
 import { newId } from '../../../shared/domain/ids';
-import { sortMembers } from '../../../shared/domain/people';
+import { sortMembers, type Member, type Unit } from '../../../shared/domain/people';
+import { duplicateMember, duplicateMemberMessage, evaluateeConfirmations } from '../../../shared/domain/record-checks';
+import { isoDateOf } from '../../../shared/format/dates';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
@@ -17,8 +19,20 @@ function indexOrThrow<T extends { id: string }>(list: T[], id: string, what: str
   return i;
 }
 
+/** Nothing is saved while something is to be confirmed; the messages name the existing records. */
+function askUnlessConfirmed(messages: string[], confirm: boolean | undefined): void {
+  if (messages.length && !confirm) throw new ApiError('needs_confirmation', messages.join('\n'));
+}
+
 /** Settings, criteria, members, units and evaluatees: all in the core partition. */
 export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
+  const today = () => isoDateOf(ctx.clock.now());
+  const memberChecks = (member: Parameters<typeof duplicateMember>[0], members: Member[], before?: Member) => {
+    const existing = duplicateMember(member, members, before);
+    return existing ? [duplicateMemberMessage(existing)] : [];
+  };
+  const evaluateeChecks = (evaluatee: Parameters<typeof evaluateeConfirmations>[0], core: { evaluatees: Evaluatee[]; units: Unit[] }, before?: Evaluatee) =>
+    evaluateeConfirmations(evaluatee, core.evaluatees, core.units.find((u) => u.id === evaluatee.unitId)?.name ?? '该单位', today(), before);
   return {
     'settings.get': async () => (await readCore(ctx)).settings,
     'settings.update': ({ settings }) =>
@@ -36,15 +50,18 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
       }),
 
     'members.list': async () => sortMembers((await readCore(ctx)).members),
-    'members.create': ({ member }) =>
+    'members.create': ({ member, confirm }) =>
       updateCore(ctx, (core) => {
+        askUnlessConfirmed(memberChecks(member, core.members), confirm);
         const created = { ...member, id: newId('mb', ctx.random) };
         core.members.push(created);
         return created;
       }),
-    'members.update': ({ member }) =>
+    'members.update': ({ member, confirm }) =>
       updateCore(ctx, (core) => {
-        core.members[indexOrThrow(core.members, member.id, '组成人员')] = member;
+        const i = indexOrThrow(core.members, member.id, '组成人员');
+        askUnlessConfirmed(memberChecks(member, core.members, core.members[i]), confirm);
+        core.members[i] = member;
         return member;
       }),
     'members.delete': async ({ id }) => {
@@ -101,15 +118,18 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
         }),
       );
     },
-    'evaluatees.create': ({ evaluatee }) =>
+    'evaluatees.create': ({ evaluatee, confirm }) =>
       updateCore(ctx, (core) => {
+        askUnlessConfirmed(evaluateeChecks(evaluatee, core), confirm);
         const created = { ...evaluatee, id: newId('ee', ctx.random) } as Evaluatee;
         core.evaluatees.push(created);
         return created;
       }),
-    'evaluatees.update': ({ evaluatee }) =>
+    'evaluatees.update': ({ evaluatee, confirm }) =>
       updateCore(ctx, (core) => {
-        core.evaluatees[indexOrThrow(core.evaluatees, evaluatee.id, '被评议对象')] = evaluatee;
+        const i = indexOrThrow(core.evaluatees, evaluatee.id, '被评议对象');
+        askUnlessConfirmed(evaluateeChecks(evaluatee, core, core.evaluatees[i]), confirm);
+        core.evaluatees[i] = evaluatee;
         return evaluatee;
       }),
     'evaluatees.delete': async ({ id }) => {

@@ -11,6 +11,13 @@ import type { DeskOverview, EvaluateeRow, MeetingDetail, MeetingSummary, PlanVie
 
 const none = z.strictObject({});
 
+/**
+ * Sent again as true after the clerk confirmed what the service asked about (a duplicate name, a
+ * post already held): the first answer is an ApiError 'needs_confirmation' whose message names the
+ * existing record, and nothing is saved until then.
+ */
+const confirm = z.boolean({ error: '确认标记应为是或否' }).optional();
+
 const byId = (kind: Parameters<typeof idField>[0], label: string) => z.strictObject({ id: idField(kind, label) });
 
 /** An agenda item as the desk sends it: a new item has no id yet, the service assigns one. */
@@ -34,8 +41,8 @@ export const deskCalls = {
   }),
 
   'members.list': call<Member[]>()({ args: none, roles: OFFICE, summary: '常委会组成人员名单' }),
-  'members.create': call<Member>()({ args: z.strictObject({ member: memberDraftSchema }), roles: OFFICE, summary: '新增组成人员' }),
-  'members.update': call<Member>()({ args: z.strictObject({ member: memberSchema }), roles: OFFICE, summary: '修改组成人员' }),
+  'members.create': call<Member>()({ args: z.strictObject({ member: memberDraftSchema, confirm }), roles: OFFICE, summary: '新增组成人员' }),
+  'members.update': call<Member>()({ args: z.strictObject({ member: memberSchema, confirm }), roles: OFFICE, summary: '修改组成人员' }),
   'members.delete': call<{ id: string }>()({ args: byId('mb', '组成人员'), roles: OFFICE, summary: '删除组成人员' }),
 
   'units.list': call<UnitRow[]>()({ args: none, roles: OFFICE, summary: '单位列表' }),
@@ -44,8 +51,8 @@ export const deskCalls = {
   'units.delete': call<{ id: string }>()({ args: byId('un', '单位'), roles: OFFICE, summary: '删除单位' }),
 
   'evaluatees.list': call<EvaluateeRow[]>()({ args: none, roles: OFFICE, summary: '被评议对象列表' }),
-  'evaluatees.create': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeDraftSchema }), roles: OFFICE, summary: '新增被评议对象' }),
-  'evaluatees.update': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeSchema }), roles: OFFICE, summary: '修改被评议对象' }),
+  'evaluatees.create': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeDraftSchema, confirm }), roles: OFFICE, summary: '新增被评议对象' }),
+  'evaluatees.update': call<Evaluatee>()({ args: z.strictObject({ evaluatee: evaluateeSchema, confirm }), roles: OFFICE, summary: '修改被评议对象' }),
   'evaluatees.delete': call<{ id: string }>()({ args: byId('ee', '被评议对象'), roles: OFFICE, summary: '删除被评议对象' }),
   'evaluatees.succeed': call<{ ended: Evaluatee; successor: Evaluatee }>()({
     args: z.strictObject({

@@ -7,6 +7,8 @@ import { GENDERS, UNIT_KIND_LABELS, UNIT_KINDS, type Gender } from '../../../../
 import type { EvaluateeRow, UnitRow } from '../../../../shared/api/desk-types';
 import { CATEGORY_UNIT_KIND, postKeyFor } from './post-key';
 import { generalMessage } from './form-errors';
+import { DateField } from '../../ui/date-field';
+import { useConfirmation } from '../../ui/confirmation';
 
 const SHOWN = ['name', 'gender', 'category', 'unitId', 'position', 'appointmentDate', 'endedDate', 'endReason', 'note'];
 
@@ -65,9 +67,14 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
   const [form, setForm] = useState<FormState>(() => initialForm(row, units));
   const [errors, setErrors] = useState<Errors>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const confirmation = useConfirmation();
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    confirmation.withdraw();
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   const changeCategory = (category: EvaluateeCategory) => {
+    confirmation.withdraw();
     setForm((f) => {
       // A court or procuratorate is usually the county's only one: pick it for the user.
       const kind = CATEGORY_UNIT_KIND[category];
@@ -102,11 +109,12 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
               endedDate: orUndefined(form.endedDate),
               endReason: orUndefined(form.endReason),
             },
+            confirm: confirmation.confirmed,
           })
-        : await getPlatform().call('evaluatees.create', { evaluatee: fields });
+        : await getPlatform().call('evaluatees.create', { evaluatee: fields, confirm: confirmation.confirmed });
       onSaved(saved);
     } catch (err) {
-      setErrors(fieldErrors(err));
+      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -119,7 +127,7 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
   const kinds = [kind, ...UNIT_KINDS.filter((k) => k !== kind)];
 
   return (
-    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} onSubmit={submit} busy={busy} general={general} wide>
+    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} onSubmit={submit} busy={busy} general={general} lead={confirmation.notice} submitLabel={confirmation.submitLabel} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name}>
           {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
@@ -165,14 +173,10 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
         <Field label="职务" error={f.position} hint="按任命文件填写，如：局长、审判员">
           {(id) => <input id={id} value={form.position} onChange={(e) => set('position', e.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="任职日期" error={f.appointmentDate}>
-          {(id) => <input id={id} type="date" value={form.appointmentDate} onChange={(e) => set('appointmentDate', e.target.value)} />}
-        </Field>
+        <DateField label="任职日期" error={f.appointmentDate} value={form.appointmentDate} onChange={(v) => set('appointmentDate', v)} />
         {row && (
           <>
-            <Field label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”">
-              {(id) => <input id={id} type="date" value={form.endedDate} onChange={(e) => set('endedDate', e.target.value)} />}
-            </Field>
+            <DateField label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”" value={form.endedDate} onChange={(v) => set('endedDate', v)} />
             <Field label="离任原因" error={f.endReason}>
               {(id) => (
                 <select id={id} value={form.endReason} onChange={(e) => set('endReason', e.target.value as EndReason | '')}>

@@ -7,6 +7,7 @@ import { GENDERS, type Gender } from '../../../../shared/domain/people';
 import { formatDateCn, isoDateOf } from '../../../../shared/format/dates';
 import type { EvaluateeRow } from '../../../../shared/api/desk-types';
 import { generalMessage } from './form-errors';
+import { DateField } from '../../ui/date-field';
 
 const SHOWN = ['date', 'endReason', 'name', 'gender', 'position'];
 
@@ -70,9 +71,7 @@ export function SucceedDialog({ row, onClose, onDone }: SucceedDialogProps) {
       }
     >
       <div className="form-grid">
-        <Field label="交接日期" error={f.date}>
-          {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
+        <DateField label="交接日期" error={f.date} value={date} onChange={setDate} />
         <Field label="离任原因" error={f.endReason}>
           {(id) => (
             <select id={id} value={endReason} onChange={(e) => setEndReason(e.target.value as EndReason)}>

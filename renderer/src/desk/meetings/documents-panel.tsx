@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { deliverWithNotice } from '../exports/deliver';
 import './documents-panel.css';
+import { DateField } from '../../ui/date-field';
 
 type Notice = { ok: boolean; text: string } | null;
 /** What the panel is making now (one file at a time), so its button says so. */
@@ -322,9 +323,7 @@ function AnnouncementDialog({
         )}
       </Field>
       {view.takenNumbers.length > 0 && <p className="muted md-note">本系统今年已使用：{view.takenNumbers.join('、')}</p>}
-      <Field label="成文日期" error={errors.fields['date']}>
-        {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
+      <DateField label="成文日期" error={errors.fields['date']} value={date} onChange={setDate} />
       {errors.general && (
         <div className="banner error" role="alert">
           {errors.general}

@@ -6,7 +6,8 @@ import { Field } from '../../ui/field';
 import { formErrors, type FormErrors } from './form-errors';
 import type { Meeting } from '../../../../shared/domain/meetings';
 import { defaultPresiding, sortMembers } from '../../../../shared/domain/people';
-import { formatDateCn, formatMeetingName, meetingNamePrefix, parseIsoDate, yearOfIsoDate } from '../../../../shared/format';
+import { formatMeetingName, meetingNamePrefix, parseIsoDate, yearOfIsoDate } from '../../../../shared/format';
+import { DateField } from '../../ui/date-field';
 
 /** '' → undefined, so the service names the empty field ("届次不能为空") instead of a type error. */
 function toInt(text: string): number {
@@ -135,10 +136,7 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
           )}
         </Field>
         <div className="form-grid">
-          {/* Typed as the service's messages describe it (2026-10-28), read back the Chinese way. */}
-          <Field label="会议日期" error={f.date ?? f.year} hint={parseIsoDate(date.trim()) ? `即${formatDateCn(date.trim())}` : '格式如 2026-10-28'}>
-            {(id) => <input id={id} value={date} onChange={(e) => setDate(e.target.value)} placeholder="2026-10-28" inputMode="numeric" />}
-          </Field>
+          <DateField label="会议日期" error={f.date ?? f.year} value={date} onChange={setDate} />
           <Field label="会议地点" error={f.place}>
             {(id) => <input id={id} value={place} onChange={(e) => setPlace(e.target.value)} placeholder="如：县人大常委会第一会议室" />}
           </Field>

@@ -3,6 +3,8 @@ import { getPlatform } from '../../platform/platform';
 import { FormDialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
+import { DateField } from '../../ui/date-field';
+import { useConfirmation } from '../../ui/confirmation';
 
 interface FormState {
   name: string;
@@ -55,7 +57,11 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
   const [form, setForm] = useState<FormState>(() => initialForm(member, members, currentSession));
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const confirmation = useConfirmation();
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    confirmation.withdraw();
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,12 +78,13 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
       note: form.note,
     };
     try {
+      const confirm = confirmation.confirmed;
       const saved = member
-        ? await getPlatform().call('members.update', { member: { ...member, ...draft } })
-        : await getPlatform().call('members.create', { member: draft });
+        ? await getPlatform().call('members.update', { member: { ...member, ...draft }, confirm })
+        : await getPlatform().call('members.create', { member: draft, confirm });
       onSaved(saved);
     } catch (err) {
-      setErrors(fieldErrors(err));
+      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
     } finally {
       setBusy(false);
     }
@@ -90,7 +97,7 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
   const general = [errors.general, ...extra].filter(Boolean).join('；');
 
   return (
-    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} onSubmit={submit} busy={busy} general={general} wide>
+    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} onSubmit={submit} busy={busy} general={general} lead={confirmation.notice} submitLabel={confirmation.submitLabel} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name}>
           {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
@@ -117,12 +124,8 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
         <Field label="届次" error={f.session} hint="当选时的届次，如 19 表示第十九届">
           {(id) => <input id={id} type="number" min={1} max={99} value={form.session} onChange={(e) => set('session', e.target.value)} />}
         </Field>
-        <Field label="任期开始日期" error={f.termStart}>
-          {(id) => <input id={id} type="date" value={form.termStart} onChange={(e) => set('termStart', e.target.value)} />}
-        </Field>
-        <Field label="任期结束日期" error={f.termEnd}>
-          {(id) => <input id={id} type="date" value={form.termEnd} onChange={(e) => set('termEnd', e.target.value)} />}
-        </Field>
+        <DateField label="任期开始日期" error={f.termStart} value={form.termStart} onChange={(v) => set('termStart', v)} />
+        <DateField label="任期结束日期" error={f.termEnd} value={form.termEnd} onChange={(v) => set('termEnd', v)} />
         <Field label="名单顺序" error={f.rosterOrder} hint="签到表、出席名单按此顺序排列">
           {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
         </Field>

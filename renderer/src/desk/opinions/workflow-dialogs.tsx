@@ -4,6 +4,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { parseDocNumber } from '../../../../shared/format/doc-number';
 import { isIsoDate, yearOfIsoDate } from '../../../../shared/format/dates';
+import { DateField } from '../../ui/date-field';
 
 /**
  * The dialogs of the workflow steps. Each records one dated step; the services check the order of
@@ -76,9 +77,7 @@ export function ApproveDialog({ target, today, problems, onClose, onDone }: Step
           草稿尚未完成：{problems.join('；')}。
         </div>
       )}
-      <Field label="主任会议审定日期（也是公文的成文日期）" error={errors.fields['date']}>
-        {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
+      <DateField label="主任会议审定日期（也是公文的成文日期）" error={errors.fields['date']} value={date} onChange={setDate} />
       <Field label="主任会议次数（选填，填写后标题下注明“第X次主任会议通过”）" error={errors.fields['sitting']}>
         {(id) => <input id={id} inputMode="numeric" value={sitting} onChange={(e) => setSitting(e.target.value.replace(/\D/g, ''))} placeholder="如 30" />}
       </Field>
@@ -118,9 +117,7 @@ export function IssueDialog({ target, today, onClose, onDone }: StepDialogProps)
   return (
     <Dialog title="印发评议意见" onClose={onClose} actions={<Actions busy={busy} label="印发" onClose={onClose} onOk={ok} disabled={!parsed?.ok} />}>
       <p className="muted">印发后正文即冻结；如需更改，须“修订”生成新版本。</p>
-      <Field label="印发日期" error={errors.fields['issueDate']}>
-        {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
+      <DateField label="印发日期" error={errors.fields['issueDate']} value={date} onChange={setDate} />
       <Field label="发文字号" error={localError ?? errors.fields['docNumber']} hint={`系统建议的下一个字号，可修改（办公室在系统外使用的字号请跳过）。${taken.length ? `本系统已使用：${taken.join('、')}` : ''}`}>
         {(id) => (
           <input
@@ -146,9 +143,7 @@ export function DeliverDialog({ target, today, onClose, onDone }: StepDialogProp
   return (
     <Dialog title="登记送达" onClose={onClose} actions={<Actions busy={busy} label="登记送达" onClose={onClose} onOk={ok} disabled={receivedBy.trim() === ''} />}>
       <p className="muted">送达之日起计算整改期限（整改方案、整改情况报告）。</p>
-      <Field label="送达日期" error={errors.fields['date']}>
-        {(id) => <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
+      <DateField label="送达日期" error={errors.fields['date']} value={date} onChange={setDate} />
       <Field label="签收人" error={errors.fields['receivedBy']}>
         {(id) => <input id={id} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} />}
       </Field>

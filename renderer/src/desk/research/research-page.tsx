@@ -19,6 +19,8 @@ import { useCall } from '../../platform/hooks';
 import { saveStateText, useAutosave } from '../../ui/autosave';
 import { PageTitle } from '../../ui/page-title';
 import { deliverWithNotice } from '../exports/deliver';
+import { DateInput } from '../../ui/date-field';
+import { isIsoDate } from '../../../../shared/format/dates';
 import './research.css';
 
 const SECTION_HINTS: Readonly<Record<ResearchSectionKey, string>> = {
@@ -128,13 +130,7 @@ function ResearchEditor({ detail }: { detail: ResearchDetail }) {
         ))}
         <label className="rs-inline">
           报告日期{' '}
-          <input
-            type="date"
-            aria-label="报告日期"
-            value={content.date ?? ''}
-            onChange={(e) => change(withDate(content, 'date', e.target.value))}
-            onBlur={leave}
-          />
+          <DateInput label="报告日期" ariaLabel="报告日期" value={content.date ?? ''} onChange={(v) => withReadDate(content, 'date', v, change)} onCommitted={leave} />
           <span className="muted">留空则为调研结束日期或导出当天</span>
         </label>
       </section>
@@ -147,6 +143,11 @@ function withDate(content: ResearchContent, key: 'from' | 'to' | 'date', value: 
   if (value === '') delete next[key];
   else next[key] = value;
   return next;
+}
+
+/** A date the box could not read stays in the box with its message; it is never autosaved. */
+function withReadDate(content: ResearchContent, key: 'from' | 'to' | 'date', value: string, change: (next: ResearchContent) => void): void {
+  if (value === '' || isIsoDate(value)) change(withDate(content, key, value));
 }
 
 interface PanelProps {
@@ -271,9 +272,9 @@ function MethodsPanel({ detail, content, onChange, onLeave }: PanelProps) {
       <div className="toolbar">
         <label className="rs-inline">
           调研时间{' '}
-          <input type="date" aria-label="调研开始日期" value={content.from ?? ''} onChange={(e) => onChange(withDate(content, 'from', e.target.value))} onBlur={onLeave} />
+          <DateInput label="调研开始日期" ariaLabel="调研开始日期" value={content.from ?? ''} onChange={(v) => withReadDate(content, 'from', v, onChange)} onCommitted={onLeave} />
           至
-          <input type="date" aria-label="调研结束日期" value={content.to ?? ''} onChange={(e) => onChange(withDate(content, 'to', e.target.value))} onBlur={onLeave} />
+          <DateInput label="调研结束日期" ariaLabel="调研结束日期" value={content.to ?? ''} onChange={(v) => withReadDate(content, 'to', v, onChange)} onCommitted={onLeave} />
         </label>
       </div>
       <div className="rs-methods">
