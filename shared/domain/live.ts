@@ -81,7 +81,10 @@ export type LiveState = z.infer<typeof liveSchema>;
 
 export const HISTORY_LIMIT = 50;
 
-/** The active session: which meeting the console is running, and whether on a rehearsal copy. */
+/**
+ * The active session: which meeting the console is running, and whether on a rehearsal copy.
+ * `active` is required (null when none): a file without it is bad, not an idle session.
+ */
 export const sessionSchema = z.object({
   active: z
     .object({
@@ -89,7 +92,6 @@ export const sessionSchema = z.object({
       rehearsal: z.boolean(),
       openedAt: z.string(),
     })
-    .nullable()
-    .default(null),
+    .nullable(),
 });
 export type SessionData = z.infer<typeof sessionSchema>;
