@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
-import { storeMigrations } from '../../../electron/services/store/migrations';
+import { envelope001 } from '../../../electron/services/store/migrations/001-envelope';
 import type { Migration, Store, StoreOptions } from '../../../electron/services/store/types';
 import { backupBytes, fsWithHandles, gate, open, removeTempDirs, tempDir, testPartitions, TestClock, wrapHandle } from './helpers';
 
@@ -315,7 +315,7 @@ describe('the meeting journal', () => {
     const s2 = await open(dir, {
       clock,
       schemaVersion: 2,
-      migrations: [...storeMigrations, renameSheets],
+      migrations: [envelope001, renameSheets],
       partitions: { ...partitions, meeting: { schema: v2Schema, empty: () => ({ title: '', running: false, ballots: [] }), journal: (d: z.infer<typeof v2Schema>) => (d.running ? { label: d.title } : null) } },
     });
     expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 9) });
