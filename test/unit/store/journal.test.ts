@@ -39,6 +39,28 @@ async function key(store: Store, from: number, to: number): Promise<void> {
   for (let n = from; n <= to; n++) await store.update<Meeting, void>(KEY, (d) => void d.sheets.push(n));
 }
 
+/** Version 2 of the data: `sheets` renamed to `ballots`. */
+function v2Options(clock: TestClock): Partial<StoreOptions> {
+  const renameSheets: Migration = {
+    version: 2,
+    name: 'sheets-to-ballots',
+    up(tx) {
+      for (const k of tx.keys()) {
+        if (!k.startsWith('meeting/')) continue;
+        const { sheets, ...rest } = tx.get(k) as Meeting;
+        tx.set(k, { ...rest, ballots: sheets });
+      }
+    },
+  };
+  const v2Schema = z.object({ title: z.string(), running: z.boolean(), ballots: z.array(z.number()) });
+  return {
+    clock,
+    schemaVersion: 2,
+    migrations: [...storeMigrations, renameSheets],
+    partitions: { ...partitions, meeting: { schema: v2Schema, empty: () => ({ title: '', running: false, ballots: [] }), journal: (d: z.infer<typeof v2Schema>) => (d.running ? { label: d.title } : null) } },
+  };
+}
+
 /** A file system whose next append to a journal fails (EIO). */
 function failingAppendFs(): { fs: StoreFs; failNextAppend: () => void } {
   let failNext = false;
@@ -292,6 +314,24 @@ describe('the meeting journal', () => {
     await store.close();
   });
 
+  it('an app upgrade finding the meeting file older than its journal replays the journal (upgraded)', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { file } = paths(dir);
+    const s1 = await openMeeting(dir, clock);
+    await startMeeting(s1);
+    await key(s1, 1, 3);
+    const older = await fsp.readFile(file);
+    clock.advance(1000);
+    await key(s1, 4, 6);
+    await fsp.writeFile(file, older);
+    clock.advance(1000);
+    const s2 = await open(dir, v2Options(clock));
+    expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 6) });
+    expect(s2.notices().map((n) => n.kind)).toContain('journal-replayed');
+    await s2.close();
+  });
+
   it('an app upgrade finding the meeting file damaged replays the journal (upgraded), not an older backup', async () => {
     const dir = await tempDir();
     const clock = new TestClock();
@@ -299,25 +339,7 @@ describe('the meeting journal', () => {
     await startMeeting(s1);
     await key(s1, 1, 9);
     await fsp.writeFile(paths(dir).file, 'garbage');
-    // version 2 renames `sheets` to `ballots`
-    const renameSheets: Migration = {
-      version: 2,
-      name: 'sheets-to-ballots',
-      up(tx) {
-        for (const k of tx.keys()) {
-          if (!k.startsWith('meeting/')) continue;
-          const { sheets, ...rest } = tx.get(k) as Meeting;
-          tx.set(k, { ...rest, ballots: sheets });
-        }
-      },
-    };
-    const v2Schema = z.object({ title: z.string(), running: z.boolean(), ballots: z.array(z.number()) });
-    const s2 = await open(dir, {
-      clock,
-      schemaVersion: 2,
-      migrations: [...storeMigrations, renameSheets],
-      partitions: { ...partitions, meeting: { schema: v2Schema, empty: () => ({ title: '', running: false, ballots: [] }), journal: (d: z.infer<typeof v2Schema>) => (d.running ? { label: d.title } : null) } },
-    });
+    const s2 = await open(dir, v2Options(clock));
     expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 9) });
     const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
     expect(replayed).toBeDefined();
