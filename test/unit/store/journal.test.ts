@@ -77,6 +77,16 @@ function failingAppendFs(): { fs: StoreFs; failNextAppend: () => void } {
   return { fs, failNextAppend: () => (failNext = true) };
 }
 
+/** A meeting being held with sheets 1…n keyed, in a new folder. */
+async function runningMeeting(n: number): Promise<{ dir: string; clock: TestClock; file: string; journal: string; store: Store }> {
+  const dir = await tempDir();
+  const clock = new TestClock();
+  const store = await openMeeting(dir, clock);
+  await startMeeting(store);
+  await key(store, 1, n);
+  return { dir, clock, ...paths(dir), store };
+}
+
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Damage to a file, done to the file where it lies (same inode) or by putting another in its place. */
@@ -132,12 +142,7 @@ describe('the meeting journal', () => {
   });
 
   it('damage to the partition, then to the journal, in the middle of a count: every acknowledged sheet comes back', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file, journal } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 20);
+    const { dir, clock, file, journal, store: s1 } = await runningMeeting(20);
     // the app is killed (no close) and the partition is damaged where it lies
     const bad = await damage(file, (b) => b.subarray(0, b.length - 7), true);
 
@@ -202,12 +207,7 @@ describe('the meeting journal', () => {
   }
 
   it('ignores a torn last line (a crash while appending) when it replays', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file, journal } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 4);
+    const { dir, clock, file, journal, store: s1 } = await runningMeeting(4);
     await fsp.appendFile(journal, '{"seq":5,"v":1,"savedAt":"2026-10-28T09:30:15.123Z","sum":"00","data":{"title":"第十次');
     await fsp.writeFile(file, 'garbage');
     const s2 = await openMeeting(dir, clock);
@@ -260,11 +260,7 @@ describe('the meeting journal', () => {
   });
 
   it('a journal left by a meeting that had ended is folded in at the next start', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 2);
+    const { dir, clock, store: s1 } = await runningMeeting(2);
     const journalBytes = await fsp.readFile(paths(dir).journal);
     await s1.update<Meeting, void>(KEY, (d) => void (d.running = false));
     await s1.close();
@@ -315,12 +311,7 @@ describe('the meeting journal', () => {
   });
 
   it('an app upgrade finding the meeting file older than its journal replays the journal (upgraded)', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 3);
+    const { dir, clock, file, store: s1 } = await runningMeeting(3);
     const older = await fsp.readFile(file);
     clock.advance(1000);
     await key(s1, 4, 6);
@@ -333,11 +324,7 @@ describe('the meeting journal', () => {
   });
 
   it('an app upgrade finding the meeting file damaged replays the journal (upgraded), not an older backup', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 9);
+    const { dir, clock, store: s1 } = await runningMeeting(9);
     await fsp.writeFile(paths(dir).file, 'garbage');
     const s2 = await open(dir, v2Options(clock));
     expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 9) });
@@ -350,12 +337,7 @@ describe('the meeting journal', () => {
 
 describe('the meeting journal never replays a stale state', () => {
   it('a valid but older meeting file (a lost rename, a sync tool putting back an older copy) gives way to the journal', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 3);
+    const { dir, clock, file, store: s1 } = await runningMeeting(3);
     const older = await fsp.readFile(file);
     await key(s1, 4, 6);
     await fsp.writeFile(`${file}.old`, older);
@@ -371,12 +353,7 @@ describe('the meeting journal never replays a stale state', () => {
   });
 
   it('a meeting file older than the journal itself (from before the last backup) gives way to the journal', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 2);
+    const { dir, clock, file, store: s1 } = await runningMeeting(2);
     const older = await fsp.readFile(file);
     clock.advance(60_000);
     await backupNow(s1);
@@ -427,12 +404,7 @@ describe('the meeting journal never replays a stale state', () => {
   });
 
   it('with the meeting file bad and a line in the middle of the journal damaged, the newest good line is replayed', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file, journal } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 8);
+    const { dir, clock, file, journal, store: s1 } = await runningMeeting(8);
     const lines = (await fsp.readFile(journal, 'utf8')).split('\n');
     lines[3] = lines[3]!.replace('"sheets":[', '"sheets":[9,');
     await fsp.writeFile(journal, lines.join('\n'));
