@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import { storeMigrations } from '../../../electron/services/store/migrations';
+import { journalLine } from '../../../electron/services/store/journal';
+import { PartitionVersionError } from '../../../electron/services/store/store';
 import type { Migration, Store, StoreOptions } from '../../../electron/services/store/types';
 import { backupBytes, fsWithHandles, gate, open, removeTempDirs, tempDir, testPartitions, TestClock, wrapHandle } from './helpers';
 
@@ -308,6 +310,21 @@ describe('the meeting journal', () => {
     await pending;
     expect(commits).toEqual([[KEY]]);
     await store.close();
+  });
+
+  it('a journal written by a newer version of the app is never quarantined: the app refuses to start, naming it', async () => {
+    // the app stops during the meeting; a newer version wrote the journal since
+    const { dir, file, journal } = await runningMeeting(2);
+    const data = Buffer.from(JSON.stringify({ title: '第十次常委会会议', running: true, sheets: [1, 2, 3], future: true }));
+    await fsp.writeFile(journal, journalLine(0, 7, '2030-01-01T00:00:00.000Z', data));
+    await fsp.writeFile(file, 'garbage');
+    const err = await openMeeting(dir, new TestClock()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartitionVersionError);
+    expect((err as Error).message).toContain(journal);
+    expect((err as Error).message).toContain('7');
+    // nothing set aside: both files are where they were
+    expect(await fsp.readFile(journal)).toEqual(journalLine(0, 7, '2030-01-01T00:00:00.000Z', data));
+    expect(await fsp.readFile(file, 'utf8')).toBe('garbage');
   });
 
   it('an app upgrade finding the meeting file older than its journal replays the journal (upgraded)', async () => {
