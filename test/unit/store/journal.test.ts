@@ -144,7 +144,7 @@ describe('the meeting journal', () => {
   });
 
   it('damage to the partition, then to the journal, in the middle of a count: every acknowledged sheet comes back', async () => {
-    const { dir, clock, file, journal, store: s1 } = await runningMeeting(20);
+    const { dir, clock, file, journal } = await runningMeeting(20);
     // the app is killed (no close) and the partition is damaged where it lies
     const bad = await damage(file, (b) => b.subarray(0, b.length - 7), true);
 
@@ -209,7 +209,7 @@ describe('the meeting journal', () => {
   }
 
   it('ignores a torn last line (a crash while appending) when it replays', async () => {
-    const { dir, clock, file, journal, store: s1 } = await runningMeeting(4);
+    const { dir, clock, file, journal } = await runningMeeting(4);
     await fsp.appendFile(journal, '{"seq":5,"v":1,"savedAt":"2026-10-28T09:30:15.123Z","sum":"00","data":{"title":"第十次');
     await fsp.writeFile(file, 'garbage');
     const s2 = await openMeeting(dir, clock);
@@ -341,7 +341,7 @@ describe('the meeting journal', () => {
   });
 
   it('an app upgrade finding the meeting file damaged replays the journal (upgraded), not an older backup', async () => {
-    const { dir, clock, store: s1 } = await runningMeeting(9);
+    const { dir, clock } = await runningMeeting(9);
     await fsp.writeFile(paths(dir).file, 'garbage');
     const s2 = await open(dir, v2Options(clock));
     expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 9) });
@@ -421,7 +421,7 @@ describe('the meeting journal never replays a stale state', () => {
   });
 
   it('with the meeting file bad and a line in the middle of the journal damaged, the newest good line is replayed', async () => {
-    const { dir, clock, file, journal, store: s1 } = await runningMeeting(8);
+    const { dir, clock, file, journal } = await runningMeeting(8);
     const lines = (await fsp.readFile(journal, 'utf8')).split('\n');
     lines[3] = lines[3]!.replace('"sheets":[', '"sheets":[9,');
     await fsp.writeFile(journal, lines.join('\n'));
