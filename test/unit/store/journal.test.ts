@@ -362,8 +362,10 @@ describe('the meeting journal never replays a stale state', () => {
 
     const s2 = await openMeeting(dir, clock);
     expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 6));
-    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
+    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string; message: string } | undefined;
     expect(replayed).toBeDefined();
+    expect(replayed!.message).toContain('比会议日志旧');
+    expect(replayed!.message).toContain('已保存的修改没有丢失');
     // the older file is kept byte for byte, never overwritten
     expect(await fsp.readFile(replayed!.quarantinedAs)).toEqual(older);
     await s2.close();
