@@ -125,8 +125,13 @@ export class BackupStore {
   private readonly hashed = new Map<string, { size: number; mtimeMs: number; ino: number | undefined; sha: string }>();
   /** Blobs written or read back whole in this session. */
   private readonly verified = new Set<string>();
-  /** Whether a content reads as a good file of its kind, by data version and sha256. */
+  /**
+   * Whether a content reads as a good file of its kind, by data version, kind and sha256: judged
+   * once, here or by an earlier session (its manifests say), so a start does not validate every
+   * partition of ten years again.
+   */
   private readonly wholeness = new Map<string, boolean>();
+  private wholenessFromManifests = false;
   /** Blobs renamed into place whose folder entry has not been fsync'd yet. */
   private blobsUnsynced = false;
   private rootMade = false;
@@ -171,6 +176,7 @@ export class BackupStore {
     const nowMs = this.clock.now();
     await this.makeRoot();
     const id = await this.nextId(nowMs, reason);
+    await this.learnWholeness();
     const entries: BackupEntry[] = [];
     for (const rel of await this.liveFiles()) {
       const captured = await this.capture(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
@@ -405,7 +411,7 @@ export class BackupStore {
       if (!(await this.blobIsWhole(sha as string))) await this.writeBlob(sha as string, bytes as Buffer);
     }
     const digest = sha as string;
-    const judged = `${version}:${digest}`;
+    const judged = judgedKey(version, rel, digest);
     let ok = this.wholeness.get(judged);
     if (ok === undefined) {
       ok = this.isGood(rel, bytes ?? (await this.fs.readFile(this.blobPath(digest))), version);
@@ -454,6 +460,18 @@ export class BackupStore {
     if (!this.blobsUnsynced) return;
     await this.fs.syncDir(this.blobsDir);
     this.blobsUnsynced = false;
+  }
+
+  /** What earlier backups found about each content they hold, once per session. */
+  private async learnWholeness(): Promise<void> {
+    if (this.wholenessFromManifests) return;
+    for (const m of await this.list()) {
+      for (const e of m.entries) {
+        const judged = judgedKey(m.schemaVersion, e.path, e.sha256);
+        if (!this.wholeness.has(judged)) this.wholeness.set(judged, e.ok);
+      }
+    }
+    this.wholenessFromManifests = true;
   }
 
   /** Whether bytes are a good file of their kind: valid data for a partition, a valid meta.json. */
@@ -576,4 +594,9 @@ export class BackupStore {
     this.lastIdMs = ms;
     return `${formatStamp(ms)}-${reason}`;
   }
+}
+
+/** A content's judgement depends on the data version and on what the file is (its first path segment: the kind). */
+function judgedKey(version: number, rel: string, sha: string): string {
+  return `${version}:${rel.split('/')[0]}:${sha}`;
 }

@@ -53,10 +53,15 @@ const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 const RENAME_DELAYS_MS = [5, 10, 20, 40, 80, 160, 320];
 
 /** Windows antivirus and indexers hold freshly written files for a moment: retry briefly. */
-export async function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
+export function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
+  return whileHeld(() => fs.rename(from, to));
+}
+
+/** Runs a rename or an unlink, again a few times while the file is briefly held by another program. */
+async function whileHeld(op: () => Promise<void>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.rename(from, to);
+      await op();
       return;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
@@ -135,10 +140,10 @@ export async function readJsonFile(fs: StoreFs, path: string): Promise<unknown> 
   return value === ABSENT ? null : value;
 }
 
-/** Removes a file and makes the removal durable; false when it did not exist. */
+/** Removes a file (retried while another program briefly holds it) and makes the removal durable; false when it did not exist. */
 export async function removeFileDurably(fs: StoreFs, path: string): Promise<boolean> {
   try {
-    await fs.unlink(path);
+    await whileHeld(() => fs.unlink(path));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;

@@ -44,6 +44,8 @@ export async function migrateFolder(ctx: FolderContext, meta: StoreMeta): Promis
 
   const originalKeys = await scanPartitions(fs, dataDir, codec.kinds);
   const corrupt: PartitionKey[] = [];
+  /** Each file's own save time, kept through the upgrade: it says how recent the data is (a meeting's journal compares it). */
+  const savedAt = new Map<PartitionKey, string>();
   const tx = new MapMigrationTx([]);
   for (const key of originalKeys) {
     let raw: unknown;
@@ -58,7 +60,10 @@ export async function migrateFolder(ctx: FolderContext, meta: StoreMeta): Promis
     // JSON null, a list or a bare value is damage, not data (not even for a folder of version 0).
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) corrupt.push(key);
     else if (from === 0) tx.set(key, raw); // before versioning, files held bare data (001 deals with it)
-    else if (isEnvelope(raw)) tx.set(key, raw.data);
+    else if (isEnvelope(raw)) {
+      tx.set(key, raw.data);
+      savedAt.set(key, raw.savedAt);
+    }
     else corrupt.push(key);
   }
 
@@ -96,7 +101,10 @@ export async function migrateFolder(ctx: FolderContext, meta: StoreMeta): Promis
       await fs.mkdir(dirname(file), { recursive: true });
       dirs.add(dirname(file));
     }
-    await writeJsonDurably(fs, file, envelopeOf(codec, data, nowMs));
+    const envelope = envelopeOf(codec, data, nowMs);
+    const saved = savedAt.get(key);
+    if (saved !== undefined && Number.isFinite(Date.parse(saved))) envelope.savedAt = saved;
+    await writeJsonDurably(fs, file, envelope);
   }
   for (const key of originalKeys) {
     if (!output.has(key) && !corrupt.includes(key)) await removeFileDurably(fs, partitionPath(dataDir, key));

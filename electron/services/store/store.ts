@@ -15,7 +15,7 @@ import { partitionLabel, storeMessages } from './messages';
 import { readMeta, writeMeta, type StoreMeta } from './meta';
 import { checkMigrations } from './migration-runner';
 import { migrateFolder, type FolderContext } from './migrate-folder';
-import { prepareFolder, StoreVersionError } from './open-folder';
+import { PartitionVersionError, prepareFolder, StoreVersionError } from './open-folder';
 import { assertValidKey, partitionPath, scanPartitions } from './partition-key';
 import { pathExists, quarantineFile } from './quarantine';
 import { quarantineAndRecover } from './recovery';
@@ -574,6 +574,8 @@ class FolderStore implements Store {
       if (!bytes) continue;
       const parsed = parseJournal(bytes);
       const replay = parsed.last ? decodePartition(codec, key, { schemaVersion: parsed.last.v, savedAt: parsed.last.savedAt, data: parsed.last.data }, parsed.last.v) : null;
+      // Like a partition, a journal of a newer app is refused, never quarantined or replaced.
+      if (replay && !replay.ok && replay.newer !== undefined) throw new PartitionVersionError(this.dataDir, path, replay.newer, codec.schemaVersion);
       let onDisk: { ok: true; data: unknown; savedAt: string | undefined } | { ok: false; why: string; present: boolean };
       let fileBytes: Buffer | null = null;
       try {

@@ -2,7 +2,7 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
-import { DurableJsonFile, renameWithRetry, tempPathFor, writeFileDurably } from '../../../electron/services/store/durable-file';
+import { DurableJsonFile, removeFileDurably, renameWithRetry, tempPathFor, writeFileDurably } from '../../../electron/services/store/durable-file';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import { fsWithHandles, gate, halfWriteFs, listFiles, open, readJson, removeTempDirs, tempDir, wrapHandle, type Core, type Year } from './helpers';
 
@@ -207,6 +207,22 @@ describe('DurableJsonFile and helpers', () => {
     };
     await writeFileDurably(fs, join(dir, 'y.json'), Buffer.from('{}'));
     expect(await fsp.readFile(join(dir, 'y.json'), 'utf8')).toBe('{}');
+  });
+
+  it('retries removing a file that a virus scanner briefly holds (Windows), and the removal is durable', async () => {
+    const dir = await tempDir();
+    await fsp.writeFile(join(dir, 'm_1.journal'), 'x');
+    let failures = 2;
+    const fs: StoreFs = {
+      ...nodeStoreFs,
+      unlink: async (p) => {
+        if (failures-- > 0) throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+        return nodeStoreFs.unlink(p);
+      },
+    };
+    expect(await removeFileDurably(fs, join(dir, 'm_1.journal'))).toBe(true);
+    expect(await listFiles(dir)).toEqual([]);
+    expect(await removeFileDurably(fs, join(dir, 'm_1.journal'))).toBe(false);
   });
 
   it('does not retry a rename that fails for good', async () => {

@@ -1,8 +1,9 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BackupStore } from '../../../electron/services/store/backups';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
-import { backupBlobPath, backupBytes, manifestOf, open, readJson, removeTempDirs, tempDir, TestClock, type Core, type Year } from './helpers';
+import { backupBlobPath, backupBytes, manifestOf, memoryLog, open, readJson, removeTempDirs, tempDir, TestClock, type Core, type Year } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -113,5 +114,24 @@ describe('every partition always has an independent copy', () => {
     const entries = await Promise.all(ids.map(async (id) => (await manifestOf(dir, id)).entries.find((e: { path: string }) => e.path === 'year/2022.json')));
     expect(entries.some((e) => e?.ok === true)).toBe(true);
     await s2.close();
+  });
+});
+
+describe('what a backup costs', () => {
+  it('a content judged good or bad once is not validated again in a later session (the manifests say)', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const s1 = await open(dir, { clock });
+    await s1.update<Core, void>('core', (d) => void d.items.push('a'));
+    await s1.update<Year, void>('year/2020', (d) => void d.entries.push(2020));
+    await s1.close();
+    const kinds = new Set(['core', 'year', 'meeting']);
+    const judged: string[] = [];
+    const session = () => new BackupStore(nodeStoreFs, dir, clock, memoryLog(), kinds, (key) => (judged.push(key), true));
+    await session().create('manual', '', 1);
+    expect(judged).toEqual([]);
+    await fsp.writeFile(join(dir, 'year', '2021.json'), JSON.stringify({ schemaVersion: 1, savedAt: '2026-01-01T00:00:00.000Z', data: { entries: [] } }));
+    await session().create('manual', '', 1);
+    expect(judged).toEqual(['year/2021']);
   });
 });

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import { envelope001 } from '../../../electron/services/store/migrations/001-envelope';
+import { journalLine } from '../../../electron/services/store/journal';
+import { PartitionVersionError } from '../../../electron/services/store/store';
 import type { Migration, Store, StoreOptions } from '../../../electron/services/store/types';
 import { backupBytes, fsWithHandles, gate, open, removeTempDirs, tempDir, testPartitions, TestClock, wrapHandle } from './helpers';
 
@@ -39,6 +41,28 @@ async function key(store: Store, from: number, to: number): Promise<void> {
   for (let n = from; n <= to; n++) await store.update<Meeting, void>(KEY, (d) => void d.sheets.push(n));
 }
 
+/** Version 2 of the data: `sheets` renamed to `ballots`. */
+function v2Options(clock: TestClock): Partial<StoreOptions> {
+  const renameSheets: Migration = {
+    version: 2,
+    name: 'sheets-to-ballots',
+    up(tx) {
+      for (const k of tx.keys()) {
+        if (!k.startsWith('meeting/')) continue;
+        const { sheets, ...rest } = tx.get(k) as Meeting;
+        tx.set(k, { ...rest, ballots: sheets });
+      }
+    },
+  };
+  const v2Schema = z.object({ title: z.string(), running: z.boolean(), ballots: z.array(z.number()) });
+  return {
+    clock,
+    schemaVersion: 2,
+    migrations: [envelope001, renameSheets],
+    partitions: { ...partitions, meeting: { schema: v2Schema, empty: () => ({ title: '', running: false, ballots: [] }), journal: (d: z.infer<typeof v2Schema>) => (d.running ? { label: d.title } : null) } },
+  };
+}
+
 /** A file system whose next append to a journal fails (EIO). */
 function failingAppendFs(): { fs: StoreFs; failNextAppend: () => void } {
   let failNext = false;
@@ -53,6 +77,16 @@ function failingAppendFs(): { fs: StoreFs; failNextAppend: () => void } {
     }) as StoreFs['open'],
   };
   return { fs, failNextAppend: () => (failNext = true) };
+}
+
+/** A meeting being held with sheets 1…n keyed, in a new folder. */
+async function runningMeeting(n: number): Promise<{ dir: string; clock: TestClock; file: string; journal: string; store: Store }> {
+  const dir = await tempDir();
+  const clock = new TestClock();
+  const store = await openMeeting(dir, clock);
+  await startMeeting(store);
+  await key(store, 1, n);
+  return { dir, clock, ...paths(dir), store };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -110,12 +144,7 @@ describe('the meeting journal', () => {
   });
 
   it('damage to the partition, then to the journal, in the middle of a count: every acknowledged sheet comes back', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file, journal } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 20);
+    const { dir, clock, file, journal } = await runningMeeting(20);
     // the app is killed (no close) and the partition is damaged where it lies
     const bad = await damage(file, (b) => b.subarray(0, b.length - 7), true);
 
@@ -180,12 +209,7 @@ describe('the meeting journal', () => {
   }
 
   it('ignores a torn last line (a crash while appending) when it replays', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file, journal } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 4);
+    const { dir, clock, file, journal } = await runningMeeting(4);
     await fsp.appendFile(journal, '{"seq":5,"v":1,"savedAt":"2026-10-28T09:30:15.123Z","sum":"00","data":{"title":"第十次');
     await fsp.writeFile(file, 'garbage');
     const s2 = await openMeeting(dir, clock);
@@ -238,11 +262,7 @@ describe('the meeting journal', () => {
   });
 
   it('a journal left by a meeting that had ended is folded in at the next start', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 2);
+    const { dir, clock, store: s1 } = await runningMeeting(2);
     const journalBytes = await fsp.readFile(paths(dir).journal);
     await s1.update<Meeting, void>(KEY, (d) => void (d.running = false));
     await s1.close();
@@ -292,32 +312,38 @@ describe('the meeting journal', () => {
     await store.close();
   });
 
+  it('a journal written by a newer version of the app is never quarantined: the app refuses to start, naming it', async () => {
+    // the app stops during the meeting; a newer version wrote the journal since
+    const { dir, file, journal } = await runningMeeting(2);
+    const data = Buffer.from(JSON.stringify({ title: '第十次常委会会议', running: true, sheets: [1, 2, 3], future: true }));
+    await fsp.writeFile(journal, journalLine(0, 7, '2030-01-01T00:00:00.000Z', data));
+    await fsp.writeFile(file, 'garbage');
+    const err = await openMeeting(dir, new TestClock()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartitionVersionError);
+    expect((err as Error).message).toContain(journal);
+    expect((err as Error).message).toContain('7');
+    // nothing set aside: both files are where they were
+    expect(await fsp.readFile(journal)).toEqual(journalLine(0, 7, '2030-01-01T00:00:00.000Z', data));
+    expect(await fsp.readFile(file, 'utf8')).toBe('garbage');
+  });
+
+  it('an app upgrade finding the meeting file older than its journal replays the journal (upgraded)', async () => {
+    const { dir, clock, file, store: s1 } = await runningMeeting(3);
+    const older = await fsp.readFile(file);
+    clock.advance(1000);
+    await key(s1, 4, 6);
+    await fsp.writeFile(file, older);
+    clock.advance(1000);
+    const s2 = await open(dir, v2Options(clock));
+    expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 6) });
+    expect(s2.notices().map((n) => n.kind)).toContain('journal-replayed');
+    await s2.close();
+  });
+
   it('an app upgrade finding the meeting file damaged replays the journal (upgraded), not an older backup', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 9);
+    const { dir, clock } = await runningMeeting(9);
     await fsp.writeFile(paths(dir).file, 'garbage');
-    // version 2 renames `sheets` to `ballots`
-    const renameSheets: Migration = {
-      version: 2,
-      name: 'sheets-to-ballots',
-      up(tx) {
-        for (const k of tx.keys()) {
-          if (!k.startsWith('meeting/')) continue;
-          const { sheets, ...rest } = tx.get(k) as Meeting;
-          tx.set(k, { ...rest, ballots: sheets });
-        }
-      },
-    };
-    const v2Schema = z.object({ title: z.string(), running: z.boolean(), ballots: z.array(z.number()) });
-    const s2 = await open(dir, {
-      clock,
-      schemaVersion: 2,
-      migrations: [envelope001, renameSheets],
-      partitions: { ...partitions, meeting: { schema: v2Schema, empty: () => ({ title: '', running: false, ballots: [] }), journal: (d: z.infer<typeof v2Schema>) => (d.running ? { label: d.title } : null) } },
-    });
+    const s2 = await open(dir, v2Options(clock));
     expect(await s2.read(KEY)).toEqual({ title: '第十次常委会会议', running: true, ballots: range(1, 9) });
     const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
     expect(replayed).toBeDefined();
@@ -328,12 +354,7 @@ describe('the meeting journal', () => {
 
 describe('the meeting journal never replays a stale state', () => {
   it('a valid but older meeting file (a lost rename, a sync tool putting back an older copy) gives way to the journal', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 3);
+    const { dir, clock, file, store: s1 } = await runningMeeting(3);
     const older = await fsp.readFile(file);
     await key(s1, 4, 6);
     await fsp.writeFile(`${file}.old`, older);
@@ -341,20 +362,17 @@ describe('the meeting journal never replays a stale state', () => {
 
     const s2 = await openMeeting(dir, clock);
     expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 6));
-    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
+    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string; message: string } | undefined;
     expect(replayed).toBeDefined();
+    expect(replayed!.message).toContain('比会议日志旧');
+    expect(replayed!.message).toContain('已保存的修改没有丢失');
     // the older file is kept byte for byte, never overwritten
     expect(await fsp.readFile(replayed!.quarantinedAs)).toEqual(older);
     await s2.close();
   });
 
   it('a meeting file older than the journal itself (from before the last backup) gives way to the journal', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 2);
+    const { dir, clock, file, store: s1 } = await runningMeeting(2);
     const older = await fsp.readFile(file);
     clock.advance(60_000);
     await backupNow(s1);
@@ -405,12 +423,7 @@ describe('the meeting journal never replays a stale state', () => {
   });
 
   it('with the meeting file bad and a line in the middle of the journal damaged, the newest good line is replayed', async () => {
-    const dir = await tempDir();
-    const clock = new TestClock();
-    const { file, journal } = paths(dir);
-    const s1 = await openMeeting(dir, clock);
-    await startMeeting(s1);
-    await key(s1, 1, 8);
+    const { dir, clock, file, journal } = await runningMeeting(8);
     const lines = (await fsp.readFile(journal, 'utf8')).split('\n');
     lines[3] = lines[3]!.replace('"sheets":[', '"sheets":[9,');
     await fsp.writeFile(journal, lines.join('\n'));

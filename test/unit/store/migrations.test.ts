@@ -24,6 +24,28 @@ const itemsToObjects002: Migration = {
 };
 const partitionsV2 = { ...testPartitions, core: { schema: z.object({ items: z.array(z.object({ name: z.string() })) }), empty: () => ({ items: [] }) } };
 
+/** Version 2 renames the kind `archive` (which it no longer registers) to `year`. */
+const renameArchive002: Migration = {
+  version: 2,
+  name: 'archive-to-year',
+  extraKinds: ['archive'],
+  up(tx) {
+    for (const key of tx.keys().filter((k) => k.startsWith('archive/'))) {
+      tx.set(key.replace('archive/', 'year/'), tx.get(key));
+      tx.remove(key);
+    }
+  },
+};
+
+/** A folder of version 1 holding `archive/2019`. */
+async function folderWithArchive(): Promise<string> {
+  const dir = await tempDir();
+  const v1 = await open(dir, { partitions: { ...testPartitions, archive: { schema: z.object({ entries: z.array(z.number()) }), empty: () => ({ entries: [] }) } } });
+  await v1.update('archive/2019', (d: { entries: number[] }) => void d.entries.push(19));
+  await v1.close();
+  return dir;
+}
+
 describe('the migration runner', () => {
   it('runs steps in order and refuses gaps and duplicates', () => {
     expect(migrationsBetween([itemsToObjects002, envelope001], 0, 2).map((m) => m.version)).toEqual([1, 2]);
@@ -124,21 +146,7 @@ describe('the migration runner', () => {
   });
 
   it('lets a step see and remove a kind the app no longer registers (extraKinds)', async () => {
-    const dir = await tempDir();
-    const v1 = await open(dir, { partitions: { ...testPartitions, archive: { schema: z.object({ entries: z.array(z.number()) }), empty: () => ({ entries: [] }) } } });
-    await v1.update('archive/2019', (d: { entries: number[] }) => void d.entries.push(19));
-    await v1.close();
-    const renameArchive002: Migration = {
-      version: 2,
-      name: 'archive-to-year',
-      extraKinds: ['archive'],
-      up(tx) {
-        for (const key of tx.keys().filter((k) => k.startsWith('archive/'))) {
-          tx.set(key.replace('archive/', 'year/'), tx.get(key));
-          tx.remove(key);
-        }
-      },
-    };
+    const dir = await folderWithArchive();
     const v2 = await open(dir, { schemaVersion: 2, migrations: [envelope001, renameArchive002] });
     expect(v2.list('year')).toEqual(['year/2019']);
     expect(await v2.read('year/2019')).toEqual({ entries: [19] });
@@ -147,22 +155,8 @@ describe('the migration runner', () => {
   });
 
   it('a damaged file of a kind the app no longer registers is quarantined with a notice, never silently', async () => {
-    const dir = await tempDir();
-    const v1 = await open(dir, { partitions: { ...testPartitions, archive: { schema: z.object({ entries: z.array(z.number()) }), empty: () => ({ entries: [] }) } } });
-    await v1.update('archive/2019', (d: { entries: number[] }) => void d.entries.push(19));
-    await v1.close();
+    const dir = await folderWithArchive();
     await fsp.writeFile(join(dir, 'archive', '2019.json'), '{"schemaVersion":1,"sav');
-    const renameArchive002: Migration = {
-      version: 2,
-      name: 'archive-to-year',
-      extraKinds: ['archive'],
-      up(tx) {
-        for (const key of tx.keys().filter((k) => k.startsWith('archive/'))) {
-          tx.set(key.replace('archive/', 'year/'), tx.get(key));
-          tx.remove(key);
-        }
-      },
-    };
     const v2 = await open(dir, { schemaVersion: 2, migrations: [envelope001, renameArchive002] });
     const notice = v2.notices().find((n) => n.kind === 'started-empty') as { key: string; quarantinedAs: string; message: string } | undefined;
     expect(notice).toMatchObject({ key: 'archive/2019', severity: 'error' });
