@@ -129,7 +129,10 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
       onRound(call, args, (data, round, env) => announceRound(data, round, env), async (data, round) => {
         await resultsFollow(data, round);
         // An announced result is kept in an independent copy at once, not only at the next periodic backup.
-        await ctx.store.backup('after-vote', `${data.meeting.name} 第${round.number}轮测评结果公布后`);
+        // The announcement is already durable: a failed backup (disk full) is logged, never reported as a failed call.
+        await ctx.store.backup('after-vote', `${data.meeting.name} 第${round.number}轮测评结果公布后`).catch((error: unknown) => {
+          ctx.log.error('backup after an announced vote round failed', { meetingId: data.meeting.id, round: round.number, error: String(error) });
+        });
       }),
     'vote.amend': (args, call) => onRound(call, args, (data, round, env) => amendRound(data, round, env, args.groupId, args.counts, args.reason), resultsFollow),
     'vote.void': (args, call) => onRound(call, args, (data, round, env) => voidRound(data, round, env, args.reason), resultsFollow),
