@@ -45,7 +45,7 @@ export interface EvaluateeRef {
 }
 
 export interface QuestionRecordView extends QuestionRecord {
-  /** 第几次抽取 in the meeting's log. */
+  /** 第几次抽取 for this evaluatee (cancelled draws keep their number). */
   drawOrdinal: number;
   /** 第几个提问 for this evaluatee among the questions not cancelled; null for a cancelled one. */
   questionNo: number | null;
