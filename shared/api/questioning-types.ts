@@ -28,6 +28,11 @@ export interface HallDrawContent {
   /** Services' clock (ms) at which the animation settles on the name, whenever the hall started it. */
   settleAt: number;
   question: { topic: string; text: string } | null;
+  /**
+   * Who has the floor: the questioner before any timer ran ('ask', 请提问), the evaluatee once
+   * the answer timer started ('answer', 回答中), the questioner again on a follow-up ('followUp').
+   */
+  floor: 'ask' | 'answer' | 'followUp';
   timer: (TimerState & { label: string }) | null;
 }
 

@@ -8,8 +8,8 @@ const lengthVar = (text: string) => ({ '--len': Math.max(2, [...text].length) })
 
 /**
  * 随机询问 on the hall: the draw running through the candidates, settling on the drawn member;
- * then the questioner, the question if one was drawn from the bank, and the answer or follow-up
- * timer. Read from 15 m: nothing below 4.3% of the screen's height, and calm — one name at a time.
+ * then whoever has the floor — the questioner (请提问, 追问) or the evaluatee answering (回答中) —
+ * the question if one was drawn from the bank, and the answer or follow-up timer. Read from 15 m: nothing below 4.3% of the screen's height, and calm — one name at a time.
  */
 export function DrawSlide({ content, clockOffsetMs }: { content: HallDrawContent; clockOffsetMs: number }) {
   const remaining = useRemaining(content.settleAt, clockOffsetMs);
@@ -38,11 +38,26 @@ export function DrawSlide({ content, clockOffsetMs }: { content: HallDrawContent
       </div>
       {settled ? (
         <>
-          <div className="hall-draw-caption">请提问</div>
-          <h1 className="hall-draw-name" data-testid="hall-draw-name" style={lengthVar(member.name)}>
-            {member.name}
-            <span className="hall-draw-role">{member.role}</span>
-          </h1>
+          {content.floor === 'answer' ? (
+            <>
+              <div className="hall-draw-caption hall-draw-asker" data-testid="hall-draw-asker">
+                {member.name}
+                {member.role}提问
+              </div>
+              <h1 className="hall-draw-name hall-draw-answering" data-testid="hall-answering" style={lengthVar(`${content.evaluatee.name}同志回答中`)}>
+                {content.evaluatee.name}
+                <span className="hall-draw-role">同志　回答中</span>
+              </h1>
+            </>
+          ) : (
+            <>
+              <div className="hall-draw-caption">{content.floor === 'followUp' ? '追问' : '请提问'}</div>
+              <h1 className="hall-draw-name" data-testid="hall-draw-name" style={lengthVar(member.name)}>
+                {member.name}
+                <span className="hall-draw-role">{member.role}</span>
+              </h1>
+            </>
+          )}
           {content.question && (
             <div className="hall-draw-question" data-testid="hall-draw-question" style={lengthVar(content.question.text)}>
               {content.question.topic && <span className="hall-draw-topic">{content.question.topic}</span>}
