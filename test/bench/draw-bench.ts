@@ -34,7 +34,9 @@ export async function drawBench(archive10: string): Promise<void> {
     await hall.getByTestId('hall-screen').waitFor();
 
     const samples: number[] = [];
+    const work = await consoleWork(operator);
     for (let i = 0; i < DRAWS + WARMUP; i++) {
+      if (i === WARMUP) await work.start();
       const state = await api(host, operator, 'questioning.state', {});
       if (state.candidates.length === 0) await api(host, operator, 'questioning.newCycle', { reason: '本轮所有出席人员均已提问' });
       const { drawId, t0 } = await operator.evaluate(async () => {
@@ -56,6 +58,9 @@ export async function drawBench(archive10: string): Promise<void> {
       // Like an operator between questions: the next draw starts once the hall is back on the evaluatee.
       await hall.waitForFunction(() => document.querySelector('[data-testid="hall-screen"]')?.getAttribute('data-kind') === 'evaluatee', undefined, { polling: 'raf' });
     }
+    const spent = await work.stop();
+    report('draw.console.script.per_draw.ms', spent.script / DRAWS, 'ms');
+    report('draw.console.task.per_draw.ms', spent.task / DRAWS, 'ms');
     report('draw.hall.p50.ms', percentile(samples, 50), 'ms');
     report('draw.hall.p95.ms', percentile(samples, 95), 'ms');
   } finally {
@@ -63,6 +68,31 @@ export async function drawBench(archive10: string): Promise<void> {
     await host.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the console page itself spends, from Chromium's own counters (CDP Performance.getMetrics):
+ * script and all main-thread tasks, in ms between start() and stop(). The time the console takes
+ * from the cores the hall shares; less noisy than the hall's latency on a loaded machine.
+ */
+export async function consoleWork(page: Page): Promise<{ start: () => Promise<void>; stop: () => Promise<{ script: number; task: number }> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const of = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { script: of('ScriptDuration'), task: of('TaskDuration') };
+  };
+  let from = { script: 0, task: 0 };
+  return {
+    start: async () => {
+      from = await read();
+    },
+    stop: async () => {
+      const to = await read();
+      return { script: to.script - from.script, task: to.task - from.task };
+    },
+  };
 }
 
 async function api<N extends CallName>(host: Host, page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {

@@ -4,6 +4,7 @@ import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { ShellStatus } from '../../../shared/api/shell-types';
 import { getPlatform } from '../platform/platform';
 import { createClockOffset } from '../hall/clock-offset';
+import { shareEqual } from './share-equal';
 
 /** Every call that changes the live session; each answers with the new, durable console state. */
 export type LiveAction = Exclude<Extract<CallName, `live.${string}`>, 'live.state'>;
@@ -50,7 +51,8 @@ export function useLiveConsole(): LiveConsole {
   const offer = useCallback((next: LiveConsoleState, force = false) => {
     if (!alive.current) return;
     const offset = clockOffset(next.serverNow);
-    setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: next, offset } : cur));
+    // Shared with what is shown: the parts a change did not touch keep their identity (memo rows skip).
+    setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: cur ? shareEqual(cur.s, next) : next, offset } : cur));
     setLoadError(null);
   }, [clockOffset]);
 

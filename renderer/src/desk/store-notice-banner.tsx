@@ -9,7 +9,8 @@ function describe(n: StoreNoticeView): { tone: 'warn' | 'error'; text: string } 
     case 'started-empty':
       return { tone: 'error', text: `数据文件“${n.key}”损坏或无法读取，且没有可用的备份：原文件已移至 ${n.quarantinedAs} 保存，该部分数据从空白开始。` };
     case 'lock-taken-over':
-      return { tone: 'warn', text: `上次程序（进程 ${n.previousPid}）未正常退出，已接管数据文件夹。` };
+      // The process number means nothing to office staff (it stays in the log for support).
+      return { tone: 'warn', text: '上次程序未正常退出，已接管数据文件夹。' };
     case 'migrated':
       return { tone: 'warn', text: `数据已从第 ${n.from} 版格式升级到第 ${n.to} 版，升级前已备份（${n.backupId}）。` };
   }

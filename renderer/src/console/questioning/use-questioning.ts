@@ -3,6 +3,7 @@ import type { ArgsOf, CallName } from '../../../../shared/api/contract';
 import type { QuestioningState } from '../../../../shared/api/questioning-types';
 import { getPlatform } from '../../platform/platform';
 import { createClockOffset } from '../../hall/clock-offset';
+import { shareEqual } from '../share-equal';
 
 /** Calls of the live questioning that answer with the questioning state. */
 export type QuestioningAction = Exclude<Extract<CallName, `questioning.${string}`>, 'questioning.state' | 'questioning.log' | 'questioning.settings'>;
@@ -55,7 +56,7 @@ export function useQuestioning(liveRev: number): Questioning {
     (next: QuestioningState) => {
       if (!alive.current) return;
       setClockOffsetMs(clockOffset(next.serverNow));
-      setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? next : cur));
+      setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? (cur ? shareEqual(cur, next) : next) : cur));
     },
     [clockOffset],
   );
