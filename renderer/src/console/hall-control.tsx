@@ -76,7 +76,7 @@ export const HallControl = memo(function HallControl({
           ))}
         </div>
         <div className="hall-preview" aria-hidden="true" data-testid="hall-preview">
-          {received && <HallScreen view={received.view} clockOffsetMs={received.clockOffsetMs} />}
+          {received && <HallScreen view={received.view} clockOffsetMs={received.clockOffsetMs} preview />}
         </div>
       </div>
       <HallWhere shell={shell} shellCall={shellCall} />

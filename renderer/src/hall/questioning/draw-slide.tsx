@@ -4,6 +4,9 @@ import { HallClock } from '../hall-clock';
 import { shownIndex, stampSettledPaint, useRemaining } from './draw-timing';
 import './draw-slide.css';
 
+/** The console's preview steps the reel four times a second, not every frame. */
+const PREVIEW_STEP_MS = 250;
+
 const lengthVar = (text: string) => ({ '--len': Math.max(2, [...text].length) }) as CSSProperties;
 
 /**
@@ -11,16 +14,16 @@ const lengthVar = (text: string) => ({ '--len': Math.max(2, [...text].length) })
  * then whoever has the floor — the questioner (请提问, 追问) or the evaluatee answering (回答中) —
  * the question if one was drawn from the bank, and the answer or follow-up timer. Read from 15 m: nothing below 4.3% of the screen's height, and calm — one name at a time.
  */
-export function DrawSlide({ content, clockOffsetMs }: { content: HallDrawContent; clockOffsetMs: number }) {
-  const remaining = useRemaining(content.settleAt, clockOffsetMs);
+export function DrawSlide({ content, clockOffsetMs, preview = false }: { content: HallDrawContent; clockOffsetMs: number; preview?: boolean }) {
+  const remaining = useRemaining(content.settleAt, clockOffsetMs, preview ? PREVIEW_STEP_MS : 0);
   const settled = remaining <= 0;
   const { candidates, member } = content;
   const drawnIndex = Math.max(0, candidates.indexOf(member.name));
   const shown = settled ? member.name : (candidates[shownIndex(drawnIndex, candidates.length, remaining)] ?? member.name);
 
   useLayoutEffect(() => {
-    if (settled) stampSettledPaint(content.drawId);
-  }, [settled, content.drawId]);
+    if (settled && !preview) stampSettledPaint(content.drawId);
+  }, [settled, content.drawId, preview]);
 
   return (
     <div className={`hall-slide hall-draw ${settled ? 'settled' : 'drawing'}`} data-testid="hall-draw" data-draw-id={content.drawId} data-settled={settled}>
