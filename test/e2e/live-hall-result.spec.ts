@@ -33,7 +33,7 @@ const ROWS = [
   { ...zero, satisfied: 14, basic: 16 },
 ];
 
-async function announce(operator: Page) {
+async function announce(operator: Page, hall: Page) {
   const state = await api(operator, 'live.state', {});
   const meeting = state.meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
   await api(operator, 'live.open', { meetingId: meeting.id, rehearsal: true });
@@ -48,6 +48,12 @@ async function announce(operator: Page) {
   await api(operator, 'vote.setTellers', { roundId: round.id, tellers: ['计票人甲'], scrutineers: ['监票人乙'] });
   await api(operator, 'vote.open', { roundId: round.id, groups: [{ groupId: 'members', issued: 30 }] });
   await api(operator, 'vote.close', { roundId: round.id, groups: [{ groupId: 'members', returned: 30 }] });
+  // Before the count is announced the hall shows progress only: it reads as well as the result.
+  await expect(hall.getByTestId('hall-vote-status')).toHaveText('已收票，即将计票');
+  await hall.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
+  const progress = await measureHall(hall);
+  expect(progress.small, 'progress: text smaller than 4% of the screen height').toEqual([]);
+  expect(progress.lowContrast, 'progress: contrast below 7:1').toEqual([]);
   await api(operator, 'vote.mode', { roundId: round.id, groupId: 'members', mode: 'totals' });
   await api(operator, 'vote.totals', { roundId: round.id, groupId: 'members', counts: ROWS });
   await api(operator, 'vote.check', { roundId: round.id });
@@ -83,7 +89,7 @@ for (const [w, h] of [
     await operator.goto(host.urls.console);
     const hall = await browser.newPage({ viewport: { width: w, height: h } });
     await hall.goto(host.urls.hall);
-    const names = await announce(operator);
+    const names = await announce(operator, hall);
 
     await expect(hall.getByTestId('hall-vote-row')).toHaveCount(5);
     await expect(hall.getByTestId('hall-vote-result')).toBeVisible();
