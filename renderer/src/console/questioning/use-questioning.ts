@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, CallName } from '../../../../shared/api/contract';
 import type { QuestioningState } from '../../../../shared/api/questioning-types';
 import { getPlatform } from '../../platform/platform';
+import { afterHall } from '../../hall/after-hall';
 import { createClockOffset } from '../../hall/clock-offset';
 import { shareEqual } from '../share-equal';
 
@@ -56,8 +57,13 @@ export function useQuestioning(liveRev: number): Questioning {
   const offer = useCallback(
     (next: QuestioningState) => {
       if (!alive.current) return;
-      setClockOffsetMs(clockOffset(next.serverNow));
-      setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? (cur ? shareEqual(cur, next) : next) : cur));
+      const offset = clockOffset(next.serverNow);
+      // After the hall has painted the change: the panel is the operator's, the hall the room's.
+      afterHall(() => {
+        if (!alive.current) return;
+        setClockOffsetMs(offset);
+        setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? (cur ? shareEqual(cur, next) : next) : cur));
+      });
     },
     [clockOffset],
   );
