@@ -78,6 +78,8 @@ export interface PlanView {
 
 export interface MeetingDetail {
   meeting: Meeting;
+  /** Agenda items the meeting has begun on (itemId → what happened, e.g. 已进行随机询问): they stay on the agenda. */
+  started: Record<string, string>;
   /** The evaluatees the agenda refers to, and those planned in the meeting's year (to add). */
   evaluatees: (Evaluatee & { unitName: string })[];
   /** Evaluations of the meeting's year: who can be put on the agenda. */

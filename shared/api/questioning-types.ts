@@ -28,6 +28,11 @@ export interface HallDrawContent {
   /** Services' clock (ms) at which the animation settles on the name, whenever the hall started it. */
   settleAt: number;
   question: { topic: string; text: string } | null;
+  /**
+   * Who has the floor: the questioner before any timer ran ('ask', 请提问), the evaluatee once
+   * the answer timer started ('answer', 回答中), the questioner again on a follow-up ('followUp').
+   */
+  floor: 'ask' | 'answer' | 'followUp';
   timer: (TimerState & { label: string }) | null;
 }
 
@@ -45,7 +50,7 @@ export interface EvaluateeRef {
 }
 
 export interface QuestionRecordView extends QuestionRecord {
-  /** 第几次抽取 in the meeting's log. */
+  /** 第几次抽取 for this evaluatee (cancelled draws keep their number). */
   drawOrdinal: number;
   /** 第几个提问 for this evaluatee among the questions not cancelled; null for a cancelled one. */
   questionNo: number | null;

@@ -39,6 +39,8 @@ export interface HallVoteRow {
   rateText: string;
   outcome: string;
   failing: boolean;
+  /** Why the grade is not the best one, with this row's numbers (满意 14 票，未达应到 30 人的半数); null for the best. */
+  explain: string | null;
 }
 
 export interface HallVoteResult extends HallVoteBase {

@@ -81,8 +81,10 @@ export type Question = z.infer<typeof questionSchema>;
 export const questioningSettingsSchema = z.object({
   /** Who has already asked: per evaluatee (everyone may ask each evaluatee once) or per meeting. */
   scope: enumField('询问范围', DRAW_SCOPES).default('evaluatee'),
-  /** Members never drawn, e.g. the chair who presides (主任). */
+  /** Members never drawn, named one by one. */
   exclusions: z.array(idField('mb', '排除人员'), { error: '排除人员应为列表' }).max(100).default([]),
+  /** The 主任 presides over the meeting and is not drawn; on unless the office turns it off. */
+  excludeChair: boolField('主持会议的主任不参加抽取').default(true),
   /** Also draw the question from the evaluatee's bank. */
   drawQuestion: boolField('同时抽取问题').default(false),
   answerMinutes: intField('答复时长（分钟）', 1, 60).default(DEFAULT_ANSWER_MINUTES),

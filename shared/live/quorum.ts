@@ -23,3 +23,17 @@ export function checkQuorum(entitled: number, present: number, rule: QuorumRule)
   const text = `应到${entitled}人，实到${present}人，${met ? '符合法定人数' : `不足法定人数（至少需${needed}人）`}`;
   return { entitled, present, met, needed, text };
 }
+
+/** The fields of the roster and the sign-in that the quorum of a meeting is counted from. */
+export interface QuorumInputs {
+  members: readonly { id: string; active: boolean }[];
+  attendance: { members: Readonly<Record<string, string>> };
+  rule: QuorumRule;
+}
+
+/** 应到 is every active member, 实到 those signed in as present. */
+export function meetingQuorum({ members, attendance, rule }: QuorumInputs): QuorumCheck {
+  const active = members.filter((m) => m.active);
+  const present = active.filter((m) => attendance.members[m.id] === 'present').length;
+  return checkQuorum(active.length, present, rule);
+}

@@ -34,7 +34,9 @@ export async function drawBench(archive10: string): Promise<void> {
     await hall.getByTestId('hall-screen').waitFor();
 
     const samples: number[] = [];
+    const work = await consoleWork(operator);
     for (let i = 0; i < DRAWS + WARMUP; i++) {
+      if (i === WARMUP) await work.start();
       const state = await api(host, operator, 'questioning.state', {});
       if (state.candidates.length === 0) await api(host, operator, 'questioning.newCycle', { reason: '本轮所有出席人员均已提问' });
       const { drawId, t0 } = await operator.evaluate(async () => {
@@ -56,6 +58,7 @@ export async function drawBench(archive10: string): Promise<void> {
       // Like an operator between questions: the next draw starts once the hall is back on the evaluatee.
       await hall.waitForFunction(() => document.querySelector('[data-testid="hall-screen"]')?.getAttribute('data-kind') === 'evaluatee', undefined, { polling: 'raf' });
     }
+    reportWork('draw.console.per_draw', await work.stop(), DRAWS);
     report('draw.hall.p50.ms', percentile(samples, 50), 'ms');
     report('draw.hall.p95.ms', percentile(samples, 95), 'ms');
   } finally {
@@ -63,6 +66,52 @@ export async function drawBench(archive10: string): Promise<void> {
     await host.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+export interface ConsoleWork {
+  /** Wall time in script and in all main-thread tasks, ms (grow when the machine is loaded). */
+  script: number;
+  task: number;
+  /** CPU time of the page's main thread, ms: what it takes from the cores the hall shares. */
+  cpu: number;
+  /** Layouts and style recalculations: counts, the same however loaded the machine is. */
+  layouts: number;
+  styles: number;
+}
+
+/**
+ * What the console page itself spends, from Chromium's own counters (CDP Performance.getMetrics)
+ * between start() and stop(). The console shares the cores with the hall; these figures say how
+ * much of them it takes, and the counts and the CPU time are far less noisy than the hall's
+ * latency on a loaded machine.
+ */
+export async function consoleWork(page: Page): Promise<{ start: () => Promise<void>; stop: () => Promise<ConsoleWork> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async (): Promise<ConsoleWork> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const of = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { script: of('ScriptDuration') * 1000, task: of('TaskDuration') * 1000, cpu: of('ThreadTime') * 1000, layouts: of('LayoutCount'), styles: of('RecalcStyleCount') };
+  };
+  let from = await read();
+  return {
+    start: async () => {
+      from = await read();
+    },
+    stop: async () => {
+      const to = await read();
+      return { script: to.script - from.script, task: to.task - from.task, cpu: to.cpu - from.cpu, layouts: to.layouts - from.layouts, styles: to.styles - from.styles };
+    },
+  };
+}
+
+/** Prints a ConsoleWork divided by the number of actions it covered. */
+export function reportWork(prefix: string, w: ConsoleWork, n: number): void {
+  report(`${prefix}.script.ms`, w.script / n, 'ms');
+  report(`${prefix}.task.ms`, w.task / n, 'ms');
+  report(`${prefix}.cpu.ms`, w.cpu / n, 'ms');
+  report(`${prefix}.layouts`, w.layouts / n, 'count');
+  report(`${prefix}.style_recalcs`, w.styles / n, 'count');
 }
 
 async function api<N extends CallName>(host: Host, page: Page, name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {

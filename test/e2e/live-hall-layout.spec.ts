@@ -38,6 +38,7 @@ async function showAndCheck(hall: Page, rev: number, kind: string, file: string,
   expect(report.overflow, `${file}: overflow`).toEqual([]);
   expect(report.outside, `${file}: outside the screen`).toEqual([]);
   expect(report.covered, `${file}: under the 彩排 mark`).toEqual([]);
+  expect(report.lowContrast, `${file}: contrast below 7:1`).toEqual([]);
   expect(report.controls, `${file}: controls on the hall`).toBe(0);
   expect(report.pageScrolls, `${file}: the page scrolls`).toBe(false);
   if (expectText) expect(report.texts, `${file}: no text at all`).toBeGreaterThan(0);

@@ -36,22 +36,24 @@ test('questions pasted one per line, withdrawn, restored; the settings saved', a
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(table.getByRole('row').nth(3)).toContainText('涉企检查过多的问题，具体整改措施是什么？');
 
-  // Settings: per meeting, the chair excluded, a question drawn too, 4 minutes to answer.
+  // Settings: per meeting, the chair out of the draw (by default) and one member named, a question drawn too, 4 minutes to answer.
   await page.getByLabel('按会议').check();
-  await page.getByRole('button', { name: /^排除主任/ }).click();
+  await expect(page.getByLabel(/^主持会议的主任（.+）不参加抽取$/)).toBeChecked();
+  const named = (await api(page, 'questions.list', { meetingId: meeting.id })).members.find((m) => m.role === '委员')!;
+  await page.getByRole('checkbox', { name: new RegExp(`^${named.name}`) }).check();
   await page.getByLabel('抽取提问人时同时从题库抽取问题').check();
   await page.getByLabel('答复时长（分钟）').fill('4');
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByText('已保存', { exact: true })).toBeVisible();
   const saved = await api(page, 'questions.list', { meetingId: meeting.id });
-  const chair = saved.members.find((m) => m.role === '主任')!;
-  expect(saved.settings).toEqual({ scope: 'meeting', exclusions: [chair.id], drawQuestion: true, answerMinutes: 4, followUpMinutes: 3 });
+  expect(saved.settings).toEqual({ scope: 'meeting', exclusions: [named.id], excludeChair: true, drawQuestion: true, answerMinutes: 4, followUpMinutes: 3 });
   expect(saved.questions.map((q) => q.text)).toEqual(['审批时限为何仍然过长？', '“一网通办”何时全覆盖？', '涉企检查过多的问题，具体整改措施是什么？']);
 
   // After a reload everything is still there, and the log panel gives its verdict.
   await page.reload();
   await expect(page.getByRole('heading', { name: '题库与随机询问' })).toBeVisible();
   await expect(page.getByLabel('按会议')).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: new RegExp(`^${chair.name}`) })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^${named.name}`) })).toBeChecked();
+  await expect(page.getByLabel(/^主持会议的主任（.+）不参加抽取$/)).toBeChecked();
   await expect(page.getByTestId('qb-verdict')).toHaveText('尚未抽取。');
 });

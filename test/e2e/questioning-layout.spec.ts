@@ -37,6 +37,7 @@ async function check(hall: Page, file: string) {
   expect(report.small, `${file}: text smaller than 4% of the screen height`).toEqual([]);
   expect(report.overflow, `${file}: overflow`).toEqual([]);
   expect(report.outside, `${file}: outside the screen`).toEqual([]);
+  expect(report.lowContrast, `${file}: contrast below 7:1`).toEqual([]);
   expect(report.texts).toBeGreaterThan(3);
   await hall.screenshot({ path: `${OUT}/${file}` });
 }
@@ -51,7 +52,7 @@ for (const [w, h] of [
     const size = `${w}x${h}`;
     const operator = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await operator.goto(host.urls.console);
-    await toQuestioning(operator);
+    const { heard } = await toQuestioning(operator);
     const hall = await browser.newPage({ viewport: { width: w, height: h } });
     await hall.clock.install();
     await hall.goto(host.urls.hall);
@@ -72,12 +73,23 @@ for (const [w, h] of [
     await hall.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
     await check(hall, `draw-settled-${size}.png`);
 
-    // The answer timer.
+    // The answer timer: the evaluatee has the floor, the questioner is named above.
     await api(operator, 'questioning.timer', { which: 'answer', action: 'start' });
     await expect(hall.getByTestId('hall-timer')).toHaveAttribute('data-phase', 'running');
     await expect(hall.getByText('答复计时')).toBeVisible();
+    await expect(hall.getByTestId('hall-answering')).toHaveText(`${heard.name}同志　回答中`);
+    await expect(hall.getByTestId('hall-draw-asker')).toHaveText(`${drawn.current!.memberName}${drawn.current!.memberRole}提问`);
+    await expect(hall.getByText('请提问')).toHaveCount(0);
     await hall.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
     await check(hall, `draw-answer-${size}.png`);
+
+    // A follow-up: the questioner has the floor again.
+    await api(operator, 'questioning.timer', { which: 'followUp', action: 'start' });
+    await expect(hall.getByText('追问计时')).toBeVisible();
+    await expect(hall.getByTestId('hall-draw-name')).toContainText(drawn.current!.memberName);
+    await expect(hall.getByTestId('hall-answering')).toHaveCount(0);
+    await hall.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
+    await check(hall, `draw-follow-up-${size}.png`);
   });
 }
 

@@ -10,6 +10,9 @@ import { checkMeeting } from '../../../shared/domain/integrity';
 import { meetingOutsideTerm } from '../../../shared/domain/record-checks';
 import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
 import { summarizeMeeting } from './plan';
+import { personOf } from '../live/people';
+import { agendaChangeBlocker, remapIndex, startedItems } from '../../../shared/live/started';
+import type { LivePosition } from '../../../shared/domain/live';
 
 type MeetingHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `meetings.${string}`>>;
 
@@ -56,13 +59,15 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
         .sort((a, b) => b.date.localeCompare(a.date)),
 
     'meetings.get': async ({ id }): Promise<MeetingDetail> => {
-      const { meeting } = await readMeeting(ctx, id);
+      const data = await readMeeting(ctx, id);
+      const { meeting } = data;
       const core = await readCore(ctx);
       const planned = hasYear(ctx, meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
       const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId)]);
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {
         meeting,
+        started: Object.fromEntries([...startedItems(data, (e) => personOf(core, e).name)].map(([itemId, st]) => [itemId, st.reason])),
         evaluatees: core.evaluatees.filter((e) => wanted.has(e.id)).map((e) => ({ ...e, unitName: units.get(e.unitId) ?? '' })),
         planned: [...planned],
       };
@@ -99,16 +104,20 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       const core = await readCore(ctx);
       const plan = hasYear(ctx, current.meeting.year) ? await readYear(ctx, current.meeting.year) : undefined;
       const next = agenda.map((item) => ({ ...item, id: item.id ?? newId('ag', ctx.random) })) as AgendaItem[];
-      // A vote item whose rounds exist stays: its rounds (and any count) would lose their item.
-      const kept = new Set(next.map((item) => item.id));
-      for (const round of current.votes.rounds) {
-        if (round.state !== 'void' && !kept.has(round.agendaItemId)) {
-          const title = current.meeting.agenda.find((a) => a.id === round.agendaItemId);
-          throw new ApiError('conflict', `测评“${title?.kind === 'vote' ? title.title : ''}”已准备第${round.number}轮测评，不能从议程中删除。`);
-        }
-      }
+      const nameOf = (evaluateeId: string) => personOf(core, evaluateeId).name;
       const saved = await updateMeeting(ctx, id, (data) => {
+        // Checked on the stored record inside the write: a draw on the console a moment ago counts.
+        const blocked = agendaChangeBlocker(data, next, nameOf);
+        if (blocked) throw new ApiError('conflict', blocked);
+        const previous = data.meeting.agenda;
         data.meeting.agenda = next;
+        // The live position counts by index: it follows its item, which a started item keeps.
+        const remap = (p: LivePosition) => {
+          const itemIndex = remapIndex(previous, next, p.itemIndex);
+          return itemIndex === null ? null : { ...p, itemIndex };
+        };
+        data.live.position = remap(data.live.position) ?? data.live.position;
+        data.live.history = data.live.history.flatMap((p) => remap(p) ?? []);
         // Against the plan too: only people planned for the meeting's year can be heard.
         throwIfIssues(checkMeeting(data, core, plan ?? { year: data.meeting.year, evaluations: [] }), '议程无法保存');
         return data.meeting;

@@ -99,9 +99,9 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
       const meetings = (await allMeetings(ctx)).map((m) => m.meeting);
       const upcoming = meetings.filter((m) => m.status !== 'closed').sort((a, b) => a.date.localeCompare(b.date));
-      const inProgress = meetings.find((m) => m.status === 'in-progress');
-      // The nearest meeting still to come; failing that, one whose date passed but was never held.
-      const next = inProgress ?? upcoming.find((m) => m.date >= now.iso) ?? upcoming.at(-1);
+      // The nearest meeting still to come (today's, held or not, counts); failing that, the latest
+      // whose date passed without it being ended — the panel labels it so.
+      const next = upcoming.find((m) => m.date >= now.iso) ?? upcoming.at(-1);
       return {
         today: now.iso,
         year: now.year,

@@ -4,7 +4,7 @@ import type { AgendaItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import { formatDateCn } from '../../../shared/format/dates';
-import { checkQuorum, type QuorumCheck } from '../../../shared/live/quorum';
+import { meetingQuorum, type QuorumCheck } from '../../../shared/live/quorum';
 import { stagesOf, stepFrom } from '../../../shared/live/steps';
 import { questioningHall } from '../questioning/hall';
 import { voteHall } from '../vote/hall';
@@ -38,9 +38,7 @@ export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem
 }
 
 export function quorumOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): QuorumCheck {
-  const active = core.members.filter((m) => m.active);
-  const present = active.filter((m) => data.attendance.members[m.id] === 'present').length;
-  return checkQuorum(active.length, present, core.settings.quorum.rule);
+  return meetingQuorum({ members: core.members, attendance: data.attendance, rule: core.settings.quorum.rule });
 }
 
 /** Why a step cannot be taken now, in Chinese; undefined when it can. */
@@ -48,7 +46,9 @@ export function blockerOf(step: LivePosition, live: Readonly<LiveState>, quorum:
   if (live.status === 'ended') return '会议已结束';
   if (step.stage === 'opening') return undefined;
   if (live.status !== 'running') return '请先开始会议';
+  // A question put to an evaluatee, like a vote, is the committee's act: both need the quorum.
   if (step.stage === 'vote' && !quorum.met) return `出席人数不足，不能进行测评：${quorum.text}`;
+  if (step.stage === 'questioning' && !quorum.met) return `出席人数不足，不能进行随机询问：${quorum.text}`;
   return undefined;
 }
 

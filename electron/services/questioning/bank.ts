@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { DrawLogReport, QuestionBankView } from '../../../shared/api/questioning-types';
-import { fairnessReport, indexRoster, replayLog, viewLog } from '../../../shared/draw';
+import { fairnessReport, indexRoster, replayLog } from '../../../shared/draw';
 import { assertAppendOnly } from '../../../shared/draw/log';
 import { sortCriteria } from '../../../shared/domain/criteria';
 import { rehearsalKey, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
@@ -30,7 +30,7 @@ export function bankView(core: Readonly<CoreData>, data: Readonly<MeetingData>):
     meeting: { id: meeting.id, name: meeting.name, date: meeting.date, status: meeting.status },
     evaluatees,
     questions: [...q.bank],
-    records: recordViews(q, viewLog(q.log)),
+    records: recordViews(q),
     settings: q.settings,
     members: memberRefs(core),
     topics: [...new Set([...criteria, ...used])],
@@ -117,12 +117,12 @@ export function bankHandlers(ctx: ServiceContext): BankHandlers {
         delete question.withdrawReason;
       }),
 
-    'questioning.settings': ({ meetingId, scope, exclusions, drawQuestion, answerMinutes, followUpMinutes }) =>
+    'questioning.settings': ({ meetingId, scope, exclusions, excludeChair, drawQuestion, answerMinutes, followUpMinutes }) =>
       edit(meetingId, (data, core) => {
         const known = new Set(core.members.map((m) => m.id));
         const unknown = exclusions.filter((id) => !known.has(id));
         if (unknown.length) throw new ApiError('invalid_args', '排除人员中有不在组成人员名单中的人员。');
-        data.questioning.settings = { scope, exclusions: [...new Set(exclusions)], drawQuestion, answerMinutes, followUpMinutes };
+        data.questioning.settings = { scope, exclusions: [...new Set(exclusions)], excludeChair, drawQuestion, answerMinutes, followUpMinutes };
       }),
 
     'questioning.log': async ({ meetingId, rehearsal }) => {

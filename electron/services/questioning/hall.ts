@@ -35,6 +35,7 @@ export function questioningHall(inputs: LiveInputs): HallContent | null {
     member: { name: record.memberName, role: record.memberRole },
     settleAt: record.settleAt,
     question: record.questionId ? { topic: record.topic, text: record.questionText } : null,
+    floor: active ?? 'ask',
     timer:
       t && active
         ? { durationMs: t.durationMs, elapsedBeforeMs: t.elapsedBeforeMs, runningSince: t.runningSince, started: t.started, label: TIMER_LABELS[active] }

@@ -12,7 +12,7 @@ import {
   type TimerKind,
 } from '../../../shared/domain/questioning';
 import { addTime, newTimer, pauseTimer, resetTimer, startTimer } from '../../../shared/live/timer';
-import { currentRecord, presentIds, requireSpot, rosterOf, spotOf } from './spot';
+import { currentRecord, excludedIds, presentIds, requireSpot, rosterOf, spotOf } from './spot';
 
 /**
  * The live questioning changes, as mutations of a meeting partition's draft. Each runs inside
@@ -51,7 +51,7 @@ function finishStale(q: QuestioningData, evaluateeId: string, clock: OpClock): v
 
 export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, clock: OpClock, skipAnimation: boolean): QuestionRecord {
   const q = data.questioning;
-  const spot = requireSpot(spotOf(data));
+  const spot = requireSpot(spotOf(data, q, core));
   const evaluateeId = spot.item.evaluateeId;
   if (currentRecord(q, evaluateeId)) throw new ApiError('conflict', '当前问题尚未结束：请先结束当前问题（N），或重新抽取（R）、撤销抽取（U）。');
   finishStale(q, evaluateeId, clock);
@@ -65,7 +65,7 @@ export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, cloc
     scopeId: spot.scopeId,
     roster: rosterOf(core),
     present: presentIds(core, data),
-    excluded: q.settings.exclusions,
+    excluded: excludedIds(core, q.settings),
     source: clock.random,
     ...(questionIds ? { questionIds } : {}),
   });

@@ -5,7 +5,8 @@ import type { DrawScope } from '../../../shared/draw/log-schema';
 import type { ReportItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
-import type { QuestioningData, QuestionRecord } from '../../../shared/domain/questioning';
+import type { QuestioningData, QuestioningSettings, QuestionRecord } from '../../../shared/domain/questioning';
+import { meetingQuorum } from '../../../shared/live/quorum';
 
 /**
  * Where the live meeting is, as far as questioning is concerned: the agenda item being heard (a
@@ -22,7 +23,12 @@ export interface Spot {
   scopeId: string | null;
 }
 
-export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData> = data.questioning): Spot {
+/**
+ * `core` given, the quorum is part of where the meeting is: like a vote, a question put to an
+ * evaluatee is the committee's act, so nothing is drawn while too few members are present.
+ * Without it (an undo, a timer) only the stage counts.
+ */
+export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData> = data.questioning, core?: Readonly<CoreData>): Spot {
   const { live, meeting } = data;
   const itemIndex = live.position.itemIndex;
   const raw = meeting.agenda[itemIndex];
@@ -31,6 +37,10 @@ export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData>
   if (live.status === 'idle') blockedBy = '会议尚未开始';
   else if (live.status === 'ended') blockedBy = '会议已结束';
   else if (live.position.stage !== 'questioning' || !item) blockedBy = '当前不在随机询问阶段';
+  else if (core) {
+    const quorum = meetingQuorum({ members: core.members, attendance: data.attendance, rule: core.settings.quorum.rule });
+    if (!quorum.met) blockedBy = quorum.text;
+  }
   const scope = q.settings.scope;
   const scopeId = item ? (scope === 'evaluatee' ? item.evaluateeId : meeting.id) : null;
   return { item, itemIndex, blockedBy, scope, scopeId };
@@ -49,6 +59,15 @@ export function rosterOf(core: Readonly<CoreData>): DrawRosterMember[] {
 /** Active members in roster order. */
 export function memberRefs(core: Readonly<CoreData>): QuestioningMemberRef[] {
   return sortMembers(core.members.filter((m) => m.active)).map((m) => ({ id: m.id, name: m.name, role: m.role }));
+}
+
+/**
+ * Who is never drawn: the settings' named exclusions and, unless the office turned it off, the
+ * 主任 — who presides over the meeting and does not put questions to the evaluatees.
+ */
+export function excludedIds(core: Readonly<CoreData>, settings: Readonly<QuestioningSettings>): string[] {
+  const chair = settings.excludeChair ? core.members.filter((m) => m.active && m.role === '主任').map((m) => m.id) : [];
+  return [...new Set([...settings.exclusions, ...chair])];
 }
 
 export function presentIds(core: Readonly<CoreData>, data: Readonly<MeetingData>): string[] {

@@ -1,16 +1,32 @@
 import type { DrawLogLine, QuestioningMemberRef, QuestioningState, QuestionRecordView } from '../../../shared/api/questioning-types';
 import { drawCandidates, formatDrawTime, viewLog, type LogView } from '../../../shared/draw';
-import { CANCEL_KIND_LABELS, DRAW_SCOPE_LABELS, type DrawLog } from '../../../shared/draw/log-schema';
+import { CANCEL_KIND_LABELS, DRAW_SCOPE_LABELS } from '../../../shared/draw/log-schema';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { questioningSettingsSchema, type QuestioningData } from '../../../shared/domain/questioning';
-import { currentRecord, evaluateeRef, memberRefs, presentIds, questionNumbers, rosterOf, spotOf } from './spot';
+import { currentRecord, evaluateeRef, excludedIds, memberRefs, presentIds, questionNumbers, rosterOf, spotOf } from './spot';
 
 /** The console's questioning state: pure, from the meeting partition and the roster. */
 
 const LOG_TAIL = 8;
 
-export function recordViews(q: Readonly<QuestioningData>, view: LogView, evaluateeId?: string): QuestionRecordView[] {
-  const ordinals = new Map(view.draws.map((d) => [d.entry.id, d.ordinal]));
+/**
+ * 第几次抽取 for each draw, counted per evaluatee like 第几问: the operator and the minutes speak
+ * of the second draw for this evaluatee, not the ninth of the meeting (the fairness report keeps
+ * the log's own numbering). Every draw has its record, cancelled or not, in the order drawn.
+ */
+export function drawNumbers(q: Readonly<QuestioningData>): Map<string, { evaluateeId: string; no: number }> {
+  const counts = new Map<string, number>();
+  const numbers = new Map<string, { evaluateeId: string; no: number }>();
+  for (const r of q.records) {
+    const no = (counts.get(r.evaluateeId) ?? 0) + 1;
+    counts.set(r.evaluateeId, no);
+    numbers.set(r.drawId, { evaluateeId: r.evaluateeId, no });
+  }
+  return numbers;
+}
+
+export function recordViews(q: Readonly<QuestioningData>, evaluateeId?: string): QuestionRecordView[] {
+  const draws = drawNumbers(q);
   const numbers = new Map<string, Map<string, number>>();
   const numberOf = (evaluatee: string, id: string) => {
     let m = numbers.get(evaluatee);
@@ -19,26 +35,28 @@ export function recordViews(q: Readonly<QuestioningData>, view: LogView, evaluat
   };
   return q.records
     .filter((r) => !evaluateeId || r.evaluateeId === evaluateeId)
-    .map((r) => ({ ...r, drawOrdinal: ordinals.get(r.drawId) ?? 0, questionNo: numberOf(r.evaluateeId, r.id) }));
+    .map((r) => ({ ...r, drawOrdinal: draws.get(r.drawId)?.no ?? 0, questionNo: numberOf(r.evaluateeId, r.id) }));
 }
 
-/** The log in words, newest last: what the operator checks at a glance. */
-export function logLines(log: DrawLog, view: LogView, scopeNames: Readonly<Record<string, string>>, questionTexts: Readonly<Record<string, string>> = {}): DrawLogLine[] {
-  const byId = new Map(view.draws.map((d) => [d.entry.id, d]));
-  return log.map((e, i) => {
+/** The log in words, newest last: what the operator checks at a glance. Draws are numbered per evaluatee. */
+export function logLines(q: Readonly<QuestioningData>, view: LogView, names: Readonly<Record<string, string>>): DrawLogLine[] {
+  const questionTexts = new Map(q.bank.map((b) => [b.id, b.text]));
+  const draws = drawNumbers(q);
+  const drawName = (drawId: string) => {
+    const d = draws.get(drawId);
+    return d ? `询问${names[d.evaluateeId] ?? ''}第${d.no}次抽取` : `第${view.draws.find((x) => x.entry.id === drawId)?.ordinal ?? '?'}次抽取`;
+  };
+  const cancelled = new Set(view.draws.filter((d) => d.cancelledBy).map((d) => d.entry.id));
+  return q.log.map((e, i) => {
     const at = formatDrawTime(e.at);
     if (e.type === 'draw') {
-      const d = byId.get(e.id);
       const name = e.candidates[e.index]?.name ?? e.memberId;
-      const text = e.question ? questionTexts[e.question.questionId] : undefined;
-      const q = e.question ? `，抽出问题“${text ? (text.length > 16 ? `${text.slice(0, 16)}…` : text) : e.question.questionId}”` : '';
-      return { id: e.id, type: e.type, at, text: `第${d?.ordinal ?? '?'}次抽取：${name}（候选${e.candidates.length}人，第${e.cycle}轮${q}）`, cancelled: !!d?.cancelledBy };
+      const text = e.question ? questionTexts.get(e.question.questionId) : undefined;
+      const asked = e.question ? `，抽出问题“${text ? (text.length > 16 ? `${text.slice(0, 16)}…` : text) : e.question.questionId}”` : '';
+      return { id: e.id, type: e.type, at, text: `${drawName(e.id)}：${name}（候选${e.candidates.length}人，第${e.cycle}轮${asked}）`, cancelled: cancelled.has(e.id) };
     }
-    if (e.type === 'cancel') {
-      const d = byId.get(e.drawId);
-      return { id: e.id, type: e.type, at, text: `${CANCEL_KIND_LABELS[e.kind]}：作废第${d?.ordinal ?? '?'}次抽取，原因：${e.reason}`, cancelled: false };
-    }
-    const scope = `${DRAW_SCOPE_LABELS[e.scope]}（${scopeNames[e.scopeId] ?? e.scopeId}）`;
+    if (e.type === 'cancel') return { id: e.id, type: e.type, at, text: `${CANCEL_KIND_LABELS[e.kind]}：作废${drawName(e.drawId)}，原因：${e.reason}`, cancelled: false };
+    const scope = `${DRAW_SCOPE_LABELS[e.scope]}（${names[e.scopeId] ?? e.scopeId}）`;
     return { id: e.id, type: e.type, at, text: `第${i + 1}条：开始第${e.cycle}轮，${scope}，原因：${e.reason}`, cancelled: false };
   });
 }
@@ -78,7 +96,7 @@ export function questioningState(
       logCount: 0,
     };
   }
-  const spot = spotOf(data, q);
+  const spot = spotOf(data, q, core);
   const view = viewLog(q.log);
   const refs = new Map(memberRefs(core).map((m) => [m.id, m]));
   const ref = (id: string): QuestioningMemberRef => refs.get(id) ?? { id, name: id, role: '委员' };
@@ -93,7 +111,7 @@ export function questioningState(
   if (spot.scopeId) {
     const cycle = view.cycle(spot.scope, spot.scopeId);
     const askedIds = view.asked(spot.scope, spot.scopeId, cycle);
-    const c = drawCandidates({ roster: rosterOf(core), present, asked: askedIds, excluded: q.settings.exclusions });
+    const c = drawCandidates({ roster: rosterOf(core), present, asked: askedIds, excluded: excludedIds(core, q.settings) });
     const label = spot.scope === 'evaluatee' ? `按被评议对象（${evaluateeRef(core, spot.scopeId).name}）` : '按会议（全体被评议对象合并计算）';
     scope = { scope: spot.scope, scopeId: spot.scopeId, label, cycle };
     candidates = c.ids.map(ref);
@@ -102,9 +120,9 @@ export function questioningState(
     empty = c.empty;
     offerNewCycle = c.offerNewCycle;
   }
-  const records = evaluateeId ? recordViews(q, view, evaluateeId) : [];
+  const records = evaluateeId ? recordViews(q, evaluateeId) : [];
   const current = evaluateeId ? currentRecord(q, evaluateeId) : undefined;
-  const lines = logLines(q.log, view, scopeNamesOf(core, data), Object.fromEntries(q.bank.map((b) => [b.id, b.text])));
+  const lines = logLines(q, view, scopeNamesOf(core, data));
   return {
     ...base,
     blockedBy: spot.blockedBy,

@@ -77,7 +77,8 @@ export const notices = {
   lockTakenOver: (n: Of<'lock-taken-over'>): StoreNotice => ({
     ...n,
     severity: 'warn',
-    message: `上次程序（进程 ${n.previousPid}）未正常退出，已接管数据文件夹。`,
+    // The process number means nothing to office staff; it stays in the log for support.
+    message: '上次程序未正常退出，已接管数据文件夹。',
   }),
   migrated: (n: Of<'migrated'>): StoreNotice => ({
     ...n,

@@ -3,6 +3,7 @@ import type { HallVoteContent, HallVoteRow } from '../../../shared/api/vote-type
 import type { MeetingData } from '../../../shared/domain/partitions';
 import type { VoteRound } from '../../../shared/domain/vote-round';
 import { ABSTAIN_LABEL, BLANK_LABEL, INVALID_LABEL } from '../../../shared/vote';
+import { explainGrade } from '../../../shared/vote/grade-explain';
 import type { LiveInputs } from '../live/projection';
 import { countedSheets, groupLabelOf } from './tally';
 import { evaluateeNames } from './vote-data';
@@ -13,8 +14,8 @@ import { evaluateeNames } from './vote-data';
  * split. After announcement: one page of the published result.
  */
 
-/** Evaluatees per hall page: four rows still read from 15 m; five or more are paged evenly. */
-export const HALL_PAGE_SIZE = 4;
+/** Evaluatees per hall page: five rows (a usual vote) still read from 15 m; six or more are paged evenly. */
+export const HALL_PAGE_SIZE = 5;
 
 export interface HallPage {
   groupIndex: number;
@@ -63,6 +64,7 @@ export function voteHallContent(data: Readonly<MeetingData>, names: readonly str
       rateText: r.rateText,
       outcome: r.outcome,
       failing: r.failing,
+      explain: explainGrade(r, result.rule.rule, result.rule.gradeLabels),
     }));
     const c = group.context;
     return {

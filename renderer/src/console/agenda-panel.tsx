@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { LIVE_STAGE_LABELS, type LivePosition, type LiveStage } from '../../../shared/domain/live';
 import type { LiveAgendaItem, LiveConsoleState, LiveStep } from '../../../shared/api/live-types';
 import type { LiveConsole } from './use-live-console';
@@ -34,21 +35,28 @@ function StepButton({ dir, step, onMove }: { dir: 'prev' | 'next'; step: LiveSte
   );
 }
 
+interface AgendaProps {
+  agenda: LiveConsoleState['agenda'];
+  position: LivePosition;
+  running: boolean;
+  canUndo: boolean;
+  prev: LiveStep | null;
+  next: LiveStep | null;
+  act: LiveConsole['act'];
+}
+
 /** The meeting's items in order, each with its stages; the current one marked; click to go there. */
-export function AgendaPanel({ state, act }: { state: LiveConsoleState; act: LiveConsole['act'] }) {
-  const live = state.live;
-  const pos: LivePosition = live?.position ?? { itemIndex: -1, stage: 'opening' };
-  const running = live?.status === 'running';
+export const AgendaPanel = memo(function AgendaPanel({ agenda, position: pos, running, canUndo, prev, next, act }: AgendaProps) {
   const isAt = (itemIndex: number, stage: LiveStage) => pos.itemIndex === itemIndex && pos.stage === stage;
   const go = (itemIndex: number, stage: LiveStage) => act('live.goto', { itemIndex, stage });
-  const closingIndex = state.agenda.length;
+  const closingIndex = agenda.length;
   return (
     <section className="panel agenda-panel" aria-labelledby="agenda-title">
       <h2 id="agenda-title">议程</h2>
       <div className="steps">
-        <StepButton dir="prev" step={state.prev} onMove={() => act('live.move', { to: 'prev' })} />
-        <StepButton dir="next" step={state.next} onMove={() => act('live.move', { to: 'next' })} />
-        <button className="btn small" onClick={() => act('live.undo', {})} disabled={!live || live.history.length === 0}>
+        <StepButton dir="prev" step={prev} onMove={() => act('live.move', { to: 'prev' })} />
+        <StepButton dir="next" step={next} onMove={() => act('live.move', { to: 'next' })} />
+        <button className="btn small" onClick={() => act('live.undo', {})} disabled={!canUndo}>
           撤销上一次移动
         </button>
       </div>
@@ -59,7 +67,7 @@ export function AgendaPanel({ state, act }: { state: LiveConsoleState; act: Live
             <StageChip at="" stage="opening" current={isAt(-1, 'opening')} enabled={running} onGo={() => go(-1, 'opening')} />
           </span>
         </li>
-        {state.agenda.map((item) => (
+        {agenda.map((item) => (
           <li key={item.index} className={`agenda-item${pos.itemIndex === item.index ? ' current' : ''}`}>
             <span className="agenda-no">{item.index + 1}</span>
             <span className="agenda-body">
@@ -92,4 +100,4 @@ export function AgendaPanel({ state, act }: { state: LiveConsoleState; act: Live
       </ol>
     </section>
   );
-}
+});

@@ -1,11 +1,37 @@
+import { memo } from 'react';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '../../../shared/domain/live';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import { NumberInput } from './number-input';
 import type { LiveConsole } from './use-live-console';
 
+type Member = LiveConsoleState['roster'][number];
+
+/** One member's sign-in: re-rendered only when that member's status changes. */
+const RosterRow = memo(function RosterRow({ member: m, act }: { member: Member; act: LiveConsole['act'] }) {
+  return (
+    <li className={`roster-row status-${m.status}`}>
+      <span className="roster-name">{m.name}</span>
+      <span className="roster-role">{m.role}</span>
+      <span className="att-toggle" role="group" aria-label={`${m.name}的签到`}>
+        {ATTENDANCE_STATUSES.map((s) => (
+          <button key={s} className={`att-btn att-${s}`} aria-pressed={m.status === s} onClick={() => m.status !== s && act('live.attendance', { memberId: m.id, status: s })}>
+            {ATTENDANCE_LABELS[s]}
+          </button>
+        ))}
+      </span>
+    </li>
+  );
+});
+
+interface AttendanceProps {
+  roster: LiveConsoleState['roster'];
+  quorum: LiveConsoleState['quorum'];
+  attendance: LiveConsoleState['attendance'];
+  act: LiveConsole['act'];
+}
+
 /** 签到: every member in roster order, the counts, the quorum line and the 列席 numbers. */
-export function AttendancePanel({ state, act }: { state: LiveConsoleState; act: LiveConsole['act'] }) {
-  const { roster, quorum, attendance } = state;
+export const AttendancePanel = memo(function AttendancePanel({ roster, quorum, attendance, act }: AttendanceProps) {
   const count = (status: string) => roster.filter((m) => m.status === status).length;
   const deputies = attendance?.deputies ?? 0;
   const citizens = attendance?.citizens ?? 0;
@@ -54,24 +80,9 @@ export function AttendancePanel({ state, act }: { state: LiveConsoleState; act: 
       </div>
       <ol className="roster" aria-label="组成人员签到">
         {roster.map((m) => (
-          <li key={m.id} className={`roster-row status-${m.status}`}>
-            <span className="roster-name">{m.name}</span>
-            <span className="roster-role">{m.role}</span>
-            <span className="att-toggle" role="group" aria-label={`${m.name}的签到`}>
-              {ATTENDANCE_STATUSES.map((s) => (
-                <button
-                  key={s}
-                  className={`att-btn att-${s}`}
-                  aria-pressed={m.status === s}
-                  onClick={() => m.status !== s && act('live.attendance', { memberId: m.id, status: s })}
-                >
-                  {ATTENDANCE_LABELS[s]}
-                </button>
-              ))}
-            </span>
-          </li>
+          <RosterRow key={m.id} member={m} act={act} />
         ))}
       </ol>
     </section>
   );
-}
+});

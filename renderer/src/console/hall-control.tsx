@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { HALL_SLIDES, HALL_SLIDE_LABELS, type HallSlide } from '../../../shared/domain/live';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { ShellStatus } from '../../../shared/api/shell-types';
@@ -46,22 +46,23 @@ function HallWhere({ shell, shellCall }: { shell: ShellStatus | null; shellCall:
 }
 
 /** What the hall shows: the slide buttons, a live preview (the real HallScreen, scaled) and where the hall is. */
-export function HallControl({
-  state,
+export const HallControl = memo(function HallControl({
+  hall,
+  slide: active,
   clockOffsetMs,
   shell,
   act,
   shellCall,
 }: {
-  state: LiveConsoleState;
+  hall: LiveConsoleState['hall'];
+  slide: HallSlide;
   clockOffsetMs: number;
   shell: ShellStatus | null;
   act: LiveConsole['act'];
   shellCall: LiveConsole['shellCall'];
 }) {
-  const seed = useMemo(() => ({ view: state.hall, clockOffsetMs }), [state.hall, clockOffsetMs]);
+  const seed = useMemo(() => ({ view: hall, clockOffsetMs }), [hall, clockOffsetMs]);
   const received = useHallView(seed);
-  const active = state.live?.slide ?? 'auto';
   return (
     <section className="panel hall-control" aria-labelledby="hall-control-title">
       <h2 id="hall-control-title">大屏</h2>
@@ -75,10 +76,10 @@ export function HallControl({
           ))}
         </div>
         <div className="hall-preview" aria-hidden="true" data-testid="hall-preview">
-          {received && <HallScreen view={received.view} clockOffsetMs={received.clockOffsetMs} />}
+          {received && <HallScreen view={received.view} clockOffsetMs={received.clockOffsetMs} preview />}
         </div>
       </div>
       <HallWhere shell={shell} shellCall={shellCall} />
     </section>
   );
-}
+});

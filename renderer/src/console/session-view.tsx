@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { ShellStatus } from '../../../shared/api/shell-types';
 import { ConfirmDialog } from '../ui/dialog';
@@ -14,6 +14,8 @@ import type { LiveConsole } from './use-live-console';
 
 type Asking = 'end' | 'reset' | 'discard' | 'leave' | null;
 
+const OPENING = { itemIndex: -1, stage: 'opening' } as const;
+
 const STATUS_LABELS = { idle: '未开始', running: '进行中', ended: '已结束' } as const;
 
 export const DISPLAY_WARNING = '只检测到一个显示器（或显示器为镜像）：大屏窗口将与本控制台显示在同一屏幕上';
@@ -23,7 +25,12 @@ function needsDisplayWarning(shell: ShellStatus | null, state: LiveConsoleState)
   return !!shell && shell.mode === 'desktop' && (shell.singleScreen || shell.mirrored) && before;
 }
 
-/** A meeting is open on the console: header, banners, the three columns and the confirmations. */
+/**
+ * A meeting is open on the console: header, banners, the three columns and the confirmations.
+ * The panels get only the parts of the state they show, kept identical while unchanged
+ * (shareEqual), and are memoised: a draw re-renders the questioning panel and the hall preview,
+ * not the roster and the agenda, so the console leaves the cores to the hall it shares them with.
+ */
 export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsoleState }) {
   const { act, call } = lc;
   const [asking, setAsking] = useState<Asking>(null);
@@ -32,6 +39,8 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
   const status = live?.status ?? 'idle';
 
   useShortcutRunner(lc, state);
+  // The same array while the roster is unchanged (shareEqual keeps it), so the vote panel skips.
+  const memberNames = useMemo(() => state.roster.map((m) => m.name), [state.roster]);
 
   return (
     <div className={`console${rehearsal ? ' rehearsal' : ''}`}>
@@ -42,6 +51,13 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
           {STATUS_LABELS[status]}
         </span>
         {rehearsal && <span className="rehearsal-badge">彩排</span>}
+        {state.quorum && (
+          // Always in view: a draw or a vote needs the quorum, and members come and go all day.
+          <span className={`header-quorum ${state.quorum.met ? 'met' : 'not-met'}`} data-testid="header-quorum" data-met={state.quorum.met}>
+            {state.quorum.met ? '✔ ' : '✘ '}
+            {state.quorum.text}
+          </span>
+        )}
         <span className="spacer" />
         <button className="btn header-btn" onClick={() => (status === 'running' ? setAsking('leave') : act('live.leave', {}))}>
           离开会议现场
@@ -73,16 +89,16 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
       </div>
       <main className="console-main">
         <div className="console-col">
-          <AttendancePanel state={state} act={act} />
+          <AttendancePanel roster={state.roster} quorum={state.quorum} attendance={state.attendance} act={act} />
         </div>
         <div className="console-col">
           <StagePanel state={state} clockOffsetMs={lc.clockOffsetMs} act={act} onReset={() => setAsking('reset')} />
-          {live?.position.stage === 'questioning' && live.status === 'running' && <QuestioningPanel state={state} />}
-          {live?.position.stage === 'vote' && <VotePanel state={state} />}
-          <HallControl state={state} clockOffsetMs={lc.clockOffsetMs} shell={lc.shell} act={act} shellCall={lc.shellCall} />
+          {live?.position.stage === 'questioning' && live.status === 'running' && <QuestioningPanel liveRev={live.rev} />}
+          {live?.position.stage === 'vote' && <VotePanel liveRev={live.rev} agendaItemId={state.meeting?.agenda[live.position.itemIndex]?.id} memberNames={memberNames} />}
+          <HallControl hall={state.hall} slide={live?.slide ?? 'auto'} clockOffsetMs={lc.clockOffsetMs} shell={lc.shell} act={act} shellCall={lc.shellCall} />
         </div>
         <div className="console-col">
-          <AgendaPanel state={state} act={act} />
+          <AgendaPanel agenda={state.agenda} position={live?.position ?? OPENING} running={live?.status === 'running'} canUndo={!!live && live.history.length > 0} prev={state.prev} next={state.next} act={act} />
         </div>
       </main>
       <ShortcutsPanel questioning={live?.position.stage === 'questioning' && live.status === 'running'} />

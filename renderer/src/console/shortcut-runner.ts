@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import { currentTimer } from './live-selectors';
 import { useShortcuts, type ShortcutAction } from './shortcuts';
-import type { LiveConsole } from './use-live-console';
+import { isNewerState, type LiveConsole } from './use-live-console';
 
 /**
  * Runs the console's keys one after another. Toggles (Space, B) are decided from the state, so
@@ -13,7 +13,8 @@ export function useShortcutRunner(lc: LiveConsole, state: LiveConsoleState): voi
   const latest = useRef(state);
   const queue = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
-    latest.current = state;
+    // Only forward: a key's own answer may be newer than the state shown (shown a moment later).
+    if (isNewerState(state, latest.current)) latest.current = state;
   }, [state]);
 
   const perform = async (a: ShortcutAction): Promise<LiveConsoleState | null> => {

@@ -3,7 +3,9 @@ import type { ArgsOf, CallName } from '../../../shared/api/contract';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { ShellStatus } from '../../../shared/api/shell-types';
 import { getPlatform } from '../platform/platform';
+import { afterHall } from '../hall/after-hall';
 import { createClockOffset } from '../hall/clock-offset';
+import { shareEqual } from './share-equal';
 
 /** Every call that changes the live session; each answers with the new, durable console state. */
 export type LiveAction = Exclude<Extract<CallName, `live.${string}`>, 'live.state'>;
@@ -50,8 +52,15 @@ export function useLiveConsole(): LiveConsole {
   const offer = useCallback((next: LiveConsoleState, force = false) => {
     if (!alive.current) return;
     const offset = clockOffset(next.serverNow);
-    setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: next, offset } : cur));
-    setLoadError(null);
+    const show = () => {
+      if (!alive.current) return;
+      // Shared with what is shown: the parts a change did not touch keep their identity (memo rows skip).
+      setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: cur ? shareEqual(cur.s, next) : next, offset } : cur));
+      setLoadError(null);
+    };
+    // The first state shows at once; changes after the hall has painted them.
+    if (force) show();
+    else afterHall(show);
   }, [clockOffset]);
 
   const reload = useCallback(() => {

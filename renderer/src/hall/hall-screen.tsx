@@ -6,10 +6,10 @@ import { AttendanceSlide, EvaluateeSlide, IdleSlide, TitleSlide } from './hall-s
 import { useFit } from './use-fit';
 import './hall.css';
 
-function slideBody(content: HallContent, clockOffsetMs: number, size: { width: number; height: number }) {
+function slideBody(content: HallContent, clockOffsetMs: number, size: { width: number; height: number }, preview: boolean) {
   switch (content.kind) {
     case 'draw':
-      return <DrawSlide content={content} clockOffsetMs={clockOffsetMs} />;
+      return <DrawSlide content={content} clockOffsetMs={clockOffsetMs} preview={preview} />;
     case 'vote':
       return <VoteSlide content={content} width={size.width} height={size.height} />;
     case 'idle':
@@ -59,9 +59,10 @@ function useSize(ref: RefObject<HTMLElement | null>): { width: number; height: n
 
 /**
  * One hall picture, drawn from a HallView alone. Sizes are container units, so the same
- * component fills a projector (the hall window) or a small 16:9 box (the console's preview).
+ * component fills a projector (the hall window) or a small 16:9 box (the console's preview, which
+ * runs no animations and steps the draw's reel slowly: its frames belong to the hall).
  */
-export function HallScreen({ view, clockOffsetMs }: { view: HallView; clockOffsetMs: number }) {
+export function HallScreen({ view, clockOffsetMs, preview = false }: { view: HallView; clockOffsetMs: number; preview?: boolean }) {
   const slideRef = useRef<HTMLDivElement>(null);
   const key = contentKey(view.content);
   useFit(slideRef, key);
@@ -71,7 +72,7 @@ export function HallScreen({ view, clockOffsetMs }: { view: HallView; clockOffse
     <div className={`hall-screen kind-${kind}${view.rehearsal ? ' rehearsal' : ''}`} data-testid="hall-screen" data-kind={kind} data-rev={view.rev}>
       <div className="hall-frame" ref={slideRef}>
         <div className="hall-fade" key={key}>
-          {slideBody(view.content, clockOffsetMs, size)}
+          {slideBody(view.content, clockOffsetMs, size, preview)}
         </div>
         {view.rehearsal && <div className="hall-rehearsal-mark">彩排</div>}
       </div>

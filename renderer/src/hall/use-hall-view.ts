@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { HallView } from '../../../shared/api/live-types';
 import { getPlatform } from '../platform/platform';
+import { afterHall } from './after-hall';
 import { createClockOffset } from './clock-offset';
 
 /** A view as received, with how far the services' clock is ahead of this page's clock. */
@@ -49,9 +50,9 @@ export function useHallView(seed?: ReceivedView | null): ReceivedView | null {
         });
       // The hall window renders at once, inside the event's own task: a scheduled render would
       // wait its turn behind whatever else the page has queued, and the next frame would go
-      // without it. The console's preview is not what the room watches: it renders as React schedules.
+      // without it. The console's preview is not what the room watches: it renders after the hall.
       if (getPlatform().role === 'hall') flushSync(update);
-      else update();
+      else afterHall(update);
     },
     [clockOffset],
   );

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { DrawLogReport, QuestioningState } from '../../../../shared/api/questioning-types';
 import { getPlatform } from '../../platform/platform';
 import { Dialog } from '../../ui/dialog';
 
 /** The log's last entries, and the whole log with the replay's verdict on request. */
-export function LogBox({ state }: { state: QuestioningState }) {
+export const LogBox = memo(function LogBox(state: Pick<QuestioningState, 'meetingId' | 'rehearsal' | 'logCount' | 'logTail'>) {
   const [report, setReport] = useState<DrawLogReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const open = () => {
@@ -48,4 +48,4 @@ export function LogBox({ state }: { state: QuestioningState }) {
       )}
     </section>
   );
-}
+});

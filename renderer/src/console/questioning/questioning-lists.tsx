@@ -1,10 +1,11 @@
+import { memo, useMemo } from 'react';
 import type { QuestioningState } from '../../../../shared/api/questioning-types';
 import { QUESTION_STATUS_LABELS, RECORD_STATUS_LABELS } from '../../../../shared/domain/questioning';
 import { NotesEditor } from './notes-editor';
 import type { Questioning } from './use-questioning';
 
 /** Who may be drawn now, and who may not and why (present but excluded, already asked). */
-export function CandidatesBox({ state }: { state: QuestioningState }) {
+export const CandidatesBox = memo(function CandidatesBox(state: Pick<QuestioningState, 'candidates' | 'scope' | 'presentCount' | 'excluded' | 'asked' | 'empty'>) {
   return (
     <section className="q-box" aria-labelledby="q-cand-title">
       <h3 id="q-cand-title">
@@ -31,11 +32,35 @@ export function CandidatesBox({ state }: { state: QuestioningState }) {
       )}
     </section>
   );
-}
+});
+
+type RecordView = QuestioningState['records'][number];
+
+/** One finished (or cancelled) question: re-rendered only when that record changes. */
+const RecordRow = memo(function RecordRow({ r, call }: { r: RecordView; call: Questioning['call'] }) {
+  return (
+    <li className={`q-record status-${r.status}`}>
+      <div className="q-record-head">
+        <strong>{r.questionNo ? `第${r.questionNo}问` : '作废'}</strong> {r.memberName}
+        <span className="muted">{r.memberRole}</span>
+        <span className={`tag${r.status === 'cancelled' ? ' danger' : ''}`}>{RECORD_STATUS_LABELS[r.status]}</span>
+      </div>
+      {r.questionText && <div className="q-record-text">{r.questionText}</div>}
+      {r.status === 'cancelled' ? (
+        <div className="muted">原因：{r.cancelReason}</div>
+      ) : (
+        <details>
+          <summary>{r.notes ? `记录：${r.notes.slice(0, 40)}${r.notes.length > 40 ? '…' : ''}` : '记录（空）'}</summary>
+          <NotesEditor key={r.id} recordId={r.id} notes={r.notes} rows={4} label="询问记录" save={async (notes) => void (await call('questioning.notes', { recordId: r.id, notes }))} />
+        </details>
+      )}
+    </li>
+  );
+});
 
 /** The questions asked of this evaluatee so far, with their minutes (editable afterwards too). */
-export function RecordsBox({ state, q }: { state: QuestioningState; q: Questioning }) {
-  const done = state.records.filter((r) => r.id !== state.current?.id);
+export const RecordsBox = memo(function RecordsBox({ records, currentId, call }: { records: RecordView[]; currentId: string | undefined; call: Questioning['call'] }) {
+  const done = useMemo(() => records.filter((r) => r.id !== currentId), [records, currentId]);
   return (
     <section className="q-box" aria-labelledby="q-records-title">
       <h3 id="q-records-title">已结束的提问（{done.filter((r) => r.status === 'done').length}问）</h3>
@@ -44,30 +69,15 @@ export function RecordsBox({ state, q }: { state: QuestioningState; q: Questioni
       ) : (
         <ol className="q-records">
           {done.map((r) => (
-            <li key={r.id} className={`q-record status-${r.status}`}>
-              <div className="q-record-head">
-                <strong>{r.questionNo ? `第${r.questionNo}问` : '作废'}</strong> {r.memberName}
-                <span className="muted">{r.memberRole}</span>
-                <span className={`tag${r.status === 'cancelled' ? ' danger' : ''}`}>{RECORD_STATUS_LABELS[r.status]}</span>
-              </div>
-              {r.questionText && <div className="q-record-text">{r.questionText}</div>}
-              {r.status === 'cancelled' ? (
-                <div className="muted">原因：{r.cancelReason}</div>
-              ) : (
-                <details>
-                  <summary>{r.notes ? `记录：${r.notes.slice(0, 40)}${r.notes.length > 40 ? '…' : ''}` : '记录（空）'}</summary>
-                  <NotesEditor key={r.id} recordId={r.id} notes={r.notes} rows={4} label="询问记录" save={async (notes) => void (await q.call('questioning.notes', { recordId: r.id, notes }))} />
-                </details>
-              )}
-            </li>
+            <RecordRow key={r.id} r={r} call={call} />
           ))}
         </ol>
       )}
     </section>
   );
-}
+});
 
-export function BankBox({ state }: { state: QuestioningState }) {
+export const BankBox = memo(function BankBox(state: Pick<QuestioningState, 'bank' | 'settings'>) {
   const pending = state.bank.filter((b) => b.status === 'pending').length;
   return (
     <section className="q-box" aria-labelledby="q-bank-title">
@@ -88,4 +98,4 @@ export function BankBox({ state }: { state: QuestioningState }) {
       )}
     </section>
   );
-}
+});

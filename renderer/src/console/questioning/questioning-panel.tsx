@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { LiveConsoleState } from '../../../../shared/api/live-types';
+import { memo, useState } from 'react';
 import { CurrentQuestion } from './current-question';
 import { LogBox } from './log-box';
 import { QUESTIONING_SHORTCUTS, useQuestioningKeys, type QuestioningKey } from './questioning-keys';
@@ -17,8 +16,8 @@ const CYCLE_REASONS = ['本轮所有出席人员均已提问', '主持人宣布�
  * answer and the follow-up (Space, F), minute the answer, finish the question (N). Everything it
  * does is logged and durable before it shows; the minutes never go to the hall.
  */
-export function QuestioningPanel({ state }: { state: LiveConsoleState }) {
-  const q = useQuestioning(state.live?.rev ?? 0);
+export const QuestioningPanel = memo(function QuestioningPanel({ liveRev }: { liveRev: number }) {
+  const q = useQuestioning(liveRev);
   const [ask, setAsk] = useState<ReasonAsk | null>(null);
   const qs = q.state;
   const current = qs?.current ?? null;
@@ -131,12 +130,12 @@ export function QuestioningPanel({ state }: { state: LiveConsoleState }) {
           ) : (
             <div className="q-idle muted">{qs && !qs.blockedBy ? (qs.candidates.length ? '按 D 抽取提问人；大屏显示抽取过程和抽中的委员。' : qs.empty?.message) : blocked}</div>
           )}
-          {qs && <RecordsBox state={qs} q={q} />}
+          {qs && <RecordsBox records={qs.records} currentId={current?.id} call={q.call} />}
         </div>
         <div className="q-side">
-          {qs && <CandidatesBox state={qs} />}
-          {qs && <BankBox state={qs} />}
-          {qs && <LogBox state={qs} />}
+          {qs && <CandidatesBox candidates={qs.candidates} scope={qs.scope} presentCount={qs.presentCount} excluded={qs.excluded} asked={qs.asked} empty={qs.empty} />}
+          {qs && <BankBox bank={qs.bank} settings={qs.settings} />}
+          {qs && <LogBox meetingId={qs.meetingId} rehearsal={qs.rehearsal} logCount={qs.logCount} logTail={qs.logTail} />}
           <section className="q-box q-keys" aria-labelledby="q-keys-title">
             <h3 id="q-keys-title">随机询问快捷键</h3>
             <dl>
@@ -156,4 +155,4 @@ export function QuestioningPanel({ state }: { state: LiveConsoleState }) {
       {ask && <ReasonDialog ask={ask} onClose={() => setAsk(null)} />}
     </section>
   );
-}
+});

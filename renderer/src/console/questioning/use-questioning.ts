@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, CallName } from '../../../../shared/api/contract';
 import type { QuestioningState } from '../../../../shared/api/questioning-types';
 import { getPlatform } from '../../platform/platform';
+import { afterHall } from '../../hall/after-hall';
 import { createClockOffset } from '../../hall/clock-offset';
+import { shareEqual } from '../share-equal';
 
 /** Calls of the live questioning that answer with the questioning state. */
 export type QuestioningAction = Exclude<Extract<CallName, `questioning.${string}`>, 'questioning.state' | 'questioning.log' | 'questioning.settings'>;
@@ -23,7 +25,8 @@ export function isNewerQuestioning(next: QuestioningState, shown: QuestioningSta
  */
 export function sameQuestioning(a: QuestioningState, b: QuestioningState | null): boolean {
   if (!b || a.rev !== b.rev || a.meetingId !== b.meetingId || a.rehearsal !== b.rehearsal) return false;
-  return JSON.stringify({ ...a, serverNow: 0 }) === JSON.stringify({ ...b, serverNow: 0 });
+  // Compared part by part, stopping at nothing cheaper than two JSON strings of the whole state.
+  return shareEqual(b, { ...a, serverNow: b.serverNow }) === b;
 }
 
 export interface Questioning {
@@ -54,8 +57,13 @@ export function useQuestioning(liveRev: number): Questioning {
   const offer = useCallback(
     (next: QuestioningState) => {
       if (!alive.current) return;
-      setClockOffsetMs(clockOffset(next.serverNow));
-      setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? next : cur));
+      const offset = clockOffset(next.serverNow);
+      // After the hall has painted the change: the panel is the operator's, the hall the room's.
+      afterHall(() => {
+        if (!alive.current) return;
+        setClockOffsetMs(offset);
+        setState((cur) => (isNewerQuestioning(next, cur) && !sameQuestioning(next, cur) ? (cur ? shareEqual(cur, next) : next) : cur));
+      });
     },
     [clockOffset],
   );

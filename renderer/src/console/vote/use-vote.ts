@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, CallName } from '../../../../shared/api/contract';
 import type { VoteConsoleState } from '../../../../shared/api/vote-types';
 import { getPlatform } from '../../platform/platform';
+import { shareEqual } from '../share-equal';
 
 /** Every vote call that changes a round; each answers with the new, durable vote state. */
 export type VoteAction = Exclude<Extract<CallName, `vote.${string}`>, 'vote.state' | 'vote.audit' | 'vote.auditCsv'>;
@@ -37,7 +38,7 @@ export function useVote(liveRev: number): VoteConsole {
   const offer = useCallback((next: VoteConsoleState) => {
     if (!alive.current) return;
     shownRev.current = Math.max(shownRev.current, next.rev);
-    setVote((cur) => (isNewerVote(next, cur) ? next : cur));
+    setVote((cur) => (isNewerVote(next, cur) ? (cur ? shareEqual(cur, next) : next) : cur));
     setLoadError(null);
   }, []);
 

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { LiveConsoleState } from '../../../../shared/api/live-types';
+import { memo, useState } from 'react';
 import { RoundBody } from './round-body';
 import { PrepareBox } from './round-setup-view';
 import { useVote } from './use-vote';
@@ -11,12 +10,11 @@ import './vote.css';
  * Keyboard first where it matters (keying sheets); every step answers with the durable state,
  * and whatever cannot be done says why in Chinese.
  */
-export function VotePanel({ state }: { state: LiveConsoleState }) {
-  const vc = useVote(state.live?.rev ?? 0);
+export const VotePanel = memo(function VotePanel({ liveRev, agendaItemId: agendaId, memberNames }: { liveRev: number; agendaItemId: string | undefined; memberNames: string[] }) {
+  const vc = useVote(liveRev);
   const { vote } = vc;
   // A round picked by hand; a new round (e.g. after a void) takes over again.
   const [chosen, setChosen] = useState<{ id: string; count: number } | null>(null);
-  const agendaId = state.meeting?.agenda[state.live?.position.itemIndex ?? -1]?.id;
   const item = vote?.items.find((i) => i.agendaItemId === agendaId) ?? vote?.items[0];
   const count = item?.rounds.length ?? 0;
   const round = item?.rounds.find((r) => r.id === chosen?.id && chosen.count === count) ?? item?.rounds.at(-1);
@@ -50,7 +48,7 @@ export function VotePanel({ state }: { state: LiveConsoleState }) {
       {!vote && (vc.loadError ? <div className="banner error">无法读取测评状态：{vc.loadError}</div> : <p className="muted">正在读取测评状态…</p>)}
       {vote && !item && <p className="muted">本次会议议程中没有民主测评。请在办公桌“会议”中加入测评议程。</p>}
       {vote && item && !round && <PrepareBox item={item} run={vc.run} />}
-      {vote && item && round && <RoundBody key={round.id} round={round} item={item} vote={vote} vc={vc} memberNames={state.roster.map((m) => m.name)} />}
+      {vote && item && round && <RoundBody key={round.id} round={round} item={item} vote={vote} vc={vc} memberNames={memberNames} />}
     </section>
   );
-}
+});

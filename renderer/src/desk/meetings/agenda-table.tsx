@@ -11,6 +11,8 @@ export type AgendaCommand =
 export interface AgendaTableProps {
   agenda: AgendaItem[];
   people: Map<string, Person>;
+  /** Items the meeting has begun on (id → what happened): they stay, with their evaluatee and mode. */
+  started: Record<string, string>;
   /** A save is in flight: controls wait, so two edits never race each other. */
   busy: boolean;
   /** A closed meeting's agenda is history: shown, not edited (the service refuses too). */
@@ -29,7 +31,7 @@ function summary(agenda: AgendaItem[]): string {
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
-export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
+export function AgendaTable({ agenda, people, started, busy, readOnly, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
   const nameOf = (id: string) => people.get(id)?.name ?? '（已删除的对象）';
   return (
     <section className="panel" aria-labelledby="mt-agenda-title">
@@ -70,6 +72,7 @@ export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, 
             {agenda.map((item, index) => {
               const title = item.kind === 'report' ? nameOf(item.evaluateeId) : item.title;
               const person = item.kind === 'report' ? people.get(item.evaluateeId) : undefined;
+              const begun = started[item.id];
               return (
                 <tr key={item.id} data-agenda-id={item.id}>
                   <td className="seq">{index + 1}</td>
@@ -77,6 +80,11 @@ export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, 
                     {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">民主测评</span>}
                   </td>
                   <td>
+                    {begun && (
+                      <span className="tag warn mt-started" title="会议已进行到该项，不能移出议程">
+                        {begun}
+                      </span>
+                    )}
                     {item.kind === 'report' ? (
                       <>
                         <strong>{title}</strong>
@@ -95,7 +103,7 @@ export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, 
                     {item.kind === 'report' && readOnly ? (
                       REPORT_MODE_LABELS[item.mode]
                     ) : item.kind === 'report' ? (
-                      <select aria-label={`${title}的汇报方式`} value={item.mode} disabled={busy} onChange={(e) => onCommand({ kind: 'mode', index, mode: e.target.value as ReportMode })}>
+                      <select aria-label={`${title}的汇报方式`} value={item.mode} disabled={busy || !!begun} onChange={(e) => onCommand({ kind: 'mode', index, mode: e.target.value as ReportMode })}>
                         {REPORT_MODES.map((m) => (
                           <option key={m} value={m}>
                             {REPORT_MODE_LABELS[m]}
@@ -106,7 +114,7 @@ export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, 
                       <span className="muted">—</span>
                     )}
                   </td>
-                  {!readOnly && <RowActions index={index} last={index === agenda.length - 1} title={title} vote={item.kind === 'vote'} busy={busy} onCommand={onCommand} />}
+                  {!readOnly && <RowActions index={index} last={index === agenda.length - 1} title={title} vote={item.kind === 'vote'} begun={begun} busy={busy} onCommand={onCommand} />}
                 </tr>
               );
             })}
@@ -117,7 +125,23 @@ export function AgendaTable({ agenda, people, busy, readOnly, error, onCommand, 
   );
 }
 
-function RowActions({ index, last, title, vote, busy, onCommand }: { index: number; last: boolean; title: string; vote: boolean; busy: boolean; onCommand: (c: AgendaCommand) => void }) {
+function RowActions({
+  index,
+  last,
+  title,
+  vote,
+  begun,
+  busy,
+  onCommand,
+}: {
+  index: number;
+  last: boolean;
+  title: string;
+  vote: boolean;
+  begun: string | undefined;
+  busy: boolean;
+  onCommand: (c: AgendaCommand) => void;
+}) {
   // data-action lets the page put focus back on the same button after the stored move re-renders.
   return (
     <td className="actions">
@@ -132,7 +156,14 @@ function RowActions({ index, last, title, vote, busy, onCommand }: { index: numb
           修改
         </button>
       )}
-      <button type="button" className="btn small danger" aria-label={`移出议程：${title}`} disabled={busy} onClick={() => onCommand({ kind: 'remove', index })}>
+      <button
+        type="button"
+        className="btn small danger"
+        aria-label={`移出议程：${title}`}
+        title={begun ? `${begun}，不能移出议程` : undefined}
+        disabled={busy || !!begun}
+        onClick={() => onCommand({ kind: 'remove', index })}
+      >
         移出
       </button>
     </td>

@@ -140,6 +140,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
       <AgendaTable
         agenda={meeting.agenda}
         people={people}
+        started={detail.data.started}
         busy={busy}
         readOnly={closed}
         error={error}

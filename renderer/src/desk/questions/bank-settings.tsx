@@ -9,7 +9,7 @@ const SCOPE_HINTS: Record<DrawScope, string> = {
   meeting: '整次会议合并计算：每名组成人员在本次会议中最多被抽中一次',
 };
 
-/** 询问设置 of one meeting: scope, named exclusions, drawing a question too, the two timers. */
+/** 询问设置 of one meeting: scope, the chair and named exclusions, drawing a question too, the two timers. */
 export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSaved: (v: QuestionBankView) => void }) {
   const [draft, setDraft] = useState<QuestioningSettings>(view.settings);
   const [busy, setBusy] = useState(false);
@@ -52,19 +52,18 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
         ))}
       </fieldset>
       <fieldset className="qb-fieldset">
-        <legend>不参加抽取的人员（如主持会议的主任）</legend>
+        <legend>不参加抽取的人员</legend>
+        <label className="qb-check">
+          <input type="checkbox" checked={draft.excludeChair} onChange={(e) => set({ excludeChair: e.target.checked })} />
+          主持会议的主任{chair.length > 0 && `（${chair.map((m) => m.name).join('、')}）`}不参加抽取
+        </label>
         <div className="toolbar">
-          {chair.map((m) => (
-            <button key={m.id} type="button" className="btn small" onClick={() => !draft.exclusions.includes(m.id) && toggleExclusion(m.id)}>
-              排除主任{m.name}
-            </button>
-          ))}
           {draft.exclusions.length > 0 && (
             <button type="button" className="btn small" onClick={() => set({ exclusions: [] })}>
               清空
             </button>
           )}
-          <span className="muted">已排除{draft.exclusions.length}人</span>
+          <span className="muted">另行排除{draft.exclusions.length}人</span>
         </div>
         <div className="qb-members" role="group" aria-label="排除人员">
           {view.members.map((m) => (

@@ -14,7 +14,8 @@ function whenText(today: string, date: string): string {
   if (days === null) return '';
   if (days === 0) return '今天召开';
   if (days > 0) return `距会议还有${days}天`;
-  return `已过会议日期${-days}天`;
+  // Only a meeting not yet ended is listed here: its date passed and nobody closed it.
+  return `已过会期${-days}天，尚未结束`;
 }
 
 export function NextMeetingPanel({ meeting, today }: { meeting: MeetingSummary | null; today: string }) {

@@ -21,8 +21,12 @@ export function shownIndex(drawnIndex: number, count: number, remainingMs: numbe
   return (((drawnIndex + back) % count) + count) % count;
 }
 
-/** Milliseconds until `settleAt` on the services' clock, refreshed every frame until then. */
-export function useRemaining(settleAt: number, clockOffsetMs: number): number {
+/**
+ * Milliseconds until `settleAt` on the services' clock, refreshed every frame until then — or,
+ * with `everyMs` (the console's small preview), that often: the preview must not spend the frames
+ * the hall needs on the same machine at the very moment the hall lands on the name.
+ */
+export function useRemaining(settleAt: number, clockOffsetMs: number, everyMs = 0): number {
   const [remaining, setRemaining] = useState(() => settleAt - (Date.now() + clockOffsetMs));
   useLayoutEffect(() => {
     let id = 0;
@@ -30,11 +34,11 @@ export function useRemaining(settleAt: number, clockOffsetMs: number): number {
       const left = settleAt - (Date.now() + clockOffsetMs);
       // Once settled, "how long ago" does not matter: no re-render for it.
       setRemaining((prev) => (prev <= 0 && left <= 0 ? prev : left));
-      if (left > 0) id = requestAnimationFrame(tick);
+      if (left > 0) id = everyMs > 0 ? window.setTimeout(tick, Math.min(everyMs, left)) : requestAnimationFrame(tick);
     };
     tick();
-    return () => cancelAnimationFrame(id);
-  }, [settleAt, clockOffsetMs]);
+    return () => (everyMs > 0 ? window.clearTimeout(id) : cancelAnimationFrame(id));
+  }, [settleAt, clockOffsetMs, everyMs]);
   return remaining;
 }
 

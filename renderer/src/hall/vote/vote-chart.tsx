@@ -1,57 +1,36 @@
-import { BarElement, CategoryScale, Chart, LinearScale, type ChartData, type ChartOptions } from 'chart.js';
-import { Bar } from 'react-chartjs-2';
+import type { CSSProperties } from 'react';
 import type { HallVoteRow } from '../../../../shared/api/vote-types';
 
-// Only what a bar chart needs: chart.js tree-shakes the rest.
-Chart.register(CategoryScale, LinearScale, BarElement);
-
-/** Gold for the best grade, paler for the second, white for the third, translucent for blank/invalid. */
+/** Gold for the best grade, paler for the second, white for the third, an outline for blank/invalid. */
 export const VOTE_COLOURS = {
   satisfied: '#f2cf6b',
   basic: '#f8e6b0',
   unsatisfied: '#ffffff',
-  other: 'rgba(255, 255, 255, 0.35)',
+  other: 'transparent',
 } as const;
 
-/** The count columns in their order, in the chart and in the table beside it. */
+/** The count columns in their order, in the bar and in the legend above it. */
 export const VOTE_COLUMNS = ['satisfied', 'basic', 'unsatisfied', 'other'] as const;
 export type VoteColumn = (typeof VOTE_COLUMNS)[number];
 
-const options: ChartOptions<'bar'> = {
-  indexAxis: 'y',
-  // A result appears at once: no growing bars while the hall reads the numbers.
-  animation: false,
-  responsive: true,
-  maintainAspectRatio: false,
-  events: [],
-  layout: { padding: 0 },
-  plugins: { legend: { display: false }, tooltip: { enabled: false } },
-  scales: {
-    // No axes: the bars line up with the rows of the table, which carry the names and numbers.
-    x: { stacked: true, display: false, min: 0 },
-    y: { stacked: true, display: false, offset: true },
-  },
-};
-
 /**
- * One horizontal bar per evaluatee, split into the grades' counts; it spans the table's rows so
- * each bar sits beside its person's numbers. Every bar has the same total (the sheets returned).
+ * One evaluatee's votes as a horizontal bar split into the grades' counts, each part carrying its
+ * number, so the room reads the figures where it sees the proportions. Drawn in HTML: the numbers
+ * keep the hall's type sizes and contrast, and nothing is painted on a canvas the room cannot
+ * read. A part is as wide as its share (flex-grow by count), and never narrower than its number.
+ * Every bar is scaled to the largest total (the sheets returned: the same for every row).
  */
-export function VoteChart({ rows }: { rows: HallVoteRow[] }) {
-  const max = Math.max(1, ...rows.map((r) => r.satisfied + r.basic + r.unsatisfied + r.other));
-  const data: ChartData<'bar'> = {
-    labels: rows.map((r) => r.name),
-    datasets: VOTE_COLUMNS.map((key) => ({
-      data: rows.map((r) => r[key]),
-      backgroundColor: VOTE_COLOURS[key],
-      borderWidth: 0,
-      barPercentage: 0.62,
-      categoryPercentage: 1,
-    })),
-  };
+export function VoteBar({ row, columns, max }: { row: HallVoteRow; columns: readonly VoteColumn[]; max: number }) {
+  const total = columns.reduce((sum, k) => sum + row[k], 0);
   return (
-    <div className="hall-vote-chart" data-testid="hall-vote-chart">
-      <Bar data={data} options={{ ...options, scales: { ...options.scales, x: { ...options.scales!.x, max } } }} />
+    <div className="hall-vote-bar" data-testid="hall-vote-bar" style={{ width: `${(100 * total) / Math.max(1, max)}%` }}>
+      {columns.map((k) =>
+        row[k] > 0 ? (
+          <span key={k} className={`hall-vote-part part-${k}`} style={{ flexGrow: row[k], '--part': VOTE_COLOURS[k] } as CSSProperties}>
+            {row[k]}
+          </span>
+        ) : null,
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import type { HallVoteContent, HallVoteProgress, HallVoteResult } from '../../../../shared/api/vote-types';
-import { VOTE_COLOURS, VOTE_COLUMNS, VoteChart, type VoteColumn } from './vote-chart';
+import { VOTE_COLOURS, VOTE_COLUMNS, VoteBar, type VoteColumn } from './vote-chart';
 import './vote-slide.css';
 
 function Progress({ content }: { content: HallVoteProgress }) {
@@ -29,22 +29,8 @@ function Progress({ content }: { content: HallVoteProgress }) {
   );
 }
 
-/** 基本满意 → 基本<wbr>满意: with keep-all, a long header breaks in its middle or not at all. */
-function Label({ text }: { text: string }) {
-  const chars = [...text];
-  if (chars.length < 4) return <>{text}</>;
-  const half = Math.ceil(chars.length / 2);
-  return (
-    <>
-      {chars.slice(0, half).join('')}
-      <wbr />
-      {chars.slice(half).join('')}
-    </>
-  );
-}
-
-function Swatch({ colour }: { colour: string }) {
-  return <span className="hall-vote-swatch" style={{ background: colour }} aria-hidden="true" />;
+function Swatch({ column }: { column: VoteColumn }) {
+  return <span className={`hall-vote-swatch part-${column}`} style={{ '--part': VOTE_COLOURS[column] } as CSSProperties} aria-hidden="true" />;
 }
 
 /**
@@ -65,15 +51,20 @@ function useFitWidth(ref: RefObject<HTMLDivElement | null>, key: string) {
   }, [ref, key]);
 }
 
+/**
+ * The result table: 姓名, the bar (the widest column: at least 60% of a 16:9 slide) under a legend
+ * that names its parts, 满意率 and 等次. A row whose grade is not the best has a line under its bar
+ * with the arithmetic that decided it, so a high rate with a lower grade reads as what it is.
+ * Headers are single words on one line each; nothing in the table wraps but a very long name.
+ */
 function Result({ content, size }: { content: HallVoteResult; size: string }) {
   const gridRef = useRef<HTMLDivElement>(null);
   useFitWidth(gridRef, `${size}:${JSON.stringify(content)}`);
   const withOther = content.rows.some((r) => r.other > 0);
-  const cols = withOther ? 7 : 6;
-  const style = { '--rows': content.rows.length, '--cols': cols } as CSSProperties;
   // 空白/无效 (other) only when some row has any.
-  const columns = withOther ? VOTE_COLUMNS : VOTE_COLUMNS.slice(0, 3);
+  const columns: readonly VoteColumn[] = withOther ? VOTE_COLUMNS : VOTE_COLUMNS.slice(0, 3);
   const labelOf = (k: VoteColumn) => (k === 'other' ? content.otherLabel : content.gradeLabels[k]);
+  const max = Math.max(1, ...content.rows.map((r) => columns.reduce((sum, k) => sum + r[k], 0)));
   return (
     <>
       <div className="hall-vote-top">
@@ -84,42 +75,37 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
         </span>
       </div>
       {!content.binding && <div className="hall-vote-apart">{content.groupLabel}（另行计票）</div>}
-      <div ref={gridRef} className={`hall-vote-grid${withOther ? ' with-other' : ''}`} style={style} data-testid="hall-vote-result">
+      <div ref={gridRef} className="hall-vote-grid" data-testid="hall-vote-result">
         <div className="hall-vote-th name">姓名</div>
-        {columns.map((k) => (
-          <div key={k} className="hall-vote-th">
-            <Swatch colour={VOTE_COLOURS[k]} />
-            <Label text={labelOf(k)} />
+        <div className="hall-vote-th legend" data-testid="hall-vote-legend">
+          {columns.map((k) => (
+            <span key={k} className="hall-vote-key" data-testid="hall-vote-head">
+              <Swatch column={k} />
+              {labelOf(k)}
+            </span>
+          ))}
+        </div>
+        <div className="hall-vote-th" data-testid="hall-vote-head">
+          满意率
+        </div>
+        <div className="hall-vote-th grade" data-testid="hall-vote-head">
+          等次
+        </div>
+        {content.rows.map((r, i) => (
+          <div key={r.name + i} className="hall-vote-row" data-testid="hall-vote-row">
+            <div className="hall-vote-name">{r.name}</div>
+            <div className="hall-vote-chart-cell" data-testid="hall-vote-chart">
+              <VoteBar row={r} columns={columns} max={max} />
+            </div>
+            <div className="hall-vote-rate">{r.rateText}</div>
+            <div className={`hall-vote-grade${r.failing ? ' failing' : ''}`}>{r.outcome}</div>
+            {r.explain && (
+              <div className="hall-vote-explain" data-testid="hall-vote-explain">
+                {r.explain}
+              </div>
+            )}
           </div>
         ))}
-        <div className="hall-vote-th chart-head" aria-hidden="true" />
-        <div className="hall-vote-th">满意率</div>
-        <div className="hall-vote-th">等次</div>
-        <div className="hall-vote-chart-cell" style={{ gridColumn: withOther ? 6 : 5, gridRow: `2 / span ${content.rows.length}` }}>
-          <VoteChart rows={content.rows} />
-        </div>
-        {content.rows.map((r, i) => {
-          // Each cell names its row: the chart cell spans the rows, and auto-placement flows around it.
-          const row = { gridRow: i + 2 };
-          return (
-            <div key={r.name + i} className="hall-vote-row" data-testid="hall-vote-row">
-              <div className="hall-vote-name" style={row}>
-                {r.name}
-              </div>
-              {columns.map((k) => (
-                <div key={k} className="hall-vote-n" style={row}>
-                  {r[k]}
-                </div>
-              ))}
-              <div className="hall-vote-rate" style={row}>
-                {r.rateText}
-              </div>
-              <div className={`hall-vote-grade${r.failing ? ' failing' : ''}`} style={row}>
-                {r.outcome}
-              </div>
-            </div>
-          );
-        })}
       </div>
       <div className="hall-vote-foot">
         <div>{content.contextText}</div>
