@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMPARATORS,
+  COMPARATOR_LABELS,
   PRESET_IDS,
   describeRule,
   fractionWords,
@@ -139,5 +141,23 @@ describe('rule words', () => {
     const one = presetRule(TWO_LEVEL);
     expect(describeRule(one)).toBe(`${one.name}：满意票超过应到人数的半数（即过半数）的，为“满意”；其余为“不满意”。等次由好到差依次为满意、不满意；“不满意”为不合格等次。`);
     expect(describeRule(presetRule(THREE_LEVEL))).toContain('：依次判定，');
+  });
+});
+
+describe('rule schemas say what is wrong, and where', () => {
+  it('lists that are not lists', () => {
+    const t = custom.thresholds[0]!;
+    expect(issues({ ...custom, thresholds: 'x' })).toEqual(['thresholds: 判定条件应为列表']);
+    expect(issues({ ...custom, outcomes: 'x' })).toContain('outcomes: 等次应为列表');
+    expect(issues({ ...custom, thresholds: [{ ...t, numerator: 'satisfied' }] })).toEqual(['thresholds.0.numerator: 计入的等次应为列表']);
+  });
+
+  it('a fraction above one is reported on its numerator', () => {
+    const r = fractionSchema.safeParse({ num: 3, den: 2 });
+    expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['num: 比例的分子不能大于分母（比例应在0到1之间）']);
+  });
+
+  it('both comparators have words for the settings screen', () => {
+    expect(Object.keys(COMPARATOR_LABELS)).toEqual([...COMPARATORS]);
   });
 });
