@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appendEntry,
   assertAppendOnly,
   currentDraw,
   drawMember,
@@ -55,10 +56,13 @@ function baseLog(): DrawLog {
   return log;
 }
 
-const BASE = baseLog();
+// Built inside the tests (not while the file is collected): a change that breaks the engine then
+// fails a test, which a mutation run counts, instead of failing to load the file.
+let built: DrawLog | undefined;
+const base = (): DrawLog => (built ??= baseLog());
 
 /** A copy to tamper with, as if the stored file had been edited. */
-function copy(log: DrawLog = BASE): DrawEntry[] {
+function copy(log: DrawLog = base()): DrawEntry[] {
   return JSON.parse(JSON.stringify(log)) as DrawEntry[];
 }
 
@@ -66,11 +70,11 @@ const problems = (log: readonly unknown[], withRoster = true) => replayLog(log, 
 
 describe('the base log', () => {
   it('is what the values say, and replays clean', () => {
-    expect(BASE.map((e) => (e.type === 'draw' ? [e.memberId, e.question?.questionId] : null))).toEqual([
+    expect(base().map((e) => (e.type === 'draw' ? [e.memberId, e.question?.questionId] : null))).toEqual([
       [m(3), 'q1'],
       [m(5), 'q3'],
     ]);
-    expect(replayLog(BASE, BY_ID)).toMatchObject({ ok: true, problems: [], warnings: [] });
+    expect(replayLog(base(), BY_ID)).toMatchObject({ ok: true, problems: [], warnings: [] });
   });
 });
 
@@ -169,13 +173,23 @@ describe('replay: the question draw', () => {
     expect(problems(d)).toContain('第2次抽取（dl_0002）：题库候选中问题q2重复出现');
   });
 
+  it('cancelling a draw frees its member only if that draw still holds them', () => {
+    // A forged second draw also claims 张伟; cancelling the first must leave 张伟 asked (by the second).
+    const t = copy();
+    t[1]!.memberId = m(3);
+    const log: DrawLogEntry[] = [...t, { type: 'cancel', id: 'dl_0003', at: at(3), drawId: 'dl_0001', kind: 'undo', reason: '误按抽取键' }];
+    expect(viewLog(log).asked('evaluatee', 'ee_a')).toEqual([m(3)]);
+    expect(viewLog([...base(), log[2]!]).asked('evaluatee', 'ee_a')).toEqual([m(5)]);
+    expect(viewLog(log).asked('evaluatee', 'ee_unknown')).toEqual([]);
+  });
+
   it('cancelling a draw frees its question only if that draw still holds it', () => {
     // A forged second draw also claims q1; cancelling the first must leave q1 drawn (by the second).
     const t = copy();
     t[1]!.question = { bankIds: ['q1'], values: [0], index: 0, questionId: 'q1' };
     const log: DrawLogEntry[] = [...t, { type: 'cancel', id: 'dl_0003', at: at(3), drawId: 'dl_0001', kind: 'undo', reason: '误按抽取键' }];
     expect([...viewLog(log).drawnQuestionIds]).toEqual(['q1']);
-    expect([...viewLog([...BASE, log[2]!]).drawnQuestionIds]).toEqual(['q3']);
+    expect([...viewLog([...base(), log[2]!]).drawnQuestionIds]).toEqual(['q3']);
   });
 });
 
@@ -183,7 +197,7 @@ describe('replay: entries that are not entries', () => {
   it('each malformed entry is named by its position or its draw number, and its id still counts', () => {
     const log: unknown[] = [
       ...copy(),
-      null,
+      undefined,
       '第三条',
       { type: 'cancel', id: 'dl_0005' },
       { type: 'draw', id: 'dl_0006' },
@@ -220,7 +234,7 @@ describe('replay: warnings', () => {
     const swapped = new Map(BY_ID);
     swapped.set(m(3), { ...BY_ID.get(m(3))!, rosterOrder: 2 });
     swapped.set(m(2), { ...BY_ID.get(m(2))!, rosterOrder: 3 });
-    const r = replayLog(BASE, swapped);
+    const r = replayLog(base(), swapped);
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual([
       '第1次抽取（dl_0001）：出席名单的顺序与当前组成人员名单顺序不一致（名单顺序可能在会后调整过）',
@@ -228,7 +242,7 @@ describe('replay: warnings', () => {
     ]);
     const tied = new Map(BY_ID);
     tied.set(m(3), { ...BY_ID.get(m(3))!, rosterOrder: 2 });
-    expect(replayLog(BASE, tied).warnings).toEqual([]);
+    expect(replayLog(base(), tied).warnings).toEqual([]);
   });
 
   it('an entry dated before the previous one is a warning, named once', () => {
@@ -237,14 +251,48 @@ describe('replay: warnings', () => {
     expect(replayLog(t).warnings).toEqual(['第2次抽取（dl_0002）：时间早于上一条记录（本机时钟可能被调整过）']);
   });
 
-  it('the first entry never warns about time, whatever its date', () => {
+  it('entries in order never warn about time, whatever their dates', () => {
     const t = copy();
     t[0]!.at = '1969-12-31T23:00:00.000Z';
     expect(replayLog(t).warnings).toEqual([]);
+    t[1]!.at = '1969-12-31T23:30:00.000Z';
+    expect(replayLog(t).warnings).toEqual([]);
+    t[1]!.at = t[0]!.at;
+    expect(replayLog(t).warnings).toEqual([]);
+  });
+
+  it('each entry is compared with the latest time seen so far, not only the one before', () => {
+    const log = [...copy(), { type: 'new-cycle', id: 'dl_0003', at: at(0), scope: 'evaluatee', scopeId: 'ee_a', cycle: 2, reason: '开始新一轮' }];
+    (log[0] as DrawEntry).at = at(10);
+    (log[1] as DrawEntry).at = at(5);
+    expect(replayLog(log).warnings).toEqual([
+      '第2次抽取（dl_0002）：时间早于上一条记录（本机时钟可能被调整过）',
+      '第3条记录（开始新一轮，dl_0003）：时间早于上一条记录（本机时钟可能被调整过）',
+    ]);
   });
 
   it('a time that is not a date is printed as it was stored', () => {
     expect(formatDrawTime('不是时间')).toBe('不是时间');
+  });
+});
+
+describe('a stored log is not judged again', () => {
+  // The store parsed the log when it loaded it; an entry an older version wrote differently still
+  // counts as it stands, so nobody it drew is drawn again.
+  it('an earlier entry the schema would now refuse still counts when appending and viewing', () => {
+    const t = copy();
+    t[0]!.at = '2026-10-28 09:00';
+    const log = t.slice(0, 1);
+    expect(viewLog(log).asked('evaluatee', 'ee_a')).toEqual([m(3)]);
+    const again = { ...t[1]!, id: 'dl_0002', candidates: [...t[1]!.candidates, { memberId: m(3), name: '张伟' }] };
+    expect(() => appendEntry(log, again)).toThrow('候选人名单多列了张伟（mb_m003）');
+  });
+});
+
+describe('drawMember', () => {
+  it('draws no question and says nothing about questions when none were asked for', () => {
+    const r = drawMember({ log: [], id: 'dl_0001', at: at(0), scope: 'meeting', scopeId: 'mt_1', roster: ROSTER, present: PRESENT, source: scriptedSource([0]) });
+    expect(r.ok && { question: r.entry.question, note: r.questionNote, excluded: r.entry.excluded }).toEqual({ question: undefined, note: null, excluded: [] });
   });
 });
 
@@ -260,21 +308,21 @@ describe('the current draw of a scope', () => {
 });
 
 describe('append-only', () => {
-  const entry = BASE[0]!;
-
+  const entry = () => base()[0]!;
+  
   it('the same entry re-saved with its keys in another order, or an absent field written as undefined, is unchanged', () => {
-    const reordered = Object.fromEntries(Object.entries(entry).reverse());
-    expect(() => assertAppendOnly([entry], [reordered])).not.toThrow();
-    expect(() => assertAppendOnly([entry], [{ ...entry, note: undefined }])).not.toThrow();
+    const reordered = Object.fromEntries(Object.entries(entry()).reverse());
+    expect(() => assertAppendOnly([entry()], [reordered])).not.toThrow();
+    expect(() => assertAppendOnly([entry()], [{ ...entry(), note: undefined }])).not.toThrow();
   });
 
   it('a changed number, or a list turned into an object, is an edit', () => {
-    expect(() => assertAppendOnly([entry], [{ ...entry, index: 2 }])).toThrow('抽取记录只能追加：第1条记录（dl_0001）被修改');
-    expect(() => assertAppendOnly([entry], [{ ...entry, values: [2, 0] }])).toThrow('被修改');
-    expect(() => assertAppendOnly([entry], [{ ...entry, values: { 0: 1, 1: 0 } }])).toThrow('被修改');
+    expect(() => assertAppendOnly([entry()], [{ ...entry(), index: 2 }])).toThrow('抽取记录只能追加：第1条记录（dl_0001）被修改');
+    expect(() => assertAppendOnly([entry()], [{ ...entry(), values: [2] }])).toThrow('被修改');
+    expect(() => assertAppendOnly([entry()], [{ ...entry(), values: { 0: 1 } }])).toThrow('被修改');
   });
 
   it('a stored entry that was not an object is named, not a crash', () => {
-    expect(() => assertAppendOnly([null], [entry])).toThrow('抽取记录只能追加：第1条记录（undefined）被修改');
+    expect(() => assertAppendOnly([null], [entry()])).toThrow('抽取记录只能追加：第1条记录（undefined）被修改');
   });
 });

@@ -28,6 +28,60 @@ describe('the log schemas', () => {
   });
 });
 
+describe('a draw entry, field by field', () => {
+  const entry = {
+    type: 'draw',
+    id: 'dl_0001',
+    at: '2026-10-28T09:05:12+08:00',
+    scope: 'evaluatee',
+    scopeId: 'ee_a',
+    cycle: 1,
+    present: ['mb_m001', 'mb_m002'],
+    candidates: [
+      { memberId: 'mb_m001', name: '王建国' },
+      { memberId: 'mb_m002', name: '李秀兰' },
+    ],
+    values: [4294967295, 1],
+    index: 1,
+    memberId: 'mb_m002',
+    question: { bankIds: ['q1', 'q2'], values: [3], index: 1, questionId: 'q2' },
+  };
+  const messages = async (change: Record<string, unknown>) => {
+    const { drawLogEntrySchema } = await draw();
+    const r = drawLogEntrySchema.safeParse({ ...entry, ...change });
+    return r.success ? [] : r.error.issues.map((i) => i.message);
+  };
+
+  it('a sound entry reads back as written, with an empty excluded list by default', async () => {
+    const { drawLogEntrySchema } = await draw();
+    expect(drawLogEntrySchema.parse(entry)).toEqual({ ...entry, excluded: [] });
+  });
+
+  it('ids: letters, digits, _ and - only, the whole id', async () => {
+    expect(await messages({ id: 5 })).toEqual(['记录编号不能为空']);
+    for (const id of ['dl 0001', '第1条dl_0001', 'dl_0001。', 'x'.repeat(65)]) {
+      expect(await messages({ id }), id).toEqual(['记录编号只能包含字母、数字、下划线和短横线，最长64位']);
+    }
+  });
+
+  it('random values are whole numbers below 2^32, in a list', async () => {
+    expect(await messages({ values: [2 ** 32] })).toEqual(['随机数应小于2^32']);
+    expect(await messages({ values: ['1'] })).toEqual(['随机数应为数字']);
+    expect(await messages({ values: 1 })).toEqual(['随机数应为列表']);
+  });
+
+  it('every list says it should be one', async () => {
+    expect(await messages({ present: 'mb_m001' })).toEqual(['出席名单应为列表']);
+    expect(await messages({ excluded: 'mb_m001' })).toEqual(['排除名单应为列表']);
+    expect(await messages({ candidates: 'mb_m001' })).toEqual(['候选人应为列表']);
+    expect(await messages({ question: { ...entry.question, bankIds: 'q1' } })).toEqual(['题库候选应为列表']);
+  });
+
+  it('an entry of no known type is named as such', async () => {
+    expect(await messages({ type: 'edit' })).toEqual(['抽取记录类型应为抽取、撤销或新一轮']);
+  });
+});
+
 describe('DrawError', () => {
   it('keeps every problem and joins them in the message', async () => {
     const { DrawError } = await draw();
@@ -56,6 +110,11 @@ describe('pickIndexWithRange refuses what it cannot map, saying which', () => {
     expect(() => pickIndexWithRange(1, () => 0, 2 ** 32 + 1)).toThrow('随机数取值范围无效');
     expect(() => pickIndexWithRange(1, () => 0, 2.5)).toThrow('随机数取值范围无效');
     expect(pickIndexWithRange(1, () => 0, 1)).toEqual({ index: 0, values: [0] });
+  });
+
+  it('a negative number of candidates', async () => {
+    const { pickIndexWithRange } = await draw();
+    expect(() => pickIndexWithRange(-1, () => 0, 256)).toThrow('候选人数无效：-1');
   });
 
   it('a value below 0 or not below the range', async () => {
