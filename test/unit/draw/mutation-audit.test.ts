@@ -6,14 +6,13 @@ import {
   drawMember,
   formatDrawTime,
   indexRoster,
-  nextEntryId,
   replayLog,
   viewLog,
   type DrawEntry,
   type DrawLog,
   type DrawLogEntry,
 } from '../../../shared/draw';
-import { memberId, roster, scriptedSource } from './support';
+import { appendDraw, memberId, minuteAt, roster, scriptedSource } from './support';
 
 /**
  * What the replay audit and the append-only check must catch, each with the exact finding: the
@@ -25,35 +24,15 @@ const ROSTER = roster(6);
 const BY_ID = indexRoster(ROSTER);
 const m = memberId;
 const PRESENT = [1, 2, 3, 4, 5, 6].map(m);
-const T0 = Date.UTC(2026, 9, 28, 1, 0, 0);
-const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+const at = minuteAt;
 
 /**
  * Two draws in scope ee_a with known values: 张伟 (value 1 of 5 candidates) with question q1, then
  * 陈静 (value 2 of 4: 李秀兰, 刘洋, 陈静, 杨帆) with question q3 (value 1 of q2, q3).
  */
 function baseLog(): DrawLog {
-  let log: DrawLog = [];
-  for (const values of [
-    [1, 0],
-    [2, 1],
-  ]) {
-    const r = drawMember({
-      log,
-      id: nextEntryId(log),
-      at: at(log.length),
-      scope: 'evaluatee',
-      scopeId: 'ee_a',
-      roster: ROSTER,
-      present: PRESENT,
-      excluded: [m(1)],
-      source: scriptedSource(values),
-      questionIds: ['q1', 'q2', 'q3'],
-    });
-    if (!r.ok) throw new Error(r.message);
-    log = r.log;
-  }
-  return log;
+  const questions = ['q1', 'q2', 'q3'];
+  return appendDraw(appendDraw([], [1, 0], [m(1)], questions), [2, 1], [m(1)], questions);
 }
 
 // Built inside the tests (not while the file is collected): a change that breaks the engine then

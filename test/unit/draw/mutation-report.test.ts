@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METHOD_TEXT, cancelDraw, drawMember, fairnessReport, formatDrawTime, indexRoster, nextEntryId, startNewCycle, type DrawEntry, type DrawLog } from '../../../shared/draw';
-import { memberId, roster, scriptedSource } from './support';
+import { METHOD_TEXT, cancelDraw, fairnessReport, formatDrawTime, indexRoster, nextEntryId, startNewCycle, type DrawEntry, type DrawLog } from '../../../shared/draw';
+import { appendDraw, memberId, minuteAt, roster } from './support';
 
 /**
  * The printout line by line, for the cases a sloppier printout would get wrong (found by mutation
@@ -12,32 +12,16 @@ import { memberId, roster, scriptedSource } from './support';
 const ROSTER = roster(6);
 const BY_ID = indexRoster(ROSTER);
 const m = memberId;
-const T0 = Date.UTC(2026, 9, 28, 1, 0, 0);
-const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+const at = minuteAt;
 const LIMIT = 4294967295;
 
 function meeting(): DrawLog {
+  const excluded = [m(1), m(2), m(3)];
   let log: DrawLog = [];
-  const draw = (values: number[], questionIds?: string[]) => {
-    const r = drawMember({
-      log,
-      id: nextEntryId(log),
-      at: at(log.length),
-      scope: 'evaluatee',
-      scopeId: 'ee_a',
-      roster: ROSTER,
-      present: [1, 2, 3, 4, 5, 6].map(m),
-      excluded: [m(1), m(2), m(3)],
-      source: scriptedSource(values),
-      ...(questionIds ? { questionIds } : {}),
-    });
-    if (!r.ok) throw new Error(r.message);
-    log = r.log;
-  };
   // 4294967295 is exactly the limit: rejected. 4 mod 3 = 1: 陈静. Question: 5 mod 3 = 2: q3.
-  draw([LIMIT, 4, 5], ['q1', 'q2', 'q3']);
+  log = appendDraw(log, [LIMIT, 4, 5], excluded, ['q1', 'q2', 'q3']);
   // 刘洋 and 杨帆 left: 1 mod 2 = 1: 杨帆.
-  draw([1]);
+  log = appendDraw(log, [1], excluded);
   log = cancelDraw({ log, id: nextEntryId(log), at: at(log.length), drawId: 'dl_0002', kind: 'undo', reason: '误按抽取键' });
   log = startNewCycle({ log, id: nextEntryId(log), at: at(log.length), scope: 'evaluatee', scopeId: 'ee_a', reason: '开始第二轮' });
   return log;
