@@ -241,7 +241,8 @@ describe('replay: warnings', () => {
   });
 
   it('each entry is compared with the latest time seen so far, not only the one before', () => {
-    const log = [...copy(), { type: 'new-cycle', id: 'dl_0003', at: at(0), scope: 'evaluatee', scopeId: 'ee_a', cycle: 2, reason: '开始新一轮' }];
+    // 10, then 5, then 7: the third is later than the second but still earlier than the first.
+    const log = [...copy(), { type: 'new-cycle', id: 'dl_0003', at: at(7), scope: 'evaluatee', scopeId: 'ee_a', cycle: 2, reason: '开始新一轮' }];
     (log[0] as DrawEntry).at = at(10);
     (log[1] as DrawEntry).at = at(5);
     expect(replayLog(log).warnings).toEqual([
