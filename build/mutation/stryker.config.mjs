@@ -8,9 +8,9 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'build/mutation/vitest.config.ts', related: false },
   // Stryker's TypeScript checker and its tsconfig rewriting load the `typescript` package's JS API,
-  // which TypeScript 7 no longer has: no checker (a mutant that does not compile fails its tests
-  // anyway, vitest strips types), and a tsconfig path that is not a project file, so the sandbox
-  // keeps the repository's tsconfig.json untouched.
+  // which TypeScript 7 no longer has: no checker (vitest strips the types, so a mutant that would
+  // not type-check still runs and is judged by the tests), and a tsconfig path that is not a
+  // project file, so the sandbox keeps the repository's tsconfig.json untouched.
   checkers: [],
   tsconfigFile: 'build/mutation/tsconfig-not-rewritten.json',
   mutate: ['shared/vote/**/*.ts', 'shared/draw/**/*.ts', '!shared/*/index.ts'],

@@ -4,7 +4,7 @@
 //   node build/scripts/mutation.mjs [stryker options…]
 //
 // Runs Stryker once with build/mutation/stryker.config.mjs (extra options go to Stryker, e.g.
-// `--mutate shared/vote/rules.ts` for one file or `--incremental` to reuse the last run's results),
+// `--mutate shared/vote/rules.ts` for one file or `--incremental` to reuse an earlier incremental run),
 // then reads its JSON report and prints one score per folder,
 //   bench mutation.vote.score <n> %
 //   bench mutation.draw.score <n> %
