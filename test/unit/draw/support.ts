@@ -1,5 +1,6 @@
 import type { RandomSource } from '../../../shared/domain/ids';
 import type { DrawRosterMember } from '../../../shared/draw/candidates';
+import { drawMember, nextEntryId, type DrawLog } from '../../../shared/draw';
 import type { MemberRole } from '../../../shared/domain/people';
 
 /**
@@ -99,3 +100,31 @@ export function chiSquare(counts: readonly number[]): number {
 
 /** Critical values of chi-square at p = 0.001, by degrees of freedom (standard tables). */
 export const CHI2_CRITICAL_P001: Record<number, number> = { 6: 22.458, 29: 58.301 };
+
+const SMALL_T0 = Date.UTC(2026, 9, 28, 1, 0, 0);
+
+/** `minute` whole minutes after 2026-10-28T01:00Z, as an ISO string. */
+export function minuteAt(minute: number): string {
+  return new Date(SMALL_T0 + minute * 60_000).toISOString();
+}
+
+/**
+ * The small meeting of the mutation tests: roster(6) all present, scope evaluatee ee_a. Appends a
+ * draw that reads exactly `values` (member first, then question), dated log.length minutes in.
+ */
+export function appendDraw(log: DrawLog, values: readonly number[], excluded: readonly string[], questionIds?: readonly string[]): DrawLog {
+  const r = drawMember({
+    log,
+    id: nextEntryId(log),
+    at: minuteAt(log.length),
+    scope: 'evaluatee',
+    scopeId: 'ee_a',
+    roster: roster(6),
+    present: [1, 2, 3, 4, 5, 6].map(memberId),
+    excluded,
+    source: scriptedSource(values),
+    ...(questionIds ? { questionIds } : {}),
+  });
+  if (!r.ok) throw new Error(r.message);
+  return r.log;
+}
