@@ -113,11 +113,6 @@ export function drawnQuestionIds(log: DrawLog): Set<string> {
   return viewLog(log).drawnQuestionIds;
 }
 
-/** Every draw with its number (第几次抽取) and the cancellation that voided it, if any. */
-export function drawRecords(log: DrawLog): DrawRecord[] {
-  return viewLog(log).draws;
-}
-
 /** The latest draw in a scope that stands, or null. */
 export function currentDraw(log: DrawLog, scope: DrawScope, scopeId: string): DrawRecord | null {
   return viewLog(log).current(scope, scopeId);

@@ -40,10 +40,6 @@ export function acceptLimit(n: number, range: number = UINT32_RANGE): number {
   return Math.floor(range / n) * n;
 }
 
-export function isAccepted(value: number, n: number, range: number = UINT32_RANGE): boolean {
-  return value < acceptLimit(n, range);
-}
-
 function checkCount(n: number, range: number): void {
   if (!Number.isSafeInteger(range) || range < 1 || range > UINT32_RANGE) {
     throw new DrawError(`随机数取值范围无效：${range}`, 'internal');
