@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 
 it('下次会议 is the next to come; a past meeting never ended is shown only when none is to come', async () => {
-  // December: the demo's October meeting passed without being ended.
-  const clock = { now: () => Date.UTC(2026, 11, 7, 2, 0, 0) };
+  // November: the demo's October meeting passed without being ended.
+  const clock = { now: () => Date.UTC(2026, 10, 7, 2, 0, 0) };
   s = await createAppServices({ homeDir: await mkdtemp(join(tmpdir(), 'pingyi-wb-')), mode: 'browser', version: 't', clock, log: silentLogger, backupOnStart: false });
   const call = async <T>(name: string, args: unknown): Promise<T> => {
     const r = await s!.dispatch('desk', name, args);
@@ -21,9 +21,9 @@ it('下次会议 is the next to come; a past meeting never ended is shown only w
     return r.result as T;
   };
   const [october] = await call<MeetingSummary[]>('meetings.list', {});
-  expect(october!.date < '2026-12-07' && october!.status !== 'closed').toBe(true);
+  expect(october!.date < '2026-11-07' && october!.status !== 'closed').toBe(true);
   expect((await call<DeskOverview>('desk.overview', {})).nextMeeting?.id).toBe(october!.id);
 
-  const march = await call<{ id: string }>('meetings.create', { meeting: { name: '县第十九届人大常委会第三十次会议', session: 19, sitting: 30, date: '2027-03-02', year: 2027 } });
-  expect((await call<DeskOverview>('desk.overview', {})).nextMeeting?.id).toBe(march.id);
+  const december = await call<{ id: string }>('meetings.create', { meeting: { name: '县第十九届人大常委会第三十次会议', session: 19, sitting: 30, date: '2026-12-22', year: 2026 } });
+  expect((await call<DeskOverview>('desk.overview', {})).nextMeeting?.id).toBe(december.id);
 });

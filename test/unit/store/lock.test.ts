@@ -31,7 +31,9 @@ describe('one writer per data folder', () => {
     await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 999_999, hostname: hostname(), startedAt: '2026-10-27T08:00:00.000Z' }));
     const log = memoryLog();
     const store = await open(dir, { pid: 4321, log, isProcessAlive: () => false });
-    expect(store.notices()).toEqual([expect.objectContaining({ kind: 'lock-taken-over', previousPid: 999_999, at: expect.any(String), message: expect.stringContaining('进程 999999') })]);
+    expect(store.notices()).toEqual([expect.objectContaining({ kind: 'lock-taken-over', previousPid: 999_999, at: expect.any(String), message: '上次程序未正常退出，已接管数据文件夹。' })]);
+    // the process number stays in the log, never in what office staff read
+    expect(store.notices()[0]!.message).not.toContain('999999');
     expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', details: expect.objectContaining({ previousPid: 999_999 }) }));
     expect((await readJson(join(dir, '.lock'))).pid).toBe(4321);
     await store.close();
