@@ -58,8 +58,10 @@ export function useLiveConsole(): LiveConsole {
       setState((cur) => (force || isNewerState(next, cur?.s ?? null) ? { s: cur ? shareEqual(cur.s, next) : next, offset } : cur));
       setLoadError(null);
     };
-    // The first state shows at once; changes after the hall has painted them.
-    if (force) show();
+    // The first state shows at once; changes after the hall has painted them — except during a
+    // vote, whose panel draws each keyed sheet at once (the entry numbers the next sheet from it):
+    // drawing the rest then too makes one render of the two, not two.
+    if (force || next.live?.position.stage === 'vote') show();
     else afterHall(show);
   }, [clockOffset]);
 

@@ -52,6 +52,7 @@ export function useHallView(seed?: ReceivedView | null): ReceivedView | null {
       // wait its turn behind whatever else the page has queued, and the next frame would go
       // without it. The console's preview is not what the room watches: it renders after the hall.
       if (getPlatform().role === 'hall') flushSync(update);
+      else if (view.content.kind === 'vote') update();
       else afterHall(update);
     },
     [clockOffset],
