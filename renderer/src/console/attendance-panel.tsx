@@ -7,6 +7,8 @@ import type { LiveConsole } from './use-live-console';
 type Member = LiveConsoleState['roster'][number];
 
 /** One member's sign-in: re-rendered only when that member's status changes. */
+// Every click is sent, even when the row already shows that status: the row may still show the state
+// from before a change in flight (全部出席 just clicked), and setting a status twice changes nothing.
 const RosterRow = memo(function RosterRow({ member: m, act }: { member: Member; act: LiveConsole['act'] }) {
   return (
     <li className={`roster-row status-${m.status}`}>
@@ -14,7 +16,7 @@ const RosterRow = memo(function RosterRow({ member: m, act }: { member: Member; 
       <span className="roster-role">{m.role}</span>
       <span className="att-toggle" role="group" aria-label={`${m.name}的签到`}>
         {ATTENDANCE_STATUSES.map((s) => (
-          <button key={s} className={`att-btn att-${s}`} aria-pressed={m.status === s} onClick={() => m.status !== s && act('live.attendance', { memberId: m.id, status: s })}>
+          <button key={s} className={`att-btn att-${s}`} aria-pressed={m.status === s} onClick={() => act('live.attendance', { memberId: m.id, status: s })}>
             {ATTENDANCE_LABELS[s]}
           </button>
         ))}
