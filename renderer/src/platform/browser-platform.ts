@@ -55,29 +55,41 @@ export function createBrowserPlatform(role: Role): PlatformApi {
     for (const name of attached) attach(es, name);
   };
 
+  // The console's calls are sent one after another: the browser may deliver two requests over two
+  // connections in either order, and an operator's clicks (全部出席, then 请假 for one member) must
+  // apply in the order they were made. The desk is not queued: a long export must not hold up its 取消.
+  const inOrder = role === 'console';
+  let queue: Promise<unknown> = Promise.resolve();
+  async function send<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+    let response: Response;
+    try {
+      response = await fetch(`api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(args ?? {}),
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError('unavailable', '无法连接到程序服务，请确认程序仍在运行。');
+    }
+    let reply: Reply;
+    try {
+      reply = (await response.json()) as Reply;
+    } catch {
+      throw new ApiError('unavailable', `程序服务返回了无法识别的应答（HTTP ${response.status}）。`);
+    }
+    if (reply.ok) return reply.result as ResultOf<N>;
+    throw isApiErrorData(reply.error) ? ApiError.from(reply.error) : new ApiError('internal', '未知错误');
+  }
+
   return {
     role,
     mode: 'browser',
-    async call<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
-      let response: Response;
-      try {
-        response = await fetch(`api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(args ?? {}),
-          credentials: 'same-origin',
-        });
-      } catch {
-        throw new ApiError('unavailable', '无法连接到程序服务，请确认程序仍在运行。');
-      }
-      let reply: Reply;
-      try {
-        reply = (await response.json()) as Reply;
-      } catch {
-        throw new ApiError('unavailable', `程序服务返回了无法识别的应答（HTTP ${response.status}）。`);
-      }
-      if (reply.ok) return reply.result as ResultOf<N>;
-      throw isApiErrorData(reply.error) ? ApiError.from(reply.error) : new ApiError('internal', '未知错误');
+    call<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+      if (!inOrder) return send(name, args);
+      const run = queue.then(() => send(name, args));
+      queue = run.catch(() => undefined);
+      return run;
     },
     on<E extends EventName>(name: E, handler: (payload: PayloadOf<E>) => void) {
       if (!attached.has(name)) {
