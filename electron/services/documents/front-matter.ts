@@ -1,13 +1,14 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun } from 'docx';
 import { parseDocNumber } from '../../../shared/format/doc-number';
 import type { OfficialDocInput } from './model';
-import type { DocumentSettings, OrganHeaderSettings } from './settings';
+import type { DocumentSettings } from './settings';
 import { runStyle, type RunStyles } from './fonts';
 import { LINE_PITCH, MM, RED, SIZE } from './geometry';
 import { blankLine, blankLines, centredLines, type Placed } from './paragraphs';
 import { OffGridParagraph } from './off-grid-paragraph';
 import { countLines } from '../../../shared/documents/line-break';
 import { headerBox } from '../../../shared/documents/page-flow';
+import { headerMetrics } from '../../../shared/domain/document-settings';
 
 /**
  * The top of a document: the 公文's 版头 (red organ header, number, red line) and, for every kind, the title,
@@ -16,33 +17,11 @@ import { headerBox } from '../../../shared/documents/page-flow';
  */
 
 /** Automatic header: about 150 mm wide. */
-const HEADER_TARGET_WIDTH = Math.round(150 * MM);
-const HEADER_DEFAULT_PT = 36;
 /** Red line 4 mm below the number: border spacing in points, below the number's line. */
 const RED_LINE_SPACE_PT = 7;
 
-export interface HeaderMetrics {
-  /** Half-points. */
-  size: number;
-  /** Percent. */
-  scale: number;
-}
-
-/**
- * Size and horizontal scale of the organ header: the settings' own when given; otherwise 36 pt squeezed (or a
- * larger size for a short name) so the header is about 150 mm wide, as real headers fill most of the line.
- */
-export function headerMetrics(header: OrganHeaderSettings): HeaderMetrics {
-  const chars = [...header.text].length;
-  let pt = header.sizePt ?? HEADER_DEFAULT_PT;
-  if (header.sizePt === null && header.scalePercent === null) {
-    // A short name at 36 pt would leave the line half empty: grow it (up to 54 pt) before stretching.
-    pt = Math.min(54, Math.max(pt, HEADER_TARGET_WIDTH / 20 / chars));
-  }
-  const natural = chars * pt * 20;
-  const scale = header.scalePercent ?? Math.max(33, Math.min(100, Math.round((HEADER_TARGET_WIDTH / natural) * 100)));
-  return { size: Math.round(pt * 2), scale };
-}
+// The header's size and scale: one rule, shared with the A4 preview and the settings screen.
+export { headerMetrics, type HeaderMetrics } from '../../../shared/domain/document-settings';
 
 function validDocNumber(text: string | undefined): string {
   if (text === undefined) throw new Error('公文须有发文字号');
