@@ -3,7 +3,7 @@ import { parseDocNumber } from '../../../shared/format/doc-number';
 import type { OfficialDocInput } from './model';
 import type { DocumentSettings } from './settings';
 import { runStyle, type RunStyles } from './fonts';
-import { LINE_PITCH, MM, RED, SIZE } from './geometry';
+import { LINE_PITCH, RED, SIZE } from './geometry';
 import { blankLine, blankLines, centredLines, type Placed } from './paragraphs';
 import { OffGridParagraph } from './off-grid-paragraph';
 import { countLines } from '../../../shared/documents/line-break';
