@@ -18,6 +18,10 @@ export const ID_KINDS = {
   meeting: 'mt',
   agendaItem: 'ag',
   voteRound: 'vr',
+  /** A step of further supervision (询问, 质询案, 特定问题调查委员会, 相应决定). */
+  escalationStep: 'es',
+  /** A line of the results-use register (结果运用). */
+  resultUse: 'ru',
 } as const;
 
 export type IdKind = (typeof ID_KINDS)[keyof typeof ID_KINDS];

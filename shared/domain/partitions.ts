@@ -10,6 +10,7 @@ import { questioningSchema } from './questioning';
 import { opinionsDataSchema } from './opinions';
 import { researchDataSchema } from './research';
 import { docRegisterSchema } from './doc-register';
+import { loopDataSchema } from '../loop/schemas';
 import { votesSchema } from './vote-round';
 import { memberSchema, unitSchema } from './people';
 import { defaultSettings, settingsSchema } from './settings';
@@ -45,6 +46,8 @@ export const yearSchema = z.object({
   research: researchDataSchema.optional(),
   /** 发文登记 of the documents the app numbered besides the opinions (doc-register.ts); optional like `opinions`. */
   register: docRegisterSchema.optional(),
+  /** The closed loop after the meeting: ledger, reports, 回头看, later votes, escalation (shared/loop); optional like `opinions`. */
+  loop: loopDataSchema.optional(),
 });
 
 export const meetingSchema = z.object(

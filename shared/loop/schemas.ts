@@ -104,6 +104,15 @@ export const rectificationReportSchema = z.object({
 });
 export type RectificationReport = z.infer<typeof rectificationReportSchema>;
 
+/** The 整改方案, only asked for when the county sets a plan deadline (settings). */
+export const rectificationPlanSchema = z.object({
+  evaluationId: idField('ev', '评议'),
+  receivedOn: dateField('收到日期'),
+  docNumber: optionalText('方案文号', 40),
+  file: fileRefSchema.nullable().default(null),
+});
+export type RectificationPlan = z.infer<typeof rectificationPlanSchema>;
+
 // ---------------------------------------------------------------- 回头看
 
 export const followUpActivitySchema = z.object({
@@ -166,6 +175,7 @@ export type MemberRef = z.infer<typeof memberRefSchema>;
 const memberRef = memberRefSchema;
 
 const common = {
+  id: idField('es', '监督措施'),
   evaluationId: idField('ev', '评议'),
   documents: files('相关文件'),
 };
@@ -263,6 +273,7 @@ export type Closure = z.infer<typeof closureSchema>;
 /** What was sent where (结果运用): the 通报, the opinion to 县委 and others, the recommendation. */
 export const resultUseSchema = z
   .object({
+    id: idField('ru', '结果运用登记'),
     evaluationId: idField('ev', '评议').nullable().default(null),
     meetingId: idField('mt', '会议').nullable().default(null),
     kind: labelledEnum('材料类别', RESULT_USE_KINDS, LOOP_LABELS.resultUseKind),
@@ -274,3 +285,28 @@ export const resultUseSchema = z
   })
   .refine((e) => e.evaluationId !== null || e.meetingId !== null, { message: '结果运用登记应属于一项评议或一次会议', path: ['evaluationId'] });
 export type ResultUse = z.infer<typeof resultUseSchema>;
+
+// ---------------------------------------------------------------- the partition field
+
+/**
+ * The closed loop's records of one year's evaluations, kept in that year's partition beside the
+ * evaluations and opinions (`loop`, optional so older files stay as they are). Each record names
+ * its evaluation; an evaluation has at most one report, plan, 回头看 record and closure. Item
+ * revisions are not stored: they are derived from the opinion's issued versions (issuedItems).
+ */
+export const loopDataSchema = z.object({
+  ledger: z.array(ledgerEntrySchema, { error: '整改台账应为列表' }).default([]),
+  plans: z.array(rectificationPlanSchema, { error: '整改方案应为列表' }).default([]),
+  reports: z.array(rectificationReportSchema, { error: '整改情况报告应为列表' }).default([]),
+  followUps: z.array(followUpResearchSchema, { error: '回头看记录应为列表' }).default([]),
+  laterVotes: z.array(laterVoteSchema, { error: '后续测评应为列表' }).default([]),
+  escalation: z.array(escalationStepSchema, { error: '监督措施应为列表' }).default([]),
+  closures: z.array(closureSchema, { error: '办结记录应为列表' }).default([]),
+  resultUses: z.array(resultUseSchema, { error: '结果运用登记应为列表' }).default([]),
+});
+export type LoopData = z.infer<typeof loopDataSchema>;
+export type LoopDataInput = z.input<typeof loopDataSchema>;
+
+export function emptyLoopData(): LoopData {
+  return loopDataSchema.parse({});
+}

@@ -44,8 +44,8 @@ describe('summariseLedger', () => {
 describe('resultUseLines', () => {
   it('prints the register in date order', () => {
     const list = [
-      { evaluationId: 'ev_abcd1234', kind: 'opinion', recipient: '县委组织部', date: '2024-11-12', how: 'confidential', docNumber: 'X人常〔2024〕12号' },
-      { meetingId: 'mt_abcd1234', kind: 'bulletin', recipient: '全县各单位', date: '2024-10-30', how: 'electronic', docNumber: 'X人常〔2024〕10号', note: '全县通报' },
+      { id: 'ru_abcd0001', evaluationId: 'ev_abcd1234', kind: 'opinion', recipient: '县委组织部', date: '2024-11-12', how: 'confidential', docNumber: 'X人常〔2024〕12号' },
+      { id: 'ru_abcd0002', meetingId: 'mt_abcd1234', kind: 'bulletin', recipient: '全县各单位', date: '2024-10-30', how: 'electronic', docNumber: 'X人常〔2024〕10号', note: '全县通报' },
     ].map((e) => resultUseSchema.parse(e));
     expect(resultUseLines(list)).toEqual([
       '2024年10月30日　测评结果通报（X人常〔2024〕10号）　送全县各单位　电子公文；全县通报',

@@ -110,6 +110,7 @@ describe('the other records', () => {
   it('escalation steps of every kind', () => {
     const interpellation = escalationStepSchema.parse({
       kind: 'interpellation',
+      id: 'es_abcd0001',
       evaluationId: 'ev_abcd1234',
       proposedOn: '2025-03-10',
       proposers: [
@@ -125,7 +126,7 @@ describe('the other records', () => {
     });
     expect(interpellation.kind).toBe('interpellation');
     expect(messages(escalationStepSchema, { kind: 'recall', evaluationId: 'ev_abcd1234' })).toEqual(['监督措施应为询问、质询案、特定问题调查委员会、常委会相应决定之一']);
-    expect(messages(escalationStepSchema, { kind: 'decision', evaluationId: 'ev_abcd1234', date: '2025-08-28', meetingId: 'mt_abcd0006' })).toEqual(['决定内容不能为空']);
+    expect(messages(escalationStepSchema, { kind: 'decision', id: 'es_abcd0005', evaluationId: 'ev_abcd1234', date: '2025-08-28', meetingId: 'mt_abcd0006' })).toEqual(['决定内容不能为空']);
   });
 
   it('office close needs a reason', () => {
@@ -133,7 +134,7 @@ describe('the other records', () => {
   });
 
   it('results-use entries belong to an evaluation or a meeting', () => {
-    const e = { kind: 'opinion', recipient: '县委组织部', date: '2024-11-10', how: 'confidential' };
+    const e = { id: 'ru_abcd0003', kind: 'opinion', recipient: '县委组织部', date: '2024-11-10', how: 'confidential' };
     expect(messages(resultUseSchema, e)).toEqual(['结果运用登记应属于一项评议或一次会议']);
     expect(resultUseSchema.parse({ ...e, evaluationId: 'ev_abcd1234' }).how).toBe('confidential');
     expect(LOOP_LABELS.deliveryMode.confidential).toBe('机要交换');

@@ -21,6 +21,7 @@ const delivered = { opinion: { issued: true, deliveredOn: '2024-11-08' } };
 
 const inquiry = escalationStepSchema.parse({
   kind: 'inquiry',
+  id: 'es_abcd0002',
   evaluationId: 'ev_abcd1234',
   meetingId: 'mt_abcd0005',
   date: '2025-06-20',
@@ -29,6 +30,7 @@ const inquiry = escalationStepSchema.parse({
 });
 const decision = escalationStepSchema.parse({
   kind: 'decision',
+  id: 'es_abcd0003',
   evaluationId: 'ev_abcd1234',
   date: '2025-08-28',
   meetingId: 'mt_abcd0006',
@@ -37,6 +39,7 @@ const decision = escalationStepSchema.parse({
 const investigation = (resolved: boolean) =>
   escalationStepSchema.parse({
     kind: 'investigation',
+    id: 'es_abcd0004',
     evaluationId: 'ev_abcd1234',
     proposedBy: 'council',
     proposedOn: '2025-07-01',

@@ -75,6 +75,7 @@ describe('interpellationProblems', () => {
   const step = (over: Record<string, unknown>) =>
     escalationStepSchema.parse({
       kind: 'interpellation',
+      id: 'es_abcd0001',
       evaluationId: 'ev_abcd1234',
       proposedOn: '2025-03-10',
       proposers,
@@ -108,7 +109,7 @@ describe('interpellationProblems', () => {
 describe('investigationProblems', () => {
   const roster = Array.from({ length: 27 }, (_, i) => ({ id: `mb_m${String(i + 1).padStart(3, '0')}`, name: `委员${i + 1}`, active: true }));
   const step = (over: Record<string, unknown>) =>
-    escalationStepSchema.parse({ kind: 'investigation', evaluationId: 'ev_abcd1234', proposedBy: 'council', proposedOn: '2025-07-01', proposal: '组织调查', ...over }) as InvestigationStep;
+    escalationStepSchema.parse({ kind: 'investigation', id: 'es_abcd0006', evaluationId: 'ev_abcd1234', proposedBy: 'council', proposedOn: '2025-07-01', proposal: '组织调查', ...over }) as InvestigationStep;
 
   it('keeps proposal → report → resolution in order', () => {
     const resolution = { kind: 'resolution', date: '2025-09-30', meetingId: 'mt_abcd0007', text: '决议' };
