@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { yearOfIsoDate } from '../format/dates';
 import { dateField, enumField, idField, intField, objectError, optionalText, requiredText, yearField } from './fields';
 import { REPORT_MODES } from './evaluations';
+import { VOTE_KINDS } from './settings';
 
 /**
  * 会议: the Standing Committee meeting (every October) that hears the reports. Its agenda is an
@@ -16,6 +17,10 @@ export const reportItemSchema = z.object({
   mode: enumField('汇报方式', REPORT_MODES).default('report'),
 });
 
+/**
+ * Which vote an agenda item holds: the meeting's own 民主测评 of the evaluatees heard, or a later
+ * vote of an earlier evaluation (满意度测评 after 回头看, 整改情况测评 after a failing re-report).
+ */
 export const voteItemSchema = z.object({
   kind: z.literal('vote'),
   id: idField('ag', '议程'),
@@ -23,6 +28,12 @@ export const voteItemSchema = z.object({
   evaluateeIds: z
     .array(idField('ee', '被测评对象'), { error: '被测评对象应为列表' })
     .min(1, '测评至少应有1名被测评对象'),
+  voteKind: enumField('测评类别', VOTE_KINDS).default('meeting'),
+  /**
+   * For a later vote: the evaluation each evaluatee's vote belongs to, in evaluateeIds' order (a
+   * later vote needs no plan entry of the meeting's year). Empty for the meeting's own vote.
+   */
+  evaluationIds: z.array(idField('ev', '评议'), { error: '所属评议应为列表' }).default([]),
 });
 
 export const agendaItemSchema = z.discriminatedUnion('kind', [reportItemSchema, voteItemSchema], {

@@ -144,8 +144,8 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
   const agenda: AgendaItem[] = [
     ...heads.map((e): AgendaItem => ({ kind: 'report', id: newId('ag', random), evaluateeId: e.id, mode: 'report' })),
     ...written.map((e): AgendaItem => ({ kind: 'report', id: newId('ag', random), evaluateeId: e.id, mode: 'written' })),
-    { kind: 'vote', id: newId('ag', random), title: `政府组成部门负责人${core.settings.voteTitles.meeting}`, evaluateeIds: heads.map((e) => e.id) },
-    { kind: 'vote', id: newId('ag', random), title: `员额法官、员额检察官${core.settings.voteTitles.meeting}`, evaluateeIds: written.map((e) => e.id) },
+    { kind: 'vote', id: newId('ag', random), title: `政府组成部门负责人${core.settings.voteTitles.meeting}`, evaluateeIds: heads.map((e) => e.id), voteKind: 'meeting', evaluationIds: [] },
+    { kind: 'vote', id: newId('ag', random), title: `员额法官、员额检察官${core.settings.voteTitles.meeting}`, evaluateeIds: written.map((e) => e.id), voteKind: 'meeting', evaluationIds: [] },
   ];
   // Drawn last, so every earlier choice of the seeded county stays as it was.
   const recorder = inventName(dice, dice.chance(0.5) ? '女' : '男', taken);

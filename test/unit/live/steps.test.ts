@@ -5,7 +5,7 @@ import { indexOfPosition, sequence, stepFrom } from '../../../shared/live/steps'
 const agenda: AgendaItem[] = [
   { kind: 'report', id: 'ag_aaaaaaaaaa', evaluateeId: 'ee_aaaaaaaaaa', mode: 'report' },
   { kind: 'report', id: 'ag_bbbbbbbbbb', evaluateeId: 'ee_bbbbbbbbbb', mode: 'written' },
-  { kind: 'vote', id: 'ag_cccccccccc', title: '测评', evaluateeIds: ['ee_aaaaaaaaaa', 'ee_bbbbbbbbbb'] },
+  { kind: 'vote', id: 'ag_cccccccccc', title: '测评', evaluateeIds: ['ee_aaaaaaaaaa', 'ee_bbbbbbbbbb'], voteKind: 'meeting', evaluationIds: [] },
 ];
 
 describe('meeting steps', () => {
