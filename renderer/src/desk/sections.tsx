@@ -6,6 +6,7 @@ import { MembersPage } from './members/members-page';
 import { MeetingsPage } from './meetings/meetings-page';
 import { SettingsPage } from './settings/settings-page';
 import { OpinionsPage } from './opinions/opinions-page';
+import { LoopPage } from './loop/loop-page';
 import { AboutPage } from './about/about-page';
 
 export interface DeskSection {
@@ -14,7 +15,7 @@ export interface DeskSection {
   render(route: string): ReactNode;
 }
 
-/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 评议对象 · 常委会组成人员 · 会议 · 评议意见 · 设置 · 关于. */
+/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 评议对象 · 常委会组成人员 · 会议 · 评议意见 · 跟踪整改 · 设置 · 关于. */
 export const DESK_SECTIONS: DeskSection[] = [
   { path: '/', label: '工作台', render: () => <WorkbenchPage /> },
   { path: '/plan', label: '五年计划', render: () => <PlanPage /> },
@@ -22,6 +23,7 @@ export const DESK_SECTIONS: DeskSection[] = [
   { path: '/members', label: '常委会组成人员', render: () => <MembersPage /> },
   { path: '/meetings', label: '会议', render: (route) => <MeetingsPage route={route} /> },
   { path: '/opinions', label: '评议意见', render: (route) => <OpinionsPage route={route} /> },
+  { path: '/loop', label: '跟踪整改', render: (route) => <LoopPage route={route} /> },
   { path: '/settings', label: '设置', render: () => <SettingsPage /> },
   { path: '/about', label: '关于', render: () => <AboutPage /> },
 ];
