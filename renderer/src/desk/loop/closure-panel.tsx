@@ -48,7 +48,7 @@ export function ClosurePanel({ data }: { data: LoopCase }) {
 
 function CloseDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm(
-    { date: isoDateOf(Date.now()), reason: '' },
+    () => ({ date: isoDateOf(Date.now()), reason: '' }),
     (v) => getPlatform().call('loop.close', { ...caseArgs(data), closure: { evaluationId: data.evaluationId, ...v } }),
     onClose,
   );
@@ -70,7 +70,7 @@ function CloseDialog({ data, onClose }: { data: LoopCase; onClose: () => void })
 }
 
 function ReopenDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
-  const form = useDialogForm({ reason: '' }, (v) => getPlatform().call('loop.reopen', { ...caseArgs(data), reason: v.reason }), onClose);
+  const form = useDialogForm(() => ({ reason: '' }), (v) => getPlatform().call('loop.reopen', { ...caseArgs(data), reason: v.reason }), onClose);
   return (
     <GuardedFormDialog title="撤销办结" dirty={form.dirty} onClose={onClose} onSubmit={(e) => void form.submit(e)} busy={form.busy} general={form.error} submitLabel="撤销办结">
       <p>撤销后，本项评议回到由记录得出的阶段，到期事项重新列入工作台。</p>

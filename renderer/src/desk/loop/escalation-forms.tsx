@@ -52,8 +52,13 @@ export function EscalationDialog({ data, step, onClose }: { data: LoopCase; step
   const confirmation = useConfirmation();
   const isNew = !data.escalation.some((s) => s.id === step.id);
   const form = useDialogForm<EscalationStep>(
-    step,
-    (v) => getPlatform().call('loop.escalation.save', { ...caseArgs(data), step: v, ...(confirmation.confirmed ? { confirm: true } : {}) }),
+    () => step,
+    (v) => {
+      // Documents are attached apart; a new step gets its id from the service.
+      const { documents: _documents, id, ...rest } = v;
+      const sent = isNew ? rest : { ...rest, id };
+      return getPlatform().call('loop.escalation.save', { ...caseArgs(data), step: sent, ...(confirmation.confirmed ? { confirm: true } : {}) });
+    },
     onClose,
     (err) => confirmation.ask(err),
   );

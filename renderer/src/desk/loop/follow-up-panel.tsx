@@ -46,7 +46,7 @@ export function FollowUpPanel({ data }: { data: LoopCase }) {
 
 function StartDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm(
-    { groupName: '', startDate: '', endDate: '' },
+    () => ({ groupName: '', startDate: '', endDate: '' }),
     (v) =>
       getPlatform().call('loop.followUp.save', {
         ...caseArgs(data),

@@ -68,9 +68,9 @@ export function GuardedFormDialog({ dirty, onClose, ...rest }: FormDialogProps &
  * A dialog form's state: the values, whether they differ from what it opened with, the save in
  * flight and the service's message. `submit` runs the save and closes on success.
  */
-export function useDialogForm<T>(initial: T, save: (value: T) => Promise<unknown>, onDone: () => void, handled?: (err: unknown) => boolean) {
+export function useDialogForm<T>(initial: () => T, save: (value: T) => Promise<unknown>, onDone: () => void, handled?: (err: unknown) => boolean) {
   const [value, setValue] = useState<T>(initial);
-  const [start] = useState(() => JSON.stringify(initial));
+  const [start] = useState(() => JSON.stringify(value));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const submit = async (e?: FormEvent) => {

@@ -80,7 +80,7 @@ function PlanSection({ data, delivered }: { data: LoopCase; delivered: string | 
 
 function PlanDialog({ data, plan, onClose }: { data: LoopCase; plan: RectificationPlan | null; onClose: () => void }) {
   const form = useDialogForm(
-    { receivedOn: plan?.receivedOn ?? '', docNumber: plan?.docNumber ?? '' },
+    () => ({ receivedOn: plan?.receivedOn ?? '', docNumber: plan?.docNumber ?? '' }),
     (v) => getPlatform().call('loop.plan.save', { ...caseArgs(data), plan: { evaluationId: data.evaluationId, ...v } }),
     onClose,
   );
@@ -154,12 +154,11 @@ function ReportSection({ data, delivered }: { data: LoopCase; delivered: string 
 
 function ReportDialog({ data, report, onClose }: { data: LoopCase; report: RectificationReport | null; onClose: () => void }) {
   const form = useDialogForm(
-    { receivedOn: report?.receivedOn ?? '', reportDate: report?.reportDate ?? '', docNumber: report?.docNumber ?? '', meetingId: report?.meetingId ?? null },
-    (v) =>
-      getPlatform().call('loop.report.save', {
-        ...caseArgs(data),
-        report: { evaluationId: data.evaluationId, receivedOn: v.receivedOn, reportDate: v.reportDate === '' ? null : v.reportDate, docNumber: v.docNumber, meetingId: v.meetingId },
-      }),
+    () => ({ receivedOn: report?.receivedOn ?? '', reportDate: report?.reportDate ?? '', docNumber: report?.docNumber ?? '', meetingId: report?.meetingId ?? null }),
+    (v) => {
+      const report = { evaluationId: data.evaluationId, receivedOn: v.receivedOn, reportDate: v.reportDate === '' ? null : v.reportDate, docNumber: v.docNumber, meetingId: v.meetingId };
+      return getPlatform().call('loop.report.save', { ...caseArgs(data), report });
+    },
     onClose,
   );
   return (

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useState } from 'react';
+import { createPortal, flushSync } from 'react-dom';
 import type { LoopCase } from '../../../../shared/api/loop-types';
 import { formatDateCn, isoDateOf } from '../../../../shared/format/dates';
 import { DEFAULT_RESULT_RECIPIENTS, DELIVERY_MODES, LOOP_LABELS, RESULT_USE_KINDS, type DeliveryMode, type ResultUseKind } from '../../../../shared/loop/labels';
@@ -9,7 +9,7 @@ import { getPlatform } from '../../platform/platform';
 import { DateField } from '../../ui/date-field';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
-import { caseArgs, freshId, GuardedFormDialog, messageOf, useDialogForm } from './loop-bits';
+import { caseArgs, GuardedFormDialog, messageOf, useDialogForm } from './loop-bits';
 
 /** 结果运用: what was sent where, one line per sending, printable as a list. */
 export function ResultUsePanel({ data }: { data: LoopCase }) {
@@ -17,15 +17,14 @@ export function ResultUsePanel({ data }: { data: LoopCase }) {
   const [removing, setRemoving] = useState<ResultUse | null>(null);
   const [printing, setPrinting] = useState(false);
   const rows = [...data.resultUses].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  useEffect(() => {
-    if (!printing) return;
-    // The sheet is in the page (committed) before the print dialog takes its picture.
+  const print = () => {
+    // The sheet is in the page before the print dialog takes its picture.
+    flushSync(() => setPrinting(true));
     document.body.classList.add('loop-printing');
     window.print();
     document.body.classList.remove('loop-printing');
     setPrinting(false);
-  }, [printing]);
-  const print = () => setPrinting(true);
+  };
   return (
     <section className="panel" aria-labelledby="loop-use-title">
       <div className="panel-head">
@@ -121,8 +120,9 @@ interface Line {
   note: string;
 }
 
-function entryOf(data: LoopCase, line: Line): ResultUse {
-  return { id: freshId('ru'), evaluationId: data.evaluationId, meetingId: null, ...line };
+/** A new line: the service gives it its id. */
+function entryOf(data: LoopCase, line: Line) {
+  return { evaluationId: data.evaluationId, meetingId: null, ...line };
 }
 
 function KindAndHow({ value, set }: { value: Pick<Line, 'kind' | 'how'>; set: (p: Partial<Line>) => void }) {
@@ -156,7 +156,7 @@ function KindAndHow({ value, set }: { value: Pick<Line, 'kind' | 'how'>; set: (p
 
 function OneDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm<Line>(
-    { kind: 'bulletin', recipient: '', date: isoDateOf(Date.now()), how: 'electronic', docNumber: '', note: '' },
+    () => ({ kind: 'bulletin', recipient: '', date: isoDateOf(Date.now()), how: 'electronic', docNumber: '', note: '' }),
     (v) => getPlatform().call('loop.resultUse.save', { ...caseArgs(data), entry: entryOf(data, v) }),
     onClose,
   );
@@ -180,7 +180,7 @@ function DefaultsDialog({ data, onClose }: { data: LoopCase; onClose: () => void
   const [chosen, setChosen] = useState<string[]>(recipients.filter((r) => !data.resultUses.some((u) => u.kind === 'opinion' && u.recipient === r)));
   const [done, setDone] = useState<string[]>([]);
   const form = useDialogForm<Omit<Line, 'recipient'>>(
-    { kind: 'opinion', date: data.opinion?.deliveredOn ?? isoDateOf(Date.now()), how: 'confidential', docNumber: data.opinionNumber, note: '' },
+    () => ({ kind: 'opinion', date: data.opinion?.deliveredOn ?? isoDateOf(Date.now()), how: 'confidential', docNumber: data.opinionNumber, note: '' }),
     async (v) => {
       // One line per recipient, each stored before the next; a refusal names what was already registered.
       for (const recipient of chosen.filter((r) => !done.includes(r))) {

@@ -5,6 +5,7 @@ import { formatDateCn, formatSession } from '../../../../shared/format';
 import { CoveragePanel } from './coverage-panel';
 import { NextMeetingPanel } from './next-meeting-panel';
 import { PendingOpinionsPanel } from './pending-opinions-panel';
+import { LoopDuePanel } from './loop-due-panel';
 import './workbench.css';
 
 /** 工作台: where the office starts its day. Every figure comes from desk.overview, never typed in. */
@@ -42,6 +43,7 @@ export function WorkbenchPage() {
       )}
       <SummaryCards data={data} />
       <StageStrip data={data} />
+      <LoopDuePanel />
       <div className="wb-split">
         <NextMeetingPanel meeting={data.nextMeeting} today={data.today} />
         <CoveragePanel data={data} />
