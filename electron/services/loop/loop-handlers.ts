@@ -1,12 +1,9 @@
 import type { loopCalls } from '../../../shared/api/calls/loop';
-import type { LoopCaseRow } from '../../../shared/api/loop-types';
-import { LOOP_STAGES, stageLabel } from '../../../shared/loop/stage';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { hasYear, readYear } from '../desk/desk-data';
-import { allYears, loopSources, readCase } from './loop-read';
+import { allYears, loopOverview, loopSources, readCase } from './loop-read';
 import { caseRow, inLoop } from './loop-view';
-import { loopOverview } from './loop-read';
 import { loopWriteHandlers } from './loop-writes';
 import { evidenceHandlers } from './evidence-handlers';
 

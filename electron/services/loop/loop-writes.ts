@@ -7,7 +7,7 @@ import type { CoreData, MeetingData, YearData } from '../../../shared/domain/par
 import { formatDateCn } from '../../../shared/format/dates';
 import { firstDelivery, loopFacts } from '../../../shared/loop/facts';
 import { LOOP_LABELS } from '../../../shared/loop/labels';
-import type { EscalationStep, LedgerEntry } from '../../../shared/loop/schemas';
+import type { EscalationStep } from '../../../shared/loop/schemas';
 import { deriveStage, type LoopState } from '../../../shared/loop/stage';
 import { checkedVerdicts, interpellationProblems, investigationProblems, reportDateProblem } from '../../../shared/loop/validation';
 import type { Handlers } from '../api/dispatch';
@@ -15,7 +15,7 @@ import type { ServiceContext } from '../api/service-context';
 import { allMeetings, readCore, today, updateYear } from '../desk/desk-data';
 import { recordFor } from '../opinions/opinion-data';
 import { syncLedger } from './ledger-sync';
-import { caseRecords, itemsOf, loopOf, recordsOf, writableLoop } from './loop-records';
+import { itemsOf, recordsOf, writableLoop } from './loop-records';
 import { readCase } from './loop-read';
 
 type WriteNames = Exclude<keyof typeof loopCalls, 'loop.overview' | 'loop.cases' | 'loop.case' | `loop.evidence.${string}`>;
