@@ -42,17 +42,21 @@ const ledgerEditSchema = ledgerEntrySchema.pick({ measures: true, responsible: t
 
 /** The evaluation is named by the call; a record may repeat it (it must then be the same one). */
 const sameEvaluation = { evaluationId: idField('ev', '评议').optional() };
-const withoutFile = <T extends z.ZodObject>(s: T) => s.omit({ file: true } as never).extend(sameEvaluation);
 
 /**
  * An escalation step as the desk sends it: a new step has no id yet (the service assigns one); its
  * documents are attached apart (loop.evidence.attach), so any sent here are ignored and the stored
  * ones kept.
  */
-const stepInput = <T extends z.ZodObject>(s: T) => s.omit({ documents: true } as never).extend({ ...sameEvaluation, id: idField('es', '监督措施').optional() });
+const stepInput = { ...sameEvaluation, id: idField('es', '监督措施').optional() };
 export const escalationStepInputSchema = z.discriminatedUnion(
   'kind',
-  [stepInput(inquiryStepSchema), stepInput(interpellationStepSchema), stepInput(investigationStepSchema), stepInput(decisionStepSchema)],
+  [
+    inquiryStepSchema.omit({ documents: true }).extend(stepInput),
+    interpellationStepSchema.omit({ documents: true }).extend(stepInput),
+    investigationStepSchema.omit({ documents: true }).extend(stepInput),
+    decisionStepSchema.omit({ documents: true }).extend(stepInput),
+  ],
   { error: '监督措施应为询问、质询案、特定问题调查委员会、常委会相应决定之一' },
 );
 export type EscalationStepInput = z.output<typeof escalationStepInputSchema>;
@@ -90,13 +94,13 @@ export const loopCalls = {
     summary: '保存整改台账条目',
   }),
   'loop.plan.save': caseResult({
-    args: z.strictObject({ ...which, plan: withoutFile(rectificationPlanSchema) }),
+    args: z.strictObject({ ...which, plan: rectificationPlanSchema.omit({ file: true }).extend(sameEvaluation) }),
     roles: OFFICE,
     summary: '登记收到整改方案',
   }),
   'loop.plan.remove': caseResult({ args: z.strictObject(which), roles: OFFICE, summary: '撤销整改方案登记' }),
   'loop.report.save': caseResult({
-    args: z.strictObject({ ...which, report: withoutFile(rectificationReportSchema) }),
+    args: z.strictObject({ ...which, report: rectificationReportSchema.omit({ file: true }).extend(sameEvaluation) }),
     roles: OFFICE,
     summary: '登记收到整改情况报告',
   }),

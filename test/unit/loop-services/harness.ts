@@ -91,3 +91,23 @@ export async function issueOpinion(
   await h.call('opinions.issue', { ...which, versionNo, issue: { docNumber, issueDate: opts.issueDate ?? '2026-11-06' } });
   if (opts.deliveredOn !== null) await h.call('opinions.deliver', { ...which, versionNo, delivery: { date: opts.deliveredOn ?? '2026-11-08', receivedBy: '办公室王干事' } });
 }
+
+/** Stores a later vote's announced result, as the later-vote services do (a loop.laterVotes record). */
+export async function laterVote(
+  h: Harness,
+  year: number,
+  evaluationId: string,
+  kind: 'followUp' | 'reReport',
+  opts: { failing: boolean; announcedAt: string; meetingId: string },
+): Promise<void> {
+  const result = { ...voteResult(opts.failing ? '不满意' : '满意', opts.failing), meetingId: opts.meetingId, announcedAt: opts.announcedAt };
+  await h.services.store.update<YearData, void>(yearKey(year), (data) => {
+    data.loop ??= { ledger: [], plans: [], reports: [], followUps: [], laterVotes: [], escalation: [], closures: [], resultUses: [] };
+    data.loop.laterVotes.push({ evaluationId, kind, meetingId: opts.meetingId, agendaItemId: null, result, earlyReason: '' });
+  });
+}
+
+/** The year partition as stored. */
+export async function storedYear(h: Harness, year: number): Promise<Readonly<YearData>> {
+  return h.services.store.read<YearData>(yearKey(year));
+}
