@@ -26,24 +26,34 @@ export function EscalationPanel({ data }: { data: LoopCase }) {
   const [editing, setEditing] = useState<EscalationStep | null>(null);
   const [removing, setRemoving] = useState<EscalationStep | null>(null);
   const offered = data.state.stage === 'escalated';
-  if (!offered && data.escalation.length === 0) return null;
+  const delivered = data.opinion?.deliveredOn != null;
+  if (!offered && data.escalation.length === 0 && !delivered) return null;
+  const buttons = (
+    <div className="toolbar">
+      {ESCALATION_KINDS.map((k) => (
+        <button key={k} type="button" className="btn small" onClick={() => setEditing(blankStep(data, k))}>
+          {ADD_LABELS[k]}
+        </button>
+      ))}
+    </div>
+  );
   return (
-    <section className="panel loop-escalation" aria-labelledby="loop-esc-title">
+    <section className={`panel${offered || data.escalation.length > 0 ? ' loop-escalation' : ''}`} aria-labelledby="loop-esc-title">
       <div className="panel-head">
         <h2 id="loop-esc-title">进一步监督</h2>
-        <span className="muted">整改情况测评仍为不合格等次时，由办公室按程序记录；各项措施均不自动进行。</span>
+        <span className="muted">整改情况测评仍为不满意时，由办公室按程序记录；各项措施均不自动进行。</span>
       </div>
-      {offered && (
-        <div className="toolbar">
-          {ESCALATION_KINDS.map((k) => (
-            <button key={k} type="button" className="btn small" onClick={() => setEditing(blankStep(data, k))}>
-              {ADD_LABELS[k]}
-            </button>
-          ))}
-        </div>
+      {offered ? (
+        buttons
+      ) : (
+        <details className="loop-offpath">
+          <summary>其他情形下记录进一步监督措施</summary>
+          <p className="muted loop-hint">本项评议尚未出现再次报告后整改情况测评仍不满意的情形。确需记录的，保存时将请您确认。</p>
+          {buttons}
+        </details>
       )}
       {data.escalation.length === 0 ? (
-        <p className="muted">尚未记录进一步监督措施。</p>
+        offered && <p className="muted">尚未记录进一步监督措施。</p>
       ) : (
         data.escalation.map((s) => (
           <article key={s.id} className="loop-card" aria-label={LOOP_LABELS.escalationKind[s.kind]}>

@@ -1,0 +1,200 @@
+import type { Page } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
+import { addDays } from '../../shared/format/dates';
+import { finishedContent } from '../unit/opinions/fixtures';
+
+test.use({ apiRole: 'desk' });
+
+/**
+ * 跟踪整改 on the desk (browser mode): a demo evaluation's opinion is issued and delivered through
+ * the API (the opinion screens have their own specs), then the case is followed on its screen:
+ * the ledger, the report received, 回头看 with verdicts, closing with a reason; and the forms of
+ * further supervision (a 质询案 refused with 2 proposers, accepted with 3, answered, judged).
+ * Screenshots go to /tmp/loopui-*.png.
+ */
+
+const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
+
+interface Delivered {
+  year: number;
+  evaluationId: string;
+  name: string;
+  meetingDate: string;
+  deliveredOn: string;
+}
+
+/** An evaluation of this year's demo meeting with its opinion issued (three items) and delivered. */
+async function deliveredCase(page: Page, index: number): Promise<Delivered> {
+  await page.goto(host.urls.desk);
+  const row = (await api(page, 'opinions.list', {})).rows[index]!;
+  const which = { year: row.year, evaluationId: row.evaluationId };
+  const content = finishedContent(row.name);
+  content.sections.suggestions = SUGGESTIONS.map((text) => ({ level: 2 as const, text }));
+  await api(page, 'opinions.create', which);
+  await api(page, 'opinions.saveDraft', { ...which, versionNo: 1, content });
+  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 1, council: { date: addDays(row.meetingDate!, 2), sitting: 30 } });
+  await api(page, 'opinions.issue', { ...which, versionNo: 1, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(row.meetingDate!, 3) } });
+  const deliveredOn = addDays(row.meetingDate!, 5);
+  await api(page, 'opinions.deliver', { ...which, versionNo: 1, delivery: { date: deliveredOn, receivedBy: '王伟' } });
+  return { ...which, name: row.name, meetingDate: row.meetingDate!, deliveredOn };
+}
+
+async function openCase(page: Page, c: Delivered) {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`${host.urls.desk}#/loop/${c.year}/${c.evaluationId}`);
+  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
+}
+
+test('a case is followed through the ledger, the report received, 回头看 and closing', async ({ page }) => {
+  const c = await deliveredCase(page, 0);
+
+  // The list shows it with its items and the report's deadline.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '跟踪整改' }).click();
+  const list = page.getByRole('table', { name: '跟踪整改列表' });
+  const row = list.getByRole('row').filter({ hasText: c.name });
+  await expect(row).toContainText('0/3');
+  await expect(row).toContainText('整改情况报告');
+  await page.screenshot({ path: '/tmp/loopui-list.png', fullPage: true });
+  await row.getByRole('link', { name: c.name }).click();
+  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 1000 });
+
+  // The ledger: one card per item, the item's text as issued and read-only.
+  const card = page.getByRole('article', { name: '第1条整改台账' });
+  await expect(page.getByRole('article', { name: /第\d条整改台账/ })).toHaveCount(3);
+  await expect(card.getByLabel('第1条意见内容')).toHaveText(SUGGESTIONS[0]!);
+  await card.getByLabel('第1条整改措施').fill('开展作风建设专项整治，建立月度督查通报制度。');
+  await card.getByLabel('第1条责任人').fill('李强');
+  await card.getByLabel('第1条责任人').blur();
+  await card.getByLabel('第1条整改状态').selectOption({ label: '整改中' });
+  await card.getByLabel('第1条进展日期').fill(addDays(c.deliveredOn, 7));
+  await card.getByLabel('第1条进展情况').fill('召开专题部署会');
+  await card.getByRole('button', { name: '添加进展' }).click();
+  await expect(card.getByRole('list', { name: '第1条整改进展' })).toContainText('召开专题部署会');
+  await expect(card.getByRole('status', { name: '第1条保存状态' })).toContainText('已保存');
+
+  // Evidence: uploaded, listed with its size, opened from the data folder.
+  await card.getByLabel('第1条佐证材料：选择文件').setInputFiles({ name: '专项整治方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 evidence') });
+  const files = card.getByRole('list', { name: '第1条佐证材料' });
+  await expect(files).toContainText('专项整治方案.pdf');
+  await expect(files).toContainText('17 字节');
+  const download = page.waitForEvent('download');
+  await files.getByRole('button', { name: '打开：专项整治方案.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('专项整治方案.pdf');
+
+  // Stored: a reload shows the same.
+  await page.reload();
+  await expect(card.getByLabel('第1条整改措施')).toHaveValue('开展作风建设专项整治，建立月度督查通报制度。');
+  await expect(card.getByLabel('第1条整改状态')).toHaveValue('inProgress');
+  await expect(card.getByRole('list', { name: '第1条整改进展' })).toContainText('召开专题部署会');
+  await page.screenshot({ path: '/tmp/loopui-ledger.png', fullPage: false });
+
+  // The report received: dated before delivery is refused in Chinese, then recorded.
+  await page.getByRole('button', { name: '登记收到整改情况报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记收到整改情况报告' });
+  await dialog.getByLabel('收到日期').fill(addDays(c.deliveredOn, -1));
+  await dialog.getByLabel('报告文号').fill('青政发〔2026〕3号');
+  // A form with unsaved changes asks before Esc closes it.
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '放弃未保存的内容？' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('早于');
+  await dialog.getByLabel('收到日期').fill(addDays(c.deliveredOn, 20));
+  await dialog.getByLabel('报告成文日期').fill(addDays(c.deliveredOn, 18));
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const report = page.getByRole('definition').filter({ hasText: '青政发〔2026〕3号' });
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('loop-stage')).toHaveText('回头看');
+
+  // 回头看: dates, a member of the group, a verdict per item.
+  await page.getByRole('button', { name: '开始回头看' }).click();
+  const start = page.getByRole('dialog', { name: '开始回头看' });
+  await start.getByLabel('开始日期').fill(addDays(c.deliveredOn, 25));
+  await start.getByLabel('结束日期').fill(addDays(c.deliveredOn, 27));
+  await start.getByRole('button', { name: '开始' }).click();
+  await expect(start).toBeHidden();
+  const members = await api(page, 'members.list', {});
+  const leader = members.find((m) => m.active)!;
+  await page.getByLabel('选择调研组成员').selectOption({ value: leader.id });
+  await page.getByRole('button', { name: '添加到调研组' }).click();
+  await expect(page.getByRole('list', { name: '回头看调研组成员' })).toContainText(leader.name);
+  await page.getByLabel('第1条核查评价').selectOption({ label: '整改到位' });
+  await page.getByLabel('第1条核查情况').fill('查阅督查通报12期，实地察看2个基层站所。');
+  await page.getByLabel('第1条核查情况').blur();
+  await page.getByLabel('第2条核查评价').selectOption({ label: '基本到位' });
+  await page.getByLabel('第3条核查评价').selectOption({ label: '未到位' });
+  await expect(page.getByRole('status', { name: '回头看保存状态' })).toContainText('已保存');
+  // The verdicts reach the ledger.
+  await expect(page.getByRole('article', { name: '第2条整改台账' }).getByLabel('第2条回头看评价')).toHaveValue('mostlyRectified');
+  await page.getByRole('heading', { name: '回头看（问效调研）' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui-followup.png', fullPage: false });
+
+  // Closed by the office with a reason.
+  await page.getByRole('button', { name: '办结…' }).click();
+  const close = page.getByRole('dialog', { name: '办结' });
+  await close.getByLabel('办结理由').fill('被评议对象已调离原岗位');
+  await close.getByRole('button', { name: '办结' }).click();
+  await expect(close).toBeHidden();
+  await expect(page.getByTestId('loop-stage')).toHaveText('已办结');
+  await expect(page.getByTestId('loop-closure')).toContainText('被评议对象已调离原岗位');
+  await page.screenshot({ path: '/tmp/loopui-case.png', fullPage: true });
+});
+
+test('a 质询案 needs 3 proposers, then is answered and judged by its proposers', async ({ page }) => {
+  const c = await deliveredCase(page, 1);
+  await openCase(page, c);
+  const members = (await api(page, 'members.list', {})).filter((m) => m.active);
+
+  await page.getByText('其他情形下记录进一步监督措施').click();
+  await page.getByRole('button', { name: '提出质询案' }).click();
+  const form = page.getByRole('dialog', { name: '记录质询案' });
+  await form.getByLabel('提出日期').fill(addDays(c.deliveredOn, 10));
+  await form.getByLabel(`提案人：${members[0]!.name}`).check();
+  await form.getByLabel(`提案人：${members[1]!.name}`).check();
+  await expect(form.getByRole('status', { name: '提案人人数' })).toContainText('还差1人');
+  await form.getByLabel('质询的问题').fill('整改措施为何未落实到位？');
+  await form.getByLabel('质询的内容和理由').fill('整改情况测评仍不满意，群众反映问题未解决。');
+  await form.getByRole('button', { name: '保存' }).click();
+  // Off the failing path the office confirms first; then the threshold refuses 2 proposers.
+  await expect(form.getByTestId('needs-confirmation')).toBeVisible();
+  await form.getByRole('button', { name: '仍然保存' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: '3人以上' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/loopui-interpellation-refused.png', fullPage: false });
+
+  await form.getByLabel(`提案人：${members[2]!.name}`).check();
+  await expect(form.getByRole('status', { name: '提案人人数' })).not.toContainText('还差');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByTestId('needs-confirmation')).toBeVisible();
+  await form.getByRole('button', { name: '仍然保存' }).click();
+  await expect(form).toBeHidden();
+  const step = page.getByRole('article', { name: '质询案' });
+  await expect(step).toContainText('提案人3人');
+  await expect(step).toContainText('等待主任会议决定答复方式');
+
+  // The 主任会议 decides a written answer; the answer; 2 of 3 proposers not satisfied.
+  await step.getByRole('button', { name: '修改' }).click();
+  const edit = page.getByRole('dialog', { name: '修改质询案' });
+  await edit.getByText('主任会议已决定答复方式').click();
+  await edit.getByLabel('主任会议决定日期').fill(addDays(c.deliveredOn, 12));
+  await edit.getByLabel('答复方式').selectOption({ label: '书面答复' });
+  await edit.getByRole('button', { name: '记录答复' }).click();
+  const answer = edit.getByRole('group', { name: '第1次答复' });
+  await answer.getByLabel('答复日期').fill(addDays(c.deliveredOn, 20));
+  await answer.getByLabel('答复人').fill(c.name);
+  await answer.getByLabel('答复内容').fill('已制定专项整改方案，限期落实。');
+  await answer.getByLabel(`不满意：${members[0]!.name}`).check();
+  await answer.getByLabel(`不满意：${members[1]!.name}`).check();
+  await answer.getByLabel('提案人表示意见日期').fill(addDays(c.deliveredOn, 22));
+  await expect(answer).toContainText('过半数不满意，应再次答复');
+  await page.screenshot({ path: '/tmp/loopui-interpellation-answer.png', fullPage: false });
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(step).toContainText('书面答复');
+  await expect(step).toContainText('第1次答复');
+  await expect(step).toContainText('过半数不满意，应再次答复');
+  await page.screenshot({ path: '/tmp/loopui-escalation.png', fullPage: true });
+});
