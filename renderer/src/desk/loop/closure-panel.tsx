@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LoopCase } from '../../../../shared/api/loop-types';
-import { isoDateOf, formatDateCn } from '../../../../shared/format/dates';
+import { formatDateCn } from '../../../../shared/format/dates';
 import { LOOP_LABELS } from '../../../../shared/loop/labels';
 import { getPlatform } from '../../platform/platform';
 import { DateField } from '../../ui/date-field';
@@ -48,7 +48,7 @@ export function ClosurePanel({ data }: { data: LoopCase }) {
 
 function CloseDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm(
-    () => ({ date: isoDateOf(Date.now()), reason: '' }),
+    () => ({ date: '', reason: '' }),
     (v) => getPlatform().call('loop.close', { ...caseArgs(data), closure: { evaluationId: data.evaluationId, ...v } }),
     onClose,
   );

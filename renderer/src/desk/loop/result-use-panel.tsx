@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import type { LoopCase } from '../../../../shared/api/loop-types';
-import { formatDateCn, isoDateOf } from '../../../../shared/format/dates';
+import { formatDateCn } from '../../../../shared/format/dates';
 import { DEFAULT_RESULT_RECIPIENTS, DELIVERY_MODES, LOOP_LABELS, RESULT_USE_KINDS, type DeliveryMode, type ResultUseKind } from '../../../../shared/loop/labels';
 import { resultUseLines } from '../../../../shared/loop/ledger';
 import type { ResultUse } from '../../../../shared/loop/schemas';
@@ -156,7 +156,7 @@ function KindAndHow({ value, set }: { value: Pick<Line, 'kind' | 'how'>; set: (p
 
 function OneDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm<Line>(
-    () => ({ kind: 'bulletin', recipient: '', date: isoDateOf(Date.now()), how: 'electronic', docNumber: '', note: '' }),
+    () => ({ kind: 'bulletin', recipient: '', date: '', how: 'electronic', docNumber: '', note: '' }),
     (v) => getPlatform().call('loop.resultUse.save', { ...caseArgs(data), entry: entryOf(data, v) }),
     onClose,
   );
@@ -180,7 +180,7 @@ function DefaultsDialog({ data, onClose }: { data: LoopCase; onClose: () => void
   const [chosen, setChosen] = useState<string[]>(recipients.filter((r) => !data.resultUses.some((u) => u.kind === 'opinion' && u.recipient === r)));
   const [done, setDone] = useState<string[]>([]);
   const form = useDialogForm<Omit<Line, 'recipient'>>(
-    () => ({ kind: 'opinion', date: data.opinion?.deliveredOn ?? isoDateOf(Date.now()), how: 'confidential', docNumber: data.opinionNumber, note: '' }),
+    () => ({ kind: 'opinion', date: data.opinion?.deliveredOn ?? '', how: 'confidential', docNumber: data.opinionNumber, note: '' }),
     async (v) => {
       // One line per recipient, each stored before the next; a refusal names what was already registered.
       for (const recipient of chosen.filter((r) => !done.includes(r))) {
