@@ -1,6 +1,8 @@
 import type { CoverageConflict, CoverageCounts, CoverageStatus } from '../domain/coverage';
 import type { Evaluatee } from '../domain/evaluatees';
-import type { Evaluation, ReportMode, Stage } from '../domain/evaluations';
+import type { Evaluation, ReportMode } from '../domain/evaluations';
+import type { LoopStage } from '../loop/stage';
+import type { LoopOverview } from './loop-types';
 import type { Meeting, MeetingStatus } from '../domain/meetings';
 import type { Unit } from '../domain/people';
 import type { Term } from '../domain/settings';
@@ -12,8 +14,16 @@ export interface DeskOverview {
   term: Term;
   orgShortName: string;
   demo: boolean;
-  /** This year's evaluations by stage, every stage listed (zero included) in process order. */
-  stages: { stage: Stage; label: string; count: number }[];
+  /**
+   * This year's evaluations by the stage derived from their records (escalated included), every
+   * stage listed (zero included) in process order.
+   */
+  stages: { stage: LoopStage; label: string; count: number }[];
+  /**
+   * The closed loop's deadlines of every year: what is due within 30 days, everything overdue and
+   * every re-report with no meeting yet; overdue first. Nothing drops off by age.
+   */
+  due: LoopOverview['due'];
   evaluationsThisYear: number;
   reportInPerson: number;
   writtenReports: number;
@@ -48,7 +58,8 @@ export interface EvaluateeRow extends Evaluatee {
 export interface PlanCell {
   evaluationId: string;
   year: number;
-  stage: Stage;
+  /** Derived from the records (shared/loop deriveStage). */
+  stage: LoopStage;
   stageLabel: string;
   mode: ReportMode;
   held: boolean;

@@ -109,11 +109,14 @@ export interface RectificationDeadline {
   name: string;
   unitName: string;
   docNumber: string;
+  /** The first delivery: the deadlines count from it. */
   deliveredOn: string;
-  /** null when the county asks for no rectification plan. */
+  /** Each deadline below is the open one, or null (none asked for, the thing arrived, or not on this path). */
+  /** 整改方案: only when the county asks for a plan. */
   planDue: string | null;
-  reportDue: string;
-  /** 不满意: report again within the re-report period. */
+  /** 整改情况报告 (not on the failing path, where the re-report replaces it). */
+  reportDue: string | null;
+  /** 不满意: the re-report at the first meeting on or after announcement + the months, or that earliest day while no meeting is scheduled. */
   reReportDue: string | null;
 }
 

@@ -14,6 +14,11 @@ export interface CoverageInput {
   /** Evaluations of any years; those outside the term are ignored. */
   evaluations: readonly Evaluation[];
   term: Pick<Term, 'startYear' | 'endYear'>;
+  /**
+   * Each evaluation's stage as derived from its records (the services pass deriveStage's); without
+   * it, the legacy stored stage.
+   */
+  stageOf?: (ev: Evaluation) => Stage | 'escalated';
 }
 
 /**
@@ -31,7 +36,7 @@ export const COVERAGE_STATUS_LABELS: Record<CoverageStatus, string> = {
 export interface CoverageCell {
   year: number;
   evaluationId: string;
-  stage: Stage;
+  stage: Stage | 'escalated';
   mode: ReportMode;
   /** The meeting has heard this evaluation (stage vote or later). */
   held: boolean;
@@ -97,6 +102,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const { startYear, endYear } = input.term;
   const years = termYears(input.term);
   const byId = new Map(input.evaluatees.map((e) => [e.id, e]));
+  const stageOf = input.stageOf ?? ((ev: Evaluation) => ev.stage);
   const conflicts: CoverageConflict[] = [];
 
   const evaluationsOf = new Map<string, Evaluation[]>();
@@ -127,7 +133,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
           years: [ev.year],
           message: `${e.name}于${formatDateCn(e.appointmentDate)}任职，不应列入${ev.year}年评议计划`,
         });
-      } else if (e.endedDate && endedYear !== undefined && (ev.year > endedYear || (ev.year === endedYear && !stageHeld(ev.stage)))) {
+      } else if (e.endedDate && endedYear !== undefined && (ev.year > endedYear || (ev.year === endedYear && !stageHeld(stageOf(ev))))) {
         // In the year of leaving only an evaluation already heard stands; a pending one cannot take place.
         misplaced.add(ev.id);
         conflicts.push({
@@ -167,7 +173,8 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     const cells = years.map((year): CoverageCell | null => {
       const ev = evs.find((x) => x.year === year);
       if (!ev) return null;
-      return { year, evaluationId: ev.id, stage: ev.stage, mode: ev.mode, held: stageHeld(ev.stage), conflict: misplaced.has(ev.id) || repeated };
+      const stage = stageOf(ev);
+      return { year, evaluationId: ev.id, stage, mode: ev.mode, held: stageHeld(stage), conflict: misplaced.has(ev.id) || repeated };
     });
     const lastYear = Math.min(endYear, endedYear ?? endYear);
     const plannableYears = years.filter((y) => y >= appointedYear && y <= lastYear);

@@ -23,9 +23,12 @@ export const STAGE_LABELS: Record<Stage, string> = {
   closed: '已办结',
 };
 
-/** True once the evaluatee has stood before the meeting (or handed in the written report). */
-export function stageHeld(stage: Stage): boolean {
-  return STAGES.indexOf(stage) >= STAGES.indexOf('vote');
+/**
+ * True once the evaluatee has stood before the meeting (or handed in the written report). Takes
+ * the derived stage (shared/loop deriveStage), which adds 'escalated' after the chain's end.
+ */
+export function stageHeld(stage: Stage | 'escalated'): boolean {
+  return stage === 'escalated' || STAGES.indexOf(stage) >= STAGES.indexOf('vote');
 }
 
 export const REPORT_MODES = ['report', 'written'] as const;
@@ -36,6 +39,10 @@ export const evaluationSchema = z.object({
   id: idField('ev', '评议'),
   evaluateeId: idField('ee', '被评议对象'),
   year: yearField('评议年度'),
+  /**
+   * Legacy: the stage as earlier versions stored it. Every screen shows and counts the stage derived
+   * from the records (shared/loop deriveStage); this field is kept only so older files stay valid.
+   */
   stage: enumField('评议阶段', STAGES).default('planned'),
   /** The Standing Committee meeting that hears it, once scheduled. */
   meetingId: idField('mt', '评议会议').optional(),

@@ -31,9 +31,10 @@ test('the workbench opens on the demo county with the figures of the records', a
 
   // Every stage is listed; this year's evaluations are all still at the plan stage.
   const stages = page.getByRole('list', { name: '各阶段评议数' }).getByRole('listitem');
-  await expect(stages).toHaveCount(8);
+  await expect(stages).toHaveCount(9);
   await expect(page.getByRole('listitem', { name: `已列入计划 ${thisYear}项` })).toBeVisible();
   await expect(page.getByRole('listitem', { name: '已办结 0项' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '进一步监督 0项' })).toBeVisible();
 
   // Coverage per category matches the plan's counts.
   const byCategory = page.getByRole('table', { name: '按类别的覆盖情况' });

@@ -9,7 +9,8 @@ import { isoDateOf } from '../../../shared/format/dates';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
-import { allEvaluations, allMeetings, readCore, updateCore } from './desk-data';
+import { allEvaluations, allMeetings, readCore, readYear, updateCore, yearsOnRecord } from './desk-data';
+import { statesOf } from '../loop/loop-records';
 
 type PeopleHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `${'settings' | 'criteria' | 'members' | 'units' | 'evaluatees'}.${string}`>>;
 
@@ -101,8 +102,10 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
 
     'evaluatees.list': async () => {
       const core = await readCore(ctx);
-      const evaluations = await allEvaluations(ctx);
-      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
+      const [parts, meetings] = await Promise.all([Promise.all(yearsOnRecord(ctx).map((y) => readYear(ctx, y))), allMeetings(ctx)]);
+      const evaluations = parts.flatMap((p) => p.evaluations);
+      const states = statesOf(parts, meetings);
+      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term, stageOf: (ev) => states.get(ev.id)?.stage ?? 'planned' });
       const status = new Map(coverage.rows.map((r) => [r.evaluatee.id, r.status]));
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       const names = new Map(core.evaluatees.map((e) => [e.id, e.name]));

@@ -2,14 +2,19 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DeskOverview, MeetingSummary, PlanView } from '../../../shared/api/desk-types';
 import { computeCoverage } from '../../../shared/domain/coverage';
 import { isEnded } from '../../../shared/domain/evaluatees';
-import { STAGES, STAGE_LABELS, stageHeld, type Evaluation } from '../../../shared/domain/evaluations';
+import { stageHeld, type Evaluation } from '../../../shared/domain/evaluations';
+import { stageLabel } from '../../../shared/loop/stage';
+import { allRows, dueList, stageCounts } from '../loop/loop-read';
+import { stateOf, statesOf } from '../loop/loop-records';
 import { newId } from '../../../shared/domain/ids';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
 import { termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
-import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, hasYear } from './desk-data';
+import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, hasYear, yearsOnRecord } from './desk-data';
+
+const allYearData = (ctx: ServiceContext) => Promise.all(yearsOnRecord(ctx).map((y) => readYear(ctx, y)));
 
 type PlanHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `plan.${string}` | 'desk.overview'>>;
 
@@ -35,8 +40,11 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
     'plan.get': async (): Promise<PlanView> => {
       const core = await readCore(ctx);
       const years = termYears(core.settings.term);
-      const evaluations = await allEvaluations(ctx);
-      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
+      const [parts, meetings] = await Promise.all([allYearData(ctx), allMeetings(ctx)]);
+      const evaluations = parts.flatMap((y) => y.evaluations);
+      const states = statesOf(parts, meetings);
+      const stageOf = (ev: Evaluation) => states.get(ev.id)?.stage ?? 'planned';
+      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term, stageOf });
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {
         term: core.settings.term,
@@ -50,7 +58,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           ended: isEnded(r.evaluatee),
           ...(r.evaluatee.endedDate ? { endedDate: r.evaluatee.endedDate } : {}),
           status: r.status,
-          cells: r.cells.map((c) => (c ? { ...c, stageLabel: STAGE_LABELS[c.stage] } : null)),
+          cells: r.cells.map((c) => (c ? { ...c, stageLabel: stageLabel(c.stage) } : null)),
           plannableYears: r.plannableYears,
         })),
         conflicts: coverage.conflicts,
@@ -80,11 +88,13 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
 
     'plan.remove': async ({ evaluationId, year }) => {
       const meetings = await allMeetings(ctx);
-      const current = (await readYear(ctx, year)).evaluations.find((ev) => ev.id === evaluationId);
+      const yearData = await readYear(ctx, year);
+      const current = yearData.evaluations.find((ev) => ev.id === evaluationId);
       if (!current) throw new ApiError('not_found', '该计划项已不存在。');
+      const derived = stateOf(current, yearData, meetings).stage;
       const onAgenda = meetings.find((m) => m.meeting.agenda.some((a) => (a.kind === 'report' ? a.evaluateeId === current.evaluateeId : a.evaluateeIds.includes(current.evaluateeId))) && m.meeting.year === year);
       if (onAgenda) throw new ApiError('conflict', `该对象已在会议“${onAgenda.meeting.name}”的议程中，请先从议程中移除。`);
-      if (stageHeld(current.stage)) throw new ApiError('conflict', `该评议已进入“${STAGE_LABELS[current.stage]}”阶段，不能移出计划。`);
+      if (stageHeld(derived)) throw new ApiError('conflict', `该评议已进入“${stageLabel(derived)}”阶段，不能移出计划。`);
       await updateYear(ctx, year, (data) => {
         data.evaluations = data.evaluations.filter((ev) => ev.id !== evaluationId);
       });
@@ -94,10 +104,13 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
     'desk.overview': async (): Promise<DeskOverview> => {
       const core = await readCore(ctx);
       const now = today(ctx);
-      const evaluations = await allEvaluations(ctx);
+      const { years, rows, src } = await allRows(ctx);
+      const evaluations = years.flatMap((y) => y.evaluations);
       const thisYear = evaluations.filter((ev) => ev.year === now.year);
-      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
-      const meetings = (await allMeetings(ctx)).map((m) => m.meeting);
+      const stageById = new Map(rows.map((r) => [r.evaluationId, r.state.stage]));
+      const stageOf = (ev: Evaluation) => stageById.get(ev.id) ?? 'planned';
+      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term, stageOf });
+      const meetings = src.meetings.map((m) => m.meeting);
       const upcoming = meetings.filter((m) => m.status !== 'closed').sort((a, b) => a.date.localeCompare(b.date));
       // The nearest meeting still to come (today's, held or not, counts); failing that, the latest
       // whose date passed without it being ended — the panel labels it so.
@@ -108,7 +121,8 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         term: core.settings.term,
         orgShortName: core.settings.organisation.shortName,
         demo: core.settings.demo,
-        stages: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: thisYear.filter((ev) => ev.stage === stage).length })),
+        stages: stageCounts(rows.filter((r) => r.year === now.year)),
+        due: dueList(rows),
         evaluationsThisYear: thisYear.length,
         reportInPerson: thisYear.filter((ev) => ev.mode === 'report').length,
         writtenReports: thisYear.filter((ev) => ev.mode === 'written').length,

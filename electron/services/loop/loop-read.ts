@@ -33,20 +33,33 @@ export async function readCase(ctx: ServiceContext, year: number, evaluationId: 
   return caseView(ev, data, src);
 }
 
-/** The workbench's loop figures, from every year on record. */
-export async function loopOverview(ctx: ServiceContext): Promise<LoopOverview> {
+/** Every evaluation of every year on record as a loop row (derived stage, open deadlines). */
+export async function allRows(ctx: ServiceContext): Promise<{ src: LoopSources; years: Readonly<YearData>[]; rows: LoopCaseRow[] }> {
   const [src, years] = await Promise.all([loopSources(ctx), allYears(ctx)]);
-  const rows: LoopCaseRow[] = years.flatMap((y) => y.evaluations.map((ev) => caseRow(ev, y, src)));
-  const due = rows
+  return { src, years, rows: years.flatMap((y) => y.evaluations.map((ev) => caseRow(ev, y, src))) };
+}
+
+/** What the workbench lists: due within 30 days, overdue, re-reports with no meeting yet; overdue first. */
+export function dueList(rows: readonly LoopCaseRow[]): LoopOverview['due'] {
+  return rows
     .flatMap((r) =>
       r.deadlines.filter((d) => DUE_LISTED.has(d.state)).map((d) => ({ ...d, evaluationId: r.evaluationId, year: r.year, name: r.name, unitName: r.unitName })),
     )
     .sort((a, b) => (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || a.due.localeCompare(b.due) || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** Counts by derived stage, every stage listed (zero included) in process order. */
+export function stageCounts(rows: readonly Pick<LoopCaseRow, 'state'>[]): LoopOverview['stages'] {
+  return LOOP_STAGES.map((stage) => ({ stage, label: stageLabel(stage), count: rows.filter((r) => r.state.stage === stage).length }));
+}
+
+/** The workbench's loop figures, from every year on record. */
+export async function loopOverview(ctx: ServiceContext): Promise<LoopOverview> {
+  const { src, rows } = await allRows(ctx);
   return {
     today: src.today,
-    due,
-    stages: LOOP_STAGES.map((stage) => ({ stage, label: stageLabel(stage), count: rows.filter((r) => r.state.stage === stage).length })),
+    due: dueList(rows),
+    stages: stageCounts(rows),
     escalated: rows.filter((r) => r.state.stage === 'escalated').length,
   };
 }
-

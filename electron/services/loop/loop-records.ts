@@ -5,7 +5,7 @@ import type { CoreData, MeetingData, YearData } from '../../../shared/domain/par
 import { firstDelivery, loopFacts, type LoopRecords } from '../../../shared/loop/facts';
 import { issuedItems, type IssuedItems } from '../../../shared/loop/items';
 import { emptyLoopData, type LedgerEntry, type LoopData } from '../../../shared/loop/schemas';
-import { deriveStage, type LoopState } from '../../../shared/loop/stage';
+import { deriveStage, stageLabel, type LoopState } from '../../../shared/loop/stage';
 import type { LoopMeeting } from '../../../shared/api/loop-types';
 import { meetingOf, recordFor } from '../opinions/opinion-data';
 
@@ -72,6 +72,11 @@ export function recordsOf(ev: Evaluation, year: Readonly<YearData>, meetings: re
 
 export function stateOf(ev: Evaluation, year: Readonly<YearData>, meetings: readonly Readonly<MeetingData>[]): LoopState {
   return deriveStage(loopFacts(recordsOf(ev, year, meetings)));
+}
+
+/** The derived stage in words, given the meeting that heard the evaluation (or null). */
+export function derivedLabel(ev: Evaluation, year: Readonly<YearData>, meeting: Readonly<MeetingData> | null): string {
+  return stageLabel(stateOf(ev, year, meeting ? [meeting] : []).stage);
 }
 
 /** Every evaluation of the given years with its derived state. */

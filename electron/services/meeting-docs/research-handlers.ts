@@ -1,7 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { documentCalls } from '../../../shared/api/calls/documents';
 import type { ResearchDetail } from '../../../shared/api/documents-types';
-import { STAGE_LABELS } from '../../../shared/domain/evaluations';
 import type { YearData } from '../../../shared/domain/partitions';
 import { emptyResearch, methodsFor, researchFileName, researchProblems, type ResearchContent, type ResearchData, type ResearchReport } from '../../../shared/domain/research';
 import type { Handlers } from '../api/dispatch';
@@ -9,6 +8,7 @@ import type { ServiceContext } from '../api/service-context';
 import { today, updateYear } from '../desk/desk-data';
 import { buildResearchReportDocument } from '../documents';
 import { loadFacts } from '../opinions/opinion-data';
+import { derivedLabel } from '../loop/loop-records';
 import { deliverDocx } from './deliver';
 import { researchInput } from './paper-inputs';
 import { activeMembers } from './round-docs';
@@ -43,7 +43,7 @@ export function researchHandlers(ctx: ServiceContext): ResearchHandlers {
         unitName: f.unitName,
         position: f.evaluatee.position,
         category: f.evaluatee.category,
-        stageLabel: STAGE_LABELS[f.evaluation.stage],
+        stageLabel: derivedLabel(f.evaluation, f.year, f.meeting),
         methods: methodsFor(f.evaluatee.category),
         content: report ? (structuredClone(report.content) as ResearchContent) : null,
         updatedAt: report?.updatedAt ?? null,

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { OpinionMaterial, OpinionRow } from '../../../shared/api/opinion-types';
-import { STAGE_LABELS, type Evaluation } from '../../../shared/domain/evaluations';
+import type { Evaluation } from '../../../shared/domain/evaluations';
 import type { Evaluatee } from '../../../shared/domain/evaluatees';
 import { reportItems } from '../../../shared/domain/meetings';
 import {
@@ -147,7 +147,7 @@ export function material(f: EvaluationFacts): OpinionMaterial {
 
 export function opinionRow(
   ev: Evaluation,
-  ctx: { core: Readonly<CoreData>; year: Readonly<YearData>; meeting: Readonly<MeetingData> | null },
+  ctx: { core: Readonly<CoreData>; year: Readonly<YearData>; meeting: Readonly<MeetingData> | null; stageLabel: string },
 ): OpinionRow {
   const evaluatee = ctx.core.evaluatees.find((e) => e.id === ev.evaluateeId);
   const record = recordFor(ctx.year, ev.id);
@@ -162,7 +162,7 @@ export function opinionRow(
     position: evaluatee?.position ?? '',
     category: evaluatee?.category ?? '其他',
     mode: ev.mode,
-    stageLabel: STAGE_LABELS[ev.stage],
+    stageLabel: ctx.stageLabel,
     meetingId: ctx.meeting?.meeting.id ?? null,
     meetingName: ctx.meeting?.meeting.name ?? null,
     meetingDate: ctx.meeting?.meeting.date ?? null,

@@ -29,6 +29,9 @@ import { pendingOpinions } from './pending';
 import { prefillHints, prefillOpinion } from './prefill';
 import * as workflow from './workflow';
 import { syncLedger } from '../loop/ledger-sync';
+import { allYears, loopSources } from '../loop/loop-read';
+import { caseRow } from '../loop/loop-view';
+import { derivedLabel } from '../loop/loop-records';
 
 type OpinionHandlers = Pick<Handlers, keyof typeof opinionCalls>;
 
@@ -55,7 +58,7 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
     const used = await numbersOnRecord(ctx);
     return {
       today: now.iso,
-      row: opinionRow(f.evaluation, { core: f.core, year: f.year, meeting: f.meeting }),
+      row: opinionRow(f.evaluation, { core: f.core, year: f.year, meeting: f.meeting, stageLabel: derivedLabel(f.evaluation, f.year, f.meeting) }),
       record: record ? (structuredClone(record) as OpinionRecord) : null,
       memberOpinions: memberOpinionsFor(f.year, f.evaluatee.id),
       material: material(f),
@@ -96,7 +99,7 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
       const rows = data.evaluations.map((ev: Evaluation) => {
         const meeting = meetingOf(ev, meetings);
         const order = meeting ? reportItems(meeting.meeting).findIndex((r) => r.evaluateeId === ev.evaluateeId) : -1;
-        return { row: opinionRow(ev, { core, year: data, meeting }), order };
+        return { row: opinionRow(ev, { core, year: data, meeting, stageLabel: derivedLabel(ev, data, meeting) }), order };
       });
       // The meeting's agenda order, as the opinions are drafted and approved; unscheduled ones last.
       rows.sort(
@@ -200,10 +203,11 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
     },
 
     'opinions.pending': async () => {
-      const now = today(ctx);
-      const core = await readCore(ctx);
-      const years = await Promise.all(yearsOnRecord(ctx).map((y) => readYear(ctx, y)));
-      return pendingOpinions(core, years, now.iso);
+      const [src, years] = await Promise.all([loopSources(ctx), allYears(ctx)]);
+      return pendingOpinions(src.core, years, src.today, (year, evaluationId) => {
+        const ev = year.evaluations.find((e) => e.id === evaluationId);
+        return ev ? caseRow(ev, year, src).deadlines : [];
+      });
     },
 
     ...memberOpinionHandlers(ctx),

@@ -88,7 +88,7 @@ export function PendingOpinionsPanel() {
                     </td>
                     <td>
                       {d.planDue && <Due today={data.today} date={d.planDue} label="整改方案" />}
-                      <Due today={data.today} date={d.reportDue} label="整改情况报告" />
+                      {d.reportDue && <Due today={data.today} date={d.reportDue} label="整改情况报告" />}
                       {d.reReportDue && <Due today={data.today} date={d.reReportDue} label="再次报告" />}
                     </td>
                   </tr>
