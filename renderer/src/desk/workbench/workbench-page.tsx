@@ -43,7 +43,7 @@ export function WorkbenchPage() {
       )}
       <SummaryCards data={data} />
       <StageStrip data={data} />
-      <LoopDuePanel />
+      <LoopDuePanel data={data} />
       <div className="wb-split">
         <NextMeetingPanel meeting={data.nextMeeting} today={data.today} />
         <CoveragePanel data={data} />
