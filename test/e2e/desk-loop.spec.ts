@@ -229,3 +229,34 @@ test('a 质询案 needs 3 proposers, then is answered and judged by its proposer
   await expect(step).toContainText('过半数不满意，应再次答复');
   await page.screenshot({ path: '/tmp/loopui-escalation.png', fullPage: true });
 });
+
+test('the workbench lists an overdue 整改方案 until it is received; the row opens the case', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const settings = await api(page, 'settings.get', {});
+  await api(page, 'settings.update', { settings: { ...settings, deadlines: { ...settings.deadlines, rectificationPlanDays: 15 } } });
+  const c = await deliveredCase(page, 2);
+
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`${host.urls.desk}#/`);
+  const due = page.getByRole('table', { name: '到期事项' });
+  const row = due.getByRole('row').filter({ hasText: c.name });
+  await expect(row).toContainText('整改方案');
+  await expect(row).toContainText('已逾期');
+  await expect(row.locator('.tag.danger')).toBeVisible();
+  await page.getByRole('heading', { name: '到期事项' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui-workbench.png', fullPage: false });
+
+  await row.getByRole('link', { name: c.name }).click();
+  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '登记收到整改方案' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记收到整改方案' });
+  await dialog.getByLabel('收到日期').fill(addDays(c.deliveredOn, 20));
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('definition').filter({ hasText: '年' }).first()).toBeVisible();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  await expect(page.getByRole('heading', { name: '到期事项' })).toBeVisible();
+  await expect(page.getByText(c.name + '整改方案')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: '到期事项' }).getByRole('row').filter({ hasText: c.name })).toHaveCount(0);
+});
