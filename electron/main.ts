@@ -2,7 +2,7 @@
 // without Electron); the work lives in services/ (plain Node, shared with browser mode).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, powerSaveBlocker, screen, session } from 'electron';
+import { app, dialog, powerSaveBlocker, screen, session, shell } from 'electron';
 import type { HallView } from '../shared/api/live-types';
 import { createAppServices, type AppServices } from './services/app-services';
 import { consoleLogger, type Logger } from './services/deps';
@@ -101,6 +101,8 @@ async function start(): Promise<void> {
     documentsDir: app.getPath('documents'),
     memory: fileFolderMemory(app.getPath('userData'), (error) => log.warn('could not remember the export folder', { error: String(error) })),
     log,
+    openPath: (p) => shell.openPath(p),
+    tempDir: app.getPath('temp'),
   });
   let running: AppServices;
   try {

@@ -13,6 +13,7 @@ import { faultMessage, faultOf } from './store/messages';
 import { BrowserShellPort, type ShellPort } from './shell-port';
 import { BrowserFilePort, type FilePort } from './file-port';
 import { createDownloads, type DownloadRegistry } from './host/downloads';
+import { createUploads, type UploadStaging } from './loop/uploads';
 
 /** Everything a transport (Electron IPC or the browser-mode host) needs from the services. */
 export interface AppServices {
@@ -23,6 +24,8 @@ export interface AppServices {
   readonly dispatch: Dispatch;
   /** Browser mode's download links, shared with the HTTP host that serves them. */
   readonly downloads: DownloadRegistry;
+  /** Evidence files staged for attaching, shared with the HTTP host's upload path. */
+  readonly uploads: UploadStaging;
   /** The services' log: `<data>/logs/pingyi.log` (it follows the data folder when that moves). */
   readonly log: Logger;
   /** Finishes pending writes and releases the data-folder lock. */
@@ -68,6 +71,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const shell = options.shell ?? new BrowserShellPort();
   shell.onChange(() => hub.publish('shell.changed', shell.status()));
   const downloads = createDownloads({ clock });
+  const uploads = createUploads({ clock });
   // A typed path never points into the app's own folder or the data folder (wherever it is now).
   const files = options.files ?? new BrowserFilePort(downloads, () => [homeDir, current.store.dataDir]);
 
@@ -114,6 +118,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     pointerFile: pointerPath(homeDir),
     shell,
     files,
+    uploads,
     aboutFile: options.aboutFile ?? null,
     async reopen(dir: string) {
       await current.store.close();
@@ -141,6 +146,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     hub,
     dispatch,
     downloads,
+    uploads,
     log,
     close: async () => {
       log.info('services stopping', { dataDir: current.store.dataDir });

@@ -37,6 +37,12 @@ export interface FilePort {
   /** destination + complete in one step, for a file that is already made. */
   deliver(caller: Caller, file: OutgoingFile): Promise<FileDelivery>;
   /**
+   * Shows a stored file (an evidence file) to the user without asking where to save it. Browser
+   * mode: a one-time download; desktop: a copy in the temp folder opened with its program (the
+   * stored file itself is never handed to another program, which could change it).
+   */
+  open(caller: Caller, file: OutgoingFile): Promise<FileDelivery>;
+  /**
    * The folder a batch export writes into. Desktop: always the main process's own folder dialog
    * (null when closed) — a path typed into the page is never trusted there; browser mode: the path
    * the user typed, checked (checkTypedFolder: absolute, local, existing, writable, outside the
@@ -200,6 +206,10 @@ export class BrowserFilePort implements FilePort {
 
   async deliver(caller: Caller, file: OutgoingFile): Promise<FileDelivery> {
     return (await this.destination(caller, file)).complete(file.bytes);
+  }
+
+  open(caller: Caller, file: OutgoingFile): Promise<FileDelivery> {
+    return this.deliver(caller, file);
   }
 
   chooseFolder(_caller: Caller, typed?: string): Promise<string> {

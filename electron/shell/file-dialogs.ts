@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { Role } from '../../shared/api/define';
 import type { FileDelivery } from '../../shared/api/file-types';
@@ -23,6 +25,10 @@ export interface DesktopFilePortOptions {
   fs?: StoreFs;
   isFolder?(p: string): boolean;
   exists?(p: string): boolean;
+  /** Electron's shell.openPath: '' when the system opened the file, else its error text. */
+  openPath?(p: string): Promise<string>;
+  /** Electron's app.getPath('temp'): where the copies of opened files go. */
+  tempDir?: string;
 }
 
 /**
@@ -69,6 +75,19 @@ export class DesktopFilePort implements FilePort {
   async deliver(caller: Caller, file: OutgoingFile): Promise<FileDelivery> {
     const destination = await this.destination(caller, file);
     return destination ? destination.complete(file.bytes) : { kind: 'cancelled' };
+  }
+
+  async open(_caller: Caller, file: OutgoingFile): Promise<FileDelivery> {
+    const { openPath, tempDir } = this.options;
+    if (!openPath || !tempDir) throw new ApiError('unavailable', '此版本不能直接打开文件。');
+    const fileName = safeFileName(file.fileName);
+    const target = path.join(tempDir, 'pingyi-open', randomBytes(6).toString('hex'), fileName);
+    await this.fs.mkdir(path.dirname(target), { recursive: true });
+    await writeFileDurably(this.fs, target, file.bytes);
+    const problem = await openPath(target);
+    if (problem) throw new ApiError('unavailable', `无法打开“${fileName}”：${problem}`);
+    this.options.log.info('file opened', { path: target, bytes: file.bytes.length });
+    return { kind: 'opened', fileName, bytes: file.bytes.length };
   }
 
   // A path typed into the page is never used on the desktop: a page (or anything that got into

@@ -12,6 +12,8 @@ export type FileDelivery =
       bytes: number;
     }
   | { kind: 'saved'; path: string; fileName: string; bytes: number }
+  /** Desktop, a stored file shown to the user: a copy opened with the program the system uses for it. */
+  | { kind: 'opened'; fileName: string; bytes: number }
   | { kind: 'cancelled' };
 
 export const FILE_TYPES = {

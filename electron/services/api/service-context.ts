@@ -3,6 +3,7 @@ import type { EventHub } from './event-hub';
 import type { Store } from '../store/types';
 import type { ShellPort } from '../shell-port';
 import type { FilePort } from '../file-port';
+import type { UploadStaging } from '../loop/uploads';
 
 /** What handlers get: the services' dependencies, built once per app start. */
 export interface ServiceContext {
@@ -18,6 +19,8 @@ export interface ServiceContext {
   readonly shell: ShellPort;
   /** How exported files reach the user: save dialogs on the desktop, download links in browser mode. */
   readonly files: FilePort;
+  /** Evidence files staged by a window (browser upload path or desktop call) until they are attached. */
+  readonly uploads: UploadStaging;
   /** The build's about file (version, build date, licences); null when there is none. */
   readonly aboutFile: string | null;
   /** Closes the current store and opens the data folder `dir` in its place. */

@@ -34,6 +34,11 @@
  *   15 s. EventSource reconnects by itself while the host is down (connection refused); a 403
  *   stops it for good. Each open stream holds one of Chromium's six connections per host, so a
  *   page opens exactly one stream and never more.
+ * - Uploads. `POST /<role>/upload` with `Content-Type: application/octet-stream`, the file's
+ *   name URI-encoded in `X-File-Name` and the raw bytes as body (limit 50 MB, the evidence files'
+ *   limit) stages an evidence file for a window whose role may attach one; the answer is a JSON
+ *   Reply whose result is `{uploadId, name, size}` for `loop.evidence.attach`. Same cookie, Origin
+ *   and Host checks as the API; over 50 MB: 413 with a Reply naming the limit.
  * - Downloads. The services register a file and return its path `/<role>/download/<id>`; a GET
  *   there serves it once with `Content-Disposition: attachment; filename="…";
  *   filename*=UTF-8''…`, then the id is gone (404 page).
@@ -46,7 +51,10 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../../../shared/api/define';
-import type { Reply } from '../../../shared/api/errors';
+import { ApiError, type Reply } from '../../../shared/api/errors';
+import { roleMayCall } from '../../../shared/api/contract';
+import { FILE_MAX_BYTES } from '../../../shared/loop/schemas';
+import type { UploadStaging } from '../loop/uploads';
 import { newRequestId, type Dispatch } from '../api/dispatch';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../deps';
@@ -83,6 +91,8 @@ export interface HttpHostOptions {
   /** Must be true to bind anything but a loopback address: a second guard behind --listen-all. */
   listenAll?: boolean;
   downloads?: DownloadRegistry;
+  /** Where `POST /<role>/upload` stages evidence files (the services' own staging); without it uploads are refused. */
+  uploads?: UploadStaging;
   heartbeatMs?: number;
 }
 
@@ -99,7 +109,7 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-type RouteKind = 'page' | 'api' | 'events' | 'download';
+type RouteKind = 'page' | 'api' | 'events' | 'download' | 'upload';
 
 export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const { dispatch, hub, log, staticDir } = options;
@@ -116,7 +126,7 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
 
   const refuse = (res: ServerResponse, kind: RouteKind, reason: string, req: IncomingMessage) => {
     log.info('browser-mode request refused', { reason, method: req.method, path: (req.url ?? '').split('?')[0] });
-    if (kind === 'api') sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: HOST_TEXT.forbidden } });
+    if (kind === 'api' || kind === 'upload') sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: HOST_TEXT.forbidden } });
     else sendHtml(res, 403, '访问被拒绝', HOST_TEXT.forbidden);
   };
 
@@ -167,6 +177,11 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
       else await handleApi(req, res, role, rest[1] ?? '');
       return;
     }
+    if (kind === 'upload') {
+      if (rest.length !== 1) sendReply(res, 404, { ok: false, error: { code: 'unknown_call', message: HOST_TEXT.notFound } });
+      else await handleUpload(req, res, role);
+      return;
+    }
     if (kind !== 'page' && extra) {
       sendHtml(res, 404, '找不到页面', HOST_TEXT.notFound);
       return;
@@ -205,17 +220,63 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     }
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, role: Role, name: string): Promise<void> {
+  /** POST only, and never from another site: false when refused (the answer is sent). */
+  function postFromHere(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'POST') {
       sendReply(res, 405, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.methodNotAllowed } }, { Allow: 'POST' });
-      return;
+      return false;
     }
     // SameSite=Strict already keeps the cookie off cross-site requests; this refuses them outright.
     const origin = req.headers.origin;
     if ((origin !== undefined && origin !== `http://${req.headers.host}`) || req.headers['sec-fetch-site'] === 'cross-site') {
       sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: HOST_TEXT.crossOrigin } });
+      return false;
+    }
+    return true;
+  }
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, role: Role): Promise<void> {
+    if (!postFromHere(req, res)) return;
+    const uploads = options.uploads;
+    if (!uploads || !roleMayCall(role, 'loop.evidence.attach')) {
+      log.info('browser-mode request refused', { reason: uploads ? 'upload role' : 'no upload staging', role });
+      sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: uploads ? HOST_TEXT.forbidden : HOST_TEXT.uploadUnavailable } });
       return;
     }
+    // Not a type a plain HTML form can send, which closes the CSRF path as for the API.
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/octet-stream') {
+      sendReply(res, 415, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.uploadContentType } });
+      return;
+    }
+    const name = decodedName(req.headers['x-file-name']);
+    if (name === null) {
+      sendReply(res, 400, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.uploadName } });
+      return;
+    }
+    const body = await readBody(req, FILE_MAX_BYTES, FILE_MAX_BYTES * 2);
+    if (!body.ok) {
+      if (body.reason === 'too-large') {
+        log.info('browser-mode upload refused', { reason: 'too large', role });
+        sendReply(res, 413, { ok: false, error: { code: 'invalid_args', message: `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，不能作为佐证材料` } }, { Connection: 'close' });
+      } else {
+        res.destroy();
+      }
+      return;
+    }
+    let reply: Reply;
+    try {
+      reply = { ok: true, result: uploads.stage(role, name, body.body) };
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      log.info('browser-mode upload refused', { reason: err.message, role });
+      reply = { ok: false, error: err.toJSON() };
+    }
+    sendReply(res, 200, reply);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, role: Role, name: string): Promise<void> {
+    if (!postFromHere(req, res)) return;
     // A JSON content type cannot be sent by a plain HTML form, which closes the classic CSRF path.
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
@@ -331,9 +392,21 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
   };
 }
 
-/** `api`, `events` and `download` are reserved first segments: the renderer build never uses them. */
+/** The file name an upload carries, URI-encoded; null when missing or not decodable. */
+function decodedName(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string' || header.trim() === '') return null;
+  try {
+    const name = decodeURIComponent(header).trim();
+    return name === '' || name.length > 500 ? null : name;
+  } catch {
+    return null;
+  }
+}
+
+/** `api`, `events`, `upload` and `download` are reserved first segments: the renderer build never uses them. */
 function routeKind(rest: readonly string[]): RouteKind {
   if (rest[0] === 'api') return 'api';
+  if (rest[0] === 'upload') return 'upload';
   if (rest[0] === 'events') return 'events';
   if (rest[0] === 'download') return 'download';
   return 'page';

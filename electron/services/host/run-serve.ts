@@ -87,6 +87,8 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       version: deps.version,
       // The links the services' FilePort hands out are served from this same registry.
       downloads: services.downloads,
+      // Evidence files uploaded here are attached by the services from this same staging.
+      uploads: services.uploads,
       ...(deps.heartbeatMs === undefined ? {} : { heartbeatMs: deps.heartbeatMs }),
     });
   } catch (err) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OFFICE, call } from '../define';
-import { idField, intField, optionalText, yearField } from '../../domain/fields';
+import { idField, intField, optionalText, requiredText, yearField } from '../../domain/fields';
 import {
+  FILE_MAX_BYTES,
   closureSchema,
   decisionStepSchema,
   followUpResearchSchema,
@@ -15,7 +16,7 @@ import {
   resultUseSchema,
 } from '../../loop/schemas';
 import type { FileDelivery } from '../file-types';
-import type { LoopCase, LoopCaseRow, LoopOverview } from '../loop-types';
+import type { LoopCase, LoopCaseRow, LoopOverview, StagedUpload } from '../loop-types';
 
 const which = { year: yearField('评议年度'), evaluationId: idField('ev', '评议') };
 /** Sent again as true after the clerk confirmed what the service asked about (needs_confirmation). */
@@ -133,7 +134,21 @@ export const loopCalls = {
     summary: '删除结果运用登记',
   }),
 
-  /** An upload (browser mode: POST to the host's upload path; desktop: the file picked in a dialog) attached. */
+  /**
+   * Desktop: the bytes of a file the window picked, kept for attaching (browser mode stages through
+   * the host's upload path instead: `POST /<role>/upload`). 50 MB at most.
+   */
+  'loop.evidence.stage': call<StagedUpload>()({
+    args: z.strictObject({
+      fileName: requiredText('文件名', 200),
+      bytes: z
+        .instanceof(Uint8Array, { error: '文件内容无效（浏览器模式请通过上传地址上传）' })
+        .refine((b) => b.byteLength <= FILE_MAX_BYTES, { error: `文件不能超过${FILE_MAX_BYTES / 1024 / 1024} MB` }),
+    }),
+    roles: OFFICE,
+    summary: '暂存待添加的佐证材料',
+  }),
+  /** A staged upload (loop.evidence.stage, or the browser host's upload path) copied into the data folder and attached. */
   'loop.evidence.attach': caseResult({
     args: z.strictObject({ ...which, target: evidenceTargetSchema, uploadId: z.string().regex(/^up_[0-9a-z]{8,40}$/, '上传编号无效') }),
     roles: OFFICE,

@@ -6,6 +6,7 @@ import type { Dispatch } from '../../../electron/services/api/dispatch';
 import { EventHub } from '../../../electron/services/api/event-hub';
 import type { AppServices, AppServicesOptions } from '../../../electron/services/app-services';
 import { silentLogger } from '../../../electron/services/deps';
+import { createUploads } from '../../../electron/services/loop/uploads';
 import { createDownloads } from '../../../electron/services/host/downloads';
 import { EXIT, READY_PREFIX, runServe, type ServeDeps } from '../../../electron/services/host/run-serve';
 import { makeDirs } from './host-fixture';
@@ -35,6 +36,7 @@ async function setup(createError?: Error) {
         hub: new EventHub(),
         dispatch,
         downloads,
+        uploads: createUploads(),
         log: silentLogger,
         async close() {
           closed++;

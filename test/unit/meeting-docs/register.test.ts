@@ -219,6 +219,9 @@ class ScriptedFiles implements FilePort {
     const d = await this.destination(caller, file);
     return d ? d.complete(file.bytes) : { kind: 'cancelled' };
   }
+  async open(_caller: Caller, file: OutgoingFile): Promise<FileDelivery> {
+    return { kind: 'opened', fileName: file.fileName, bytes: file.bytes.length };
+  }
   async chooseFolder(): Promise<string | null> {
     return null;
   }

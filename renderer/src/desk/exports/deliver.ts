@@ -21,6 +21,8 @@ export function deliverToUser(result: FileDelivery): string | null {
     }
     case 'saved':
       return `已保存到 ${result.path}`;
+    case 'opened':
+      return `已打开“${result.fileName}”。`;
     case 'cancelled':
       return null;
   }
