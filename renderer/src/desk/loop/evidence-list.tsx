@@ -37,11 +37,8 @@ export function EvidenceList({
   const [removing, setRemoving] = useState<FileRef | null>(null);
 
   const add = async (file: File) => {
+    // uploadFile refuses an oversized or unreadable file itself, naming it.
     setMessage(null);
-    if (file.size > FILE_MAX_BYTES) {
-      setMessage({ ok: false, text: `“${file.name}”有${formatBytes(file.size)}，超过每个文件${FILE_MAX_BYTES / 1024 / 1024} MB的上限，未添加。` });
-      return;
-    }
     setBusy(`正在上传“${file.name}”…`);
     try {
       const staged = await uploadFile(file);
