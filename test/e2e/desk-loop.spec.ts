@@ -111,6 +111,13 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   const download = page.waitForEvent('download');
   await files.getByRole('button', { name: '打开：专项整治方案.pdf' }).click();
   expect((await download).suggestedFilename()).toBe('专项整治方案.pdf');
+  await card.getByLabel('第1条佐证材料：选择文件').setInputFiles({ name: '督查通报.txt', mimeType: 'text/plain', buffer: Buffer.from('第1期') });
+  await expect(files.getByRole('listitem')).toHaveCount(2);
+  await files.getByRole('button', { name: '移除：督查通报.txt' }).click();
+  const confirmRemove = page.getByRole('dialog', { name: '移除文件' });
+  await confirmRemove.getByRole('button', { name: '移除' }).click();
+  await expect(files.getByRole('listitem')).toHaveCount(1);
+  await expect(files).not.toContainText('督查通报.txt');
 
   // Stored: a reload shows the same.
   await page.reload();
@@ -138,6 +145,8 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await expect(dialog).toBeHidden();
   const report = page.getByRole('definition').filter({ hasText: '青政发〔2026〕3号' });
   await expect(report).toBeVisible();
+  await page.getByLabel('整改情况报告文件：选择文件').setInputFiles({ name: '整改情况报告扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scan') });
+  await expect(page.getByRole('list', { name: '整改情况报告文件' })).toContainText('整改情况报告扫描件.pdf');
   await expect(page.getByTestId('loop-stage')).toHaveText('回头看');
 
   // 回头看: dates, a member of the group, a verdict per item.
@@ -162,6 +171,15 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await expect(page.getByRole('article', { name: '第2条整改台账' }).getByLabel('第2条回头看评价')).toHaveValue('mostlyRectified');
   await page.getByRole('heading', { name: '回头看（问效调研）' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/loopui-followup.png', fullPage: false });
+
+  // The results-use register: the opinion to the default recipients in one go.
+  await page.getByRole('button', { name: '登记评议意见抄送' }).click();
+  const send = page.getByRole('dialog', { name: '登记评议意见抄送' });
+  await send.getByRole('button', { name: '登记4项' }).click();
+  await expect(send).toBeHidden();
+  const register = page.getByRole('table', { name: '结果运用登记' });
+  for (const recipient of ['县委', '县人民政府', '县委组织部']) await expect(register.getByRole('cell', { name: recipient, exact: true })).toBeVisible();
+  await expect(register.getByRole('row')).toHaveCount(5);
 
   // Closed by the office with a reason.
   await page.getByRole('button', { name: '办结…' }).click();
@@ -259,4 +277,28 @@ test('the workbench lists an overdue 整改方案 until it is received; the row 
   await expect(page.getByRole('heading', { name: '到期事项' })).toBeVisible();
   await expect(page.getByText(c.name + '整改方案')).toHaveCount(0);
   await expect(page.getByRole('table', { name: '到期事项' }).getByRole('row').filter({ hasText: c.name })).toHaveCount(0);
+});
+
+test('a 特定问题调查委员会 proposed by members needs one fifth of the active members', async ({ page }) => {
+  const c = await deliveredCase(page, 3);
+  await openCase(page, c);
+  const active = (await api(page, 'members.list', {})).filter((m) => m.active);
+  const need = Math.ceil(active.length / 5);
+
+  await page.getByText('其他情形下记录进一步监督措施').click();
+  await page.getByRole('button', { name: '组织特定问题调查委员会' }).click();
+  const form = page.getByRole('dialog', { name: '记录特定问题调查委员会' });
+  await form.getByLabel('提议方式').selectOption({ label: '组成人员联名书面提议' });
+  await form.getByLabel('提议日期').fill(addDays(c.deliveredOn, 10));
+  for (const m of active.slice(0, need - 1)) await form.getByLabel(`提议人：${m.name}`).check();
+  await expect(form.getByRole('status', { name: '提议人人数' })).toContainText('还差1人');
+  await form.getByLabel('提议内容').fill('就整改落实情况组织特定问题调查委员会。');
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.getByRole('button', { name: '仍然保存' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: '五分之一' })).toBeVisible();
+  await form.getByLabel(`提议人：${active[need - 1]!.name}`).check();
+  await form.getByRole('button', { name: '保存' }).click();
+  await form.getByRole('button', { name: '仍然保存' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('article', { name: '特定问题调查委员会' })).toContainText(`${need}人`);
 });
