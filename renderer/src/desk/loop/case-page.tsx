@@ -113,7 +113,7 @@ function LaterVotesPanel({ data }: { data: LoopCase }) {
             : '回头看后的满意度测评，在“会议”中将本项评议列入常委会会议议程后进行。'}
         </p>
       ) : (
-        <table className="list" aria-label="后续测评">
+        <table className="list loop-table" aria-label="后续测评">
           <thead>
             <tr>
               <th>测评</th>

@@ -110,7 +110,7 @@ function FollowUpEditor({ data, record }: { data: LoopCase; record: FollowUpRese
         {data.issued.items.length === 0 ? (
           <p className="muted">评议意见没有编号的条目。</p>
         ) : (
-          <table className="list loop-checks" aria-label="逐条核查">
+          <table className="list loop-checks loop-table" aria-label="逐条核查">
             <thead>
               <tr>
                 <th style={{ width: '34%' }}>意见条目</th>

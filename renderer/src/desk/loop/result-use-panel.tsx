@@ -43,7 +43,7 @@ export function ResultUsePanel({ data }: { data: LoopCase }) {
       {rows.length === 0 ? (
         <p className="muted">尚未登记。测评结果通报、评议意见报送{DEFAULT_RESULT_RECIPIENTS.join('、')}和被评议对象所在单位，以及将评议结果作为考核、任用、奖惩参考的建议，在此逐项登记。</p>
       ) : (
-        <table className="list" aria-label="结果运用登记">
+        <table className="list loop-table" aria-label="结果运用登记">
           <thead>
             <tr>
               <th>日期</th>
