@@ -41,7 +41,7 @@ export function EscalationPanel({ data }: { data: LoopCase }) {
     <section className={`panel${offered || data.escalation.length > 0 ? ' loop-escalation' : ''}`} aria-labelledby="loop-esc-title">
       <div className="panel-head">
         <h2 id="loop-esc-title">进一步监督</h2>
-        <span className="muted">整改情况测评仍为不满意时，由办公室按程序记录；各项措施均不自动进行。</span>
+        <span className="muted">再次报告后的整改情况测评仍未通过时，由办公室按程序记录；各项措施均不自动进行。</span>
       </div>
       {offered ? (
         buttons

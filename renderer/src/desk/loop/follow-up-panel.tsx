@@ -9,7 +9,7 @@ import { DateField, DateInput } from '../../ui/date-field';
 import { Field } from '../../ui/field';
 import { SaveStatus } from '../settings/settings-fields';
 import { useSyncedDraft } from '../settings/use-synced-draft';
-import { caseArgs, GuardedFormDialog, useDialogForm } from './loop-bits';
+import { caseArgs, failingOutcome, GuardedFormDialog, useDialogForm } from './loop-bits';
 
 /**
  * 回头看（问效调研）: the follow-up group, its dates and activities, what it checked per item with a
@@ -33,7 +33,7 @@ export function FollowUpPanel({ data }: { data: LoopCase }) {
       {data.followUp ? (
         <FollowUpEditor key={data.evaluationId} data={data} record={data.followUp} />
       ) : failingPath ? (
-        <p className="muted">测评结果为不合格等次的，以再次向常委会会议报告和整改情况测评代替回头看。</p>
+        <p className="muted">测评结果为“{failingOutcome(data)}”，以再次向常委会会议报告和整改情况测评代替回头看。</p>
       ) : data.report === null ? (
         <p className="muted">一般在收到整改情况报告后组织回头看，逐条核查整改落实情况，再提请常委会会议进行满意度测评。</p>
       ) : (

@@ -124,3 +124,12 @@ export function meetingName(meetings: readonly LoopMeeting[], id: string | null 
 export function dateOrDash(iso: string | null | undefined): string {
   return iso ? formatDateCn(iso) : '—';
 }
+
+/** The failing outcome that opened the re-report path, in the rule's own word (不满意, 不通过 …). */
+export function failingOutcome(data: LoopCase): string {
+  if (data.state.reReport?.from === 'followUp') {
+    const failed = data.laterVotes.filter((v) => v.kind === 'followUp' && v.result?.failing).at(-1);
+    return failed?.result?.outcome ?? '不满意';
+  }
+  return data.outcome || '不满意';
+}

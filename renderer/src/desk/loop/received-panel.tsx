@@ -8,7 +8,7 @@ import { DateField } from '../../ui/date-field';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { EvidenceList } from './evidence-list';
-import { caseArgs, dateOrDash, GuardedFormDialog, meetingName, MeetingSelect, useDialogForm } from './loop-bits';
+import { caseArgs, dateOrDash, failingOutcome, GuardedFormDialog, meetingName, MeetingSelect, useDialogForm } from './loop-bits';
 
 /**
  * 整改方案 (only where the county asks for one) and 整改情况报告 as they arrived. On the 不满意 path
@@ -115,7 +115,7 @@ function ReportSection({ data, delivered }: { data: LoopCase; delivered: string 
         )}
       </div>
       {failingPath && report === null ? (
-        <p className="muted">测评结果为不合格等次，被评议对象应再次向常委会会议报告整改情况并接受整改情况测评，不再另行报送书面整改情况报告。</p>
+        <p className="muted">测评结果为“{failingOutcome(data)}”，被评议对象应再次向常委会会议报告整改情况并接受整改情况测评，不再另行报送书面整改情况报告。</p>
       ) : !delivered ? (
         <p className="muted">评议意见送达后登记。</p>
       ) : report ? (
