@@ -72,8 +72,10 @@ export function evidenceHandlers(ctx: ServiceContext): EvidenceHandlers {
       if (problem) throw new ApiError('invalid_args', problem);
       // The target is checked before the copy, so a refused attach leaves no file behind.
       slotOf(...(await currentView(ctx, year, evaluationId)), evaluationId, target);
-      // The file is durable in the data folder before any record names it.
-      const ref = await storeEvidence(ctx.store.dataDir, staged.name, staged.bytes);
+      // The file is durable in the data folder before any record names it; in the store's queue, so
+      // a data-folder move or a backup never runs half-way through the copy.
+      const store = ctx.store;
+      const ref = await store.exclusive(() => storeEvidence(store.dataDir, staged.name, staged.bytes));
       const result = await changeCase(ctx, year, evaluationId, (s) => {
         const slot = slotOf(writableLoop(s.data), s.data, evaluationId, target);
         if (slot.files.some((f) => f.sha256 === ref.sha256)) throw new ApiError('conflict', `${slot.what}中已有同样内容的文件“${slot.files.find((f) => f.sha256 === ref.sha256)?.name}”。`);

@@ -12,7 +12,7 @@ import { deriveStage, type LoopState } from '../../../shared/loop/stage';
 import { checkedVerdicts, interpellationProblems, investigationProblems, reportDateProblem } from '../../../shared/loop/validation';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
-import { allMeetings, readCore, today, updateYear } from '../desk/desk-data';
+import { allMeetings, hasYear, readCore, today, updateYear } from '../desk/desk-data';
 import { recordFor } from '../opinions/opinion-data';
 import { syncLedger } from './ledger-sync';
 import { itemsOf, recordsOf, writableLoop } from './loop-records';
@@ -51,7 +51,7 @@ export interface WriteScope {
 export async function changeCase(ctx: ServiceContext, year: number, evaluationId: string, change: (s: WriteScope) => void): Promise<LoopCase> {
   const [core, meetings] = await Promise.all([readCore(ctx), allMeetings(ctx)]);
   const now = today(ctx).iso;
-  if (!ctx.store.has(`year/${year}`)) throw new ApiError('not_found', `${year}年度没有评议记录。`);
+  if (!hasYear(ctx, year)) throw new ApiError('not_found', `${year}年度没有评议记录。`);
   await updateYear(ctx, year, (data) => {
     const ev = data.evaluations.find((e) => e.id === evaluationId);
     if (!ev) throw new ApiError('not_found', '找不到该评议，可能已移出计划。');

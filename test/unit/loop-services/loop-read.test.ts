@@ -30,6 +30,14 @@ describe('loop read calls', () => {
     ]);
     expect(c.deadlines).toEqual([expect.objectContaining({ kind: 'report', due: '2027-05-08', state: 'later' })]);
     expect((await h.call('loop.cases', {})).map((r) => r.evaluationId)).toEqual([row.evaluationId]);
+    const listed = (await h.call('loop.cases', { year: 2026 }))[0]!;
+    expect(listed).toMatchObject({ name: row.name, outcome: '满意', deliveredOn: '2026-11-08', items: 3, itemsDone: 0, stageLabel: '跟踪整改', inPost: true });
+    expect(listed.opinionNumber).toMatch(/〔2026〕\d+号$/);
+    expect(await h.call('loop.cases', { year: 2025 })).toEqual([]);
+    expect(await h.call('loop.cases', { year: 2031 })).toEqual([]);
+    expect(c.thresholds.interpellationMin).toBe(3);
+    expect(c.members.length).toBeGreaterThan(0);
+    expect(c.meetings.map((m) => m.id)).toContain(c.evaluation.meetingId);
 
     // Nothing drops off by age: overdue a year later, still listed.
     h.setToday('2028-06-01');

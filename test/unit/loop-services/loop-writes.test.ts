@@ -146,6 +146,13 @@ describe('escalation', () => {
     expect(stranger.message).toContain('路人甲不是本级人大常委会组成人员');
     expect((await h.call('loop.case', which)).escalation).toEqual([]);
 
+    // A member who left stays on record but does not count: 2 active + 1 former is below 3.
+    const former = members[3]!;
+    await h.call('members.update', { member: { ...former, active: false } });
+    const left = await h.refused('loop.escalation.save', { ...which, step: { ...step, proposers: [...members.slice(0, 2), former].map(ref) } });
+    expect(left.message).toContain(`${former.name}已不在任，不能作为质询案提案人`);
+    expect(left.message).toContain('现有提案人2人');
+
     const saved = await h.call('loop.escalation.save', { ...which, step });
     expect(saved.escalation).toHaveLength(1);
     const id = saved.escalation[0]!.id;
