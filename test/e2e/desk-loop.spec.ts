@@ -90,28 +90,28 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await page.setViewportSize({ width: 1440, height: 1000 });
 
   // The ledger: one card per item, the item's text as issued and read-only.
-  const card = page.getByRole('article', { name: '第1条整改台账' });
-  await expect(page.getByRole('article', { name: /第\d条整改台账/ })).toHaveCount(3);
-  await expect(card.getByLabel('第1条意见内容')).toHaveText(SUGGESTIONS[0]!);
-  await card.getByLabel('第1条整改措施').fill('开展作风建设专项整治，建立月度督查通报制度。');
-  await card.getByLabel('第1条责任人').fill('李强');
-  await card.getByLabel('第1条责任人').blur();
-  await card.getByLabel('第1条整改状态').selectOption({ label: '整改中' });
-  await card.getByLabel('第1条进展日期').fill(addDays(c.deliveredOn, 7));
-  await card.getByLabel('第1条进展情况').fill('召开专题部署会');
+  const card = page.getByRole('article', { name: '第1项整改台账' });
+  await expect(page.getByRole('article', { name: /第\d项整改台账/ })).toHaveCount(3);
+  await expect(card.getByLabel('第1项意见内容')).toHaveText(SUGGESTIONS[0]!);
+  await card.getByLabel('第1项整改措施').fill('开展作风建设专项整治，建立月度督查通报制度。');
+  await card.getByLabel('第1项责任人').fill('李强');
+  await card.getByLabel('第1项责任人').blur();
+  await card.getByLabel('第1项整改状态').selectOption({ label: '整改中' });
+  await card.getByLabel('第1项进展日期').fill(addDays(c.deliveredOn, 7));
+  await card.getByLabel('第1项进展情况').fill('召开专题部署会');
   await card.getByRole('button', { name: '添加进展' }).click();
-  await expect(card.getByRole('list', { name: '第1条整改进展' })).toContainText('召开专题部署会');
-  await expect(card.getByRole('status', { name: '第1条保存状态' })).toContainText('已保存');
+  await expect(card.getByRole('list', { name: '第1项整改进展' })).toContainText('召开专题部署会');
+  await expect(card.getByRole('status', { name: '第1项保存状态' })).toContainText('已保存');
 
   // Evidence: uploaded, listed with its size, opened from the data folder.
-  await card.getByLabel('第1条佐证材料：选择文件').setInputFiles({ name: '专项整治方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 evidence') });
-  const files = card.getByRole('list', { name: '第1条佐证材料' });
+  await card.getByLabel('第1项佐证材料：选择文件').setInputFiles({ name: '专项整治方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 evidence') });
+  const files = card.getByRole('list', { name: '第1项佐证材料' });
   await expect(files).toContainText('专项整治方案.pdf');
   await expect(files).toContainText('17 字节');
   const download = page.waitForEvent('download');
   await files.getByRole('button', { name: '打开：专项整治方案.pdf' }).click();
   expect((await download).suggestedFilename()).toBe('专项整治方案.pdf');
-  await card.getByLabel('第1条佐证材料：选择文件').setInputFiles({ name: '督查通报.txt', mimeType: 'text/plain', buffer: Buffer.from('第1期') });
+  await card.getByLabel('第1项佐证材料：选择文件').setInputFiles({ name: '督查通报.txt', mimeType: 'text/plain', buffer: Buffer.from('第1期') });
   await expect(files.getByRole('listitem')).toHaveCount(2);
   await files.getByRole('button', { name: '移除：督查通报.txt' }).click();
   const confirmRemove = page.getByRole('dialog', { name: '移除文件' });
@@ -121,9 +121,9 @@ test('a case is followed through the ledger, the report received, 回头看 and 
 
   // Stored: a reload shows the same.
   await page.reload();
-  await expect(card.getByLabel('第1条整改措施')).toHaveValue('开展作风建设专项整治，建立月度督查通报制度。');
-  await expect(card.getByLabel('第1条整改状态')).toHaveValue('inProgress');
-  await expect(card.getByRole('list', { name: '第1条整改进展' })).toContainText('召开专题部署会');
+  await expect(card.getByLabel('第1项整改措施')).toHaveValue('开展作风建设专项整治，建立月度督查通报制度。');
+  await expect(card.getByLabel('第1项整改状态')).toHaveValue('inProgress');
+  await expect(card.getByRole('list', { name: '第1项整改进展' })).toContainText('召开专题部署会');
   await page.screenshot({ path: '/tmp/loopui-ledger.png', fullPage: false });
 
   // The report received: dated before delivery is refused in Chinese, then recorded.
@@ -161,14 +161,14 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await page.getByLabel('选择调研组成员').selectOption({ value: leader.id });
   await page.getByRole('button', { name: '添加到调研组' }).click();
   await expect(page.getByRole('list', { name: '回头看调研组成员' })).toContainText(leader.name);
-  await page.getByLabel('第1条核查评价').selectOption({ label: '整改到位' });
-  await page.getByLabel('第1条核查情况').fill('查阅督查通报12期，实地察看2个基层站所。');
-  await page.getByLabel('第1条核查情况').blur();
-  await page.getByLabel('第2条核查评价').selectOption({ label: '基本到位' });
-  await page.getByLabel('第3条核查评价').selectOption({ label: '未到位' });
+  await page.getByLabel('第1项核查评价').selectOption({ label: '整改到位' });
+  await page.getByLabel('第1项核查情况').fill('查阅督查通报12期，实地察看2个基层站所。');
+  await page.getByLabel('第1项核查情况').blur();
+  await page.getByLabel('第2项核查评价').selectOption({ label: '基本到位' });
+  await page.getByLabel('第3项核查评价').selectOption({ label: '未到位' });
   await expect(page.getByRole('status', { name: '回头看保存状态' })).toContainText('已保存');
   // The verdicts reach the ledger.
-  await expect(page.getByRole('article', { name: '第2条整改台账' }).getByLabel('第2条回头看评价')).toHaveValue('mostlyRectified');
+  await expect(page.getByRole('article', { name: '第2项整改台账' }).getByLabel('第2项回头看评价')).toHaveValue('mostlyRectified');
   await page.getByRole('heading', { name: '回头看（问效调研）' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/loopui-followup.png', fullPage: false });
 
@@ -301,4 +301,30 @@ test('a 特定问题调查委员会 proposed by members needs one fifth of the a
   await form.getByRole('button', { name: '仍然保存' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('article', { name: '特定问题调查委员会' })).toContainText(`${need}人`);
+});
+
+test('a re-issued opinion keeps the ledger by number, logs the changes and keeps the entry of a removed item', async ({ page }) => {
+  const c = await deliveredCase(page, 4);
+  const which = { year: c.year, evaluationId: c.evaluationId };
+  await api(page, 'loop.ledger.save', { ...which, itemNo: 3, entry: { measures: '建立来信来访台账', responsible: '', dueDate: null, status: 'inProgress', verdict: null, progress: [] } });
+
+  // Version 2 drops item 3 and rewords item 2.
+  await api(page, 'opinions.revise', { ...which, versionNo: 1, reason: '更正文字' });
+  const content = finishedContent(c.name);
+  content.sections.suggestions = [SUGGESTIONS[0]!, '健全重大事项集体决策程序。'].map((text) => ({ level: 2 as const, text }));
+  await api(page, 'opinions.saveDraft', { ...which, versionNo: 2, content });
+  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 2, council: { date: addDays(c.meetingDate, 6), sitting: 31 } });
+  await api(page, 'opinions.issue', { ...which, versionNo: 2, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(c.meetingDate, 7) } });
+
+  await openCase(page, c);
+  await expect(page.getByRole('article', { name: /第\d项整改台账/ })).toHaveCount(2);
+  await expect(page.getByLabel('第2项意见内容')).toHaveText('健全重大事项集体决策程序。');
+  await expect(page.getByRole('note')).toContainText('第3项');
+  await expect(page.getByRole('note')).toContainText('整改中');
+  await page.getByText('重新印发的条目变更记录（1次）').click();
+  await expect(page.locator('.loop-revisions')).toContainText('第1稿→第2稿（更正文字）');
+  await expect(page.locator('.loop-revisions')).toContainText('第2项文字修改');
+  await expect(page.locator('.loop-revisions')).toContainText('第3项删除');
+  await page.locator('.loop-revisions').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui-revisions.png', fullPage: false });
 });

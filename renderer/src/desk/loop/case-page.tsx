@@ -81,7 +81,7 @@ function CaseHeader({ data }: { data: LoopCase }) {
         </dd>
         <dt>整改事项</dt>
         <dd>
-          已完成{data.itemsDone}条 / 共{data.items}条
+          已完成{data.itemsDone}项 / 共{data.items}项
         </dd>
         <dt>期限</dt>
         <dd>{data.deadlines.length === 0 ? (data.state.stage === 'closed' ? '已办结，无待办期限' : '评议意见送达后开始计算') : data.deadlines.map((d) => <DeadlineLine key={d.kind} deadline={d} today={undefined} />)}</dd>

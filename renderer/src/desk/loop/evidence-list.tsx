@@ -25,7 +25,7 @@ export function EvidenceList({
   data: LoopCase;
   target: EvidenceTarget;
   files: readonly FileRef[];
-  /** Names the list for screen readers and tests: 第1条佐证材料. */
+  /** Names the list for screen readers and tests: 第1项佐证材料. */
   label: string;
   addLabel?: string;
   /** One file only (a scan): adding is offered while there is none. */

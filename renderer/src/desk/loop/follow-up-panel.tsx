@@ -135,7 +135,7 @@ function FollowUpEditor({ data, record }: { data: LoopCase; record: FollowUpRese
                       {item.text}
                     </td>
                     <td>
-                      <select aria-label={`第${item.no}条核查评价`} value={check?.verdict ?? ''} onChange={(e) => setVerdict(e.target.value)}>
+                      <select aria-label={`第${item.no}项核查评价`} value={check?.verdict ?? ''} onChange={(e) => setVerdict(e.target.value)}>
                         <option value="">尚未评价</option>
                         {ITEM_VERDICTS.map((v) => (
                           <option key={v} value={v}>
@@ -146,7 +146,7 @@ function FollowUpEditor({ data, record }: { data: LoopCase; record: FollowUpRese
                     </td>
                     <td>
                       <textarea
-                        aria-label={`第${item.no}条核查情况`}
+                        aria-label={`第${item.no}项核查情况`}
                         rows={2}
                         disabled={!check}
                         placeholder={check ? '核查了什么、看到了什么' : '先选择评价'}

@@ -42,7 +42,7 @@ export function LedgerPanel({ data }: { data: LoopCase }) {
         <h2 id="loop-ledger-title">整改台账</h2>
         {items.length > 0 && (
           <span className="muted" data-testid="loop-ledger-summary">
-            共{s.items}条：{ITEM_STATUSES.map((k) => `${LOOP_LABELS.itemStatus[k]}${s.byStatus[k]}`).join(' · ')}
+            共{s.items}项：{ITEM_STATUSES.map((k) => `${LOOP_LABELS.itemStatus[k]}${s.byStatus[k]}`).join(' · ')}
           </span>
         )}
       </div>
@@ -55,13 +55,13 @@ export function LedgerPanel({ data }: { data: LoopCase }) {
       )}
       {data.orphaned.length > 0 && (
         <div className="banner warn" role="note">
-          重新印发的评议意见已删除第{data.orphaned.join('、')}条，其台账记录仍予保留：
+          重新印发的评议意见已删除第{data.orphaned.join('、')}项，其台账记录仍予保留：
           <ul>
             {data.orphaned.map((no) => {
               const e = data.ledger.find((x) => x.itemNo === no);
               return (
                 <li key={no}>
-                  第{no}条：{e?.itemText.split('\n')[0]}（{LOOP_LABELS.itemStatus[e?.status ?? 'notStarted']}）
+                  第{no}项：{e?.itemText.split('\n')[0]}（{LOOP_LABELS.itemStatus[e?.status ?? 'notStarted']}）
                 </li>
               );
             })}
@@ -116,7 +116,7 @@ function LedgerCard({ data, item, entry }: { data: LoopCase; item: OpinionItem; 
   const [noteDate, setNoteDate] = useState('');
   const [noteText, setNoteText] = useState('');
   const [noteProblem, setNoteProblem] = useState<string>();
-  const title = `第${item.no}条`;
+  const title = `第${item.no}项`;
 
   const addNote = () => {
     if (!isIsoDate(noteDate)) return setNoteProblem('请填写进展日期');
