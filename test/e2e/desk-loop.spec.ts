@@ -180,6 +180,18 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   const register = page.getByRole('table', { name: '结果运用登记' });
   for (const recipient of ['县委', '县人民政府', '县委组织部']) await expect(register.getByRole('cell', { name: recipient, exact: true })).toBeVisible();
   await expect(register.getByRole('row')).toHaveCount(5);
+  // Printed as a list: what the print dialog sees is the sheet alone.
+  await page.evaluate(() => {
+    window.print = () => {
+      const w = window as unknown as { printed: string };
+      w.printed = `${document.body.className}|${document.querySelector('.loop-print-sheet')?.textContent ?? ''}`;
+    };
+  });
+  await page.getByRole('button', { name: '打印清单' }).click();
+  const printed = await page.evaluate(() => (window as unknown as { printed: string }).printed);
+  expect(printed).toContain('loop-printing|');
+  expect(printed).toContain(`${c.name}同志履职评议结果运用登记`);
+  expect(printed).toMatch(/评议意见（青人常〔\d{4}〕\d+号）\s*送县委组织部/);
 
   // Closed by the office with a reason.
   await page.getByRole('button', { name: '办结…' }).click();
