@@ -238,3 +238,34 @@ describe('office close, reopen and results use', () => {
     expect(await h.refused('loop.resultUse.remove', { ...which, id })).toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('more refusals', () => {
+  it('names what is missing or already done', async () => {
+    const { h, which, meetingId } = await deliveredCase();
+    expect(await h.refused('loop.plan.remove', which)).toMatchObject({ code: 'not_found', message: '该评议没有整改方案登记。' });
+    expect((await h.refused('loop.plan.save', { ...which, plan: { receivedOn: '2026-12-01', docNumber: '' } })).message).toContain('不能晚于今天');
+    expect((await h.refused('loop.resultUse.save', { ...which, entry: { kind: 'opinion', recipient: '县委', date: '2026-11-10', how: 'post', docNumber: '', note: '', meetingId: 'mt_zzzzzzzzzz' } })).message).toBe('会议不存在，可能已被删除');
+    expect(await h.refused('loop.resultUse.save', { ...which, entry: { id: 'ru_zzzzzzzzzz', kind: 'opinion', recipient: '县委', date: '2026-11-10', how: 'post', docNumber: '', note: '', meetingId: null } })).toMatchObject({ code: 'not_found' });
+    expect(await h.refused('loop.escalation.remove', { ...which, stepId: 'es_zzzzzzzzzz' })).toMatchObject({ code: 'not_found' });
+
+    // Closed by its records (report received, 满意度测评 passed): the office has nothing to close.
+    await h.call('loop.report.save', { ...which, report: { receivedOn: '2026-11-20', reportDate: null, docNumber: '', meetingId: null } });
+    await laterVote(h, 2026, which.evaluationId, 'followUp', { failing: false, announcedAt: '2026-11-26T08:00:00.000Z', meetingId });
+    expect((await h.call('loop.case', which)).state).toMatchObject({ stage: 'closed', closedBy: 'followUpVote' });
+    expect(await h.refused('loop.close', { ...which, closure: { evaluationId: which.evaluationId, date: '2026-11-27', reason: '办结' } })).toMatchObject({
+      code: 'conflict',
+      message: '该评议已办结（回头看后测评通过），无需再由办公室办结。',
+    });
+    // Unknown evaluation or year: nothing is written.
+    expect(await h.refused('loop.report.save', { year: 2026, evaluationId: 'ev_zzzzzzzzzz', report: { receivedOn: '2026-11-20', reportDate: null, docNumber: '', meetingId: null } })).toMatchObject({ code: 'not_found' });
+    expect(await h.refused('loop.close', { year: 2031, evaluationId: which.evaluationId, closure: { evaluationId: which.evaluationId, date: '2026-11-27', reason: '办结' } })).toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses malformed arguments before any handler runs', async () => {
+    const { h, which } = await deliveredCase();
+    expect(await h.refused('loop.ledger.save', { ...which, itemNo: 0, entry: edit })).toMatchObject({ code: 'invalid_args' });
+    expect(await h.refused('loop.escalation.save', { ...which, step: { kind: 'impeachment' } as never })).toMatchObject({ code: 'invalid_args' });
+    expect(await h.refused('loop.resultUse.save', { ...which, entry: { kind: 'opinion', recipient: '', date: '2026-11-10', how: 'post', docNumber: '', note: '', meetingId: null } })).toMatchObject({ code: 'invalid_args' });
+    expect(await h.refused('loop.evidence.attach', { ...which, target: { kind: 'ledger', itemNo: 1 }, uploadId: '../etc/passwd' })).toMatchObject({ code: 'invalid_args', message: expect.stringContaining('上传编号无效') });
+  });
+});
