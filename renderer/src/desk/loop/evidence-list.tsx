@@ -6,7 +6,7 @@ import { getPlatform } from '../../platform/platform';
 import { uploadFile } from '../../platform/upload';
 import { ConfirmDialog } from '../../ui/dialog';
 import { formatBytes } from '../../ui/format';
-import { deliverWithNotice } from '../exports/deliver';
+import { deliverToUser } from '../exports/deliver';
 import { caseArgs, messageOf } from './loop-bits';
 
 /**
@@ -54,7 +54,8 @@ export function EvidenceList({
   const open = async (f: FileRef) => {
     setMessage(null);
     try {
-      const text = deliverWithNotice(await getPlatform().call('loop.evidence.open', { ...caseArgs(data), target, sha256: f.sha256 }));
+      // A download shows in the browser's own bar; the desktop says it opened the copy.
+      const text = deliverToUser(await getPlatform().call('loop.evidence.open', { ...caseArgs(data), target, sha256: f.sha256 }));
       if (text) setMessage({ ok: true, text });
     } catch (err) {
       setMessage({ ok: false, text: `“${f.name}”无法打开：${messageOf(err)}` });
