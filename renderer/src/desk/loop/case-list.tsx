@@ -30,7 +30,8 @@ export function CaseList({ route }: { route: string }) {
   const rows = data ?? [];
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   const shown = rows.filter((r) => (year === null || r.year === year) && (stage === null || r.state.stage === stage));
-  const stagesPresent = LOOP_STAGES.filter((s) => rows.some((r) => r.state.stage === s && (year === null || r.year === year)));
+  const inYear = rows.filter((r) => year === null || r.year === year);
+  const countOf = (s: LoopStage) => inYear.filter((r) => r.state.stage === s).length;
 
   return (
     <>
@@ -51,8 +52,8 @@ export function CaseList({ route }: { route: string }) {
           <select aria-label="阶段" value={stage ?? ''} onChange={(e) => navigate(filterRoute(year, e.target.value === '' ? null : (e.target.value as LoopStage)))}>
             <option value="">全部阶段</option>
             {LOOP_STAGES.map((s) => (
-              <option key={s} value={s} disabled={!stagesPresent.includes(s) && s !== stage}>
-                {LOOP_LABELS.stage[s]}
+              <option key={s} value={s} disabled={countOf(s) === 0 && s !== stage}>
+                {LOOP_LABELS.stage[s]}（{countOf(s)}）
               </option>
             ))}
           </select>

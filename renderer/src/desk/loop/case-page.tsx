@@ -46,6 +46,7 @@ export function CasePage({ year, evaluationId }: { year: number; evaluationId: s
         </div>
       )}
       <CaseHeader data={data} />
+      <SectionJumps />
       <LedgerPanel data={data} />
       <ReceivedPanel data={data} />
       <FollowUpPanel data={data} />
@@ -148,5 +149,28 @@ function LaterVotesPanel({ data }: { data: LoopCase }) {
       )}
       <p className="muted loop-hint">测评在会议的议程中准备和进行（测评票、计票、通报），此处只显示结果。</p>
     </section>
+  );
+}
+
+const JUMPS: readonly [string, string][] = [
+  ['loop-ledger-title', '整改台账'],
+  ['loop-report-title', '整改情况报告'],
+  ['loop-followup-title', '回头看'],
+  ['loop-votes-title', '后续测评'],
+  ['loop-esc-title', '进一步监督'],
+  ['loop-close-title', '办结'],
+  ['loop-use-title', '结果运用'],
+];
+
+/** The case page is long: one row of buttons that scroll to each part (the hash is the route, so no anchors). */
+function SectionJumps() {
+  return (
+    <nav className="loop-jumps" aria-label="本页各部分">
+      {JUMPS.map(([id, label]) => (
+        <button key={id} type="button" className="btn small" onClick={() => document.getElementById(id)?.scrollIntoView({ block: 'start' })}>
+          {label}
+        </button>
+      ))}
+    </nav>
   );
 }

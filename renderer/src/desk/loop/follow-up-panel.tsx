@@ -81,7 +81,7 @@ function FollowUpEditor({ data, record }: { data: LoopCase; record: FollowUpRese
   };
   return (
     <>
-      <div className="toolbar">
+      <div className="toolbar loop-status-line">
         <SaveStatus state={edit.state} errors={edit.errors} label="回头看保存状态" />
       </div>
       {edit.errors.general && (
