@@ -84,6 +84,7 @@ function FollowUpEditor({ data, record }: { data: LoopCase; record: FollowUpRese
       <div className="toolbar loop-status-line">
         <SaveStatus state={edit.state} errors={edit.errors} label="回头看保存状态" />
       </div>
+      {edit.recovered && <div className="banner warn">已找回回头看记录上次未保存的修改，正在重新保存。</div>}
       {edit.errors.general && (
         <div className="banner error" role="alert">
           {edit.errors.general}

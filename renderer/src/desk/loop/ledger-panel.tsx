@@ -140,6 +140,7 @@ function LedgerCard({ data, item, entry }: { data: LoopCase; item: OpinionItem; 
         </div>
         <SaveStatus state={edit.state} errors={edit.errors} label={`${title}保存状态`} />
       </header>
+      {edit.recovered && <div className="banner warn">已找回{title}上次未保存的修改，正在重新保存。</div>}
       {edit.errors.general && (
         <div className="banner error" role="alert">
           {edit.errors.general}
