@@ -8,6 +8,7 @@ import { questioningCalls } from './calls/questioning';
 import { shellCalls } from './calls/shell';
 import { voteCalls } from './calls/vote';
 import { documentCalls } from './calls/documents';
+import { loopDocCalls } from './calls/loop-docs';
 import { exportCalls, exportEvents } from './calls/exports';
 import { aboutCalls } from './calls/about';
 import type { ShellStatus } from './shell-types';
@@ -23,7 +24,7 @@ import type { QuestioningState } from './questioning-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...exportCalls, ...aboutCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */
