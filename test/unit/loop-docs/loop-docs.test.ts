@@ -216,3 +216,51 @@ describe('回头看调研报告, 质询案, 整改台账 and 结果运用登记�
     expect(all.text).toContain(t.name);
   });
 });
+
+describe('the county’s own words on every loop paper', () => {
+  it('dates the Chinese way, no word twice in a row, no organ but the settings’ own, no placeholder', async () => {
+    const t = await seeded();
+    await t.setLoop((loop) => {
+      loop.ledger.push(ledgerEntry(t, 1, '（一）加强师资队伍建设。要补齐教师缺额。'));
+      loop.followUps.push({
+        evaluationId: t.evaluationId,
+        groupName: '',
+        group: [{ role: '组长', name: '刘建国', post: '县人大常委会副主任' }],
+        startDate: '2026-06-10',
+        endDate: '2026-06-12',
+        activities: [{ date: '2026-06-10', activity: '听取整改情况汇报', place: '' }],
+        checks: [{ opinionId: 'op_loopdocs01', itemNo: 1, checked: '教师缺额已补齐', verdict: 'mostlyRectified' }],
+        summary: '',
+      });
+      loop.escalation.push({
+        kind: 'interpellation',
+        id: 'es_interpel01',
+        evaluationId: t.evaluationId,
+        documents: [],
+        proposedOn: '2026-09-01',
+        proposers: [{ name: '周伟' }, { name: '吴刚' }, { name: '郑晓燕' }],
+        object: t.unitName,
+        questions: '整改为何迟迟未落实？',
+        reasons: '整改情况报告仍未报送。',
+        decision: null,
+        answers: [],
+      });
+      loop.resultUses.push({ id: 'ru_loopdocs01', evaluationId: t.evaluationId, meetingId: null, kind: 'opinion', recipient: '县委', date: '2025-11-08', how: 'confidential', docNumber: t.opinionNumber, note: '' });
+    });
+    const which = { year: t.year, evaluationId: t.evaluationId };
+    const papers = {
+      督办函: await t.desk('loopDocs.supervisionLetter', { ...which, docNumber: `${t.docPrefix}函〔2026〕1号`, date: '2026-10-28', replyBy: '2026-11-15' }),
+      回头看调研报告: await t.desk('loopDocs.followUpReport', which),
+      质询案: await t.desk('loopDocs.interpellation', { ...which, stepId: 'es_interpel01' }),
+      整改台账: await t.desk('loopDocs.ledger', which),
+      结果运用登记表: await t.desk('loopDocs.resultUses', which),
+    };
+    for (const [name, result] of Object.entries(papers)) {
+      const text = docText(t, result).text;
+      expect(text, name).not.toMatch(/\d{4}-\d{1,2}-\d{1,2}/);
+      expect([...text.matchAll(/(\p{Script=Han}{2,6})\1/gu)].map((m) => m[0]), name).toEqual([]);
+      expect(text, name).not.toMatch(/某某|XX|X人常|undefined|null|NaN/);
+      for (const organ of text.matchAll(/\p{Script=Han}*县人民代表大会常务委员会/gu)) expect(organ[0], name).toBe(t.fullName);
+    }
+  });
+});
