@@ -119,8 +119,8 @@ describe('督办函 (信函格式)', () => {
     expect(text).toContain('县教育局：');
     expect(text).toContain('2025年11月8日，县人大常委会将《关于对张明同志履职情况的评议意见》（青人常〔2025〕21号）送达张明同志（县教育局局长）。');
     expect(text).toContain('应于收到评议意见之日起6个月内（即2026年5月8日前）报送整改情况报告');
-    expect(text).toContain('截至2026年5月20日，县人大常委会尚未收到整改情况报告，整改情况报告已逾期12日。');
-    expect(text).toContain('于2026年6月5日前将整改情况报告书面报送县人大常委会。');
+    expect(text).toContain('截至2026年5月20日，县人大常委会尚未收到整改情况报告，已逾期12日。');
+    expect(text).toContain('请你单位认真落实评议意见提出的整改要求，于2026年6月5日前将整改情况报告书面报送县人大常委会。');
     // Signed by the organ with its seal: the organ and the date right of centre.
     expect(paragraphs(docx.document).filter((p) => textOf(p) === ORGAN)).toHaveLength(2);
     expect(text).toContain('2026年5月20日');
@@ -146,7 +146,7 @@ describe('督办函 (信函格式)', () => {
     const text = allText(await render(buildSupervisionLetterDocument(input)));
     expect(text).toContain('整改方案和整改情况报告的函');
     expect(text).toContain('应于收到评议意见之日起15日内（即2025年11月23日前）报送整改方案，收到评议意见之日起6个月内（即2026年5月8日前）报送整改情况报告。');
-    expect(text).toContain('整改方案已逾期178日，整改情况报告已逾期12日。');
+    expect(text).toContain('尚未收到整改方案和整改情况报告，分别已逾期178日和12日。');
   });
 
   it('sizes a long organ name to stay within the first grid line', () => {

@@ -68,7 +68,7 @@ describe('督办函', () => {
     expect(text).toContain(number);
     expect(text).toContain(`${t.unitName}：`);
     expect(text).toContain(`2025年11月8日，县人大常委会将《关于对${t.name}同志履职情况的评议意见》（${t.opinionNumber}）送达${t.name}同志`);
-    expect(text).toContain('应于收到评议意见之日起6个月内（即2026年5月8日前）报送整改情况报告。截至2026年10月28日，县人大常委会尚未收到整改情况报告，整改情况报告已逾期173日。');
+    expect(text).toContain('应于收到评议意见之日起6个月内（即2026年5月8日前）报送整改情况报告。截至2026年10月28日，县人大常委会尚未收到整改情况报告，已逾期173日。');
     expect(text).toContain('于2026年11月15日前将整改情况报告书面报送县人大常委会。');
     expect(text).not.toMatch(/某某|X人常|XX/);
     const letters = (await t.readYear()).register?.letters ?? [];

@@ -70,10 +70,11 @@ export function buildSupervisionLetterDocument(input: SupervisionLetterInput): O
   ];
   const asOf = formatDateCn(input.date);
   const rules = input.overdue.map((o) => `收到评议意见之日起${o.period}内（即${formatDateCn(o.due)}前）报送${o.what}`);
-  const late = input.overdue.map((o) => `${o.what}已逾期${-daysUntil(o.due, input.date)}日`);
-  (body[0] as { text: string }).text += `按照评议意见的要求，应于${rules.join('，')}。截至${asOf}，${org}尚未收到${whats.join('和')}，${late.join('，')}。`;
+  const late = input.overdue.map((o) => -daysUntil(o.due, input.date));
+  const overdueText = late.length === 1 ? `已逾期${late[0]}日` : `分别已逾期${late.join('日和')}日`;
+  (body[0] as { text: string }).text += `按照评议意见的要求，应于${rules.join('，')}。截至${asOf}，${org}尚未收到${whats.join('和')}，${overdueText}。`;
   body.push({
-    text: `请你单位督促${input.evaluateeName.trim()}同志认真落实评议意见，于${formatDateCn(input.replyBy)}前将${whats.join('和')}书面报送${org}。`,
+    text: `请你单位认真落实评议意见提出的整改要求，于${formatDateCn(input.replyBy)}前将${whats.join('和')}书面报送${org}。`,
   });
   body.push({ text: '特此函告。' });
   const title = supervisionLetterTitle(input.evaluateeName, whats);
