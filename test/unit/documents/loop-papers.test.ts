@@ -255,7 +255,7 @@ describe('结果运用登记表 and 整改台账 (forms)', () => {
     // A wrapped cell is a paragraph per line.
     const text = allText(docx).replaceAll('\n', '');
     expect(text).toContain('张明同志评议结果运用登记表');
-    for (const cell of ['序号', '送达日期', '材料及文号', '送达单位', '送达方式', '备注', '县委组织部', '机要交换', '建议将评议结果作为干部任用、考核和奖惩的依据']) expect(text).toContain(cell);
+    for (const cell of ['序号', '送达日期', '材料及文号', '送达单位及方式', '备注', '县委组织部', '（机要交换）', '建议将评议结果作为干部任用、考核和奖惩的依据']) expect(text).toContain(cell);
     expect(text.indexOf('测评结果通报')).toBeLessThan(text.indexOf('县委组织部'));
   });
 

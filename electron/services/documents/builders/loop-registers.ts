@@ -5,7 +5,7 @@ import { itemHeading } from './follow-up-report';
 
 /**
  * The closed loop's lists as printed forms (A4 portrait, 小四 tables whose header row repeats on every page):
- * 结果运用登记表 — what was sent where — and 整改台账 — the opinion's items with the unit's measures, progress,
+ * 结果运用登记表 — what was sent where, and how (under the recipient) — and 整改台账 — the opinion's items with the unit's measures, progress,
  * status and the 回头看 verdict.
  */
 
@@ -63,13 +63,12 @@ export function buildResultUseRegisterDocument(input: ResultUseRegisterInput): O
       twoLineDate(r.date),
       ...(withAbout ? [r.about?.trim() ?? ''] : []),
       left([r.kind, docNumberCell(r.docNumber)].filter((t) => t !== '').join('\n')),
-      left(r.recipient.trim()),
-      r.how,
+      left(`${r.recipient.trim()}\n（${r.how}）`),
       left(r.note.trim()),
     ]);
-  const header = ['序号', '送达日期', ...(withAbout ? ['评议对象'] : []), '材料及文号', '送达单位', '送达方式', '备注'];
+  const header = ['序号', '送达日期', ...(withAbout ? ['评议对象'] : []), '材料及文号', '送达单位及方式', '备注'];
   // Twips of the type area's 8844; the notes take what is left.
-  const columns = withAbout ? [600, 1300, 1000, 2400, 1400, 1150, 994] : [600, 1300, 2400, 1700, 1150, 1694];
+  const columns = withAbout ? [600, 1300, 1150, 2400, 1800, 1594] : [600, 1300, 2400, 1900, 2644];
   const body: BodyBlock[] = [...fieldLines(input.heading ?? [], 'center')];
   if (rows.length === 0) body.push({ text: '（尚无结果运用登记。）', flush: true, align: 'center' });
   else body.push({ type: 'table', table: { columns, header: [header], rows, small: true } });
