@@ -113,7 +113,7 @@ export function letterheadMetrics(text: string): { size: number; scale: number }
   const chars = Math.max(1, [...text.trim()].length);
   const fit = LETTER_HEADER_WIDTH / 20 / chars;
   const pt = Math.max(LETTER_HEADER_MIN_PT, Math.min(LETTER_HEADER_MAX_PT, Math.floor(fit)));
-  const scale = fit >= pt ? 100 : Math.max(50, Math.floor((fit / pt) * 100));
+  const scale = fit >= pt ? 100 : Math.max(33, Math.floor((fit / pt) * 100));
   return { size: pt * 2, scale };
 }
 
