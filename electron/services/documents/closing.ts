@@ -84,14 +84,17 @@ export function signatureBlock(signature: SignatureInput, styles: RunStyles): Pl
   return [blankLine(true), line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR, keepNext: true }), line(date, styles, { align: 'right', right })];
 }
 
-/** Room to sign beside a printed name: an underlined blank of this many characters. */
+/**
+ * Room to sign beside a printed name: a line of this many full-width low lines (＿), as the forms print their blanks
+ * (Word may leave underlined spaces at a line's end without their underline).
+ */
 const SIGN_CELLS = 6;
 /** Signers per line: two when a list this long would not keep with the date on one page. */
 const SIGNERS_ONE_PER_LINE = 10;
 
 /**
  * A paper signed by persons (the proposers of a 质询案): a blank line, the label (提案人（签名）：), then each name with
- * an underlined blank to sign on, two names a line when there are many, and the date under them. All of it keeps with
+ * a blank line (＿＿＿) to sign on, two names a line when there are many, and the date under them. All of it keeps with
  * the date, so the names never stand alone on a page; `organ` in render's terms is the line before the date.
  */
 export function signersBlock(signature: SignatureInput, styles: RunStyles): Placed[] {
@@ -103,7 +106,7 @@ export function signersBlock(signature: SignatureInput, styles: RunStyles): Plac
   // Names are padded to the longest so the blanks line up; the block stands 2 characters in from the right.
   const longest = Math.max(...signers.map((s) => [...s].length));
   const pad = (name: string) => name + '　'.repeat(longest - [...name].length);
-  const cell = (name: string) => [new TextRun({ ...styles.body, text: `${pad(name)}　` }), new TextRun({ ...styles.body, text: '　'.repeat(SIGN_CELLS), underline: {} })];
+  const cell = (name: string) => [new TextRun({ ...styles.body, text: `${pad(name)}　${'＿'.repeat(SIGN_CELLS)}` })];
   const cellWidth = bodyWidth('　'.repeat(longest + 1 + SIGN_CELLS));
   const gap = bodyWidth('　　');
   const blockWidth = perLine * cellWidth + (perLine - 1) * gap;

@@ -210,7 +210,7 @@ describe.skipIf(unavailable !== null)('the closed loop’s papers rendered by Li
       const lines = pages[at] ?? [];
       const label = lines.findIndex((t) => t.startsWith('提案人'));
       expect(label, `${name}: body lines above the proposers`).toBeGreaterThanOrEqual(1);
-      expect(lines.slice(label + 1, label + 4)).toEqual(['周伟', '吴刚', '郑晓燕']);
+      expect(lines.slice(label + 1, label + 4).map((t) => t.replace(/＿+$/u, ''))).toEqual(['周伟', '吴刚', '郑晓燕']);
       expect(lines[label + 4]).toBe('2026年11月2日');
     }
     expect(planDocument(docs.atPageEnd, settings).estimate.carry).not.toBeNull();

@@ -186,7 +186,7 @@ describe('回头看调研报告, 质询案, 整改台账 and 结果运用登记�
     expect(text).toContain(`关于对${t.unitName}的质询案`);
     expect(text).toContain(`${t.fullName}：`);
     expect(text).toContain('我们3名县人大常委会组成人员联名');
-    expect(text).toMatch(/提案人（签名）：\n周伟\s*\n吴刚\s*\n郑晓燕\s*\n2026年9月1日$/u);
+    expect(text).toMatch(/提案人（签名）：\n周伟　+＿+\n吴刚　+＿+\n郑晓燕　+＿+\n2026年9月1日$/u);
     expect((await refusal(t.desk('loopDocs.interpellation', { year: t.year, evaluationId: t.evaluationId, stepId: 'es_decision01' }))).message).toBe('该监督措施是常委会相应决定，不是质询案。');
     expect((await refusal(t.desk('loopDocs.interpellation', { year: t.year, evaluationId: t.evaluationId, stepId: 'es_missing001' }))).code).toBe('not_found');
   });
