@@ -63,20 +63,16 @@ export function buildSupervisionLetterDocument(input: SupervisionLetterInput): O
   const whats = input.overdue.map((o) => o.what);
   const who = input.evaluateePost?.trim() ? `${input.evaluateeName.trim()}同志（${input.evaluateePost.trim()}）` : `${input.evaluateeName.trim()}同志`;
   const org = input.shortName.trim();
-  const body: BodyBlock[] = [
-    {
-      text: `${formatDateCn(input.opinion.deliveredOn)}，${org}将《${input.opinion.title.trim()}》（${input.opinion.docNumber.trim()}）送达${who}。`,
-    },
-  ];
-  const asOf = formatDateCn(input.date);
+  const delivered = `${formatDateCn(input.opinion.deliveredOn)}，${org}将《${input.opinion.title.trim()}》（${input.opinion.docNumber.trim()}）送达${who}。`;
   const rules = input.overdue.map((o) => `收到评议意见之日起${o.period}内（即${formatDateCn(o.due)}前）报送${o.what}`);
   const late = input.overdue.map((o) => -daysUntil(o.due, input.date));
   const overdueText = late.length === 1 ? `已逾期${late[0]}日` : `分别已逾期${late.join('日和')}日`;
-  (body[0] as { text: string }).text += `按照评议意见的要求，应于${rules.join('，')}。截至${asOf}，${org}尚未收到${whats.join('和')}，${overdueText}。`;
-  body.push({
-    text: `请你单位认真落实评议意见提出的整改要求，于${formatDateCn(input.replyBy)}前将${whats.join('和')}书面报送${org}。`,
-  });
-  body.push({ text: '特此函告。' });
+  const missing = `按照评议意见的要求，应于${rules.join('，')}。截至${formatDateCn(input.date)}，${org}尚未收到${whats.join('和')}，${overdueText}。`;
+  const body: BodyBlock[] = [
+    { text: delivered + missing },
+    { text: `请你单位认真落实评议意见提出的整改要求，于${formatDateCn(input.replyBy)}前将${whats.join('和')}书面报送${org}。` },
+    { text: '特此函告。' },
+  ];
   const title = supervisionLetterTitle(input.evaluateeName, whats);
   return {
     kind: 'letter',
