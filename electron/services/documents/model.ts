@@ -49,6 +49,11 @@ export interface TableInput {
   align?: 'left' | 'center';
   /** 小四 (12 pt) instead of 四号 (14 pt): for tables with many columns. */
   small?: boolean;
+  /**
+   * Body rows may break across pages (forms only: a ledger row with long measures could be taller than a page). Off
+   * the grid, so the page estimate of a paper on the grid never meets one.
+   */
+  rowsMayBreak?: boolean;
 }
 
 export interface TableBlock {

@@ -271,3 +271,21 @@ describe('结果运用登记表 and 整改台账 (forms)', () => {
     expect(text).toContain('共6项：已完成2项，整改中2项，需长期坚持2项。');
   });
 });
+
+describe('整改台账 with long entries', () => {
+  it('lets a row of long measures continue on the next page and cuts a long item heading, while the meeting papers keep rows whole', async () => {
+    const input = sampleLedger(2);
+    const long = '加'.repeat(120);
+    input.rows[0] = { ...input.rows[0]!, itemText: long, measures: '措施。'.repeat(900) };
+    const docx = await render(buildLedgerDocument(input));
+    const rows = docx.document.match(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [\s\S]*?<\/w:tr>/g) ?? [];
+    const header = rows.filter((r) => r.includes('<w:tblHeader/>'));
+    const body = rows.filter((r) => !r.includes('<w:tblHeader/>'));
+    expect(header.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+    expect(body.some((r) => r.includes('<w:cantSplit/>'))).toBe(false);
+    expect(allText(docx).replaceAll('\n', '')).toContain(`${'加'.repeat(60)}……`);
+    const report = await render(buildResultUseRegisterDocument(sampleResultUses()));
+    const reportRows = report.document.match(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [\s\S]*?<\/w:tr>/g) ?? [];
+    expect(reportRows.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+  });
+});

@@ -100,6 +100,14 @@ export interface LedgerTableInput {
   summary?: string;
 }
 
+/** An item's heading longer than this is cut with …… in the ledger's narrow column (the opinion holds its full text). */
+const ITEM_CHARS = 60;
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}……`;
+}
+
 /**
  * 整改台账: one row per opinion item. The item is printed as its heading sentence (the full text is the issued
  * opinion's), so a long item does not make a row taller than a page.
@@ -113,7 +121,7 @@ export function buildLedgerDocument(input: LedgerTableInput): OfficialDocInput {
       const progress = r.progress.map((p) => `${formatDateCn(p.date)}：${p.text.trim()}`);
       const measures = [r.measures.trim(), ...progress].filter((t) => t !== '').join('\n');
       const who = [r.responsible.trim(), r.dueDate ? twoLineDate(r.dueDate) : ''].filter((t) => t !== '').join('\n');
-      return [String(r.itemNo), left(itemHeading(r.itemText) || r.itemText.trim()), left(measures), who, r.status, r.verdict || '—'];
+      return [String(r.itemNo), left(clip(itemHeading(r.itemText) || r.itemText.trim(), ITEM_CHARS)), left(measures), who, r.status, r.verdict || '—'];
     });
   const body: BodyBlock[] = [...fieldLines(input.heading ?? [], 'center')];
   if (rows.length === 0) body.push({ text: '（尚无整改台账条目。）', flush: true, align: 'center' });
@@ -121,7 +129,14 @@ export function buildLedgerDocument(input: LedgerTableInput): OfficialDocInput {
     body.push({
       type: 'table',
       // Twips of the type area's 8844; the measures take what is left.
-      table: { columns: [600, 1800, 2944, 1300, 1000, 1200], header: [['序号', '意见和建议', '整改措施及进展', '责任人\n及时限', '整改\n状态', '回头看\n评价']], rows, small: true },
+      table: {
+        columns: [600, 1800, 2944, 1300, 1000, 1200],
+        header: [['序号', '意见和建议', '整改措施及进展', '责任人\n及时限', '整改\n状态', '回头看\n评价']],
+        rows,
+        small: true,
+        // Measures and progress notes may run longer than a page: such a row continues on the next.
+        rowsMayBreak: true,
+      },
     });
   }
   if (input.summary?.trim()) body.push({ text: input.summary.trim() });
