@@ -8,6 +8,7 @@ import { questioningCalls } from './calls/questioning';
 import { shellCalls } from './calls/shell';
 import { voteCalls } from './calls/vote';
 import { documentCalls } from './calls/documents';
+import { loopDocCalls } from './calls/loop-docs';
 import { exportCalls, exportEvents } from './calls/exports';
 import { aboutCalls } from './calls/about';
 import { loopCalls } from './calls/loop';
@@ -24,7 +25,7 @@ import type { QuestioningState } from './questioning-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...exportCalls, ...aboutCalls, ...loopCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */

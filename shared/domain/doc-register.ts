@@ -41,13 +41,43 @@ export const numberedDocumentSchema = z.object({
 });
 export type NumberedDocument = z.infer<typeof numberedDocumentSchema>;
 
+/**
+ * Letters (函) the app numbered: the 督办函 of an evaluation whose rectification paper is overdue, numbered in the
+ * 函 series (机关代字 + 函: X人常函〔2026〕3号). An evaluation may be sent several; exporting one again under its
+ * number reprints it.
+ */
+export const LETTER_KINDS = ['督办函'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export const numberedLetterSchema = z.object({
+  kind: enumField('函件种类', LETTER_KINDS),
+  docNumber: requiredText('发文字号', 40),
+  title: requiredText('函件标题', 200),
+  evaluationId: idField('ev', '评议'),
+  /** 成文日期, 'YYYY-MM-DD'. */
+  date: dateField('成文日期'),
+  /** The day the letter asks the paper by. */
+  replyBy: dateField('报送期限'),
+  firstExportedAt: stamp,
+  exportedAt: stamp,
+  exports: intField('导出次数', 1, 100000).default(1),
+});
+export type NumberedLetter = z.infer<typeof numberedLetterSchema>;
+
 export const docRegisterSchema = z.object({
   documents: z.array(numberedDocumentSchema, { error: '发文登记应为列表' }).default([]),
+  /** Optional like the register itself: files written before letters existed have none. */
+  letters: z.array(numberedLetterSchema, { error: '函件登记应为列表' }).optional(),
 });
 export type DocRegister = z.infer<typeof docRegisterSchema>;
 
 export function emptyDocRegister(): DocRegister {
   return { documents: [] };
+}
+
+/** Who holds a letter's number: every 督办函 of one evaluation (a reprint keeps its number). */
+export function letterKey(evaluationId: string): string {
+  return `督办函:${evaluationId}`;
 }
 
 /** Which document an entry is: one per meeting and round (or whole meeting). */

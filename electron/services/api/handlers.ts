@@ -12,6 +12,7 @@ import { voteHandlers } from '../vote/vote-service';
 import { opinionHandlers } from '../opinions/opinion-handlers';
 import { meetingDocHandlers } from '../meeting-docs/meeting-doc-handlers';
 import { researchHandlers } from '../meeting-docs/research-handlers';
+import { loopDocHandlers } from '../loop-docs/loop-doc-handlers';
 import { exportHandlers } from '../exports/export-handlers';
 import { aboutHandlers } from '../about/about-service';
 import { loopHandlers } from '../loop/loop-handlers';
@@ -31,6 +32,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...opinionHandlers(ctx),
     ...meetingDocHandlers(ctx),
     ...researchHandlers(ctx),
+    ...loopDocHandlers(ctx),
     ...exportHandlers(ctx),
     ...aboutHandlers(ctx),
     ...loopHandlers(ctx),

@@ -83,3 +83,46 @@ export function signatureBlock(signature: SignatureInput, styles: RunStyles): Pl
   const dateStart = TYPE_AREA.width - right - dateWidth;
   return [blankLine(true), line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR, keepNext: true }), line(date, styles, { align: 'right', right })];
 }
+
+/**
+ * Room to sign beside a printed name: a line of this many full-width low lines (＿), as the forms print their blanks
+ * (Word may leave underlined spaces at a line's end without their underline).
+ */
+const SIGN_CELLS = 6;
+/** Signers per line: two when a list this long would not keep with the date on one page. */
+const SIGNERS_ONE_PER_LINE = 10;
+
+/**
+ * A paper signed by persons (the proposers of a 质询案): a blank line, the label (提案人（签名）：), then each name with
+ * a blank line (＿＿＿) to sign on, two names a line when there are many, and the date under them. All of it keeps with
+ * the date, so the names never stand alone on a page; `organ` in render's terms is the line before the date.
+ */
+export function signersBlock(signature: SignatureInput, styles: RunStyles): Placed[] {
+  const signers = (signature.signers ?? []).map((s) => s.trim()).filter((s) => s !== '');
+  if (signers.length === 0) throw new RangeError('签名人不能为空');
+  const label = signature.organ.trim();
+  const date = formatDateCn(signature.date);
+  const perLine = signers.length > SIGNERS_ONE_PER_LINE ? 2 : 1;
+  // Names are padded to the longest so the blanks line up; the block stands 2 characters in from the right.
+  const longest = Math.max(...signers.map((s) => [...s].length));
+  const pad = (name: string) => name + '　'.repeat(longest - [...name].length);
+  const cell = (name: string) => [new TextRun({ ...styles.body, text: `${pad(name)}　${'＿'.repeat(SIGN_CELLS)}` })];
+  const cellWidth = bodyWidth('　'.repeat(longest + 1 + SIGN_CELLS));
+  const gap = bodyWidth('　　');
+  const blockWidth = perLine * cellWidth + (perLine - 1) * gap;
+  const left = Math.max(0, TYPE_AREA.width - 2 * CHAR - blockWidth);
+  const out: Placed[] = [blankLine(true)];
+  out.push(line(label, styles, { align: 'left', left, keepNext: true }));
+  for (let i = 0; i < signers.length; i += perLine) {
+    const runs = signers.slice(i, i + perLine).flatMap((name, k) => [...(k > 0 ? [new TextRun({ ...styles.body, text: '　　' })] : []), ...cell(name)]);
+    out.push({
+      paragraph: new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 0, left }, keepNext: true, children: runs }),
+      lines: 1,
+      text: [signers.slice(i, i + perLine).join('　')],
+      keepNext: true,
+    });
+  }
+  // The date under the names, 2 characters in from the right like an unsealed signature's.
+  out.push(line(date, styles, { align: 'right', right: 2 * CHAR }));
+  return out;
+}

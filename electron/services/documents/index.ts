@@ -53,3 +53,30 @@ export { renderResultsChartPng, renderAnnouncementCharts, type ChartRowInput, ty
 export { formTable, columnWidths, type PlacedTable } from './tables';
 export { FONT_NAMES } from './fonts';
 export { WORD_JOINER } from '../../../shared/documents/title-lines';
+export {
+  buildSupervisionLetterDocument,
+  supervisionLetterTitle,
+  type OverdueItemInput,
+  type SupervisionLetterInput,
+} from './builders/supervision-letter';
+export {
+  buildFollowUpReportDocument,
+  chineseNumber,
+  DEFAULT_FOLLOW_UP_GROUP,
+  FOLLOW_UP_SECTIONS,
+  followUpTitle,
+  itemHeading,
+  type FollowUpActivityInput,
+  type FollowUpCheckInput,
+  type FollowUpReportInput,
+} from './builders/follow-up-report';
+export { buildInterpellationDocument, interpellationTitle, INTERPELLATION_SECTIONS, type InterpellationInput } from './builders/interpellation';
+export {
+  buildLedgerDocument,
+  buildResultUseRegisterDocument,
+  type LedgerRowInput,
+  type LedgerTableInput,
+  type ResultUseRegisterInput,
+  type ResultUseRowInput,
+} from './builders/loop-registers';
+export { letterheadMetrics } from './front-matter';

@@ -7,8 +7,10 @@
  * - '公文': red organ header, document number, red line, 版记, 22 × 28 grid, page numbers (评议意见, 测评结果通报).
  * - 'meeting-paper': grid and page numbers, no header, number or 版记 (调研报告, 会议记录).
  * - 'form': A4, margins and fonts only (测评票, 签到表, 计票结果报告单, 送达回证).
+ * - 'letter': 信函格式 (督办函): the organ's name over a red double line, the number flush right under it, a red
+ *   double line near the foot of the first page, no page number on the first page, no 版记; grid and page numbers.
  */
-export const DOCUMENT_KINDS = ['公文', 'meeting-paper', 'form'] as const;
+export const DOCUMENT_KINDS = ['公文', 'meeting-paper', 'form', 'letter'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** 0 body text; 1 一、 (黑体); 2 （一） (楷体); 3 1. (仿宋); 4 （1） (仿宋). The numbering is part of the text. */
@@ -47,6 +49,11 @@ export interface TableInput {
   align?: 'left' | 'center';
   /** 小四 (12 pt) instead of 四号 (14 pt): for tables with many columns. */
   small?: boolean;
+  /**
+   * Body rows may break across pages (forms only: a ledger row with long measures could be taller than a page). Off
+   * the grid, so the page estimate of a paper on the grid never meets one.
+   */
+  rowsMayBreak?: boolean;
 }
 
 export interface TableBlock {
@@ -75,8 +82,13 @@ export interface ImageBlock {
 export type BodyBlock = BodyParagraph | TableBlock | PageBreakBlock | ImageBlock;
 
 export interface SignatureInput {
-  /** 发文机关署名. */
+  /** 发文机关署名; for a paper signed by persons (signers), the label over their names, e.g. 提案人（签名）：. */
   organ: string;
+  /**
+   * Persons who sign in their own hand (the proposers of a 质询案): each name printed on a line of its own with room
+   * to sign beside it, under `organ`, the date below them.
+   */
+  signers?: string[];
   /** 成文日期, 'YYYY-MM-DD'; printed 2024年10月28日. */
   date: string;
   /** With a seal the date is right-indented 4 characters and the organ centred over it. */
@@ -96,8 +108,10 @@ export interface ImprintInput {
 
 export interface OfficialDocInput {
   kind: DocumentKind;
-  /** 发文字号 such as X人常〔2024〕5号: required for a 公文, validated. */
+  /** 发文字号 such as X人常〔2024〕5号 (a letter: X人常函〔2024〕5号): required for a 公文 and a letter, validated. */
   docNumber?: string;
+  /** 发文机关标志 of a letter: the organ's full name, printed red without 文件. */
+  letterhead?: string;
   /** Explicit line breaks with '\n'; otherwise broken between words to fit. */
   title: string;
   /** 楷体 line under the title: （2024年10月28日县第十九届人大常委会第二十三次主任会议通过）. */

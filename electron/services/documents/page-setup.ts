@@ -66,9 +66,14 @@ function emptyFooter(): Footer {
   return new Footer({ children: [new Paragraph({ ...FOOTER_PARAGRAPH, indent: { firstLine: 0 } })] });
 }
 
-/** "— N —": odd pages right, even pages left, one character in from the edge of the type area. */
-export function pageNumberFooters(styles: RunStyles): NonNullable<ISectionOptions['footers']> {
-  return { default: pageNumberFooter(styles.pageNumber, true), even: pageNumberFooter(styles.pageNumber, false) };
+/**
+ * "— N —": odd pages right, even pages left, one character in from the edge of the type area. A letter's first page
+ * carries no number (GB/T 9704 10.1): `firstPage: false` gives it an empty footer of its own (the section sets
+ * titlePage).
+ */
+export function pageNumberFooters(styles: RunStyles, options: { firstPage?: boolean } = {}): NonNullable<ISectionOptions['footers']> {
+  const numbered = { default: pageNumberFooter(styles.pageNumber, true), even: pageNumberFooter(styles.pageNumber, false) };
+  return options.firstPage === false ? { ...numbered, first: emptyFooter() } : numbered;
 }
 
 /** Pages without numbers (the blank page before a 版记 page and the 版记 page): without these they inherit the numbers. */
@@ -98,6 +103,7 @@ export function sectionProperties(kind: DocumentKind): NonNullable<ISectionOptio
         gutter: 0,
       },
     },
+    ...(kind === 'letter' ? { titlePage: true } : {}),
     // Lines only: a linesAndChars grid narrows Word's pitch and puts each character in two cells in LibreOffice.
     ...(usesGrid(kind) ? { grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } } : {}),
   };

@@ -3,9 +3,9 @@ import type { BodyBlock, BodyParagraph, OfficialDocInput } from './model';
 import { keepWithNextFlags } from '../../../shared/documents/body-roles';
 import type { DocumentSettings } from './settings';
 import { runStyles, type RunStyles } from './fonts';
-import { officialHead, titleBlock } from './front-matter';
+import { letterHead, officialHead, titleBlock } from './front-matter';
 import { bodyParagraph, carriedParagraph, type Placed } from './paragraphs';
-import { attachmentNote, signatureBlock } from './closing';
+import { attachmentNote, signatureBlock, signersBlock } from './closing';
 import { imprintBlock } from './imprint';
 import { formTable } from './tables';
 import { imageTable } from './image';
@@ -44,6 +44,7 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
   const styles = runStyles(settings.fontProfile);
   const flow: FlowItem[] = [];
   if (doc.kind === '公文') flow.push(...officialHead(doc, settings, styles));
+  if (doc.kind === 'letter') flow.push(...letterHead(doc, settings, styles));
   flow.push(...titleBlock(doc, styles));
   const keep = keepWithNextFlags(doc.body.map(paragraphOf));
   let breakBefore = false;
@@ -64,7 +65,7 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
   if (doc.attachments) flow.push(...attachmentNote(doc.attachments, styles));
   let organ = -1;
   if (doc.signature) {
-    const closing = signatureBlock(doc.signature, styles);
+    const closing = doc.signature.signers ? signersBlock(doc.signature, styles) : signatureBlock(doc.signature, styles);
     organ = flow.length + closing.length - 2;
     flow.push(...closing);
   }
@@ -79,7 +80,7 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
   const children: (Paragraph | Table)[] = flow.map((item) => ('table' in item ? item.table : (item as Placed).paragraph));
   const first: ISectionOptions = {
     properties: sectionProperties(doc.kind),
-    ...(usesPageNumbers(doc.kind) ? { footers: pageNumberFooters(styles) } : {}),
+    ...(usesPageNumbers(doc.kind) ? { footers: pageNumberFooters(styles, { firstPage: doc.kind !== 'letter' }) } : {}),
     children,
   };
   if (doc.kind !== '公文') return { sections: [first], estimate, flow };

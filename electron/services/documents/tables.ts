@@ -140,7 +140,7 @@ function row(
   cells: (string | TableCellInput)[],
   widths: number[],
   style: RunStyle,
-  options: { header: boolean; height: number; align: 'left' | 'center' },
+  options: { header: boolean; height: number; align: 'left' | 'center'; mayBreak?: boolean },
 ): { row: TableRow; textLines: number } {
   let column = 0;
   let textLines = 1;
@@ -154,7 +154,7 @@ function row(
   });
   const tableRow = new TableRow({
     children,
-    cantSplit: true,
+    cantSplit: options.mayBreak !== true,
     ...(options.header ? { tableHeader: true } : {}),
     height: { value: options.height, rule: HeightRule.ATLEAST },
   });
@@ -184,7 +184,7 @@ export function formTable(input: TableInput, styles: RunStyles): PlacedTable {
   const textStyle = input.small ? styles.tableTextSmall : styles.tableText;
   const widths = fitColumns(columnWidths(input.columns), input, Number(headerStyle.size ?? SIZE.siHao), Number(textStyle.size ?? SIZE.siHao));
   const header = (input.header ?? []).map((cells) => row(cells, widths, headerStyle, { header: true, height, align: 'center' }));
-  const body = input.rows.map((cells) => row(cells, widths, textStyle, { header: false, height, align: input.align ?? 'center' }));
+  const body = input.rows.map((cells) => row(cells, widths, textStyle, { header: false, height, align: input.align ?? 'center', mayBreak: input.rowsMayBreak === true }));
   const rows = [...header, ...body];
   const table = new Table({
     width: { size: TYPE_AREA.width, type: WidthType.DXA },

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import { registerKey, type NumberedDocument } from '../../../shared/domain/doc-register';
+import { letterKey, registerKey, type NumberedDocument, type NumberedLetter } from '../../../shared/domain/doc-register';
 import { opinionTitleText, type OpinionRecord } from '../../../shared/domain/opinions';
 import type { CoreData, YearData } from '../../../shared/domain/partitions';
 import { formatDocNumber, parseDocNumber, type DocNumber } from '../../../shared/format/doc-number';
@@ -61,9 +61,21 @@ export function registeredNumbers(documents: readonly Readonly<NumberedDocument>
   );
 }
 
-/** The numbers one year partition holds: its opinions' and its register's. */
+/** The numbers of the registered letters (督办函, in the 函 series). */
+export function letterNumbers(letters: readonly Readonly<NumberedLetter>[]): UsedNumber[] {
+  return letters.flatMap((l) => {
+    const parsed = parseDocNumber(l.docNumber);
+    return parsed.ok ? [{ number: parsed.value, text: l.docNumber, holder: letterKey(l.evaluationId), title: l.title }] : [];
+  });
+}
+
+/** The numbers one year partition holds: its opinions', its register's and its letters'. */
 export function yearNumbers(data: Readonly<YearData>, titleOf?: OpinionTitleOf): UsedNumber[] {
-  return [...usedNumbers(data.opinions?.records ?? [], titleOf), ...registeredNumbers(data.register?.documents ?? [])];
+  return [
+    ...usedNumbers(data.opinions?.records ?? [], titleOf),
+    ...registeredNumbers(data.register?.documents ?? []),
+    ...letterNumbers(data.register?.letters ?? []),
+  ];
 }
 
 /**

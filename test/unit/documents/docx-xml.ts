@@ -71,8 +71,8 @@ export function sectionProperties(document: string): string[] {
   return document.match(/<w:sectPr(?:\s[^>]*)?>[\s\S]*?<\/w:sectPr>/g) ?? [];
 }
 
-/** The footer part a section references for 'default' (odd) or 'even' pages. */
-export function footerOf(parts: DocxParts, sectPr: string, type: 'default' | 'even'): string | undefined {
+/** The footer part a section references for 'default' (odd), 'even' or 'first' pages. */
+export function footerOf(parts: DocxParts, sectPr: string, type: 'default' | 'even' | 'first'): string | undefined {
   const ref = elements(sectPr, 'w:footerReference').find((r) => r['w:type'] === type);
   if (!ref) return undefined;
   const id = ref['r:id'];
