@@ -149,6 +149,12 @@ export const settingsSchema = z.object(
     documents: documentFormatSchema.prefault({}),
     /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),
+    /**
+     * True from a new installation or cleared demo until the office has entered its own names and
+     * term (the desk's 初始设置): until then the names held are placeholders, not the county's.
+     * Files written before this existed were set up already.
+     */
+    setupPending: boolField('初始设置').default(false),
   },
   objectError('机关设置'),
 );
@@ -166,6 +172,30 @@ export function defaultTerm(currentYear: number): Term {
 
 export function defaultSettings(currentYear: number): Settings {
   return settingsSchema.parse({ term: defaultTerm(currentYear) });
+}
+
+/** How many calendar years the plan period covers (2026—2030: 5). */
+export function termLength(term: Pick<Term, 'startYear' | 'endYear'>): number {
+  return term.endYear - term.startYear + 1;
+}
+
+const PLAN_LENGTH_NAMES = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The plan's name by its length: 五年计划 for the usual term, 六年计划 for 2026—2031, so a term
+ * of another length is never silently called a five-year plan.
+ */
+export function planName(term: Pick<Term, 'startYear' | 'endYear'>): string {
+  const n = termLength(term);
+  return `${PLAN_LENGTH_NAMES[n] ?? String(n)}年计划`;
+}
+
+/**
+ * The year a screen opens on: the current year while it is in the term, else the term's first
+ * year (a term still to come) or its last (a term that has ended).
+ */
+export function termYearFor(term: Pick<Term, 'startYear' | 'endYear'>, currentYear: number): number {
+  return Math.min(Math.max(currentYear, term.startYear), term.endYear);
 }
 
 /** Years of the plan period, in order. */

@@ -5,7 +5,7 @@ import { isEnded } from '../../../shared/domain/evaluatees';
 import { STAGES, STAGE_LABELS, stageHeld, type Evaluation } from '../../../shared/domain/evaluations';
 import { newId } from '../../../shared/domain/ids';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
-import { termYears } from '../../../shared/domain/settings';
+import { termYearFor, termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
@@ -95,7 +95,9 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const core = await readCore(ctx);
       const now = today(ctx);
       const evaluations = await allEvaluations(ctx);
-      const thisYear = evaluations.filter((ev) => ev.year === now.year);
+      // The current year while it is in the term, else the term's first (or last) year.
+      const year = termYearFor(core.settings.term, now.year);
+      const thisYear = evaluations.filter((ev) => ev.year === year);
       const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term });
       const meetings = (await allMeetings(ctx)).map((m) => m.meeting);
       const upcoming = meetings.filter((m) => m.status !== 'closed').sort((a, b) => a.date.localeCompare(b.date));
@@ -104,7 +106,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const next = upcoming.find((m) => m.date >= now.iso) ?? upcoming.at(-1);
       return {
         today: now.iso,
-        year: now.year,
+        year,
         term: core.settings.term,
         orgShortName: core.settings.organisation.shortName,
         demo: core.settings.demo,
