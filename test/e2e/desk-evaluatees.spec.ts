@@ -3,8 +3,8 @@ import { expect, host, test } from './support/fixtures';
 
 async function openEvaluatees(page: Page) {
   await page.goto(host.urls.desk);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '评议对象' }).click();
-  await expect(page.getByRole('heading', { name: '评议对象', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '被评议对象' }).click();
+  await expect(page.getByRole('heading', { name: '被评议对象', level: 1 })).toBeVisible();
   // The demo county: 26 department heads and 55 judges and prosecutors.
   await expect(page.getByText('显示81人')).toBeVisible();
 }

@@ -113,7 +113,7 @@ test('a meeting outside the term is refused with the rule beside its date', asyn
 test('an evaluatee on a post already held asks, naming the holder', async ({ page }) => {
   await page.goto(host.urls.desk);
   const holder = (await api(page, 'evaluatees.list', {})).find((r) => !r.endedDate && r.category === '政府组成部门负责人')!;
-  await openSection(page, '评议对象');
+  await openSection(page, '被评议对象');
   await page.getByRole('button', { name: '新增被评议对象' }).click();
   const dialog = page.getByRole('dialog', { name: '新增被评议对象' });
   await dialog.getByLabel('姓名').fill('岗位重复');

@@ -58,7 +58,7 @@ test('create a meeting (one validation error on the way), build its agenda, and 
   const meetingId = /#\/meetings\/(mt_[0-9a-z]+)$/.exec(page.url())?.[1];
   expect(meetingId).toBeTruthy();
 
-  const candidates = page.getByRole('table', { name: '可列入议程的评议对象' });
+  const candidates = page.getByRole('table', { name: '可列入议程的被评议对象' });
   await candidates.getByRole('button', { name: '列入议程：司马清和' }).click();
   await expect(agendaNames(page)).toHaveText(['司马清和']);
   await candidates.getByRole('button', { name: '列入议程：上官雨桐' }).click();

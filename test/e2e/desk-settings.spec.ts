@@ -121,7 +121,7 @@ test('moving the data folder survives kill -9: the restarted host finds the data
   expect(existsSync(join(target, 'core.json'))).toBe(true);
 
   // A change made after the move is written to the new folder only.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '评议对象' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '被评议对象' }).click();
   await page.getByRole('button', { name: '新增被评议对象' }).click();
   const dialog = page.getByRole('dialog', { name: '新增被评议对象' });
   await dialog.getByLabel('姓名').fill('迁后新任');
@@ -139,7 +139,7 @@ test('moving the data folder survives kill -9: the restarted host finds the data
   await openSettings(page, host.urls.desk);
   await expect(page.getByTestId('data-dir')).toHaveText(target);
   await expect(page.getByLabel('机关简称')).toHaveValue('迁移后县人大常委会');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '评议对象' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '被评议对象' }).click();
   await expect(page.getByRole('table', { name: '被评议对象名单' }).getByRole('row').filter({ hasText: '迁后新任' })).toContainText('县林业局');
 });
 

@@ -36,7 +36,7 @@ export function EvaluateesPage() {
 
   return (
     <>
-      <PageTitle title="评议对象" sub={list.data ? `共${rows.length}人，在任${inPost}人，本届尚未覆盖${uncovered}人` : undefined}>
+      <PageTitle title="被评议对象" sub={list.data ? `共${rows.length}人，在任${inPost}人，本届尚未覆盖${uncovered}人` : undefined}>
         {tab === 'people' && (
           <button className="btn primary" onClick={() => setAction({ kind: 'create' })}>
             新增被评议对象
@@ -44,7 +44,7 @@ export function EvaluateesPage() {
         )}
       </PageTitle>
 
-      <div className="tabs" role="tablist" aria-label="评议对象与单位">
+      <div className="tabs" role="tablist" aria-label="被评议对象与单位">
         <button role="tab" aria-selected={tab === 'people'} onClick={() => setTab('people')}>
           被评议对象
         </button>

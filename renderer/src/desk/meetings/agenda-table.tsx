@@ -45,7 +45,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
           </span>
         )}
         {!readOnly && (
-          <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将评议对象列入议程'}>
+          <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将被评议对象列入议程'}>
             新增测评
           </button>
         )}
@@ -56,7 +56,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
         </div>
       )}
       {agenda.length === 0 ? (
-        <p className="muted mt-empty">{readOnly ? '本次会议没有议程。' : '尚未安排议程。请从下方本年度评议计划中将评议对象列入议程。'}</p>
+        <p className="muted mt-empty">{readOnly ? '本次会议没有议程。' : '尚未安排议程。请从下方本年度评议计划中将被评议对象列入议程。'}</p>
       ) : (
         <table className="list mt-agenda" aria-label="会议议程">
           <thead>
