@@ -27,7 +27,7 @@ function summary(agenda: AgendaItem[]): string {
   const inPerson = agenda.filter((i) => i.kind === 'report' && i.mode === 'report').length;
   const written = agenda.filter((i) => i.kind === 'report' && i.mode === 'written').length;
   const votes = agenda.filter((i) => i.kind === 'vote').length;
-  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 民主测评${votes}项`;
+  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 测评${votes}项`;
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
@@ -77,7 +77,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
                 <tr key={item.id} data-agenda-id={item.id}>
                   <td className="seq">{index + 1}</td>
                   <td className="kind">
-                    {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">民主测评</span>}
+                    {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">测评</span>}
                   </td>
                   <td>
                     {begun && (
