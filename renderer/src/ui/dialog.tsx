@@ -120,14 +120,15 @@ export function FormDialog({ title, onClose, onSubmit, children, busy, submitLab
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
+          {/* The primary button comes first: Enter in a field submits as the form's first submit button. */}
+          <button type="submit" form={formId} className="btn primary" disabled={busy}>
+            {busy ? busyLabel : submitLabel}
+          </button>
           {againLabel && (
             <button type="submit" form={formId} className="btn" value="again" disabled={busy}>
               {againLabel}
             </button>
           )}
-          <button type="submit" form={formId} className="btn primary" disabled={busy}>
-            {busy ? busyLabel : submitLabel}
-          </button>
         </>
       }
     >

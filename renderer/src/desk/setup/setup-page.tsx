@@ -68,7 +68,15 @@ function NamesAndTerm({ settings, year, step, onStep }: { settings: Settings; ye
   const [form, setForm] = useState<NamesForm>({ fullName: '', shortName: '', docPrefix: '', session: '', startYear: '', endYear: '' });
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof NamesForm, value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof NamesForm, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // A box being corrected drops its message (the others keep theirs).
+    setErrors((e) => {
+      if (!(key in e.fields)) return e;
+      const { [key]: _gone, ...fields } = e.fields;
+      return { ...e, fields };
+    });
+  };
   const f = errors.fields;
 
   const nextFromNames = (e: FormEvent) => {
