@@ -69,7 +69,7 @@ test('a duplicate member asks, naming the existing record, and is saved only whe
   const dialog = page.getByRole('dialog', { name: '新增组成人员' });
   await dialog.getByLabel('姓名').fill(namesake.name);
   await dialog.getByLabel('备注').fill('重复录入测试');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
 
   const asked = dialog.getByTestId('needs-confirmation');
   await expect(asked).toContainText(`名单中已有同名的在任组成人员：${namesake.name}（委员，名单第${namesake.rosterOrder}位）`);
@@ -80,9 +80,9 @@ test('a duplicate member asks, naming the existing record, and is saved only whe
   // Any change withdraws the question: the confirmation covers exactly what is saved.
   await dialog.getByLabel('备注').fill('重复录入测试（核对）');
   await expect(asked).toBeHidden();
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(asked).toBeVisible();
-  await dialog.getByRole('button', { name: '仍然保存' }).click();
+  await dialog.getByRole('button', { name: '仍然保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   expect((await api(page, 'members.list', {})).filter((m) => m.name === namesake.name)).toHaveLength(2);
 });
@@ -121,7 +121,7 @@ test('an evaluatee on a post already held asks, naming the holder', async ({ pag
   await dialog.getByLabel('所在单位').selectOption(holder.unitId);
   await dialog.getByLabel('职务').fill(holder.position);
   await dialog.getByLabel('任职日期').fill('2024/1/2');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByTestId('needs-confirmation')).toContainText(`${holder.unitName}的“${holder.position}”岗位已有在任的被评议对象：${holder.name}`);
   await dialog.getByRole('button', { name: '取消' }).click();
   expect((await api(page, 'evaluatees.list', {})).some((r) => r.name === '岗位重复')).toBe(false);

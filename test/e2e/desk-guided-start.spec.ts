@@ -143,7 +143,7 @@ test('a unit is created from inside the evaluatee dialog and chosen; 保存并�
   await page.keyboard.press('Escape');
   await expect(unitDialog.getByRole('alertdialog')).toBeVisible();
   await unitDialog.getByRole('button', { name: '继续编辑' }).click();
-  await unitDialog.getByRole('button', { name: '保存' }).click();
+  await unitDialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(unitDialog).toBeHidden();
   const unit = (await api(page, 'units.list', {})).find((u) => u.name === '县数据局')!;
   expect(unit.kind).toBe('government');

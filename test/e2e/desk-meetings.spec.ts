@@ -118,12 +118,12 @@ test('edit and delete a meeting from the list', async ({ page }) => {
   await list.getByRole('button', { name: `修改：${created.name}` }).click();
   const edit = page.getByRole('dialog', { name: '修改会议' });
   await edit.getByLabel('会议日期').fill(`${year}-13-01`);
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   // Read by the box itself: one message beside the field, naming the rule.
   await expect(edit.getByRole('alert')).toHaveText('会议日期有误：没有13月，月份应为1—12');
   await edit.getByLabel('会议日期').fill(`${year}-12-27`);
   await edit.getByLabel('会议地点').fill('县人大常委会机关第一会议室');
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   await expect(edit).toBeHidden();
   await expect(list.getByRole('row', { name: new RegExp(`${created.name}.*${year}年12月27日.*第一会议室`) })).toBeVisible();
 

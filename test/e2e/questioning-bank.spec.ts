@@ -33,7 +33,7 @@ test('questions pasted one per line, withdrawn, restored; the settings saved', a
   await table.getByRole('button', { name: '修改第3个问题' }).click();
   const dialog = page.getByRole('dialog', { name: '修改问题' });
   await dialog.getByLabel('问题内容').fill('涉企检查过多的问题，具体整改措施是什么？');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(table.getByRole('row').nth(3)).toContainText('涉企检查过多的问题，具体整改措施是什么？');
 
   // Settings: per meeting, the chair out of the draw (by default) and one member named, a question drawn too, 4 minutes to answer.
