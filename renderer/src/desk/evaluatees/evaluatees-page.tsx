@@ -70,6 +70,11 @@ export function EvaluateesPage() {
           <p className="filter-summary" aria-live="polite">
             {list.loading && !list.data ? '正在读取…' : `显示${shown.length}人${shown.length < rows.length ? `（共${rows.length}人）` : ''}`}
           </p>
+          {list.data && rows.length === 0 && (
+            <div className="banner warn" role="status">
+              尚未录入被评议对象。点击“新增被评议对象”逐一录入（所在单位可在对话框中当场新增），录入后在计划中安排评议年度。
+            </div>
+          )}
           <EvaluateeTable rows={shown} onAction={(kind, row) => setAction({ kind, row })} />
         </div>
       ) : (

@@ -113,6 +113,11 @@ export function PlanPage() {
         <span className="swatch conflict" />有冲突
         <span className="swatch na" />不在任
       </div>
+      {data.rows.length === 0 && (
+        <div className="banner warn" role="status">
+          尚未录入被评议对象。请先在<a href="#/evaluatees">被评议对象</a>中录入本届须评议的人员，再在此将每人列入一个年度。
+        </div>
+      )}
       <PlanTable
         years={data.years}
         plannedPerYear={data.counts.plannedPerYear}
