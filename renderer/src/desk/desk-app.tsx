@@ -25,7 +25,7 @@ export function DeskApp() {
         </header>
         <main className="desk-main">
           <StoreNoticeBanner />
-          <SetupPage settings={s} year={new Date().getFullYear()} />
+          <SetupPage settings={s} />
         </main>
         <ConnectionNotice />
       </div>

@@ -21,8 +21,10 @@ const STEPS = ['本机关名称', '届次与计划期', '评价标准', '录入�
  * term are typed by the office — the boxes start empty, the examples are placeholders only — and
  * saved together; then the criteria and the first people, each step skippable.
  */
-export function SetupPage({ settings, year }: { settings: Settings; year: number }) {
+export function SetupPage({ settings }: { settings: Settings }) {
   const [step, setStep] = useState(settings.setupPending ? 0 : 2);
+  // Only for the examples (placeholders and the sample document number).
+  const [year] = useState(() => new Date().getFullYear());
   return (
     <div className="setup-page">
       <PageTitle title="初始设置" sub="录入本机关的基本信息后即可开始使用；以后均可在“设置”中修改。" />
