@@ -178,6 +178,8 @@ export function ConfirmDialog({ title, message, confirmLabel, typeToConfirm, dan
     <Dialog
       title={title}
       onClose={onClose}
+      // What is typed here only confirms (清除演示数据); there is nothing to lose by closing.
+      dirty={false}
       actions={
         <>
           <button className="btn" onClick={onClose}>
