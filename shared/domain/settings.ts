@@ -13,9 +13,12 @@ import { DEFAULT_COPY_TO, DEFAULT_ISSUING_OFFICE, documentFormatSchema } from '.
 
 export { DEFAULT_COPY_TO } from './document-settings';
 
+/** The placeholder a new installation holds until the office types its own name. */
+export const PLACEHOLDER_FULL_NAME = '某某县人民代表大会常务委员会';
+
 export const organisationSchema = z.object({
   /** 全称, used in red headers and signatures. */
-  fullName: requiredText('机关全称', 60).default('某某县人民代表大会常务委员会'),
+  fullName: requiredText('机关全称', 60).default(PLACEHOLDER_FULL_NAME),
   /** 简称, used in running text and meeting names (县人大常委会 → 县第十九届人大常委会…). */
   shortName: requiredText('机关简称', 30).default('县人大常委会'),
   /** 机关代字 of document numbers: X人常〔2024〕5号. */
@@ -172,6 +175,14 @@ export function defaultTerm(currentYear: number): Term {
 
 export function defaultSettings(currentYear: number): Settings {
   return settingsSchema.parse({ term: defaultTerm(currentYear) });
+}
+
+/**
+ * Whether the desk opens on 初始设置: a folder marked so (new, or its demo cleared), or one set up
+ * before the mark existed whose organ is still the placeholder 某某县… (its papers would print it).
+ */
+export function needsSetup(settings: Pick<Settings, 'setupPending' | 'demo' | 'organisation'>): boolean {
+  return settings.setupPending || (!settings.demo && settings.organisation.fullName === PLACEHOLDER_FULL_NAME);
 }
 
 /** How many calendar years the plan period covers (2026—2030: 5). */

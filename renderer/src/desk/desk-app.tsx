@@ -5,6 +5,7 @@ import { StoreNoticeBanner } from './store-notice-banner';
 import { DESK_SECTIONS, sectionLabel, type DeskSection } from './sections';
 import { useCall } from '../platform/hooks';
 import { SetupPage } from './setup/setup-page';
+import { needsSetup } from '../../../shared/domain/settings';
 
 /**
  * The secretariat's desk: navigation on the left, one section at a time. A folder not yet set up
@@ -16,7 +17,7 @@ export function DeskApp() {
   const settings = useCall('settings.get', {});
   const active = DESK_SECTIONS.find((s) => s.path !== '/' && route.startsWith(s.path)) ?? DESK_SECTIONS[0]!;
   const s = settings.data;
-  if (s && (s.setupPending || route.startsWith('/setup'))) {
+  if (s && (needsSetup(s) || route.startsWith('/setup'))) {
     return (
       <div className="desk setup-only">
         <header className="desk-header">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coreSchema, emptyCore } from '../../../shared/domain/partitions';
-import { planName, termLength, termYearFor } from '../../../shared/domain/settings';
+import { needsSetup, planName, PLACEHOLDER_FULL_NAME, termLength, termYearFor } from '../../../shared/domain/settings';
 
 describe('the term and its plan', () => {
   it('names the plan by its length, so a six-year term is never called a five-year plan', () => {
@@ -24,5 +24,15 @@ describe('setup pending', () => {
   it('a new installation is marked as not set up; a file written before the mark existed is set up', () => {
     expect(emptyCore(2026).settings.setupPending).toBe(true);
     expect(coreSchema.parse({ settings: { term: { session: 19, startYear: 2021, endYear: 2025 } } }).settings.setupPending).toBe(false);
+  });
+});
+
+describe('needsSetup', () => {
+  const organisation = { fullName: '东河县人民代表大会常务委员会', shortName: '县人大常委会', docPrefix: '东人常', issuingOffice: '', copyTo: [] };
+  it('a folder marked so, or one still holding the placeholder organ outside the demo, opens on the guided start', () => {
+    expect(needsSetup({ setupPending: true, demo: false, organisation })).toBe(true);
+    expect(needsSetup({ setupPending: false, demo: false, organisation: { ...organisation, fullName: PLACEHOLDER_FULL_NAME } })).toBe(true);
+    expect(needsSetup({ setupPending: false, demo: false, organisation })).toBe(false);
+    expect(needsSetup({ setupPending: false, demo: true, organisation: { ...organisation, fullName: PLACEHOLDER_FULL_NAME } })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { getPlatform } from '../../platform/platform';
 import { navigate } from '../../ui/router';
 import { Field, fieldErrors } from '../../ui/field';
 import { PageTitle } from '../../ui/page-title';
-import { planName, termLength, type Settings } from '../../../../shared/domain/settings';
+import { needsSetup, planName, termLength, type Settings } from '../../../../shared/domain/settings';
 import { formatSession } from '../../../../shared/format/chinese-numerals';
 import { docPrefixProblem, formatDocNumber } from '../../../../shared/format/doc-number';
 import { CriteriaSection } from '../settings/criteria-section';
@@ -22,7 +22,7 @@ const STEPS = ['本机关名称', '届次与计划期', '评价标准', '录入�
  * saved together; then the criteria and the first people, each step skippable.
  */
 export function SetupPage({ settings }: { settings: Settings }) {
-  const [step, setStep] = useState(settings.setupPending ? 0 : 2);
+  const [step, setStep] = useState(needsSetup(settings) ? 0 : 2);
   // Only for the examples (placeholders and the sample document number).
   const [year] = useState(() => new Date().getFullYear());
   return (
