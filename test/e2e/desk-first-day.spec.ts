@@ -126,3 +126,24 @@ test('an evaluatee on a post already held asks, naming the holder', async ({ pag
   await dialog.getByRole('button', { name: '取消' }).click();
   expect((await api(page, 'evaluatees.list', {})).some((r) => r.name === '岗位重复')).toBe(false);
 });
+
+test('a term whose years leave planned evaluations out is refused beside its end year; a six-year term is named so', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const { term } = await api(page, 'settings.get', {});
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  const end = page.getByLabel('本届结束年份');
+  await end.fill(String(term.endYear - 1));
+  await end.blur();
+  const refusal = page.getByRole('alert').filter({ hasText: '届次不变时，起止年份须包含计划中已列入评议的全部年度' });
+  await expect(refusal).toContainText(`已列入${term.endYear}年`);
+  await expect(refusal).toContainText(`不在新的起止年份${term.startYear}—${term.endYear - 1}年之内`);
+  expect((await api(page, 'settings.get', {})).term).toEqual(term);
+
+  // One more year is allowed, and the plan is then a 六年计划 everywhere it is named.
+  await end.fill(String(term.endYear + 1));
+  await end.blur();
+  await expect.poll(async () => (await api(page, 'settings.get', {})).term.endYear).toBe(term.endYear + 1);
+  await expect(refusal).toHaveCount(0);
+  await expect(page.getByTestId('term-length')).toContainText('共6个年度，不是通常的5年：本届计划称为“六年计划”');
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '六年计划' })).toBeVisible();
+});
