@@ -10,6 +10,7 @@ import type { Term } from '../domain/settings';
 /** 工作台: figures computed from the records, never typed in. */
 export interface DeskOverview {
   today: string;
+  /** The year shown: the current year while it is in the term, else the term's first or last year. */
   year: number;
   term: Term;
   orgShortName: string;

@@ -66,11 +66,12 @@ export type YearData = z.infer<typeof yearSchema>;
 export type MeetingData = z.infer<typeof meetingSchema>;
 
 /**
- * A new installation: default settings with a term starting this year, the default criteria and
- * no people. The year is an argument because shared/ code does not read the clock.
+ * A new installation: default settings with a term starting this year (marked as not yet set up),
+ * the default criteria and no people. The year is an argument because shared/ code does not read the clock.
  */
 export function emptyCore(currentYear: number): CoreData {
-  return coreSchema.parse({ settings: defaultSettings(currentYear) });
+  // Its names are placeholders until the office enters its own (the desk's 初始设置).
+  return coreSchema.parse({ settings: { ...defaultSettings(currentYear), setupPending: true } });
 }
 
 export function emptyYear(year: number): YearData {

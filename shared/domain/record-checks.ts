@@ -84,3 +84,27 @@ export function meetingOutsideTerm(date: string, term: Pick<Term, 'session' | 's
   if (year >= term.startYear && year <= term.endYear) return undefined;
   return `会议日期${formatDateCn(date)}不在本届任期内：${formatSession(term.session)}的评议安排在${term.startYear}—${term.endYear}年，会议日期应在这些年度之内（本届起止年份在“设置”中修改）。`;
 }
+
+/**
+ * The term and the plan agree: while the term keeps its number (届次), its years must still hold
+ * every year the plan has evaluations in (those of the years the term covered before the change).
+ * A new 届次 starts a new plan, so the last term's evaluations are history, not a mismatch.
+ * Refused with the years and counts named, since the plan screen and the coverage would otherwise
+ * drop those evaluations silently.
+ */
+export function termPlanMismatch(before: Term, after: Term, plannedYears: readonly number[]): string | undefined {
+  if (before.session !== after.session) return undefined;
+  if (before.startYear === after.startYear && before.endYear === after.endYear) return undefined;
+  const counts = new Map<number, number>();
+  for (const y of plannedYears) {
+    if (y < before.startYear || y > before.endYear) continue;
+    if (y >= after.startYear && y <= after.endYear) continue;
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  if (counts.size === 0) return undefined;
+  const listed = [...counts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([y, n]) => `${y}年${n}项`)
+    .join('、');
+  return `${formatSession(after.session)}的计划中已列入${listed}评议，不在新的起止年份${after.startYear}—${after.endYear}年之内：届次不变时，起止年份须包含计划中已列入评议的全部年度。请先在计划中移出这些评议，或核对起止年份；换届请同时修改届次。`;
+}

@@ -13,9 +13,12 @@ import { DEFAULT_COPY_TO, DEFAULT_ISSUING_OFFICE, documentFormatSchema } from '.
 
 export { DEFAULT_COPY_TO } from './document-settings';
 
+/** The placeholder a new installation holds until the office types its own name. */
+export const PLACEHOLDER_FULL_NAME = '某某县人民代表大会常务委员会';
+
 export const organisationSchema = z.object({
   /** 全称, used in red headers and signatures. */
-  fullName: requiredText('机关全称', 60).default('某某县人民代表大会常务委员会'),
+  fullName: requiredText('机关全称', 60).default(PLACEHOLDER_FULL_NAME),
   /** 简称, used in running text and meeting names (县人大常委会 → 县第十九届人大常委会…). */
   shortName: requiredText('机关简称', 30).default('县人大常委会'),
   /** 机关代字 of document numbers: X人常〔2024〕5号. */
@@ -149,6 +152,12 @@ export const settingsSchema = z.object(
     documents: documentFormatSchema.prefault({}),
     /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),
+    /**
+     * True from a new installation or cleared demo until the office has entered its own names and
+     * term (the desk's 初始设置): until then the names held are placeholders, not the county's.
+     * Files written before this existed were set up already.
+     */
+    setupPending: boolField('初始设置').default(false),
   },
   objectError('机关设置'),
 );
@@ -166,6 +175,38 @@ export function defaultTerm(currentYear: number): Term {
 
 export function defaultSettings(currentYear: number): Settings {
   return settingsSchema.parse({ term: defaultTerm(currentYear) });
+}
+
+/**
+ * Whether the desk opens on 初始设置: a folder marked so (new, or its demo cleared), or one set up
+ * before the mark existed whose organ is still the placeholder 某某县… (its papers would print it).
+ */
+export function needsSetup(settings: Pick<Settings, 'setupPending' | 'demo' | 'organisation'>): boolean {
+  return settings.setupPending || (!settings.demo && settings.organisation.fullName === PLACEHOLDER_FULL_NAME);
+}
+
+/** How many calendar years the plan period covers (2026—2030: 5). */
+export function termLength(term: Pick<Term, 'startYear' | 'endYear'>): number {
+  return term.endYear - term.startYear + 1;
+}
+
+const PLAN_LENGTH_NAMES = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * The plan's name by its length: 五年计划 for the usual term, 六年计划 for 2026—2031, so a term
+ * of another length is never silently called a five-year plan.
+ */
+export function planName(term: Pick<Term, 'startYear' | 'endYear'>): string {
+  const n = termLength(term);
+  return `${PLAN_LENGTH_NAMES[n] ?? String(n)}年计划`;
+}
+
+/**
+ * The year a screen opens on: the current year while it is in the term, else the term's first
+ * year (a term still to come) or its last (a term that has ended).
+ */
+export function termYearFor(term: Pick<Term, 'startYear' | 'endYear'>, currentYear: number): number {
+  return Math.min(Math.max(currentYear, term.startYear), term.endYear);
 }
 
 /** Years of the plan period, in order. */

@@ -11,6 +11,7 @@ import {
   type NewCycleEntry,
 } from './log-schema';
 import { checkLoggedValues } from './pick-index';
+import { formatRound } from '../format/chinese-numerals';
 
 /**
  * One pass over the log, entry by entry, checking each against the state the log had built up to
@@ -140,7 +141,7 @@ function checkRoster(state: FoldState, entry: DrawEntry, roster: ReadonlyMap<str
 
 function checkDraw(state: FoldState, entry: DrawEntry, options: FoldOptions, problems: string[], warnings: string[]): void {
   const s = scopeState(state, entry.scope, entry.scopeId);
-  if (entry.cycle !== s.cycle) problems.push(`轮次应为第${s.cycle}轮，记录为第${entry.cycle}轮`);
+  if (entry.cycle !== s.cycle) problems.push(`轮次应为${formatRound(s.cycle)}，记录为${formatRound(entry.cycle)}`);
   const asked = askedIn(s, s.cycle);
 
   const candidateIds = entry.candidates.map((c) => c.memberId);
@@ -242,7 +243,7 @@ function applyCancel(state: FoldState, entry: CancelEntry, options: FoldOptions,
 
 function applyNewCycle(state: FoldState, entry: NewCycleEntry, problems: string[]): void {
   const s = scopeState(state, entry.scope, entry.scopeId);
-  if (entry.cycle !== s.cycle + 1) problems.push(`新一轮应为第${s.cycle + 1}轮，记录为第${entry.cycle}轮`);
+  if (entry.cycle !== s.cycle + 1) problems.push(`新一轮应为${formatRound(s.cycle + 1)}，记录为${formatRound(entry.cycle)}`);
   s.cycle = entry.cycle;
 }
 

@@ -3,6 +3,7 @@ import { drawLabel, formatDrawTime } from './fold';
 import { CANCEL_KIND_LABELS, DRAW_SCOPE_LABELS, drawLogEntrySchema, type DrawEntry, type DrawLogEntry } from './log-schema';
 import { acceptLimit, UINT32_RANGE } from './pick-index';
 import { replayLog } from './replay';
+import { formatRound } from '../format/chinese-numerals';
 
 /**
  * The audit printout (随机抽取公平性核查记录): the method in words, every entry in order with its
@@ -29,7 +30,7 @@ const INDENT = '　　';
 
 function scopeText(scope: DrawEntry['scope'], scopeId: string, cycle: number, options: FairnessReportOptions): string {
   const name = options.scopeNames?.[scopeId] ?? scopeId;
-  return `询问范围：${DRAW_SCOPE_LABELS[scope]}（${name}），第${cycle}轮`;
+  return `询问范围：${DRAW_SCOPE_LABELS[scope]}（${name}），${formatRound(cycle)}`;
 }
 
 function valuesText(values: readonly number[], n: number): string {

@@ -38,6 +38,11 @@ export function formatSession(session: number): string {
   return `第${chineseNumeral(session)}届`;
 }
 
+/** 1 → 第一轮: every round number (a vote's rounds, the questioning's cycles) on screens and papers. */
+export function formatRound(n: number): string {
+  return `第${chineseNumeral(n)}轮`;
+}
+
 /** 23 → 第二十三次会议 */
 export function formatSitting(sitting: number): string {
   return `第${chineseNumeral(sitting)}次会议`;

@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../domain/meetings';
 import type { MeetingData } from '../domain/partitions';
+import { formatRound } from '../format/chinese-numerals';
 
 /**
  * Which agenda items the meeting has begun on, and why. Once a report was timed, a question was
@@ -42,7 +43,7 @@ export function startedItems(data: Readonly<Facts>, nameOf: (evaluateeId: string
     const rounds = data.votes.rounds.filter((r) => r.agendaItemId === item.id && r.state !== 'void');
     const latest = rounds.reduce<(typeof rounds)[number] | null>((a, r) => (!a || r.number > a.number ? r : a), null);
     const label = `测评“${item.title}”`;
-    if (latest) started.set(item.id, { label, reason: `已准备第${latest.number}轮测评`, fixedEvaluatees: rounds.some((r) => r.state !== 'prepared') });
+    if (latest) started.set(item.id, { label, reason: `已准备${formatRound(latest.number)}测评`, fixedEvaluatees: rounds.some((r) => r.state !== 'prepared') });
     else if (current) started.set(item.id, { label, reason: '正在进行', fixedEvaluatees: false });
   });
   return started;

@@ -3,8 +3,8 @@ import { expect, host, test } from './support/fixtures';
 
 async function openEvaluatees(page: Page) {
   await page.goto(host.urls.desk);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '评议对象' }).click();
-  await expect(page.getByRole('heading', { name: '评议对象', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '被评议对象' }).click();
+  await expect(page.getByRole('heading', { name: '被评议对象', level: 1 })).toBeVisible();
   // The demo county: 26 department heads and 55 judges and prosecutors.
   await expect(page.getByText('显示81人')).toBeVisible();
 }
@@ -23,7 +23,7 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   await dialog.getByLabel('任职日期').fill('2026-03-02');
   await dialog.getByLabel('性别').selectOption('女');
   // 姓名 left empty: the service refuses and names the field.
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByText('姓名不能为空')).toBeVisible();
   // Nothing typed is lost and the dialog stays open.
   await expect(dialog.getByLabel('职务')).toHaveValue('副局长');
@@ -32,7 +32,7 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   await expect(dialog.getByLabel('性别')).toHaveValue('女');
 
   await dialog.getByLabel('姓名').fill('闻试新');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('显示82人')).toBeVisible();
   const row = rowOf(page, '闻试新');
@@ -47,10 +47,10 @@ test('create, edit and delete an evaluatee, with a validation error on the way t
   const edit = page.getByRole('dialog', { name: '编辑被评议对象：闻试新' });
   await expect(edit.getByLabel('职务')).toHaveValue('副局长');
   await edit.getByLabel('职务').fill('局长');
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   // The audit office already has a 局长 in office: asked, naming them, before anything is saved.
   await expect(edit.getByTestId('needs-confirmation')).toContainText('县审计局的“局长”岗位已有在任的被评议对象：');
-  await edit.getByRole('button', { name: '仍然保存' }).click();
+  await edit.getByRole('button', { name: '仍然保存', exact: true }).click();
   await expect(edit).toBeHidden();
   await expect(rowOf(page, '闻试新')).toContainText('局长');
   await expect(rowOf(page, '闻试新')).not.toContainText('副局长');
@@ -125,10 +125,10 @@ test('units are managed on the same page; a unit with people cannot be deleted',
   await page.getByRole('tab', { name: '单位' }).click();
   await page.getByRole('button', { name: '新增单位' }).click();
   const dialog = page.getByRole('dialog', { name: '新增单位' });
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByText('单位名称不能为空')).toBeVisible();
   await dialog.getByLabel('单位名称').fill('县数据局');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('table', { name: '单位' }).getByRole('row').filter({ hasText: '县数据局' })).toContainText('0人');
 

@@ -69,7 +69,7 @@ test('a duplicate member asks, naming the existing record, and is saved only whe
   const dialog = page.getByRole('dialog', { name: '新增组成人员' });
   await dialog.getByLabel('姓名').fill(namesake.name);
   await dialog.getByLabel('备注').fill('重复录入测试');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
 
   const asked = dialog.getByTestId('needs-confirmation');
   await expect(asked).toContainText(`名单中已有同名的在任组成人员：${namesake.name}（委员，名单第${namesake.rosterOrder}位）`);
@@ -80,9 +80,9 @@ test('a duplicate member asks, naming the existing record, and is saved only whe
   // Any change withdraws the question: the confirmation covers exactly what is saved.
   await dialog.getByLabel('备注').fill('重复录入测试（核对）');
   await expect(asked).toBeHidden();
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(asked).toBeVisible();
-  await dialog.getByRole('button', { name: '仍然保存' }).click();
+  await dialog.getByRole('button', { name: '仍然保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   expect((await api(page, 'members.list', {})).filter((m) => m.name === namesake.name)).toHaveLength(2);
 });
@@ -113,7 +113,7 @@ test('a meeting outside the term is refused with the rule beside its date', asyn
 test('an evaluatee on a post already held asks, naming the holder', async ({ page }) => {
   await page.goto(host.urls.desk);
   const holder = (await api(page, 'evaluatees.list', {})).find((r) => !r.endedDate && r.category === '政府组成部门负责人')!;
-  await openSection(page, '评议对象');
+  await openSection(page, '被评议对象');
   await page.getByRole('button', { name: '新增被评议对象' }).click();
   const dialog = page.getByRole('dialog', { name: '新增被评议对象' });
   await dialog.getByLabel('姓名').fill('岗位重复');
@@ -121,8 +121,29 @@ test('an evaluatee on a post already held asks, naming the holder', async ({ pag
   await dialog.getByLabel('所在单位').selectOption(holder.unitId);
   await dialog.getByLabel('职务').fill(holder.position);
   await dialog.getByLabel('任职日期').fill('2024/1/2');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByTestId('needs-confirmation')).toContainText(`${holder.unitName}的“${holder.position}”岗位已有在任的被评议对象：${holder.name}`);
   await dialog.getByRole('button', { name: '取消' }).click();
   expect((await api(page, 'evaluatees.list', {})).some((r) => r.name === '岗位重复')).toBe(false);
+});
+
+test('a term whose years leave planned evaluations out is refused beside its end year; a six-year term is named so', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const { term } = await api(page, 'settings.get', {});
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  const end = page.getByLabel('本届结束年份');
+  await end.fill(String(term.endYear - 1));
+  await end.blur();
+  const refusal = page.getByRole('alert').filter({ hasText: '届次不变时，起止年份须包含计划中已列入评议的全部年度' });
+  await expect(refusal).toContainText(`已列入${term.endYear}年`);
+  await expect(refusal).toContainText(`不在新的起止年份${term.startYear}—${term.endYear - 1}年之内`);
+  expect((await api(page, 'settings.get', {})).term).toEqual(term);
+
+  // One more year is allowed, and the plan is then a 六年计划 everywhere it is named.
+  await end.fill(String(term.endYear + 1));
+  await end.blur();
+  await expect.poll(async () => (await api(page, 'settings.get', {})).term.endYear).toBe(term.endYear + 1);
+  await expect(refusal).toHaveCount(0);
+  await expect(page.getByTestId('term-length')).toContainText('共6个年度，不是通常的5年：本届计划称为“六年计划”');
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '六年计划' })).toBeVisible();
 });

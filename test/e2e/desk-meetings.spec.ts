@@ -58,7 +58,7 @@ test('create a meeting (one validation error on the way), build its agenda, and 
   const meetingId = /#\/meetings\/(mt_[0-9a-z]+)$/.exec(page.url())?.[1];
   expect(meetingId).toBeTruthy();
 
-  const candidates = page.getByRole('table', { name: '可列入议程的评议对象' });
+  const candidates = page.getByRole('table', { name: '可列入议程的被评议对象' });
   await candidates.getByRole('button', { name: '列入议程：司马清和' }).click();
   await expect(agendaNames(page)).toHaveText(['司马清和']);
   await candidates.getByRole('button', { name: '列入议程：上官雨桐' }).click();
@@ -74,7 +74,7 @@ test('create a meeting (one validation error on the way), build its agenda, and 
   await expect(page.getByRole('button', { name: '上移：上官雨桐' })).toBeFocused();
 
   await page.getByRole('combobox', { name: '上官雨桐的汇报方式' }).selectOption({ label: '书面报告' });
-  await expect(page.getByText('共2项：到会汇报1项 · 书面报告1项 · 民主测评0项')).toBeVisible();
+  await expect(page.getByText('共2项：到会汇报1项 · 书面报告1项 · 测评0项')).toBeVisible();
 
   // A vote covering both.
   await page.getByRole('button', { name: '新增测评' }).click();
@@ -118,12 +118,12 @@ test('edit and delete a meeting from the list', async ({ page }) => {
   await list.getByRole('button', { name: `修改：${created.name}` }).click();
   const edit = page.getByRole('dialog', { name: '修改会议' });
   await edit.getByLabel('会议日期').fill(`${year}-13-01`);
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   // Read by the box itself: one message beside the field, naming the rule.
   await expect(edit.getByRole('alert')).toHaveText('会议日期有误：没有13月，月份应为1—12');
   await edit.getByLabel('会议日期').fill(`${year}-12-27`);
   await edit.getByLabel('会议地点').fill('县人大常委会机关第一会议室');
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   await expect(edit).toBeHidden();
   await expect(list.getByRole('row', { name: new RegExp(`${created.name}.*${year}年12月27日.*第一会议室`) })).toBeVisible();
 

@@ -35,7 +35,7 @@ test('create, edit and delete a member with a validation error on the way; total
   await dialog.getByLabel('性别').selectOption('女');
   await dialog.getByLabel('任期开始日期').fill('2026-06-18');
   await dialog.getByLabel('备注').fill('补选');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog.getByText('姓名不能为空')).toBeVisible();
   // Nothing typed is lost and the dialog stays open.
   await expect(dialog.getByLabel('职务')).toHaveValue('副主任');
@@ -43,7 +43,7 @@ test('create, edit and delete a member with a validation error on the way; total
   await expect(dialog.getByLabel('备注')).toHaveValue('补选');
 
   await dialog.getByLabel('姓名').fill('补选甲');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(totals(page)).toHaveText('共31人：主任1人、副主任5人、委员25人');
   await expect(rowOf(page, '补选甲')).toContainText('2026年6月18日');
@@ -53,13 +53,13 @@ test('create, edit and delete a member with a validation error on the way; total
   await rowOf(page, '补选甲').getByRole('button', { name: '编辑 补选甲' }).click();
   const edit = page.getByRole('dialog', { name: '编辑组成人员：补选甲' });
   await edit.getByLabel('任期结束日期').fill('2026-01-01');
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   // The end before the start is refused by the field, and the dialog keeps the value.
   await expect(edit.getByText('任期结束日期不能早于任期开始日期')).toBeVisible();
   await expect(edit.getByLabel('任期结束日期')).toHaveValue('2026年1月1日');
   await edit.getByLabel('任期结束日期').fill('2026-11-20');
   await edit.getByLabel('在任').uncheck();
-  await edit.getByRole('button', { name: '保存' }).click();
+  await edit.getByRole('button', { name: '保存', exact: true }).click();
   await expect(edit).toBeHidden();
   await expect(totals(page)).toHaveText('共30人：主任1人、副主任4人、委员25人');
   await expect(page.getByText('另有不在任1人')).toBeVisible();

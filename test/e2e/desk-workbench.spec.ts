@@ -47,7 +47,7 @@ test('the workbench opens on the demo county with the figures of the records', a
   // The next meeting is the demo October meeting, with its agenda counts and a way to open it.
   await expect(page.getByTestId('wb-next-meeting')).toHaveText(october!.name);
   await expect(page.getByText(formatDateCn(october!.date))).toBeVisible();
-  await expect(page.getByText(`到会汇报${october!.reportItems}项 · 书面报告${october!.writtenItems}项 · 民主测评${october!.voteItems}项`)).toBeVisible();
+  await expect(page.getByText(`到会汇报${october!.reportItems}项 · 书面报告${october!.writtenItems}项 · 测评${october!.voteItems}项`)).toBeVisible();
   await page.getByRole('link', { name: '查看会议议程' }).click();
   await expect(page).toHaveURL(new RegExp(`#/meetings/${october!.id}$`));
   await expect(page.getByRole('heading', { name: october!.name })).toBeVisible();

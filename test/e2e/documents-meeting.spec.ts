@@ -27,9 +27,9 @@ test('ballots are printed for a prepared round; after the count the report and t
   // Prepare the first vote item's round on the desk, with its tellers.
   const prep = page.getByRole('region', { name: '民主测评准备' }).getByTestId('vote-prep-item').first();
   await prep.getByRole('button', { name: '准备测评轮次' }).click();
-  await expect(prep.getByText('第1轮')).toBeVisible();
-  await prep.getByLabel('第1轮计票人').fill('赵计票、钱计票');
-  await prep.getByLabel('第1轮监票人').fill('孙监票');
+  await expect(prep.getByText('第一轮')).toBeVisible();
+  await prep.getByLabel('第一轮计票人').fill('赵计票、钱计票');
+  await prep.getByLabel('第一轮监票人').fill('孙监票');
   await prep.getByRole('button', { name: '保存计票人、监票人' }).click();
   await expect(prep.getByText('已保存')).toBeVisible();
 

@@ -33,7 +33,7 @@ test('questions pasted one per line, withdrawn, restored; the settings saved', a
   await table.getByRole('button', { name: '修改第3个问题' }).click();
   const dialog = page.getByRole('dialog', { name: '修改问题' });
   await dialog.getByLabel('问题内容').fill('涉企检查过多的问题，具体整改措施是什么？');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(table.getByRole('row').nth(3)).toContainText('涉企检查过多的问题，具体整改措施是什么？');
 
   // Settings: per meeting, the chair out of the draw (by default) and one member named, a question drawn too, 4 minutes to answer.
@@ -42,9 +42,12 @@ test('questions pasted one per line, withdrawn, restored; the settings saved', a
   const named = (await api(page, 'questions.list', { meetingId: meeting.id })).members.find((m) => m.role === '委员')!;
   await page.getByRole('checkbox', { name: new RegExp(`^${named.name}`) }).check();
   await page.getByLabel('抽取提问人时同时从题库抽取问题').check();
+  // Saved like every other setting: choices at once, a number on leaving its box (no save button to forget).
+  await expect(page.getByRole('button', { name: '保存设置' })).toHaveCount(0);
   await page.getByLabel('答复时长（分钟）').fill('4');
-  await page.getByRole('button', { name: '保存设置' }).click();
-  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await page.getByLabel('答复时长（分钟）').press('Tab');
+  await expect.poll(async () => (await api(page, 'questions.list', { meetingId: meeting.id })).settings.answerMinutes).toBe(4);
+  await expect(page.getByRole('status', { name: '询问设置保存状态' })).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
   const saved = await api(page, 'questions.list', { meetingId: meeting.id });
   expect(saved.settings).toEqual({ scope: 'meeting', exclusions: [named.id], excludeChair: true, drawQuestion: true, answerMinutes: 4, followUpMinutes: 3 });
   expect(saved.questions.map((q) => q.text)).toEqual(['审批时限为何仍然过长？', '“一网通办”何时全覆盖？', '涉企检查过多的问题，具体整改措施是什么？']);

@@ -4,7 +4,7 @@ import { computeCoverage } from '../../../shared/domain/coverage';
 import { succeedPost, type Evaluatee } from '../../../shared/domain/evaluatees';
 import { newId } from '../../../shared/domain/ids';
 import { sortMembers, type Member, type Unit } from '../../../shared/domain/people';
-import { duplicateMember, duplicateMemberMessage, evaluateeConfirmations } from '../../../shared/domain/record-checks';
+import { duplicateMember, duplicateMemberMessage, evaluateeConfirmations, termPlanMismatch } from '../../../shared/domain/record-checks';
 import { isoDateOf } from '../../../shared/format/dates';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
@@ -36,12 +36,17 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
     evaluateeConfirmations(evaluatee, core.evaluatees, core.units.find((u) => u.id === evaluatee.unitId)?.name ?? '该单位', today(), before);
   return {
     'settings.get': async () => (await readCore(ctx)).settings,
-    'settings.update': ({ settings }) =>
-      updateCore(ctx, (core) => {
+    'settings.update': async ({ settings }) => {
+      // Read before the update: the plan's years as they stand (the core update cannot await).
+      const plannedYears = (await allEvaluations(ctx)).map((ev) => ev.year);
+      return updateCore(ctx, (core) => {
+        const mismatch = termPlanMismatch(core.settings.term, settings.term, plannedYears);
+        if (mismatch) throw new ApiError('conflict', mismatch, [{ path: 'settings.term.endYear', message: mismatch }]);
         // The demo flag is the services' own record of what the data holds, not a user setting.
         core.settings = { ...settings, demo: core.settings.demo };
         return core.settings;
-      }),
+      });
+    },
 
     'criteria.list': async () => [...(await readCore(ctx)).criteria].sort((a, b) => a.order - b.order),
     'criteria.save': ({ criteria }) =>

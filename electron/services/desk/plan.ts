@@ -8,7 +8,7 @@ import { allRows, dueList, stageCounts } from '../loop/loop-read';
 import { stateOf, statesOf } from '../loop/loop-records';
 import { newId } from '../../../shared/domain/ids';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
-import { termYears } from '../../../shared/domain/settings';
+import { termYearFor, termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
@@ -106,7 +106,9 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const now = today(ctx);
       const { years, rows, src } = await allRows(ctx);
       const evaluations = years.flatMap((y) => y.evaluations);
-      const thisYear = evaluations.filter((ev) => ev.year === now.year);
+      // The current year while it is in the term, else the term's first (or last) year.
+      const year = termYearFor(core.settings.term, now.year);
+      const thisYear = evaluations.filter((ev) => ev.year === year);
       const stageById = new Map(rows.map((r) => [r.evaluationId, r.state.stage]));
       const stageOf = (ev: Evaluation) => stageById.get(ev.id) ?? 'planned';
       const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term, stageOf });
@@ -117,11 +119,11 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const next = upcoming.find((m) => m.date >= now.iso) ?? upcoming.at(-1);
       return {
         today: now.iso,
-        year: now.year,
+        year,
         term: core.settings.term,
         orgShortName: core.settings.organisation.shortName,
         demo: core.settings.demo,
-        stages: stageCounts(rows.filter((r) => r.year === now.year)),
+        stages: stageCounts(rows.filter((r) => r.year === year)),
         due: dueList(rows),
         evaluationsThisYear: thisYear.length,
         reportInPerson: thisYear.filter((ev) => ev.mode === 'report').length,

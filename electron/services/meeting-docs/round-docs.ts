@@ -2,7 +2,6 @@ import { ApiError } from '../../../shared/api/errors';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import type { GroupId, StoredGroupResult, VoteRound } from '../../../shared/domain/vote-round';
-import { chineseNumeral } from '../../../shared/format/chinese-numerals';
 import { ROUND_STATE_LABELS, voterGroupLabel } from '../../../shared/vote';
 import { DEFAULT_VOTE_TITLES } from '../../../shared/domain/settings';
 import type { AnnouncementRoundInput, GradeLabelsInput, ResultGroupInput } from '../documents/builders/announcement';
@@ -11,6 +10,7 @@ import type { CountReportInput, CountRowInput } from '../documents/builders/coun
 import { defaultBallotSheets } from '../documents';
 import { fileNamePart } from '../file-port';
 import { peopleOf } from '../vote/round-result';
+import { formatRound } from '../../../shared/format/chinese-numerals';
 
 /**
  * Vote rounds as the generator's inputs. Every figure comes from the round as the vote service
@@ -34,7 +34,7 @@ function resultPerson(core: Readonly<CoreData>, round: Readonly<VoteRound>, i: n
 }
 
 export function roundLabel(round: Pick<VoteRound, 'number'>): string {
-  return `第${chineseNumeral(round.number)}轮`;
+  return formatRound(round.number);
 }
 
 /** The vote item's title (政府组成部门负责人民主测评), or the meeting vote's title of the settings. */

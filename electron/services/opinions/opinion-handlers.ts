@@ -6,6 +6,7 @@ import { STAGES, type Evaluation } from '../../../shared/domain/evaluations';
 import { reportItems } from '../../../shared/domain/meetings';
 import { currentVersion, newOpinionId, opinionFileName, versionStatus, type OpinionRecord } from '../../../shared/domain/opinions';
 import type { YearData } from '../../../shared/domain/partitions';
+import { termYearFor } from '../../../shared/domain/settings';
 import { meetingNamePrefix } from '../../../shared/format/chinese-numerals';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
@@ -93,7 +94,8 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
     'opinions.list': async ({ year }): Promise<OpinionListView> => {
       const now = today(ctx);
       const years = yearsOnRecord(ctx);
-      const chosen = year ?? (years.includes(now.year) ? now.year : (years.at(-1) ?? now.year));
+      // Opens on the current year while it is in the term, else on the term's first (or last) year.
+      const chosen = year ?? termYearFor((await readCore(ctx)).settings.term, now.year);
       if (!years.includes(chosen)) return { today: now.iso, year: chosen, years, rows: [] };
       const [core, data, meetings] = await Promise.all([readCore(ctx), readYear(ctx, chosen), allMeetings(ctx)]);
       const rows = data.evaluations.map((ev: Evaluation) => {

@@ -4,6 +4,7 @@ import { CANCEL_KIND_LABELS, DRAW_SCOPE_LABELS } from '../../../shared/draw/log-
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { questioningSettingsSchema, type QuestioningData } from '../../../shared/domain/questioning';
 import { currentRecord, evaluateeRef, excludedIds, memberRefs, presentIds, questionNumbers, rosterOf, spotOf } from './spot';
+import { formatRound } from '../../../shared/format/chinese-numerals';
 
 /** The console's questioning state: pure, from the meeting partition and the roster. */
 
@@ -53,11 +54,11 @@ export function logLines(q: Readonly<QuestioningData>, view: LogView, names: Rea
       const name = e.candidates[e.index]?.name ?? e.memberId;
       const text = e.question ? questionTexts.get(e.question.questionId) : undefined;
       const asked = e.question ? `，抽出问题“${text ? (text.length > 16 ? `${text.slice(0, 16)}…` : text) : e.question.questionId}”` : '';
-      return { id: e.id, type: e.type, at, text: `${drawName(e.id)}：${name}（候选${e.candidates.length}人，第${e.cycle}轮${asked}）`, cancelled: cancelled.has(e.id) };
+      return { id: e.id, type: e.type, at, text: `${drawName(e.id)}：${name}（候选${e.candidates.length}人，${formatRound(e.cycle)}${asked}）`, cancelled: cancelled.has(e.id) };
     }
     if (e.type === 'cancel') return { id: e.id, type: e.type, at, text: `${CANCEL_KIND_LABELS[e.kind]}：作废${drawName(e.drawId)}，原因：${e.reason}`, cancelled: false };
     const scope = `${DRAW_SCOPE_LABELS[e.scope]}（${names[e.scopeId] ?? e.scopeId}）`;
-    return { id: e.id, type: e.type, at, text: `第${i + 1}条：开始第${e.cycle}轮，${scope}，原因：${e.reason}`, cancelled: false };
+    return { id: e.id, type: e.type, at, text: `第${i + 1}条：开始${formatRound(e.cycle)}，${scope}，原因：${e.reason}`, cancelled: false };
   });
 }
 

@@ -34,7 +34,7 @@ const fileOf = (file: string, key: PartitionKey) => `数据文件 ${file}（${pa
 /** What a partition holds, for a notice saying it is missing. */
 export function contentsOf(key: PartitionKey): string {
   const [kind, id] = key.split('/');
-  if (key === 'core') return '组成人员、单位、评议对象、测评标准和系统设置';
+  if (key === 'core') return '组成人员、单位、被评议对象、评价标准和系统设置';
   if (key === 'meta') return '数据文件夹的版本和创建日期';
   if (kind === 'year' && id) return `${id}年度的评议计划、评议意见、调研报告和发文登记`;
   if (kind === 'meeting' && id) return '这次会议的议程、出席、抽签、测评票和记录';

@@ -1,4 +1,5 @@
 import type { VoteAuditCsv, VoteAuditView } from '../../../shared/api/vote-types';
+import { formatRound } from '../../../shared/format/chinese-numerals';
 
 /**
  * The round's log as CSV for Excel: UTF-8 with a BOM (without it Excel on Windows reads the
@@ -22,8 +23,8 @@ export function localTime(iso: string): string {
 }
 
 export function auditCsv(entries: readonly VoteAuditView[], meetingName: string, title: string, roundNo: number): VoteAuditCsv {
-  const rows = entries.map((e) => [e.seq, localTime(e.at), `第${e.roundNo}轮`, e.groupLabel, e.actionLabel, e.no, e.detail, e.reason].map(cell).join(','));
+  const rows = entries.map((e) => [e.seq, localTime(e.at), formatRound(e.roundNo), e.groupLabel, e.actionLabel, e.no, e.detail, e.reason].map(cell).join(','));
   const text = `\uFEFF${[HEADERS.map(cell).join(','), ...rows].join('\r\n')}\r\n`;
-  const base = `${meetingName}-${title}-第${roundNo}轮测评记录`.replace(/[\\/:*?"<>|\s]+/g, '');
+  const base = `${meetingName}-${title}-${formatRound(roundNo)}测评记录`.replace(/[\\/:*?"<>|\s]+/g, '');
   return { filename: `${base}.csv`, text };
 }

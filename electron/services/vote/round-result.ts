@@ -6,6 +6,7 @@ import { checkRound, voterGroupLabel, type Counts, type RoundResults } from '../
 import { countsText } from './round-count';
 import { checkExtras, gradeRound, groupCounts, roundFailures } from './tally';
 import { audit, ensureCounting, findGroup, moveState, roundNames, type VoteEnv } from './vote-data';
+import { formatRound } from '../../../shared/format/chinese-numerals';
 
 /** Checking, announcing and amending: where a round's result is graded, frozen and published. */
 
@@ -48,7 +49,7 @@ export function checkRoundNow(data: MeetingData, round: VoteRound, env: VoteEnv)
 export function announceRound(data: MeetingData, round: VoteRound, env: VoteEnv): void {
   if (!round.result && round.state === 'checked') throw new ApiError('conflict', '本轮测评没有核对后的结果，请重新核对。');
   moveState(data, round, 'announced', env);
-  audit(data, round, env, { action: 'announce', detail: `公布第${round.number}轮测评结果` });
+  audit(data, round, env, { action: 'announce', detail: `公布${formatRound(round.number)}测评结果` });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/vote';
 import { hasEntries } from './tally';
 import { audit, evaluateeNames, findGroup, moveState, voteItemOf, type VoteEnv } from './vote-data';
+import { formatRound } from '../../../shared/format/chinese-numerals';
 
 /**
  * Preparing, opening, closing and voiding rounds, the tellers and the counting mode. Every
@@ -28,9 +29,9 @@ const UNFINISHED = ['prepared', 'open', 'closed', 'counting', 'checked'] as cons
 export function prepareBlocker(data: Readonly<MeetingData>, agendaItemId: string): string | null {
   const rounds = data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId);
   const open = rounds.find((r) => (UNFINISHED as readonly string[]).includes(r.state));
-  if (open) return `第${open.number}轮测评尚未完成（${ROUND_STATE_LABELS[open.state]}），不能再准备新的一轮`;
+  if (open) return `${formatRound(open.number)}测评尚未完成（${ROUND_STATE_LABELS[open.state]}），不能再准备新的一轮`;
   const published = rounds.find((r) => r.state === 'announced' || r.state === 'amended');
-  if (published) return `第${published.number}轮测评结果已公布；如需重新投票，请先作废该轮并说明理由`;
+  if (published) return `${formatRound(published.number)}测评结果已公布；如需重新投票，请先作废该轮并说明理由`;
   return null;
 }
 
@@ -91,7 +92,7 @@ export function prepareRound(data: MeetingData, env: VoteEnv, args: PrepareArgs)
   };
   data.votes.rounds.push(round);
   const who = evaluateeNames(env.core, round.evaluateeIds).join('、');
-  audit(data, round, env, { action: 'prepare', detail: `准备第${number}轮测评：被测评对象 ${who}；投票人员 ${groups.map((g) => voterGroupLabel(g.group)).join('、')}` });
+  audit(data, round, env, { action: 'prepare', detail: `准备${formatRound(number)}测评：被测评对象 ${who}；投票人员 ${groups.map((g) => voterGroupLabel(g.group)).join('、')}` });
   return round;
 }
 
@@ -176,7 +177,7 @@ export function voidRound(data: MeetingData, round: VoteRound, env: VoteEnv, rea
   const trimmed = reason.trim();
   moveState(data, round, 'void', env, { reason: trimmed });
   round.voidReason = trimmed;
-  audit(data, round, env, { action: 'void', detail: `第${round.number}轮测评作废`, reason: trimmed });
+  audit(data, round, env, { action: 'void', detail: `${formatRound(round.number)}测评作废`, reason: trimmed });
 }
 
 export function setMode(data: MeetingData, round: VoteRound, env: VoteEnv, groupId: GroupId, mode: CountingMode): void {

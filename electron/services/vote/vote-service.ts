@@ -16,6 +16,7 @@ import { findRound, type VoteEnv } from './vote-data';
 import { publishVote } from './vote-publish';
 import { partitionOf, readActive } from '../live/session';
 import { auditViews, voteState } from './vote-projection';
+import { formatRound } from '../../../shared/format/chinese-numerals';
 
 type VoteCallName = Extract<keyof Handlers, `vote.${string}`>;
 type VoteHandlers = Pick<Handlers, VoteCallName>;
@@ -130,7 +131,7 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
         await resultsFollow(data, round);
         // An announced result is kept in an independent copy at once, not only at the next periodic backup.
         // The announcement is already durable: a failed backup (disk full) is logged, never reported as a failed call.
-        await ctx.store.backup('after-vote', `${data.meeting.name} 第${round.number}轮测评结果公布后`).catch((error: unknown) => {
+        await ctx.store.backup('after-vote', `${data.meeting.name} ${formatRound(round.number)}测评结果公布后`).catch((error: unknown) => {
           ctx.log.error('backup after an announced vote round failed', { meetingId: data.meeting.id, round: round.number, error: String(error) });
         });
       }),

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { planName, type Term } from '../../../shared/domain/settings';
 import { WorkbenchPage } from './workbench/workbench-page';
 import { PlanPage } from './plan/plan-page';
 import { EvaluateesPage } from './evaluatees/evaluatees-page';
@@ -15,11 +16,11 @@ export interface DeskSection {
   render(route: string): ReactNode;
 }
 
-/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 评议对象 · 常委会组成人员 · 会议 · 评议意见 · 跟踪整改 · 设置 · 关于. */
+/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 被评议对象 · 常委会组成人员 · 会议 · 评议意见 · 跟踪整改 · 设置 · 关于. */
 export const DESK_SECTIONS: DeskSection[] = [
   { path: '/', label: '工作台', render: () => <WorkbenchPage /> },
   { path: '/plan', label: '五年计划', render: () => <PlanPage /> },
-  { path: '/evaluatees', label: '评议对象', render: () => <EvaluateesPage /> },
+  { path: '/evaluatees', label: '被评议对象', render: () => <EvaluateesPage /> },
   { path: '/members', label: '常委会组成人员', render: () => <MembersPage /> },
   { path: '/meetings', label: '会议', render: (route) => <MeetingsPage route={route} /> },
   { path: '/opinions', label: '评议意见', render: (route) => <OpinionsPage route={route} /> },
@@ -27,3 +28,8 @@ export const DESK_SECTIONS: DeskSection[] = [
   { path: '/settings', label: '设置', render: () => <SettingsPage /> },
   { path: '/about', label: '关于', render: () => <AboutPage /> },
 ];
+
+/** The plan's entry is named by the term's length (五年计划, 六年计划); the others as listed. */
+export function sectionLabel(section: DeskSection, term: Pick<Term, 'startYear' | 'endYear'> | undefined): string {
+  return section.path === '/plan' && term ? planName(term) : section.label;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { daysInMonth, formatDateCn, isoDateOf, parseIsoDate, toIsoDate } from '../../../shared/format/dates';
 import { parseTypedDate } from '../../../shared/format/parse-date';
+import { RequiredMark } from './field';
 
 /**
  * Every date of the desk is typed here, never in <input type=date>: that one shows and reads dates
@@ -208,11 +209,14 @@ export function DateInput({ label, value, onChange, error, id, ariaLabel, autoFo
 }
 
 /** A labelled date field of a form: like Field, with exactly one message under the box. */
-export function DateField({ label, hint, ...rest }: Omit<DateInputProps, 'id' | 'ariaLabel'> & { hint?: ReactNode }) {
+export function DateField({ label, hint, required, ...rest }: Omit<DateInputProps, 'id' | 'ariaLabel'> & { hint?: ReactNode; required?: boolean }) {
   const id = useId();
   return (
     <div className={`field${rest.error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
       <DateInput id={id} label={label} {...rest} />
       {hint && !rest.error && (
         <span className="muted" style={{ fontSize: 12 }}>

@@ -1,12 +1,15 @@
 import { useId, type ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 
-/** A labelled form field with its Chinese error message under it. */
-export function Field({ label, error, children, hint }: { label: string; error?: string; hint?: string; children: (id: string) => ReactNode }) {
+/** A labelled form field with its Chinese error message under it; `required` marks it with a red * before anyone saves. */
+export function Field({ label, error, children, hint, required }: { label: string; error?: string; hint?: string; required?: boolean; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
       {children(id)}
       {hint && !error && <span className="muted" style={{ fontSize: 12 }}>{hint}</span>}
       {error && (
@@ -15,6 +18,15 @@ export function Field({ label, error, children, hint }: { label: string; error?:
         </span>
       )}
     </div>
+  );
+}
+
+/** The mark of a field that must be filled before saving (the label keeps its plain name for screen readers and tests). */
+export function RequiredMark() {
+  return (
+    <span className="required-mark" aria-hidden="true" title="必填">
+      *
+    </span>
   );
 }
 

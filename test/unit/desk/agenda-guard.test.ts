@@ -23,7 +23,7 @@ it('a vote item with a prepared round cannot be removed from the agenda', async 
   const vote = detail.meeting.agenda.find((a) => a.kind === 'vote')!;
   await call('vote.prepare', { meetingId: meeting!.id, agendaItemId: vote.id });
   const without = detail.meeting.agenda.filter((a) => a.id !== vote.id);
-  await expect(call('meetings.setAgenda', { id: meeting!.id, agenda: without })).rejects.toThrow(/已准备第1轮测评，不能从议程中删除/);
+  await expect(call('meetings.setAgenda', { id: meeting!.id, agenda: without })).rejects.toThrow(/已准备第一轮测评，不能从议程中删除/);
   const after = await call<MeetingDetail>('meetings.get', { id: meeting!.id });
   expect(after.meeting.agenda.some((a) => a.id === vote.id)).toBe(true);
 });

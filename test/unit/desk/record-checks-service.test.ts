@@ -87,3 +87,32 @@ it('a meeting dated outside the term is refused by its date field, on create and
   const moved = await refusal('meetings.update', { meeting: { ...stored, date: `${term.startYear - 1}-10-28`, year: term.startYear - 1, agenda: [] } });
   expect(moved.issues?.[0]?.path).toBe('meeting.date');
 });
+
+it('a term whose years leave planned evaluations out is refused by its end year; a new 届次 and a longer term are saved', async () => {
+  const { call, refusal } = await services();
+  const settings = await call<Settings>('settings.get', {});
+  const { term } = settings;
+  const shorter = { ...settings, term: { ...term, endYear: term.startYear } };
+  const refused = await refusal('settings.update', { settings: shorter });
+  expect(refused.code).toBe('conflict');
+  expect(refused.issues?.[0]?.path).toBe('settings.term.endYear');
+  expect(refused.message).toMatch(new RegExp(`不在新的起止年份${term.startYear}—${term.startYear}年之内：届次不变时，起止年份须包含计划中已列入评议的全部年度`));
+  expect((await call<Settings>('settings.get', {})).term).toEqual(term);
+
+  const longer = await call<Settings>('settings.update', { settings: { ...settings, term: { ...term, endYear: term.startYear + 5 } } });
+  expect(longer.term.endYear).toBe(term.startYear + 5);
+  const next = await call<Settings>('settings.update', { settings: { ...settings, term: { session: term.session + 1, startYear: term.endYear + 2, endYear: term.endYear + 6 } } });
+  expect(next.term.session).toBe(term.session + 1);
+});
+
+it('clearing the demo leaves a folder marked for the guided start; saving the names and term ends it', async () => {
+  const { call } = await services();
+  expect((await call<Settings>('settings.get', {})).setupPending).toBe(false);
+  await call('demo.clear', { confirm: '清除演示数据' });
+  const cleared = await call<Settings>('settings.get', {});
+  expect(cleared.setupPending).toBe(true);
+  const saved = await call<Settings>('settings.update', {
+    settings: { ...cleared, organisation: { ...cleared.organisation, fullName: '东河县人民代表大会常务委员会', shortName: '县人大常委会', docPrefix: '东人常' }, setupPending: false },
+  });
+  expect(saved).toMatchObject({ setupPending: false, demo: false, organisation: { fullName: '东河县人民代表大会常务委员会' } });
+});

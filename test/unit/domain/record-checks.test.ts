@@ -7,6 +7,7 @@ import {
   futureAppointment,
   meetingOutsideTerm,
   postHolder,
+  termPlanMismatch,
 } from '../../../shared/domain/record-checks';
 import { COURT, EDU, evaluatee } from './fixtures';
 
@@ -115,5 +116,26 @@ describe('meetingOutsideTerm', () => {
     expect(meetingOutsideTerm('2019-10-28', term, { date: '2019-10-28' })).toBeUndefined();
     expect(meetingOutsideTerm('2019-10-28', term, { date: '2019-10-27' })).toMatch(/不在本届任期内/);
     expect(meetingOutsideTerm('2027-13-01', term)).toBeUndefined();
+  });
+});
+
+describe('termPlanMismatch', () => {
+  const term = { session: 19, startYear: 2022, endYear: 2026 };
+
+  it('refuses new years of the same term that leave planned years out, naming the years, counts and the rule', () => {
+    expect(termPlanMismatch(term, { ...term, startYear: 2023, endYear: 2027 }, [2022, 2022, 2024, 2026])).toBe(
+      '第十九届的计划中已列入2022年2项评议，不在新的起止年份2023—2027年之内：届次不变时，起止年份须包含计划中已列入评议的全部年度。请先在计划中移出这些评议，或核对起止年份；换届请同时修改届次。',
+    );
+    expect(termPlanMismatch(term, { ...term, endYear: 2024 }, [2025, 2026, 2026])).toMatch(/已列入2025年1项、2026年2项评议/);
+  });
+
+  it('accepts a longer term holding every planned year, unchanged years, and a new 届次 (the old plan is history)', () => {
+    expect(termPlanMismatch(term, { ...term, endYear: 2027 }, [2022, 2026])).toBeUndefined();
+    expect(termPlanMismatch(term, term, [2019])).toBeUndefined();
+    expect(termPlanMismatch(term, { session: 20, startYear: 2027, endYear: 2031 }, [2022, 2026])).toBeUndefined();
+  });
+
+  it('does not count evaluations of years outside the old term (an earlier term\'s records)', () => {
+    expect(termPlanMismatch(term, { ...term, startYear: 2023 }, [2019, 2021])).toBeUndefined();
   });
 });

@@ -196,7 +196,7 @@ describe('replay: entries that are not entries', () => {
 
   it('a new cycle out of step is named with its position', () => {
     const log = [...copy(), { type: 'new-cycle', id: 'dl_0003', at: at(3), scope: 'evaluatee', scopeId: 'ee_a', cycle: 3, reason: '开始新一轮' }];
-    expect(problems(log)).toEqual(['第3条记录（开始新一轮，dl_0003）：新一轮应为第2轮，记录为第3轮']);
+    expect(problems(log)).toEqual(['第3条记录（开始新一轮，dl_0003）：新一轮应为第二轮，记录为第三轮']);
   });
 
   it('draws are listed by their number even when a forged entry reuses an id', () => {

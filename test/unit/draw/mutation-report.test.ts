@@ -53,7 +53,7 @@ describe('fairnessReport, line by line', () => {
   it('cancellations and new cycles are numbered by their position in the log', () => {
     const lines = fairnessReport(log());
     expect(lines).toContain(`第3条记录　${formatDrawTime(at(2))}　撤销抽取：作废第2次抽取（dl_0002），原因：误按抽取键`);
-    expect(lines).toContain(`第4条记录　${formatDrawTime(at(3))}　开始新一轮：询问范围：按被评议对象（ee_a），第2轮，原因：开始第二轮`);
+    expect(lines).toContain(`第4条记录　${formatDrawTime(at(3))}　开始新一轮：询问范围：按被评议对象（ee_a），第二轮，原因：开始第二轮`);
   });
 
   it('a draw cancelled twice is marked with the first cancellation', () => {

@@ -173,8 +173,8 @@ describe('replayLog', () => {
     const nc = cycle.find((e) => e.type === 'new-cycle')!;
     nc.cycle = 3;
     const problems = replayLog(cycle).problems.join('\n');
-    expect(problems).toContain('新一轮应为第2轮，记录为第3轮');
-    expect(problems).toMatch(/轮次应为第3轮，记录为第2轮/);
+    expect(problems).toContain('新一轮应为第二轮，记录为第三轮');
+    expect(problems).toMatch(/轮次应为第三轮，记录为第二轮/);
   });
 
   it('a malformed entry and a tampered question draw are reported, not thrown', () => {
@@ -209,12 +209,12 @@ describe('fairnessReport', () => {
     expect(text).toContain('按大端序');
     expect(text).toContain('⌊2³²÷n⌋×n');
     expect(text).toContain('共15条记录：抽取12次，作废2次，开始新一轮1次。');
-    expect(text).toMatch(/第1次抽取（dl_0001）　\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:00:00　询问范围：按被评议对象（县教育局局长），第1轮　【已作废：第2条记录重新抽取，原因：该委员临时离场】/);
+    expect(text).toMatch(/第1次抽取（dl_0001）　\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:00:00　询问范围：按被评议对象（县教育局局长），第一轮　【已作废：第2条记录重新抽取，原因：该委员临时离场】/);
     expect(text).toContain('出席9人，排除1人，本轮已提问0人，候选8人：1.李秀兰 2.张伟');
     expect(text).toContain('4294967295（舍弃，不小于4294967292）、4294967293（舍弃，不小于4294967292）、41（采用）');
     expect(text).toContain(`演算：41 ÷ 6 余 5，即第6位候选人`);
     expect(text).toContain('撤销抽取：作废第4次抽取（dl_0005），原因：误按抽取键');
-    expect(text).toContain('开始新一轮：询问范围：按被评议对象（县教育局局长），第2轮，原因：所有委员均已提问，开始第二轮');
+    expect(text).toContain('开始新一轮：询问范围：按被评议对象（县教育局局长），第二轮，原因：所有委员均已提问，开始第二轮');
     expect(text).toMatch(/抽取问题：题库候选3个（qa1、qa2、qa3）/);
     expect(lines.at(-1)).toBe('复核结论：按记录的随机数逐次重新演算，12次抽取的结果均与记录一致，候选人名单均符合抽取规则，未发现问题。');
   });

@@ -57,7 +57,7 @@ describe('counting sheet by sheet', () => {
     expect(csv.text.startsWith('\uFEFF"序号","时间","轮次","投票人员","操作","票号","内容","理由"\r\n')).toBe(true);
     expect(csv.text).toContain('"更正测评票","2"');
     expect(csv.text).toContain('"唱票人复核第2号票"');
-    expect(csv.filename).toMatch(/第1轮测评记录\.csv$/);
+    expect(csv.filename).toMatch(/第一轮测评记录\.csv$/);
   });
 
   it('totals mode: the same hard checks name the numbers that disagree', async () => {

@@ -69,7 +69,7 @@ describe('vote rounds through the service', () => {
     expect(r.groups.map((g) => g.label)).toEqual(['常委会组成人员', '人大代表']);
     await expect(call('vote.open', { roundId: r.id, groups: [{ groupId: 'members', issued: 1 }] }, 'desk')).rejects.toThrow(/forbidden/);
     await expect(call('vote.open', { roundId: r.id, groups: [{ groupId: 'members', issued: 20 }, { groupId: 'deputies', issued: 0 }] })).rejects.toThrow(/会议尚未开始/);
-    await expect(call('vote.prepare', { agendaItemId: item.agendaItemId })).rejects.toThrow(/第1轮测评尚未完成/);
+    await expect(call('vote.prepare', { agendaItemId: item.agendaItemId })).rejects.toThrow(/第一轮测评尚未完成/);
   });
 
   it('returned > issued voids the round (kept, with its reason) and prepares the next one', async () => {

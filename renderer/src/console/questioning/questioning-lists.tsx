@@ -3,6 +3,7 @@ import type { QuestioningState } from '../../../../shared/api/questioning-types'
 import { QUESTION_STATUS_LABELS, RECORD_STATUS_LABELS } from '../../../../shared/domain/questioning';
 import { NotesEditor } from './notes-editor';
 import type { Questioning } from './use-questioning';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 /** Who may be drawn now, and who may not and why (present but excluded, already asked). */
 export const CandidatesBox = memo(function CandidatesBox(state: Pick<QuestioningState, 'candidates' | 'scope' | 'presentCount' | 'excluded' | 'asked' | 'empty'>) {
@@ -12,7 +13,7 @@ export const CandidatesBox = memo(function CandidatesBox(state: Pick<Questioning
         候选人 <span className="q-count" data-testid="q-candidate-count">{state.candidates.length}人</span>
       </h3>
       <p className="muted q-scope">
-        {state.scope ? `${state.scope.label} · 第${state.scope.cycle}轮 · ` : ''}出席{state.presentCount}人
+        {state.scope ? `${state.scope.label} · ${formatRound(state.scope.cycle)} · ` : ''}出席{state.presentCount}人
         {state.excluded.length > 0 && `，排除${state.excluded.map((m) => m.name).join('、')}`}
         {state.asked.length > 0 && `，本轮已提问${state.asked.length}人`}
       </p>

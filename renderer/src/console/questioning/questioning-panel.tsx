@@ -6,6 +6,7 @@ import { BankBox, CandidatesBox, RecordsBox } from './questioning-lists';
 import { ReasonDialog, type ReasonAsk } from './reason-dialog';
 import { useQuestioning } from './use-questioning';
 import './questioning.css';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 const REDRAW_REASONS = ['该委员临时离场', '该委员示意暂不提问', '抽取时操作有误'];
 const UNDO_REASONS = ['误触抽取', '抽取时操作有误', '会议安排调整'];
@@ -116,7 +117,7 @@ export const QuestioningPanel = memo(function QuestioningPanel({ liveRev }: { li
 
       {qs?.offerNewCycle && !current && (
         <div className="banner ok q-cycle" role="status">
-          <span>本轮所有出席的组成人员都已提问（{qs.scope?.label}，第{qs.scope?.cycle}轮）。</span>
+          <span>本轮所有出席的组成人员都已提问（{qs.scope?.label}，{qs.scope ? formatRound(qs.scope.cycle) : ''}）。</span>
           <button className="btn primary" onClick={askCycle}>
             开始新一轮
           </button>

@@ -9,6 +9,7 @@ import type { VoteConsole } from './use-vote';
 import { AmendDialog, AnnounceDialog, VoidDialog } from './vote-dialogs';
 import { STEPS, VOTE_TEXT } from './vote-text';
 import { formatDateTimeCn } from '../../ui/format';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 type Asking = 'announce' | 'amend' | 'void' | null;
 
@@ -88,7 +89,7 @@ export function RoundBody({ round, item, vote, vc, memberNames }: { round: VoteR
       )}
       {round.state === 'void' && (
         <div className="banner warn" data-testid="vote-void">
-          第{round.number}轮测评已作废{round.voidReason ? `：${round.voidReason}` : ''}。记录保留。
+          {formatRound(round.number)}测评已作废{round.voidReason ? `：${round.voidReason}` : ''}。记录保留。
         </div>
       )}
       {round.state === 'void' && round.number === Math.max(...item.rounds.map((r) => r.number)) && <PrepareBox item={item} run={run} />}

@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/dialog';
 import { CountsGrid } from './counts-grid';
 import type { VoteConsole } from './use-vote';
 import { cleanKeys, keysToMarks, markOfKey } from './vote-text';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 function Reason({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
   return (
@@ -114,7 +115,7 @@ export function VoidDialog({ round, run, onClose }: { round: VoteRoundView; run:
   const [error, setError] = useState<string | null>(null);
   return (
     <Dialog
-      title={`作废第${round.number}轮测评`}
+      title={`作废${formatRound(round.number)}测评`}
       onClose={onClose}
       actions={
         <>
@@ -152,7 +153,7 @@ export function AnnounceDialog({ round, run, onClose }: { round: VoteRoundView; 
         </>
       }
     >
-      <p>公布后大屏显示第{round.number}轮测评的票数、满意率和等次，本轮结果锁定；此后如有错误，只能“更正已公布结果”并说明理由。</p>
+      <p>公布后大屏显示{formatRound(round.number)}测评的票数、满意率和等次，本轮结果锁定；此后如有错误，只能“更正已公布结果”并说明理由。</p>
       <ErrorLine error={error} />
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { PrepareBox } from './round-setup-view';
 import { useVote } from './use-vote';
 import { VOTE_TEXT } from './vote-text';
 import './vote.css';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 /**
  * 民主测评 on the console: the round of the current vote item from preparation to announcement.
@@ -30,7 +31,7 @@ export const VotePanel = memo(function VotePanel({ liveRev, agendaItemId: agenda
           <div className="vote-round-chips" role="tablist" aria-label="测评轮次">
             {item.rounds.map((r) => (
               <button key={r.id} role="tab" aria-selected={r.id === round?.id} className={`vote-chip state-${r.state}${r.id === round?.id ? ' active' : ''}`} onClick={() => setChosen({ id: r.id, count })}>
-                第{r.number}轮 · {r.stateLabel}
+                {formatRound(r.number)} · {r.stateLabel}
               </button>
             ))}
           </div>

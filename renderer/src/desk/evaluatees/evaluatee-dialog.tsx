@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { FormDialog } from '../../ui/dialog';
+import { FormDialog, submitter } from '../../ui/dialog';
+import { UnitDialog } from './units-panel';
 import { Field, fieldErrors } from '../../ui/field';
 import { END_REASONS, EVALUATEE_CATEGORIES, type EndReason, type Evaluatee, type EvaluateeCategory } from '../../../../shared/domain/evaluatees';
 import { GENDERS, UNIT_KIND_LABELS, UNIT_KINDS, type Gender } from '../../../../shared/domain/people';
@@ -64,7 +65,11 @@ export interface EvaluateeDialogProps {
 
 /** 新增 / 编辑被评议对象. A failed save keeps every typed value and shows each message by its field. */
 export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: EvaluateeDialogProps) {
-  const [form, setForm] = useState<FormState>(() => initialForm(row, units));
+  const [start, setStart] = useState<FormState>(() => initialForm(row, units));
+  const [form, setForm] = useState<FormState>(start);
+  const [added, setAdded] = useState<string[]>([]);
+  const [addingUnit, setAddingUnit] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Errors>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const confirmation = useConfirmation();
@@ -87,6 +92,7 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const again = submitter(e) === 'again';
     setBusy(true);
     const postKey = postKeyFor(form, rows.filter((r) => r.id !== row?.id), row);
     const fields = {
@@ -112,7 +118,16 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
             confirm: confirmation.confirmed,
           })
         : await getPlatform().call('evaluatees.create', { evaluatee: fields, confirm: confirmation.confirmed });
-      onSaved(saved);
+      if (again) {
+        // 保存并继续新增: the next person of the same category and unit (a department's several leaders).
+        const next = { ...initialForm(undefined, units), category: form.category, unitId: form.unitId, appointmentDate: '' };
+        setStart(next);
+        setForm(next);
+        setErrors({ fields: {} });
+        confirmation.withdraw();
+        setAdded((list) => [...list, saved.name]);
+        nameRef.current?.focus();
+      } else onSaved(saved);
     } catch (err) {
       setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
     } finally {
@@ -127,10 +142,31 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
   const kinds = [kind, ...UNIT_KINDS.filter((k) => k !== kind)];
 
   return (
-    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} onSubmit={submit} busy={busy} general={general} lead={confirmation.notice} submitLabel={confirmation.submitLabel} wide>
+    <>
+    <FormDialog
+      title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      general={general}
+      lead={
+        <>
+          {added.length > 0 && (
+            <div className="banner ok" role="status">
+              已新增{added.length}人：{added.join('、')}（尚未列入评议计划）。请继续录入下一位。
+            </div>
+          )}
+          {confirmation.notice}
+        </>
+      }
+      submitLabel={confirmation.submitLabel}
+      dirty={JSON.stringify(form) !== JSON.stringify(start)}
+      {...(row ? {} : { againLabel: confirmation.submitLabel ? '仍然保存并继续新增' : '保存并继续新增' })}
+      wide
+    >
       <div className="form-grid">
-        <Field label="姓名" error={f.name}>
-          {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+        <Field label="姓名" error={f.name} required>
+          {(id) => <input ref={nameRef} id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
         </Field>
         <Field label="性别" error={f.gender}>
           {(id) => (
@@ -142,7 +178,7 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
             </select>
           )}
         </Field>
-        <Field label="类别" error={f.category}>
+        <Field label="类别" error={f.category} required>
           {(id) => (
             <select id={id} value={form.category} onChange={(e) => changeCategory(e.target.value as EvaluateeCategory)}>
               {EVALUATEE_CATEGORIES.map((c) => (
@@ -151,8 +187,9 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
             </select>
           )}
         </Field>
-        <Field label="所在单位" error={f.unitId} hint={units.length === 0 ? '请先在“单位”中添加单位' : undefined}>
+        <Field label="所在单位" error={f.unitId} required hint={units.length === 0 ? '尚无单位：可点“新增单位”当场添加' : undefined}>
           {(id) => (
+            <span className="inline-add">
             <select id={id} value={form.unitId} onChange={(e) => set('unitId', e.target.value)}>
               <option value="">（请选择）</option>
               {kinds.map((k) => {
@@ -168,12 +205,16 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
                 );
               })}
             </select>
+            <button type="button" className="btn small" onClick={() => setAddingUnit(true)}>
+              新增单位
+            </button>
+            </span>
           )}
         </Field>
-        <Field label="职务" error={f.position} hint="按任命文件填写，如：局长、审判员">
+        <Field label="职务" error={f.position} required hint="按任命文件填写，如：局长、审判员">
           {(id) => <input id={id} value={form.position} onChange={(e) => set('position', e.target.value)} autoComplete="off" />}
         </Field>
-        <DateField label="任职日期" error={f.appointmentDate} value={form.appointmentDate} onChange={(v) => set('appointmentDate', v)} />
+        <DateField label="任职日期" required error={f.appointmentDate} value={form.appointmentDate} onChange={(v) => set('appointmentDate', v)} />
         {row && (
           <>
             <DateField label="离任日期" error={f.endedDate} hint="仍在任的请留空；岗位有继任者时请用“岗位交接”" value={form.endedDate} onChange={(v) => set('endedDate', v)} />
@@ -196,5 +237,16 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
         </div>
       </div>
     </FormDialog>
+    {addingUnit && (
+      <UnitDialog
+        kind={kind}
+        onClose={() => setAddingUnit(false)}
+        onCreated={(unit) => {
+          setAddingUnit(false);
+          set('unitId', unit.id);
+        }}
+      />
+    )}
+    </>
   );
 }

@@ -36,7 +36,7 @@ export function EvaluateesPage() {
 
   return (
     <>
-      <PageTitle title="评议对象" sub={list.data ? `共${rows.length}人，在任${inPost}人，本届尚未覆盖${uncovered}人` : undefined}>
+      <PageTitle title="被评议对象" sub={list.data ? `共${rows.length}人，在任${inPost}人，本届尚未覆盖${uncovered}人` : undefined}>
         {tab === 'people' && (
           <button className="btn primary" onClick={() => setAction({ kind: 'create' })}>
             新增被评议对象
@@ -44,7 +44,7 @@ export function EvaluateesPage() {
         )}
       </PageTitle>
 
-      <div className="tabs" role="tablist" aria-label="评议对象与单位">
+      <div className="tabs" role="tablist" aria-label="被评议对象与单位">
         <button role="tab" aria-selected={tab === 'people'} onClick={() => setTab('people')}>
           被评议对象
         </button>
@@ -70,6 +70,11 @@ export function EvaluateesPage() {
           <p className="filter-summary" aria-live="polite">
             {list.loading && !list.data ? '正在读取…' : `显示${shown.length}人${shown.length < rows.length ? `（共${rows.length}人）` : ''}`}
           </p>
+          {list.data && rows.length === 0 && (
+            <div className="banner warn" role="status">
+              尚未录入被评议对象。点击“新增被评议对象”逐一录入（所在单位可在对话框中当场新增），录入后在计划中安排评议年度。
+            </div>
+          )}
           <EvaluateeTable rows={shown} onAction={(kind, row) => setAction({ kind, row })} />
         </div>
       ) : (

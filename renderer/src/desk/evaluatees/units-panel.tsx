@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { ConfirmDialog, FormDialog } from '../../ui/dialog';
+import { ConfirmDialog, FormDialog, submitter } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../../shared/domain/people';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '../../../../shared/domain/people';
 import type { UnitRow } from '../../../../shared/api/desk-types';
 import { generalMessage } from './form-errors';
 
@@ -79,20 +79,44 @@ export function UnitsPanel({ units }: { units: readonly UnitRow[] }) {
   );
 }
 
-function UnitDialog({ unit, onClose }: { unit?: UnitRow; onClose: () => void }) {
+export interface UnitDialogProps {
+  unit?: UnitRow;
+  /** The kind a new unit starts with (the evaluatee dialog passes its category's kind). */
+  kind?: UnitKind;
+  onClose: () => void;
+  /** Called with the created unit instead of closing silently (the evaluatee dialog selects it). */
+  onCreated?: (unit: Unit) => void;
+}
+
+/** 新增 / 编辑单位; a new unit can be followed by the next (保存并继续新增) unless another dialog opened this one. */
+export function UnitDialog({ unit, kind: startKind, onClose, onCreated }: UnitDialogProps) {
   const [name, setName] = useState(unit?.name ?? '');
-  const [kind, setKind] = useState<UnitKind>(unit?.kind ?? 'government');
+  const [kind, setKind] = useState<UnitKind>(unit?.kind ?? startKind ?? 'government');
   const [note, setNote] = useState(unit?.note ?? '');
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
   const [busy, setBusy] = useState(false);
+  const [added, setAdded] = useState<string[]>([]);
+  const nameRef = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const again = submitter(e) === 'again';
     setBusy(true);
     try {
-      if (unit) await getPlatform().call('units.update', { unit: { id: unit.id, name, kind, note } });
-      else await getPlatform().call('units.create', { unit: { name, kind, note } });
-      onClose();
+      if (unit) {
+        await getPlatform().call('units.update', { unit: { id: unit.id, name, kind, note } });
+        onClose();
+        return;
+      }
+      const created = await getPlatform().call('units.create', { unit: { name, kind, note } });
+      if (again) {
+        setAdded((list) => [...list, created.name]);
+        setName('');
+        setNote('');
+        setErrors({ fields: {} });
+        nameRef.current?.focus();
+      } else if (onCreated) onCreated(created);
+      else onClose();
     } catch (err) {
       setErrors(fieldErrors(err));
     } finally {
@@ -101,12 +125,28 @@ function UnitDialog({ unit, onClose }: { unit?: UnitRow; onClose: () => void }) 
   };
 
   const general = generalMessage(errors, ['name', 'kind', 'note']);
+  const dirty = name !== (unit?.name ?? '') || note !== (unit?.note ?? '') || kind !== (unit?.kind ?? startKind ?? 'government');
   return (
-    <FormDialog title={unit ? `编辑单位：${unit.name}` : '新增单位'} onClose={onClose} onSubmit={submit} busy={busy} general={general}>
-      <Field label="单位名称" error={errors.fields.name}>
-        {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
+    <FormDialog
+      title={unit ? `编辑单位：${unit.name}` : '新增单位'}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      general={general}
+      dirty={dirty}
+      lead={
+        added.length > 0 && (
+          <div className="banner ok" role="status">
+            已新增{added.length}个单位：{added.join('、')}。请继续录入下一个。
+          </div>
+        )
+      }
+      {...(unit || onCreated ? {} : { againLabel: '保存并继续新增' })}
+    >
+      <Field label="单位名称" error={errors.fields.name} required>
+        {(id) => <input ref={nameRef} id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
       </Field>
-      <Field label="单位类别" error={errors.fields.kind}>
+      <Field label="单位类别" error={errors.fields.kind} required>
         {(id) => (
           <select id={id} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
             {UNIT_KINDS.map((k) => (

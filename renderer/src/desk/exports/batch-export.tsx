@@ -178,7 +178,7 @@ function BatchExportDialog({ meetingId, onClose }: { meetingId: string; onClose:
           <span className="muted bx-hint">文件先写入隐藏的临时文件夹，全部完成后才以会议名称出现；失败或取消不留下任何文件。</span>
         </div>
       )}
-      {target === 'zip' && <p className="muted bx-hint">文件名保留中文（UTF-8），Windows 资源管理器、WPS 和 7-Zip 均可直接解压。</p>}
+      {target === 'zip' && <p className="muted bx-hint">文件名保留中文，Windows 资源管理器、WPS 和 7-Zip 均可直接解压。</p>}
 
       {error && (
         <div className="banner error" role="alert">

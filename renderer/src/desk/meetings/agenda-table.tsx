@@ -27,7 +27,7 @@ function summary(agenda: AgendaItem[]): string {
   const inPerson = agenda.filter((i) => i.kind === 'report' && i.mode === 'report').length;
   const written = agenda.filter((i) => i.kind === 'report' && i.mode === 'written').length;
   const votes = agenda.filter((i) => i.kind === 'vote').length;
-  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 民主测评${votes}项`;
+  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 测评${votes}项`;
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
@@ -45,7 +45,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
           </span>
         )}
         {!readOnly && (
-          <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将评议对象列入议程'}>
+          <button type="button" className="btn" onClick={onAddVote} disabled={!canAddVote || busy} title={canAddVote ? undefined : '请先将被评议对象列入议程'}>
             新增测评
           </button>
         )}
@@ -56,7 +56,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
         </div>
       )}
       {agenda.length === 0 ? (
-        <p className="muted mt-empty">{readOnly ? '本次会议没有议程。' : '尚未安排议程。请从下方本年度评议计划中将评议对象列入议程。'}</p>
+        <p className="muted mt-empty">{readOnly ? '本次会议没有议程。' : '尚未安排议程。请从下方本年度评议计划中将被评议对象列入议程。'}</p>
       ) : (
         <table className="list mt-agenda" aria-label="会议议程">
           <thead>
@@ -77,7 +77,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
                 <tr key={item.id} data-agenda-id={item.id}>
                   <td className="seq">{index + 1}</td>
                   <td className="kind">
-                    {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">民主测评</span>}
+                    {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">测评</span>}
                   </td>
                   <td>
                     {begun && (

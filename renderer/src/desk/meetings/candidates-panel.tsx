@@ -37,7 +37,7 @@ export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, ot
   return (
     <section className="panel" aria-labelledby="mt-candidates-title">
       <div className="mt-panel-head">
-        <h2 id="mt-candidates-title">可列入议程的评议对象</h2>
+        <h2 id="mt-candidates-title">可列入议程的被评议对象</h2>
         {free.length > 0 && (
           <span className="muted">
             {year}年度评议计划中尚未安排会议的{free.length}人
@@ -54,14 +54,14 @@ export function CandidatesPanel({ meetingId, year, planned, people, onAgenda, ot
         <p className="muted mt-empty">
           {planned.length === 0 ? (
             <>
-              {year}年度尚无评议计划。请先在<a href="#/plan">五年计划</a>中列入评议对象。
+              {year}年度尚无评议计划。请先在<a href="#/plan">五年计划</a>中列入被评议对象。
             </>
           ) : (
             `${year}年度评议计划中的对象均已安排会议。`
           )}
         </p>
       ) : (
-        <table className="list" aria-label="可列入议程的评议对象">
+        <table className="list" aria-label="可列入议程的被评议对象">
           <thead>
             <tr>
               <th>姓名</th>

@@ -207,7 +207,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
 function RemoveDialog({ meeting, index, people, onConfirm, onClose }: { meeting: Meeting; index: number; people: Map<string, Person>; onConfirm: () => Promise<void>; onClose: () => void }) {
   const item = meeting.agenda[index];
   const hit = votesAffected(meeting.agenda, index);
-  const who = item?.kind === 'report' ? (people.get(item.evaluateeId)?.name ?? '该评议对象') : '';
+  const who = item?.kind === 'report' ? (people.get(item.evaluateeId)?.name ?? '该被评议对象') : '';
   return (
     <ConfirmDialog
       title="移出议程"

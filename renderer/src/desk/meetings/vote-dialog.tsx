@@ -107,7 +107,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
             </label>
           ))}
         </div>
-        {open.length === 0 && <p className="muted">议程中的评议对象均已列入测评。</p>}
+        {open.length === 0 && <p className="muted">议程中的被评议对象均已列入测评。</p>}
         {[...elsewhere].map(([title, names]) => (
           <p key={title} className="muted mt-taken">
             {names.join('、')}已列入“{title}”，每人只列入一项测评。

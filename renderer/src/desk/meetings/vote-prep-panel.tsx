@@ -3,6 +3,7 @@ import type { VoteItemView, VoteRoundView } from '../../../../shared/api/vote-ty
 import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
 import { splitNames } from '../../console/vote/vote-text';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRoundView }) {
   const [tellers, setTellers] = useState(round.tellers.join('、'));
@@ -21,11 +22,11 @@ function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRound
     <div className="toolbar" style={{ marginTop: 8 }}>
       <label>
         计票人{' '}
-        <input aria-label={`第${round.number}轮计票人`} value={tellers} onChange={(e) => setTellers(e.target.value)} placeholder="张三、李四" style={{ width: 180 }} />
+        <input aria-label={`${formatRound(round.number)}计票人`} value={tellers} onChange={(e) => setTellers(e.target.value)} placeholder="张三、李四" style={{ width: 180 }} />
       </label>
       <label>
         监票人{' '}
-        <input aria-label={`第${round.number}轮监票人`} value={scrutineers} onChange={(e) => setScrutineers(e.target.value)} placeholder="王五" style={{ width: 180 }} />
+        <input aria-label={`${formatRound(round.number)}监票人`} value={scrutineers} onChange={(e) => setScrutineers(e.target.value)} placeholder="王五" style={{ width: 180 }} />
       </label>
       <button type="button" className="btn small" onClick={() => void save()}>
         保存计票人、监票人
@@ -80,7 +81,7 @@ function ItemRow({ meetingId, item }: { meetingId: string; item: VoteItemView })
       )}
       {item.rounds.map((r) => (
         <div key={r.id} style={{ marginTop: 6 }}>
-          <span className="tag red">第{r.number}轮</span> <span className="tag">{r.stateLabel}</span>
+          <span className="tag red">{formatRound(r.number)}</span> <span className="tag">{r.stateLabel}</span>
           {r.state === 'prepared' && <TellersForm meetingId={meetingId} round={r} />}
           {r.state !== 'prepared' && r.tellers.length + r.scrutineers.length > 0 && (
             <span className="muted">

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { FormDialog } from '../../ui/dialog';
+import { FormDialog, submitter } from '../../ui/dialog';
 import { Field, fieldErrors } from '../../ui/field';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
 import { DateField } from '../../ui/date-field';
@@ -54,7 +54,10 @@ export interface MemberDialogProps {
 
 /** 新增 / 编辑组成人员. A failed save keeps every typed value and shows each message by its field. */
 export function MemberDialog({ member, members, currentSession, onClose, onSaved }: MemberDialogProps) {
-  const [form, setForm] = useState<FormState>(() => initialForm(member, members, currentSession));
+  const [start, setStart] = useState<FormState>(() => initialForm(member, members, currentSession));
+  const [form, setForm] = useState<FormState>(start);
+  const [added, setAdded] = useState<string[]>([]);
+  const name = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const confirmation = useConfirmation();
@@ -65,6 +68,7 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const again = submitter(e) === 'again';
     setBusy(true);
     const draft = {
       name: form.name,
@@ -82,7 +86,16 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
       const saved = member
         ? await getPlatform().call('members.update', { member: { ...member, ...draft }, confirm })
         : await getPlatform().call('members.create', { member: draft, confirm });
-      onSaved(saved);
+      if (again) {
+        // 保存并继续新增: the next member in the same role and term, at the end of the roster.
+        const next = { ...initialForm(undefined, [...members, saved], currentSession), role: form.role, session: form.session, termStart: form.termStart, termEnd: form.termEnd };
+        setStart(next);
+        setForm(next);
+        setErrors({ fields: {} });
+        confirmation.withdraw();
+        setAdded((list) => [...list, saved.name]);
+        name.current?.focus();
+      } else onSaved(saved);
     } catch (err) {
       setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
     } finally {
@@ -97,12 +110,32 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
   const general = [errors.general, ...extra].filter(Boolean).join('；');
 
   return (
-    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} onSubmit={submit} busy={busy} general={general} lead={confirmation.notice} submitLabel={confirmation.submitLabel} wide>
+    <FormDialog
+      title={member ? `编辑组成人员：${member.name}` : '新增组成人员'}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      general={general}
+      lead={
+        <>
+          {added.length > 0 && (
+            <div className="banner ok" role="status">
+              已新增{added.length}人：{added.join('、')}。请继续录入下一位，录完点“保存”或“取消”。
+            </div>
+          )}
+          {confirmation.notice}
+        </>
+      }
+      submitLabel={confirmation.submitLabel}
+      dirty={JSON.stringify(form) !== JSON.stringify(start)}
+      {...(member ? {} : { againLabel: confirmation.submitLabel ? '仍然保存并继续新增' : '保存并继续新增' })}
+      wide
+    >
       <div className="form-grid">
-        <Field label="姓名" error={f.name}>
-          {(id) => <input id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
+        <Field label="姓名" error={f.name} required>
+          {(id) => <input ref={name} id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
         </Field>
-        <Field label="职务" error={f.role} hint="县级人大常委会组成人员只有主任、副主任、委员">
+        <Field label="职务" error={f.role} required hint="县级人大常委会组成人员只有主任、副主任、委员">
           {(id) => (
             <select id={id} value={form.role} onChange={(e) => set('role', e.target.value as MemberRole)}>
               {MEMBER_ROLES.map((r) => (
@@ -126,7 +159,7 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
         </Field>
         <DateField label="任期开始日期" error={f.termStart} value={form.termStart} onChange={(v) => set('termStart', v)} />
         <DateField label="任期结束日期" error={f.termEnd} value={form.termEnd} onChange={(v) => set('termEnd', v)} />
-        <Field label="名单顺序" error={f.rosterOrder} hint="签到表、出席名单按此顺序排列">
+        <Field label="名单顺序" error={f.rosterOrder} required hint="签到表、出席名单按此顺序排列">
           {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
         </Field>
         <div className={`field checkbox${f.active ? ' invalid' : ''}`}>

@@ -141,7 +141,7 @@ export function MembersPage() {
             {list.data && shown.length === 0 && (
               <tr>
                 <td colSpan={9} className="muted">
-                  {members.length === 0 ? '尚未录入组成人员。' : '没有符合条件的组成人员。'}
+                  {members.length === 0 ? '尚未录入组成人员。点击“新增组成人员”逐一录入，可连续录入。' : '没有符合条件的组成人员。'}
                 </td>
               </tr>
             )}

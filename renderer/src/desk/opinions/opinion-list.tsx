@@ -56,7 +56,7 @@ export function OpinionList({ year }: { year: number | undefined }) {
           已送达{counts['delivered'] ?? 0}
         </p>
       )}
-      {data && data.rows.length === 0 && <p className="muted">{data.year}年度没有评议。</p>}
+      {data && data.rows.length === 0 && <p className="muted">{data.year}年度没有评议。被评议对象列入该年度计划后，在此汇总意见、起草评议意见。</p>}
       {[...groups].map(([meeting, rows]) => (
         <section key={meeting} className="panel" aria-label={meeting}>
           <h2>{meeting}</h2>

@@ -8,6 +8,7 @@ import { ConflictsPanel } from './conflicts-panel';
 import { AddPlanDialog, RemovePlanDialog } from './plan-dialogs';
 import { PlanTable, rowDomId, type CellAction } from './plan-table';
 import './plan.css';
+import { planName } from '../../../../shared/domain/settings';
 
 type StatusFilter = 'all' | 'uncovered' | 'covered' | 'left' | 'conflict';
 const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
@@ -25,7 +26,7 @@ function matches(row: PlanRow, category: EvaluateeCategory | 'all', status: Stat
   return true;
 }
 
-/** 五年计划: who is evaluated in which year of the term, who is not covered yet, and what conflicts. */
+/** 五年计划 (named by the term's length: 六年计划 for six years): who is evaluated in which year of the term, who is not covered yet, and what conflicts. */
 export function PlanPage() {
   const { data, error } = useCall('plan.get', {});
   const [category, setCategory] = useState<EvaluateeCategory | 'all'>('all');
@@ -76,7 +77,7 @@ export function PlanPage() {
 
   return (
     <>
-      <PageTitle title="五年计划" sub={`${formatSession(data.term.session)} · ${data.term.startYear}—${data.term.endYear}年 · 本届内每名被评议对象评议一次`} />
+      <PageTitle title={planName(data.term)} sub={`${formatSession(data.term.session)} · ${data.term.startYear}—${data.term.endYear}年 · 本届内每名被评议对象评议一次`} />
       {error && (
         <div className="banner error" role="alert">
           刷新失败，以下为上次读取的数据：{error.message}
@@ -112,6 +113,11 @@ export function PlanPage() {
         <span className="swatch conflict" />有冲突
         <span className="swatch na" />不在任
       </div>
+      {data.rows.length === 0 && (
+        <div className="banner warn" role="status">
+          尚未录入被评议对象。请先在<a href="#/evaluatees">被评议对象</a>中录入本届须评议的人员，再在此将每人列入一个年度。
+        </div>
+      )}
       <PlanTable
         years={data.years}
         plannedPerYear={data.counts.plannedPerYear}

@@ -19,7 +19,6 @@ export interface PlanTableProps {
 }
 
 const STATUS_TAG: Record<CoverageStatus, string> = { covered: 'ok', uncovered: 'warn', left: '' };
-const MODE_SHORT = { report: '汇报', written: '书面' } as const;
 
 export function rowDomId(evaluateeId: string): string {
   return `plan-row-${evaluateeId}`;
@@ -128,7 +127,7 @@ function Cell({ row, year, index, cell }: { row: PlanRow; year: number; index: n
         <td className={cls} title={cell.conflict ? '此项计划存在冲突' : '已召开评议会议，不能移出计划'}>
           <div className="box" aria-label={label}>
             <span className="stage">{cell.stageLabel}</span>
-            <span className="mode">{MODE_SHORT[cell.mode]}</span>
+            <span className="mode">{REPORT_MODE_LABELS[cell.mode]}</span>
           </div>
         </td>
       );
@@ -137,7 +136,7 @@ function Cell({ row, year, index, cell }: { row: PlanRow; year: number; index: n
       <td className={cls}>
         <button type="button" data-ee={row.evaluateeId} data-i={index} aria-label={`${label}，移出计划`} title={cell.conflict ? '此项计划存在冲突，点击可移出' : '点击可移出计划'}>
           <span className="stage">{cell.stageLabel}</span>
-          <span className="mode">{MODE_SHORT[cell.mode]}</span>
+          <span className="mode">{REPORT_MODE_LABELS[cell.mode]}</span>
         </button>
       </td>
     );

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { saveStateText, type SaveState } from '../../ui/autosave';
 import type { QuestionBankView } from '../../../../shared/api/questioning-types';
 import { DRAW_SCOPE_LABELS, DRAW_SCOPES, type DrawScope } from '../../../../shared/draw/log-schema';
 import type { QuestioningSettings } from '../../../../shared/domain/questioning';
@@ -9,38 +10,60 @@ const SCOPE_HINTS: Record<DrawScope, string> = {
   meeting: '整次会议合并计算：每名组成人员在本次会议中最多被抽中一次',
 };
 
-/** 询问设置 of one meeting: scope, the chair and named exclusions, drawing a question too, the two timers. */
+/**
+ * 询问设置 of one meeting: scope, the chair and named exclusions, drawing a question too, the two
+ * timers. Saved like every other setting: a choice at once, a number when its box is left; saves
+ * go out one after another, and a failed one keeps the form as typed with its message.
+ */
 export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSaved: (v: QuestionBankView) => void }) {
   const [draft, setDraft] = useState<QuestioningSettings>(view.settings);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  // Saved or changed elsewhere: the stored settings replace the form's (during render, so no stale frame).
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  // Saved or changed elsewhere: the stored settings replace the form's (during render, so no stale
+  // frame), unless a change of the form's own is still on its way.
   const [seen, setSeen] = useState(view.settings);
   if (view.settings !== seen) {
     setSeen(view.settings);
-    setDraft(view.settings);
+    if (state.kind !== 'pending' && state.kind !== 'saving') setDraft(view.settings);
   }
-  const dirty = JSON.stringify(draft) !== JSON.stringify(view.settings);
+  const save = (next: QuestioningSettings) => {
+    setState({ kind: 'saving' });
+    const run = async () => {
+      try {
+        onSaved(await getPlatform().call('questioning.settings', { meetingId: view.meeting.id, ...next }));
+        setState({ kind: 'saved', at: Date.now() });
+      } catch (err) {
+        setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    };
+    chain.current = chain.current.then(run, run);
+  };
+  /** A choice: shown and saved at once. */
   const set = (patch: Partial<QuestioningSettings>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    save(next);
+  };
+  /** A number being typed: saved when the box is left. */
+  const type = (patch: Partial<QuestioningSettings>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setMessage(null);
+    setState({ kind: 'pending' });
+  };
+  const leave = () => {
+    if (state.kind === 'pending') save(draft);
   };
   const toggleExclusion = (id: string) => set({ exclusions: draft.exclusions.includes(id) ? draft.exclusions.filter((x) => x !== id) : [...draft.exclusions, id] });
-  const save = async () => {
-    setBusy(true);
-    try {
-      onSaved(await getPlatform().call('questioning.settings', { meetingId: view.meeting.id, ...draft }));
-      setMessage({ ok: true, text: '已保存' });
-    } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
   const chair = view.members.filter((m) => m.role === '主任');
   return (
     <section className="panel qb-settings" aria-labelledby="qb-settings-title">
-      <h2 id="qb-settings-title">询问设置</h2>
+      <div className="mt-panel-head">
+        <h2 id="qb-settings-title">询问设置</h2>
+        <span className="muted">修改后自动保存</span>
+        <span className="grow" />
+        <span className={`save-state ${state.kind}`} role="status" aria-label="询问设置保存状态">
+          {saveStateText(state)}
+        </span>
+      </div>
       <fieldset className="qb-fieldset">
         <legend>询问范围（谁已提问）</legend>
         {DRAW_SCOPES.map((s) => (
@@ -82,19 +105,14 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
         </label>
         <label className="qb-num">
           答复时长
-          <input type="number" min={1} max={60} value={draft.answerMinutes} onChange={(e) => set({ answerMinutes: Number(e.target.value) })} aria-label="答复时长（分钟）" />
+          <input type="number" min={1} max={60} value={draft.answerMinutes} onChange={(e) => type({ answerMinutes: Number(e.target.value) })} onBlur={leave} aria-label="答复时长（分钟）" />
           分钟
         </label>
         <label className="qb-num">
           追问时长
-          <input type="number" min={1} max={60} value={draft.followUpMinutes} onChange={(e) => set({ followUpMinutes: Number(e.target.value) })} aria-label="追问时长（分钟）" />
+          <input type="number" min={1} max={60} value={draft.followUpMinutes} onChange={(e) => type({ followUpMinutes: Number(e.target.value) })} onBlur={leave} aria-label="追问时长（分钟）" />
           分钟
         </label>
-        <span className="grow" />
-        {message && <span className={message.ok ? 'qb-ok' : 'qb-error'} role={message.ok ? 'status' : 'alert'}>{message.text}</span>}
-        <button className="btn primary" disabled={!dirty || busy} onClick={() => void save()}>
-          保存设置
-        </button>
       </div>
     </section>
   );

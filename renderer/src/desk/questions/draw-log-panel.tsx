@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DrawLogReport } from '../../../../shared/api/questioning-types';
 import { getPlatform } from '../../platform/platform';
 
@@ -19,7 +19,10 @@ export function DrawLogPanel({ meetingId, version }: { meetingId: string; versio
       .catch((err: Error) => setError(err.message));
   }, [meetingId, version]);
 
+  const details = useRef<HTMLDetailsElement>(null);
   const print = () => {
+    // The printout is the whole record: the technical note is opened for it.
+    if (details.current) details.current.open = true;
     document.body.classList.add('printing-draw-log');
     const done = () => {
       document.body.classList.remove('printing-draw-log');
@@ -53,9 +56,15 @@ export function DrawLogPanel({ meetingId, version }: { meetingId: string; versio
                 : `复核通过：${report.drawCount}次抽取均按记录的随机数重新演算，结果一致，候选人名单符合抽取规则。`
               : `复核发现${report.problems.length}个问题，详见下方记录。`}
           </div>
-          <div className="qb-print">
-            <pre className="qb-report">{report.lines.join('\n')}</pre>
-          </div>
+          <p className="qb-fairness" data-testid="qb-fairness">
+            提问人由程序随机抽取：每位候选人被抽中的机会完全相同，任何人（包括操作人员）都不能事先知道或指定结果。每次抽取时的候选名单和所用的随机数都记录在案，事后可按记录重新演算一遍，核对结果是否一致——上面的复核结论就是这样得出的。重新抽取或撤销的抽取作废但保留记录。
+          </p>
+          <details ref={details} className="qb-details">
+            <summary>详情：完整记录与演算方法</summary>
+            <div className="qb-print">
+              <pre className="qb-report">{report.lines.join('\n')}</pre>
+            </div>
+          </details>
         </>
       )}
     </section>

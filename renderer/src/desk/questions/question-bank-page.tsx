@@ -45,9 +45,9 @@ export function QuestionBankPage({ meetingId }: { meetingId: string }) {
     <div className="qb-page">
       {back}
       <PageTitle title="题库与随机询问" sub={`${view.meeting.name} · ${formatDateCn(view.meeting.date)} · ${MEETING_STATUS_LABELS[view.meeting.status]}`} />
-      <p className="muted mt-note">会前为每位当面汇报的被评议对象准备问题；会上在“会议现场”随机抽取提问人（可同时抽取问题），记录答复要点。</p>
+      <p className="muted mt-note">会前为每位到会汇报的被评议对象准备问题；会上在“会议现场”随机抽取提问人（可同时抽取问题），记录答复要点。</p>
       <BankSettings view={view} onSaved={onSaved} />
-      {heard.length === 0 && <div className="banner warn">议程中没有当面汇报的被评议对象，无需准备题库。请先在会议议程中安排汇报。</div>}
+      {heard.length === 0 && <div className="banner warn">议程中没有到会汇报的被评议对象，无需准备题库。请先在会议议程中安排汇报。</div>}
       {heard.map((e) => (
         <EvaluateeBank key={e.id} view={view} evaluatee={e} onSaved={onSaved} />
       ))}

@@ -35,7 +35,7 @@ export function OrganisationSection({ settings, edit }: { settings: Settings; ed
     <SettingsSection id="org-title" title="单位信息" intro="用于评议意见等文件的发文机关标志、发文字号、版记和署名。">
       <div className="form-grid">
         <TextSetting label="机关全称" {...text('fullName')} />
-        <TextSetting label="机关简称" hint="用于正文和会议名称，如：青岚县人大常委会" {...text('shortName')} />
+        <TextSetting label="机关简称" hint="用于正文和会议名称，如：县人大常委会" {...text('shortName')} />
         <TextSetting label="机关代字" hint={`发文字号示例：${formatDocNumberExample(org.docPrefix)}`} {...text('docPrefix')} />
         <TextSetting label="印发机关" hint="版记中的印发机关" {...text('issuingOffice')} />
       </div>

@@ -6,6 +6,7 @@ import {
   VOTE_KIND_LABELS,
   VOTE_KINDS,
   citedTitle,
+  planName,
   termYears,
   type LegalBasis,
   type QuorumRule,
@@ -32,18 +33,22 @@ function sessionText(n: number): string {
   return Number.isInteger(n) && n >= 1 && n <= 99 ? formatSession(n) : '';
 }
 
-/** 届次与计划期: which term the committee is in and the years its five-year plan spans. */
+/** 届次与计划期: which term the committee is in and the years its plan spans (named by its length). */
 export function TermSection({ settings, edit }: { settings: Settings; edit: Edit }) {
   const t = settings.term;
   const years = Number.isInteger(t.startYear) && Number.isInteger(t.endYear) && t.endYear >= t.startYear && t.endYear - t.startYear < 10 ? termYears(t) : [];
   return (
-    <SettingsSection id="term-title" title="届次与计划期" intro="五年计划按本届的起止年份排列，每名被评议对象在本届内评议一次。">
+    <SettingsSection id="term-title" title="届次与计划期" intro="评议计划按本届的起止年份排列，每名被评议对象在本届内评议一次。一届通常为5年；换届过渡等情况可设为其他年数（最多6年），计划随之称为“六年计划”等。">
       <div className="form-grid three">
         <NumberSetting label="届次" hint={sessionText(t.session)} min={1} max={99} {...numberProps(edit, 'term.session', t.session, (s, n) => ({ ...s, term: { ...s.term, session: n } }))} />
         <NumberSetting label="本届起始年份" unit="年" min={1949} max={2100} {...numberProps(edit, 'term.startYear', t.startYear, (s, n) => ({ ...s, term: { ...s.term, startYear: n } }))} />
         <NumberSetting label="本届结束年份" unit="年" min={1949} max={2100} {...numberProps(edit, 'term.endYear', t.endYear, (s, n) => ({ ...s, term: { ...s.term, endYear: n } }))} />
       </div>
-      {years.length > 0 && <p className="muted hint">计划期：{years.map((y) => `${y}年`).join('、')}，共{years.length}个年度。</p>}
+      {years.length > 0 && (
+        <p className={`hint${years.length === 5 ? ' muted' : ' warn-text'}`} data-testid="term-length">
+          计划期：{years.map((y) => `${y}年`).join('、')}，共{years.length}个年度{years.length === 5 ? '（五年计划）' : `，不是通常的5年：本届计划称为“${planName(t)}”`}。
+        </p>
+      )}
     </SettingsSection>
   );
 }

@@ -1,6 +1,7 @@
 import type { DeskOverview } from '../../../../shared/api/desk-types';
 import { EVALUATEE_CATEGORIES } from '../../../../shared/domain/evaluatees';
 import { formatSession } from '../../../../shared/format';
+import { planName } from '../../../../shared/domain/settings';
 
 /** Plan coverage for the term (全覆盖): how far the five-year plan reaches, and what needs fixing. */
 export function CoveragePanel({ data }: { data: DeskOverview }) {
@@ -15,7 +16,7 @@ export function CoveragePanel({ data }: { data: DeskOverview }) {
           {formatSession(term.session)} · {term.startYear}—{term.endYear}年
         </span>
         <span className="grow" />
-        <a href="#/plan">打开五年计划</a>
+        <a href="#/plan">打开{planName(term)}</a>
       </div>
       <div className="wb-coverage-figure">
         已覆盖 {c.covered}
@@ -63,7 +64,15 @@ export function CoveragePanel({ data }: { data: DeskOverview }) {
 }
 
 function CoverageNotes({ data }: { data: DeskOverview }) {
-  const { errors, warnings, uncovered } = data.coverage;
+  const { errors, warnings, uncovered, total } = data.coverage;
+  if (total === 0 && errors === 0) {
+    // Nothing to cover is not "all covered": say what is missing and where it goes.
+    return (
+      <div className="banner warn wb-note" role="status">
+        尚未录入被评议对象，计划覆盖无从计算。<a href="#/evaluatees">前往录入被评议对象</a>，再在{planName(data.term)}中安排评议年度。
+      </div>
+    );
+  }
   if (errors === 0 && warnings === 0) {
     return (
       <div className="banner ok wb-note" role="status">
@@ -75,7 +84,7 @@ function CoverageNotes({ data }: { data: DeskOverview }) {
     <div className={`banner ${errors > 0 ? 'error' : 'warn'} wb-note`} role="status">
       {errors > 0 && `计划中有${errors}处冲突需要更正`}
       {errors > 0 && warnings > 0 && '；'}
-      {warnings > 0 && `${warnings}项提醒（如岗位交接后的继任人员尚未列入计划）`}。<a href="#/plan">前往五年计划处理</a>
+      {warnings > 0 && `${warnings}项提醒（如岗位交接后的继任人员尚未列入计划）`}。<a href="#/plan">前往{planName(data.term)}处理</a>
     </div>
   );
 }

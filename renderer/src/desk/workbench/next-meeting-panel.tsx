@@ -44,7 +44,7 @@ export function NextMeetingPanel({ meeting, today }: { meeting: MeetingSummary |
             </dd>
             <dt>议程</dt>
             <dd>
-              到会汇报{meeting.reportItems}项 · 书面报告{meeting.writtenItems}项 · 民主测评{meeting.voteItems}项
+              到会汇报{meeting.reportItems}项 · 书面报告{meeting.writtenItems}项 · 测评{meeting.voteItems}项
             </dd>
           </dl>
           <a className="btn" href={`#/meetings/${meeting.id}`}>

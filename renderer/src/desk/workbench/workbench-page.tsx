@@ -6,6 +6,8 @@ import { CoveragePanel } from './coverage-panel';
 import { NextMeetingPanel } from './next-meeting-panel';
 import { PendingOpinionsPanel } from './pending-opinions-panel';
 import { LoopDuePanel } from './loop-due-panel';
+import { DemoTag } from './demo-tag';
+import { planName } from '../../../../shared/domain/settings';
 import './workbench.css';
 
 /** 工作台: where the office starts its day. Every figure comes from desk.overview, never typed in. */
@@ -34,7 +36,7 @@ export function WorkbenchPage() {
         title="工作台"
         sub={`${data.orgShortName} · ${formatSession(term.session)}（${term.startYear}—${term.endYear}年） · 今天是${formatDateCn(data.today)}`}
       >
-        {data.demo && <span className="tag warn">演示数据</span>}
+        {data.demo && <DemoTag />}
       </PageTitle>
       {error && (
         <div className="banner error" role="alert">
@@ -73,7 +75,7 @@ function SummaryCards({ data }: { data: DeskOverview }) {
           {coverage.covered}
           <small>/ {coverage.total}人</small>
         </div>
-        <div className="sub">{coverage.uncovered > 0 ? `尚有${coverage.uncovered}人未覆盖` : '已全覆盖'}</div>
+        <div className="sub">{coverage.total === 0 ? <a href="#/evaluatees">尚未录入被评议对象</a> : coverage.uncovered > 0 ? `尚有${coverage.uncovered}人未覆盖` : '已全覆盖'}</div>
       </div>
       <div className="card">
         <div className="label">常委会组成人员</div>
@@ -81,7 +83,9 @@ function SummaryCards({ data }: { data: DeskOverview }) {
           {data.members.active}
           <small>人</small>
         </div>
-        <div className="sub">{data.members.total > data.members.active ? `另有${data.members.total - data.members.active}人已不在任` : '均在任'}</div>
+        <div className="sub">
+          {data.members.total === 0 ? <a href="#/members">尚未录入组成人员</a> : data.members.total > data.members.active ? `另有${data.members.total - data.members.active}人已不在任` : '均在任'}
+        </div>
       </div>
       <div className="card">
         <div className="label">被评议对象</div>
@@ -89,7 +93,9 @@ function SummaryCards({ data }: { data: DeskOverview }) {
           {data.evaluatees.inPost}
           <small>人在岗</small>
         </div>
-        <div className="sub">{data.evaluatees.total > data.evaluatees.inPost ? `另有${data.evaluatees.total - data.evaluatees.inPost}人已离任` : `共${data.evaluatees.total}人`}</div>
+        <div className="sub">
+          {data.evaluatees.total === 0 ? <a href="#/evaluatees">尚未录入</a> : data.evaluatees.total > data.evaluatees.inPost ? `另有${data.evaluatees.total - data.evaluatees.inPost}人已离任` : `共${data.evaluatees.total}人`}
+        </div>
       </div>
     </section>
   );
@@ -105,10 +111,12 @@ function StageStrip({ data }: { data: DeskOverview }) {
           共{data.evaluationsThisYear}项 · 到会汇报{data.reportInPerson}人 · 书面报告{data.writtenReports}人
         </span>
         <span className="grow" />
-        <a href="#/plan">查看五年计划</a>
+        <a href="#/plan">查看{planName(data.term)}</a>
       </div>
       {data.evaluationsThisYear === 0 ? (
-        <p className="muted">{data.year}年度尚未安排评议，可在“五年计划”中列入。</p>
+        <p className="muted">
+          {data.year}年度尚未安排评议，{data.evaluatees.total === 0 ? '请先录入被评议对象，再' : '可'}在“{planName(data.term)}”中列入。
+        </p>
       ) : (
         <ol className="wb-stages" aria-label="各阶段评议数">
           {data.stages.map((s, i) => (

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'rea
 import type { HallVoteContent, HallVoteProgress, HallVoteResult } from '../../../../shared/api/vote-types';
 import { VOTE_COLOURS, VOTE_COLUMNS, VoteBar, type VoteColumn } from './vote-chart';
 import './vote-slide.css';
+import { formatRound } from '../../../../shared/format/chinese-numerals';
 
 function Progress({ content }: { content: HallVoteProgress }) {
   return (
@@ -10,7 +11,7 @@ function Progress({ content }: { content: HallVoteProgress }) {
       <h1 className="hall-vote-heading">{content.title}</h1>
       <div className="hall-vote-names">{content.names.join('　')}</div>
       <div className="hall-vote-status" data-testid="hall-vote-status">
-        {content.roundNo > 1 ? `第${content.roundNo}轮　` : ''}
+        {content.roundNo > 1 ? `${formatRound(content.roundNo)}　` : ''}
         {content.status}
       </div>
       {content.groups.map((g) => (
@@ -70,7 +71,7 @@ function Result({ content, size }: { content: HallVoteResult; size: string }) {
       <div className="hall-vote-top">
         <span className="hall-vote-title">{content.title}</span>
         <span className="hall-vote-sub">
-          {content.roundNo > 1 ? `第${content.roundNo}轮 ` : ''}测评结果{content.amended ? '（更正后）' : ''}
+          {content.roundNo > 1 ? `${formatRound(content.roundNo)} ` : ''}测评结果{content.amended ? '（更正后）' : ''}
           {content.pageCount > 1 ? `　第${content.page + 1}页／共${content.pageCount}页` : ''}
         </span>
       </div>
@@ -131,7 +132,7 @@ export function VoteSlide({ content, width, height }: { content: HallVoteContent
         <>
           <div className="hall-header-line hall-keep">{content.meetingName}</div>
           <h1 className="hall-vote-heading">{content.title}</h1>
-          <div className="hall-vote-status">第{content.roundNo}轮测评作废，将重新投票</div>
+          <div className="hall-vote-status">{formatRound(content.roundNo)}测评作废，将重新投票</div>
         </>
       )}
     </div>
