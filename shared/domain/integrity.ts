@@ -79,7 +79,8 @@ export function checkYear(data: YearData, core: Pick<CoreData, 'evaluatees'>, me
 
 /**
  * The agenda against the people (and, when given, the plan of the meeting's year): every item
- * refers to an existing evaluatee, nobody reports twice, a vote covers people heard at this meeting.
+ * refers to an existing evaluatee, nobody reports twice, the meeting's own vote covers people heard at
+ * this meeting (a later vote of an earlier evaluation needs no report item).
  */
 export function checkMeeting(data: MeetingData, core: Pick<CoreData, 'evaluatees'>, plan?: YearData): IntegrityIssue[] {
   const { meeting } = data;
@@ -114,7 +115,8 @@ export function checkMeeting(data: MeetingData, core: Pick<CoreData, 'evaluatees
     });
   });
   meeting.agenda.forEach((item, i) => {
-    if (item.kind !== 'vote') return;
+    // A later vote (满意度测评, 整改情况测评) belongs to an earlier evaluation: no report item needed.
+    if (item.kind !== 'vote' || item.voteKind !== 'meeting') return;
     item.evaluateeIds.forEach((id, j) => {
       if (byId.has(id) && !reported.has(id)) {
         issues.push({ path: `meeting.agenda.${i}.evaluateeIds.${j}`, message: `${nameOf(id)}列入了“${item.title}”，但议程中没有其汇报` });
