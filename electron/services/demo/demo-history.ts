@@ -477,3 +477,21 @@ export function deriveYearStages(year: YearData): Map<string, LoopState> {
   }
   return out;
 }
+
+/**
+ * A year whose loop is complete: its October meeting held, every opinion delivered, every report
+ * received, 回头看 done and the 满意度测评 held at `followUpMeeting` (a later meeting, already
+ * scheduled, on or after the last 回头看). Every evaluation ends closed. The benchmarks' archive
+ * writes its older years with it.
+ */
+export function completeYearLoop(env: HistoryEnv, year: YearData, october: MeetingData, followUpMeeting: MeetingData): void {
+  holdEvaluationMeeting(env, october, year);
+  const cases: LaterVoteCase[] = [];
+  for (const ev of year.evaluations) {
+    const ended = rectify(env, year, ev.id, { reportEarly: env.dice.between(3, 20), followUp: true });
+    if (!ended || ended > followUpMeeting.meeting.date) throw new Error(`demo history: 回头看 of ${year.year} not done before ${followUpMeeting.meeting.date}`);
+    cases.push({ year, evaluationId: ev.id });
+  }
+  holdLaterVotes(env, followUpMeeting, [{ kind: 'followUp', cases }]);
+  deriveYearStages(year);
+}
