@@ -10,6 +10,7 @@ import { voteCalls } from './calls/vote';
 import { documentCalls } from './calls/documents';
 import { exportCalls, exportEvents } from './calls/exports';
 import { aboutCalls } from './calls/about';
+import { loopCalls } from './calls/loop';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
@@ -23,7 +24,7 @@ import type { QuestioningState } from './questioning-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...exportCalls, ...aboutCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...exportCalls, ...aboutCalls, ...loopCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */

@@ -14,6 +14,7 @@ import { meetingDocHandlers } from '../meeting-docs/meeting-doc-handlers';
 import { researchHandlers } from '../meeting-docs/research-handlers';
 import { exportHandlers } from '../exports/export-handlers';
 import { aboutHandlers } from '../about/about-service';
+import { loopHandlers } from '../loop/loop-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...researchHandlers(ctx),
     ...exportHandlers(ctx),
     ...aboutHandlers(ctx),
+    ...loopHandlers(ctx),
   };
 }

@@ -28,6 +28,7 @@ import {
 import { pendingOpinions } from './pending';
 import { prefillHints, prefillOpinion } from './prefill';
 import * as workflow from './workflow';
+import { syncLedger } from '../loop/ledger-sync';
 
 type OpinionHandlers = Pick<Handlers, keyof typeof opinionCalls>;
 
@@ -158,6 +159,8 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
       return step(year, evaluationId, (record, data) => {
         const used = [...others, ...yearNumbers(data, titleOf)];
         workflow.issue(record, versionNo, issue, { used, now: stamp(ctx) });
+        // The ledger follows the issued items in the same write (created, or retexted on a re-issue).
+        syncLedger(data, evaluationId);
       });
     },
 

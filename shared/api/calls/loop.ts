@@ -3,8 +3,11 @@ import { OFFICE, call } from '../define';
 import { idField, intField, optionalText, yearField } from '../../domain/fields';
 import {
   closureSchema,
-  escalationStepSchema,
+  decisionStepSchema,
   followUpResearchSchema,
+  inquiryStepSchema,
+  interpellationStepSchema,
+  investigationStepSchema,
   ledgerEntrySchema,
   progressNoteSchema,
   rectificationPlanSchema,
@@ -37,7 +40,39 @@ const ledgerEditSchema = ledgerEntrySchema.pick({ measures: true, responsible: t
   progress: z.array(progressNoteSchema, { error: '整改进展应为列表' }).max(200, '整改进展不能超过200条'),
 });
 
-const withoutFile = <T extends z.ZodObject>(s: T) => s.omit({ file: true } as never);
+/** The evaluation is named by the call; a record may repeat it (it must then be the same one). */
+const sameEvaluation = { evaluationId: idField('ev', '评议').optional() };
+
+/**
+ * An escalation step as the desk sends it: a new step has no id yet (the service assigns one); its
+ * documents are attached apart (loop.evidence.attach), so any sent here are ignored and the stored
+ * ones kept.
+ */
+const stepInput = { ...sameEvaluation, id: idField('es', '监督措施').optional() };
+export const escalationStepInputSchema = z.discriminatedUnion(
+  'kind',
+  [
+    inquiryStepSchema.omit({ documents: true }).extend(stepInput),
+    interpellationStepSchema.omit({ documents: true }).extend(stepInput),
+    investigationStepSchema.omit({ documents: true }).extend(stepInput),
+    decisionStepSchema.omit({ documents: true }).extend(stepInput),
+  ],
+  { error: '监督措施应为询问、质询案、特定问题调查委员会、常委会相应决定之一' },
+);
+export type EscalationStepInput = z.output<typeof escalationStepInputSchema>;
+
+/** A 回头看 record as the desk sends it (the same date rule as the stored one). */
+const followUpInputSchema = z
+  .object({ ...followUpResearchSchema.shape, ...sameEvaluation })
+  .refine((r) => r.endDate >= r.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] });
+
+/** A results-use line as the desk sends it: a new one has no id yet; it belongs to the call's evaluation. */
+const resultUseInputSchema = z.object({
+  ...resultUseSchema.shape,
+  id: idField('ru', '结果运用登记').optional(),
+  evaluationId: idField('ev', '评议').nullable().optional(),
+});
+export type ResultUseInput = z.output<typeof resultUseInputSchema>;
 
 /**
  * 跟踪整改 (the closed loop after the meeting): ledger per opinion item, the rectification plan and
@@ -59,27 +94,26 @@ export const loopCalls = {
     summary: '保存整改台账条目',
   }),
   'loop.plan.save': caseResult({
-    args: z.strictObject({ ...which, plan: withoutFile(rectificationPlanSchema) }),
+    args: z.strictObject({ ...which, plan: rectificationPlanSchema.omit({ file: true }).extend(sameEvaluation) }),
     roles: OFFICE,
     summary: '登记收到整改方案',
   }),
   'loop.plan.remove': caseResult({ args: z.strictObject(which), roles: OFFICE, summary: '撤销整改方案登记' }),
   'loop.report.save': caseResult({
-    args: z.strictObject({ ...which, report: withoutFile(rectificationReportSchema) }),
+    args: z.strictObject({ ...which, report: rectificationReportSchema.omit({ file: true }).extend(sameEvaluation) }),
     roles: OFFICE,
     summary: '登记收到整改情况报告',
   }),
   'loop.report.remove': caseResult({ args: z.strictObject(which), roles: OFFICE, summary: '撤销整改情况报告登记' }),
   'loop.followUp.save': caseResult({
-    args: z.strictObject({ ...which, followUp: followUpResearchSchema }),
+    args: z.strictObject({ ...which, followUp: followUpInputSchema }),
     roles: OFFICE,
     summary: '保存回头看（问效调研）记录',
   }),
   'loop.escalation.save': caseResult({
     args: z.strictObject({
       ...which,
-      /** A new step has no id yet; the service assigns one. Its documents are attached apart. */
-      step: escalationStepSchema,
+      step: escalationStepInputSchema,
       confirm,
     }),
     roles: OFFICE,
@@ -92,7 +126,7 @@ export const loopCalls = {
   }),
   'loop.close': caseResult({ args: z.strictObject({ ...which, closure: closureSchema }), roles: OFFICE, summary: '办结（注明理由）' }),
   'loop.reopen': caseResult({ args: z.strictObject({ ...which, reason: optionalText('撤销办结的理由', 500) }), roles: OFFICE, summary: '撤销办结' }),
-  'loop.resultUse.save': caseResult({ args: z.strictObject({ ...which, entry: resultUseSchema }), roles: OFFICE, summary: '登记结果运用' }),
+  'loop.resultUse.save': caseResult({ args: z.strictObject({ ...which, entry: resultUseInputSchema }), roles: OFFICE, summary: '登记结果运用' }),
   'loop.resultUse.remove': caseResult({
     args: z.strictObject({ ...which, id: idField('ru', '结果运用登记') }),
     roles: OFFICE,
