@@ -11,11 +11,9 @@ import type { VoteKind } from '../../../shared/domain/settings';
 import { meetingQuorum } from '../../../shared/live/quorum';
 import {
   DEFAULT_RESULT_RECIPIENTS,
-  deriveStage,
   emptyLoopData,
   issuedItems,
   itemFullText,
-  loopFacts,
   reportDue,
   type ItemVerdict,
   type LedgerEntry,
@@ -23,6 +21,7 @@ import {
   type LoopState,
 } from '../../../shared/loop';
 import type { Mark } from '../../../shared/vote';
+import { statesOf } from '../loop/loop-records';
 import { announceRound, checkRoundNow } from '../vote/round-result';
 import { compactResult } from '../vote/evaluation-sync';
 import { keySheet } from '../vote/round-count';
@@ -453,29 +452,14 @@ export function holdLaterVotes(env: HistoryEnv, meeting: MeetingData, votes: { k
     });
 }
 
-/** The stage of every evaluation of the year, derived from its records (shared/loop), stored as the plan shows it. */
-export function deriveYearStages(year: YearData): Map<string, LoopState> {
-  const loop = year.loop ?? emptyLoopData();
-  const out = new Map<string, LoopState>();
+/** The stage of every evaluation of the year as the loop services derive it, stored as the plan shows it. */
+export function deriveYearStages(year: YearData, meetings: readonly MeetingData[]): Map<string, LoopState> {
+  const states = statesOf([year], meetings);
   for (const ev of year.evaluations) {
-    const state = deriveStage(
-      loopFacts({
-        researchStarted: false,
-        heardAtMeeting: ev.voteResult !== undefined,
-        votingStarted: false,
-        meetingVote: ev.voteResult ?? null,
-        opinion: year.opinions?.records.find((r) => r.evaluationId === ev.id) ?? null,
-        report: loop.reports.find((r) => r.evaluationId === ev.id) ?? null,
-        followUpResearchStarted: loop.followUps.some((f) => f.evaluationId === ev.id),
-        laterVotes: loop.laterVotes.filter((v) => v.evaluationId === ev.id),
-        escalation: loop.escalation.filter((s) => s.evaluationId === ev.id),
-        closure: loop.closures.find((c) => c.evaluationId === ev.id) ?? null,
-      }),
-    );
-    out.set(ev.id, state);
-    if (ev.voteResult && state.stage !== 'escalated') ev.stage = state.stage;
+    const state = states.get(ev.id);
+    if (ev.voteResult && state && state.stage !== 'escalated') ev.stage = state.stage;
   }
-  return out;
+  return states;
 }
 
 /**
@@ -493,5 +477,5 @@ export function completeYearLoop(env: HistoryEnv, year: YearData, october: Meeti
     cases.push({ year, evaluationId: ev.id });
   }
   holdLaterVotes(env, followUpMeeting, [{ kind: 'followUp', cases }]);
-  deriveYearStages(year);
+  deriveYearStages(year, [october, followUpMeeting]);
 }

@@ -122,6 +122,6 @@ export function buildDemoHistory(base: HistoryEnv, years: Record<number, YearDat
     }
     laterVotes.set(back, cases);
   }
-  for (const back of [4, 3, 2, 1]) deriveYearStages(yearOf(back));
+  for (const back of [4, 3, 2, 1]) deriveYearStages(yearOf(back), meetings);
   return meetings.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
 }

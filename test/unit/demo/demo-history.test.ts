@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCounty, demoCountyPartitions, type DemoCounty } from '../../../electron/services/demo/demo-county';
+import { statesOf } from '../../../electron/services/loop/loop-records';
 import { compactResult, resultRound } from '../../../electron/services/vote/evaluation-sync';
 import { gradeRound } from '../../../electron/services/vote/tally';
 import { checkMeeting, checkYear } from '../../../shared/domain/integrity';
@@ -7,11 +8,9 @@ import { coreSchema, meetingSchema, parsePartitionKey, yearSchema, type MeetingD
 import type { Evaluation } from '../../../shared/domain/evaluations';
 import {
   announcementDay,
-  deriveStage,
   firstDelivery,
   issuedItems,
   loopDataSchema,
-  loopFacts,
   openDeadlines,
   reconcileLedger,
   reportDue,
@@ -29,27 +28,10 @@ interface Case {
   state: LoopState;
 }
 
+/** Every evaluation with its stage as the loop services derive it from the records. */
 function casesOf(demo: DemoCounty): Case[] {
-  return Object.values(demo.years).flatMap((year) =>
-    year.evaluations.map((ev) => {
-      const loop = year.loop ?? loopDataSchema.parse({});
-      const state = deriveStage(
-        loopFacts({
-          researchStarted: false,
-          heardAtMeeting: ev.voteResult !== undefined,
-          votingStarted: false,
-          meetingVote: ev.voteResult ?? null,
-          opinion: year.opinions?.records.find((r) => r.evaluationId === ev.id) ?? null,
-          report: loop.reports.find((r) => r.evaluationId === ev.id) ?? null,
-          followUpResearchStarted: loop.followUps.some((f) => f.evaluationId === ev.id),
-          laterVotes: loop.laterVotes.filter((v) => v.evaluationId === ev.id),
-          escalation: loop.escalation.filter((s) => s.evaluationId === ev.id),
-          closure: loop.closures.find((c) => c.evaluationId === ev.id) ?? null,
-        }),
-      );
-      return { year, ev, state };
-    }),
-  );
+  const states = statesOf(Object.values(demo.years), demo.meetings);
+  return Object.values(demo.years).flatMap((year) => year.evaluations.map((ev) => ({ year, ev, state: states.get(ev.id)! })));
 }
 
 const meetingsOnCalendar = (demo: DemoCounty) => demo.meetings.map((m) => ({ id: m.meeting.id, name: m.meeting.name, date: m.meeting.date }));
