@@ -22,6 +22,7 @@ import {
 } from '../../../shared/loop';
 import type { Mark } from '../../../shared/vote';
 import { statesOf } from '../loop/loop-records';
+import { announcementTitle } from '../meeting-docs/announcement-input';
 import { announceRound, checkRoundNow } from '../vote/round-result';
 import { compactResult } from '../vote/evaluation-sync';
 import { keySheet } from '../vote/round-count';
@@ -189,7 +190,7 @@ export function holdEvaluationMeeting(env: HistoryEnv, meeting: MeetingData, yea
   register.documents.push({
     kind: '测评结果通报',
     docNumber: bulletinNo,
-    title: `关于${m.name}${env.core.settings.voteTitles.meeting}结果的通报`,
+    title: announcementTitle(meeting, meeting.votes.rounds, true, env.core.settings.voteTitles.meeting),
     meetingId: m.id,
     roundId: null,
     date: bulletinDay,
