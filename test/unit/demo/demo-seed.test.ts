@@ -69,7 +69,9 @@ async function expectOneBackupOfTheDemo(dir: string, year: number): Promise<void
 
 const STEPS = demoCountyPartitions(county(2026)).length;
 
-describe('the demo county seeded at the first start', () => {
+// Each test starts the app two or three times on the whole county with its history (15 partitions,
+// about 700 kB, each written durably and backed up): generous on a loaded machine.
+describe('the demo county seeded at the first start', { timeout: 60_000 }, () => {
   it('is written whole, with no marker left, and the next start is not a first start', async () => {
     const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));
     made.push(dir);
