@@ -95,10 +95,13 @@ export async function generateArchive(dataDir: string, years: number, currentYea
   const rand = uniform(years + currentYear);
   const core = structuredClone(demo.core) as CoreData;
   const first = currentYear - years + 1;
-  // An archive of fewer than five years keeps only the demo's years (and their meetings) from `first` on.
-  const all = demoCountyPartitions(demo).filter(
-    (p) => p.key !== 'core' && !(p.key.startsWith('year/') && (p.data as YearData).year < first) && !(p.key.startsWith('meeting/') && (p.data as MeetingData).meeting.year < first),
-  );
+  // An archive of fewer than five years keeps only the demo's years from `first` on, and the meetings
+  // of those years that hold no later vote of a year left out.
+  const kept = demoCountyPartitions(demo).filter((p) => p.key.startsWith('year/') && (p.data as YearData).year >= first);
+  const keptEvaluations = new Set(kept.flatMap((p) => (p.data as YearData).evaluations.map((ev) => ev.id)));
+  const meetingKept = (m: MeetingData) =>
+    m.meeting.year >= first && m.meeting.agenda.every((a) => a.kind !== 'vote' || a.evaluationIds.every((id) => keptEvaluations.has(id)));
+  const all = [...kept, ...demo.meetings.filter(meetingKept).map((data) => ({ key: meetingKey(data.meeting.id), data }))];
   const heads = core.evaluatees.filter((e) => e.category === '政府组成部门负责人');
   const others = core.evaluatees.filter((e) => e.category !== '政府组成部门负责人');
 

@@ -421,6 +421,8 @@ export interface LaterVoteCase {
   year: YearData;
   evaluationId: string;
   failing?: boolean;
+  /** The day its 回头看 ended, when the vote follows one. */
+  ended?: string;
 }
 
 /**

@@ -24,12 +24,16 @@ import {
  *   at the February meeting of C−2 and passed the 整改情况测评 (closed on the re-report);
  * - C−2: closed the same way, except one report that never arrived (rectification, overdue) and
  *   one that came late, whose 回头看 is done and whose 满意度测评 is still to come (follow-up);
- * - C−1: the reports are due in the current year; what has happened by `today` is recorded.
+ * - C−1: the reports are due in the current year; what has happened by `today` is recorded, and
+ *   once the current year's August meeting has been held, the 满意度测评 of those whose 回头看 had
+ *   ended by then.
  *
  * Sittings of the term: the evaluation meetings in October, the later votes in August (and the
  * re-report in February), numbered in date order up to the current year's sitting.
  */
 
+/** The current year's August meeting (last year's 满意度测评), held only once `today` is past it. */
+const CURRENT_AUGUST_SITTING = 22;
 /** Sittings by years before the current one: October, and August (later votes) of that year. */
 const SITTINGS: Readonly<Record<number, { october: number; august?: number; february?: number }>> = {
   4: { october: 5 },
@@ -118,9 +122,17 @@ export function buildDemoHistory(base: HistoryEnv, years: Record<number, YearDat
       }
       const lateReport = back === 2 && ev.id === late.id;
       const ended = rectify(env, year, ev.id, { reportEarly: lateReport ? -env.dice.between(55, 70) : env.dice.between(3, 20), followUp: true });
-      if (ended && !lateReport && back > 1) cases.push({ year, evaluationId: ev.id });
+      if (ended && !lateReport) cases.push({ year, evaluationId: ev.id, ended });
     }
     laterVotes.set(back, cases);
+  }
+  // The current year's August meeting, once it has been held: last year's 满意度测评 of the cases
+  // whose 回头看 had ended by then.
+  const august = day(env, current, 8, 24, 29);
+  if (august < env.today) {
+    const meeting = newMeeting(env, CURRENT_AUGUST_SITTING, august);
+    holdLaterVotes(env, meeting, [{ kind: 'followUp', cases: (laterVotes.get(1) ?? []).filter((c) => (c.ended ?? '') < august) }]);
+    meetings.push(meeting);
   }
   for (const back of [4, 3, 2, 1]) deriveYearStages(yearOf(back), meetings);
   return meetings.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
