@@ -9,8 +9,10 @@ import type { HallVoteContent } from './vote-types';
 /** One agenda item as the console lists it. */
 export interface LiveAgendaItem {
   index: number;
-  kind: 'report' | 'vote';
+  kind: 'report' | 'hearing' | 'vote';
   title: string;
+  /** A hearing: what the meeting hears (听取整改情况报告 / 听取整改情况再次报告); a later vote: its kind. */
+  subtitle?: string;
   /** For a report item: the evaluatee; for a vote: everyone on the sheet. */
   evaluatees: { id: string; name: string; unitName: string; position: string }[];
   mode?: 'report' | 'written';

@@ -1,6 +1,6 @@
 import type { HallContent, HallView, LiveAgendaItem, LiveConsoleState, LiveStep } from '../../../shared/api/live-types';
 import { LIVE_STAGE_LABELS, type HallSlide, type LivePosition, type LiveState } from '../../../shared/domain/live';
-import type { AgendaItem } from '../../../shared/domain/meetings';
+import { HEARING_PURPOSE_LABELS, itemEvaluatees, type AgendaItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import { formatDateCn } from '../../../shared/format/dates';
@@ -24,14 +24,14 @@ export interface LiveInputs {
 
 export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem[]): LiveAgendaItem[] {
   return agenda.map((item, index) => {
-    const ids = item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
-    const people = ids.map((id) => personOf(core, id));
+    const people = itemEvaluatees(item).map((id) => personOf(core, id));
     return {
       index,
       kind: item.kind,
       title: item.kind === 'vote' ? item.title : `${people[0]?.name ?? ''}${item.mode === 'written' ? '（书面报告）' : ''}`,
       evaluatees: people,
-      ...(item.kind === 'report' ? { mode: item.mode } : {}),
+      ...(item.kind !== 'vote' ? { mode: item.mode } : {}),
+      ...(item.kind === 'hearing' ? { subtitle: HEARING_PURPOSE_LABELS[item.purpose] } : {}),
       stages: stagesOf(item),
     };
   });
@@ -55,7 +55,7 @@ export function blockerOf(step: LivePosition, live: Readonly<LiveState>, quorum:
 function stepOf(core: Readonly<CoreData>, data: Readonly<MeetingData>, pos: LivePosition | null, quorum: QuorumCheck): LiveStep | null {
   if (!pos) return null;
   const item = data.meeting.agenda[pos.itemIndex];
-  const who = item ? (item.kind === 'report' ? personOf(core, item.evaluateeId).name : item.title) : '';
+  const who = item ? (item.kind === 'vote' ? item.title : personOf(core, item.evaluateeId).name) : '';
   const blockedBy = blockerOf(pos, data.live, quorum);
   return { ...pos, label: who ? `${who} · ${LIVE_STAGE_LABELS[pos.stage]}` : LIVE_STAGE_LABELS[pos.stage], ...(blockedBy ? { blockedBy } : {}) };
 }
@@ -99,12 +99,13 @@ export function hallView(inputs: LiveInputs): HallView {
         content = { kind: 'title', orgName, meetingName: meeting.name, date: formatDateCn(meeting.date) };
         break;
       }
-      const ids = item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
+      const ids = itemEvaluatees(item);
       const timer = live.position.stage === 'report' ? live.timers[item.id] : undefined;
       content = {
         kind: 'evaluatee',
         meetingName: meeting.name,
-        stageLabel: LIVE_STAGE_LABELS[live.position.stage],
+        // A hearing says what is heard: the rectification, not the year's work report.
+        stageLabel: item.kind === 'hearing' && live.position.stage !== 'questioning' ? HEARING_PURPOSE_LABELS[item.purpose] : LIVE_STAGE_LABELS[live.position.stage],
         itemNo: live.position.itemIndex + 1,
         itemCount: meeting.agenda.length,
         people: ids.map((id) => {
