@@ -10,6 +10,7 @@ import { checkMeeting } from '../../../shared/domain/integrity';
 import { meetingOutsideTerm } from '../../../shared/domain/record-checks';
 import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
 import { summarizeMeeting } from './plan';
+import { laterCandidates } from '../../../shared/loop/later';
 import { addedEntries, checkLaterEntries, loopFacts, syncLoopRecords } from './agenda-loop';
 import { personOf } from '../live/people';
 import { agendaChangeBlocker, remapIndex, startedItems } from '../../../shared/live/started';
@@ -67,13 +68,16 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       const { meeting } = data;
       const core = await readCore(ctx);
       const planned = hasYear(ctx, meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
-      const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId)]);
+      const calendar = (await allMeetings(ctx)).map((m) => ({ id: m.meeting.id, name: m.meeting.name, date: m.meeting.date }));
+      const later = laterCandidates([...(await loopFacts(ctx)).values()], meeting.id, core.settings.deadlines, calendar);
+      const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId), ...later.map((c) => c.evaluateeId)]);
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {
         meeting,
         started: Object.fromEntries([...startedItems(data, (e) => personOf(core, e).name)].map(([itemId, st]) => [itemId, st.reason])),
         evaluatees: core.evaluatees.filter((e) => wanted.has(e.id)).map((e) => ({ ...e, unitName: units.get(e.unitId) ?? '' })),
         planned: [...planned],
+        later,
       };
     },
 

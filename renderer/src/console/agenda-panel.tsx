@@ -73,7 +73,8 @@ export const AgendaPanel = memo(function AgendaPanel({ agenda, position: pos, ru
             <span className="agenda-body">
               <span className="agenda-title">
                 <strong>{itemLabel(item)}</strong>
-                {item.kind === 'report' && item.evaluatees[0] && (
+                {item.subtitle && <span className="tag">{item.subtitle}</span>}
+                {item.kind !== 'vote' && item.evaluatees[0] && (
                   <span className="muted">
                     {' '}
                     {item.evaluatees[0].unitName}
