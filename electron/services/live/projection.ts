@@ -1,11 +1,11 @@
 import type { HallContent, HallView, LiveAgendaItem, LiveConsoleState, LiveStep } from '../../../shared/api/live-types';
-import { LIVE_STAGE_LABELS, type HallSlide, type LivePosition, type LiveState } from '../../../shared/domain/live';
+import type { HallSlide, LivePosition, LiveState } from '../../../shared/domain/live';
 import { HEARING_PURPOSE_LABELS, itemEvaluatees, type AgendaItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import { formatDateCn } from '../../../shared/format/dates';
 import { meetingQuorum, type QuorumCheck } from '../../../shared/live/quorum';
-import { stagesOf, stepFrom } from '../../../shared/live/steps';
+import { stageLabelOf, stagesOf, stepFrom, stepLabel } from '../../../shared/live/steps';
 import { questioningHall } from '../questioning/hall';
 import { voteHall } from '../vote/hall';
 import { personOf } from './people';
@@ -33,6 +33,7 @@ export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem
       ...(item.kind !== 'vote' ? { mode: item.mode } : {}),
       ...(item.kind === 'hearing' ? { subtitle: HEARING_PURPOSE_LABELS[item.purpose] } : {}),
       stages: stagesOf(item),
+      stageLabels: Object.fromEntries(stagesOf(item).map((s) => [s, stageLabelOf(item, s, core.settings.voteTitles)])),
     };
   });
 }
@@ -57,7 +58,7 @@ function stepOf(core: Readonly<CoreData>, data: Readonly<MeetingData>, pos: Live
   const item = data.meeting.agenda[pos.itemIndex];
   const who = item ? (item.kind === 'vote' ? item.title : personOf(core, item.evaluateeId).name) : '';
   const blockedBy = blockerOf(pos, data.live, quorum);
-  return { ...pos, label: who ? `${who} · ${LIVE_STAGE_LABELS[pos.stage]}` : LIVE_STAGE_LABELS[pos.stage], ...(blockedBy ? { blockedBy } : {}) };
+  return { ...pos, label: stepLabel(who, stageLabelOf(item, pos.stage, core.settings.voteTitles)), ...(blockedBy ? { blockedBy } : {}) };
 }
 
 export function reportMinutesOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): number {
@@ -105,7 +106,7 @@ export function hallView(inputs: LiveInputs): HallView {
         kind: 'evaluatee',
         meetingName: meeting.name,
         // A hearing says what is heard: the rectification, not the year's work report.
-        stageLabel: item.kind === 'hearing' && live.position.stage !== 'questioning' ? HEARING_PURPOSE_LABELS[item.purpose] : LIVE_STAGE_LABELS[live.position.stage],
+        stageLabel: stageLabelOf(item, live.position.stage, core.settings.voteTitles),
         itemNo: live.position.itemIndex + 1,
         itemCount: meeting.agenda.length,
         people: ids.map((id) => {
