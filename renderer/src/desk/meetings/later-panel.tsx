@@ -40,7 +40,7 @@ export function LaterPanel({ later, agenda, people, titles, busy, onHearing, onV
       {later.length === 0 ? (
         <p className="muted mt-empty">没有等待听取整改情况或再次测评的评议。</p>
       ) : (
-        <table className="list" aria-label="整改情况的听取与测评">
+        <table className="list mt-later" aria-label="整改情况的听取与测评">
           <thead>
             <tr>
               <th>姓名</th>
