@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../../shared/api/desk-types';
-import type { HallView } from '../../../shared/api/live-types';
+import type { HallView, LiveConsoleState } from '../../../shared/api/live-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
 import type { Meeting } from '../../../shared/domain/meetings';
 import type { YearData } from '../../../shared/domain/partitions';
@@ -195,4 +195,75 @@ describe('later votes on the agenda', () => {
       expect(text, `${name} names the meeting's vote`).not.toContain('民主测评');
     }
   });
+
+  it('a hearing of the re-report is held like a report: timed, questioned, in the minutes; every step named once', async () => {
+    const { r, failing, second } = await twoMeetings();
+    await desk(r, 'meetings.setAgenda', {
+      id: second.id,
+      agenda: [
+        { kind: 'hearing', evaluateeId: failing.evaluateeId, evaluationId: failing.id, purpose: 'reReport', mode: 'report' },
+        laterVote(failing.evaluateeId, failing.id, 'reReport', '整改情况测评'),
+      ],
+    });
+    await r.call('live.end', { confirm: '结束会议' });
+    let live = await r.call<LiveConsoleState>('live.open', { meetingId: second.id, rehearsal: false });
+    await r.call('live.attendanceAll', { status: 'present' });
+    live = await r.call<LiveConsoleState>('live.start');
+    expect(live.agenda.map((a) => [a.kind, a.stages, a.stageLabels])).toEqual([
+      ['hearing', ['report', 'questioning'], { report: '听取整改情况再次报告', questioning: '随机询问' }],
+      ['vote', ['vote'], { vote: '整改情况测评' }],
+    ]);
+    const name = live.agenda[0]!.evaluatees[0]!.name;
+    expect(live.next?.label).toBe(`${name} · 听取整改情况再次报告`);
+    live = await r.call<LiveConsoleState>('live.move', { to: 'next' });
+    await r.call('live.timer', { action: 'start' });
+    const hall = await r.call<HallView>('hall.view', {}, 'hall');
+    expect(hall.content).toMatchObject({ kind: 'evaluatee', stageLabel: '听取整改情况再次报告', people: [{ name }] });
+    expect((hall.content as { timer: unknown }).timer).not.toBeNull();
+    live = await r.call<LiveConsoleState>('live.move', { to: 'next' });
+    // The vote's step names its title once, not “整改情况测评 · 整改情况测评”.
+    expect(live.next?.label).toBe('整改情况测评');
+    await r.call('questioning.draw', { skipAnimation: true });
+    const minutes = docText(r, await desk(r, 'documents.minutes', { meetingId: second.id }));
+    expect(minutes).toContain(name);
+    // The first evaluation stays where it was: its stage and meeting unchanged by the later meeting's start.
+    const ev = (await year(r)).evaluations.find((e) => e.id === failing.id)!;
+    expect(ev.meetingId).toBe(failing.meetingId);
+    expect(ev.stage).toBe(failing.stage);
+  });
+
+  it('the settings’ titles name the later votes on their papers', async () => {
+    const { r, passing, second } = await twoMeetings();
+    const settings = await desk<{ voteTitles: Record<string, string> }>(r, 'settings.get', {});
+    await desk(r, 'settings.update', { settings: { ...settings, voteTitles: { ...settings.voteTitles, followUp: '整改满意度测评' } } });
+    await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [laterVote(passing.evaluateeId, passing.id, 'followUp', '整改满意度测评')], confirm: true, earlyReason: '回头看已完成' });
+    const { roundId, state } = await countLater(r.call, second.id, [counts({ satisfied: 25, basic: 4, unsatisfied: 1 })]);
+    expect(state.items[0]).toMatchObject({ title: '整改满意度测评', kindTitle: '整改满意度测评' });
+    await r.call('vote.announce', { roundId });
+    const ballot = docText(r, await desk(r, 'documents.ballots', { meetingId: second.id, roundId, groupId: 'members', sheets: 2 }));
+    expect(ballot).toContain(`${second.name}整改满意度测评票`);
+    const bulletin = docText(r, await desk(r, 'documents.announcement', { meetingId: second.id, docNumber: 'X人常〔2026〕23号', date: '2026-12-21' }));
+    expect(bulletin).toContain('进行了整改满意度测评。');
+  });
+
+  it('a report received: its hearing records the meeting, and the 满意度测评 needs no confirmation', async () => {
+    const { r, passing, second } = await twoMeetings();
+    // The report as the loop's own call records it (written here straight into the store).
+    await r.s.store.update<YearData, void>('year/2026', (y) => {
+      y.loop = { ledger: [], plans: [], reports: [], followUps: [], laterVotes: [], escalation: [], closures: [], resultUses: [] };
+      y.loop.reports.push({ evaluationId: passing.id, reportDate: null, receivedOn: '2026-12-01', docNumber: 'X政发〔2026〕3号', file: null, meetingId: null });
+    });
+    const saved = await desk<Meeting>(r, 'meetings.setAgenda', {
+      id: second.id,
+      agenda: [{ kind: 'hearing', evaluateeId: passing.evaluateeId, evaluationId: passing.id, purpose: 'report', mode: 'written' }, laterVote(passing.evaluateeId, passing.id)],
+    });
+    const loop = (await year(r)).loop!;
+    expect(loop.reports[0]!.meetingId).toBe(second.id);
+    expect(loop.laterVotes).toEqual([{ evaluationId: passing.id, kind: 'followUp', meetingId: second.id, agendaItemId: saved.agenda[1]!.id, result: null, earlyReason: '' }]);
+    const detail = await desk<MeetingDetail>(r, 'meetings.get', { id: second.id });
+    expect(detail.later.find((c) => c.evaluationId === passing.id)).toMatchObject({ path: 'followUp', reportReceivedOn: '2026-12-01', reportHeardAt: second.id });
+    await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [] });
+    expect((await year(r)).loop!.reports[0]!.meetingId).toBeNull();
+  });
 });
+
