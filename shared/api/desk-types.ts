@@ -34,7 +34,12 @@ export interface MeetingSummary {
   statusLabel: string;
   reportItems: number;
   writtenItems: number;
+  /** The meeting's own votes (民主测评). */
   voteItems: number;
+  /** Hearings of an earlier evaluation's rectification report (or re-report). */
+  hearingItems: number;
+  /** Later votes of earlier evaluations (满意度测评, 整改情况测评). */
+  laterVoteItems: number;
 }
 
 export interface EvaluateeRow extends Evaluatee {

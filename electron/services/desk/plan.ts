@@ -25,7 +25,9 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     statusLabel: MEETING_STATUS_LABELS[m.status],
     reportItems: reports.filter((a) => a.mode === 'report').length,
     writtenItems: reports.filter((a) => a.mode === 'written').length,
-    voteItems: m.agenda.filter((a) => a.kind === 'vote').length,
+    voteItems: m.agenda.filter((a) => a.kind === 'vote' && a.voteKind === 'meeting').length,
+    hearingItems: m.agenda.filter((a) => a.kind === 'hearing').length,
+    laterVoteItems: m.agenda.filter((a) => a.kind === 'vote' && a.voteKind !== 'meeting').length,
   };
 }
 

@@ -1,5 +1,5 @@
 import { HEARING_PURPOSE_LABELS, type AgendaItem } from '../../../../shared/domain/meetings';
-import { VOTE_KIND_LABELS } from '../../../../shared/domain/settings';
+import { VOTE_KIND_LABELS, type VoteTitles } from '../../../../shared/domain/settings';
 import { REPORT_MODES, REPORT_MODE_LABELS, type ReportMode } from '../../../../shared/domain/evaluations';
 import type { Person } from './meeting-detail';
 
@@ -22,6 +22,8 @@ export interface AgendaTableProps {
   onCommand: (c: AgendaCommand) => void;
   onAddVote: () => void;
   canAddVote: boolean;
+  /** The votes' names in the settings: each vote item is tagged with its kind's title. */
+  titles: VoteTitles;
 }
 
 function summary(agenda: AgendaItem[]): string {
@@ -35,7 +37,7 @@ function summary(agenda: AgendaItem[]): string {
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
-export function AgendaTable({ agenda, people, started, busy, readOnly, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
+export function AgendaTable({ agenda, people, started, busy, readOnly, error, onCommand, onAddVote, canAddVote, titles }: AgendaTableProps) {
   const nameOf = (id: string) => people.get(id)?.name ?? '（已删除的对象）';
   return (
     <section className="panel" aria-labelledby="mt-agenda-title">
@@ -85,11 +87,9 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
                       <span className="tag">听取报告</span>
                     ) : item.kind === 'hearing' ? (
                       <span className="tag">{HEARING_PURPOSE_LABELS[item.purpose]}</span>
-                    ) : item.voteKind === 'meeting' ? (
-                      <span className="tag red">民主测评</span>
                     ) : (
                       <span className="tag red" title={VOTE_KIND_LABELS[item.voteKind]}>
-                        整改后测评
+                        {titles[item.voteKind]}
                       </span>
                     )}
                   </td>

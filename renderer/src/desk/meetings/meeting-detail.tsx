@@ -161,6 +161,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
         onCommand={onCommand}
         onAddVote={() => setDialog({ kind: 'vote' })}
         canAddVote={reportIds.length > 0}
+        titles={titles}
       />
       {!closed && (
         <CandidatesPanel
