@@ -7,6 +7,7 @@ import type { EvaluationVoteResult } from '../../../shared/domain/vote-round';
 import { stageLabelOf, stagesOf, stepLabel } from '../../../shared/live/steps';
 import { laterCandidates, laterProblem, lastResult, type EvaluationLoopFacts } from '../../../shared/loop/later';
 import { coreWith, evaluatee, evaluation } from '../domain/fixtures';
+import { addHearing, addLaterVote, removeItem, updateVote } from '../../../renderer/src/desk/meetings/agenda-ops';
 
 /** The agenda's rules for hearings and later votes: they belong to earlier evaluations, not to this meeting's plan. */
 
@@ -131,3 +132,28 @@ describe('what an earlier evaluation waits for', () => {
     expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, 'mt_0001', '张三')).toContain('在本次会议进行');
   });
 });
+
+describe('the desk’s agenda edits', () => {
+  const report = agendaItemSchema.parse({ kind: 'report', id: 'ag_0001', evaluateeId: 'ee_a001' });
+  const own = agendaItemSchema.parse({ kind: 'vote', id: 'ag_0002', title: '民主测评', evaluateeIds: ['ee_a001'] });
+
+  it('a hearing goes after the reports, before the votes; a later vote joins an unstarted one of its kind', () => {
+    const withHearing = addHearing([report, own], { evaluateeId: 'ee_a002', evaluationId: 'ev_0002', purpose: 'report', mode: 'report' }) as AgendaItem[];
+    expect(withHearing.map((a) => a.kind)).toEqual(['report', 'hearing', 'vote']);
+    const one = addLaterVote(withHearing, { voteKind: 'followUp', title: '满意度测评', evaluateeId: 'ee_a002', evaluationId: 'ev_0002' }, {}) as AgendaItem[];
+    expect(one.at(-1)).toEqual({ kind: 'vote', voteKind: 'followUp', title: '满意度测评', evaluateeIds: ['ee_a002'], evaluationIds: ['ev_0002'] });
+    const stored = one.map((a, i) => ({ ...a, id: a.id ?? `ag_000${i + 5}` })) as AgendaItem[];
+    const two = addLaterVote(stored, { voteKind: 'followUp', title: '满意度测评', evaluateeId: 'ee_a003', evaluationId: 'ev_0003' }, {});
+    expect(two.at(-1)).toMatchObject({ evaluateeIds: ['ee_a002', 'ee_a003'], evaluationIds: ['ev_0002', 'ev_0003'] });
+    // Its ballots out: a new ballot instead.
+    const started = addLaterVote(stored, { voteKind: 'followUp', title: '满意度测评', evaluateeId: 'ee_a003', evaluationId: 'ev_0003' }, { [stored.at(-1)!.id]: '已准备第1轮测评' });
+    expect(started).toHaveLength(5);
+    // Dropping a person from a later vote keeps each evaluation beside its evaluatee.
+    const joined = two.map((a, i) => ({ ...a, id: a.id ?? `ag_001${i}` })) as AgendaItem[];
+    expect(updateVote(joined, 3, '满意度测评', ['ee_a003'])[3]).toMatchObject({ evaluateeIds: ['ee_a003'], evaluationIds: ['ev_0003'] });
+    // Removing the report leaves the later vote of the same person alone.
+    const mixed = [report, own, later('ag_0009', ['ee_a001'], ['ev_0001'])];
+    expect(removeItem(mixed, 0).map((a) => a.id)).toEqual(['ag_0009']);
+  });
+});
+
