@@ -265,5 +265,18 @@ describe('later votes on the agenda', () => {
     await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [] });
     expect((await year(r)).loop!.reports[0]!.meetingId).toBeNull();
   });
+
+  it('the meeting’s own vote: no step, heading or hall text names the vote twice', async () => {
+    const r = await announcedRound();
+    const live = await r.call<LiveConsoleState>('live.state');
+    const votes = live.agenda.filter((a) => a.kind === 'vote');
+    expect(votes.map((v) => v.stageLabels)).toEqual(votes.map(() => ({ vote: '民主测评' })));
+    // At the first vote, the next step is the second vote: named by its title alone.
+    expect(live.next?.label).toBe(votes[1]!.title);
+    const vote = await r.call<VoteConsoleState>('vote.state');
+    for (const item of vote.items) expect(item.kindTitle).toBe('民主测评');
+    const hall = JSON.stringify(await r.call<HallView>('hall.view', {}, 'hall'));
+    expect(hall).not.toMatch(/测评测评|民主测评 · 民主测评|（第[一二三四五六七八九十]+轮）测评/u);
+  });
 });
 
