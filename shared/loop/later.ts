@@ -15,6 +15,8 @@ export interface EvaluationLoopFacts {
   evaluation: Pick<Evaluation, 'id' | 'evaluateeId' | 'year' | 'meetingId' | 'voteResult'>;
   report: Pick<RectificationReport, 'receivedOn' | 'meetingId'> | null;
   laterVotes: readonly Pick<LaterVote, 'kind' | 'meetingId' | 'agendaItemId' | 'result'>[];
+  /** The office closed the case with a reason (loop.closures). */
+  closed?: boolean;
 }
 
 /** The last announced result of the evaluation's chain: its first vote or a later one. */
@@ -38,6 +40,8 @@ export type LaterWhat = { kind: 'hearing'; purpose: HearingPurpose } | { kind: '
  */
 export function laterProblem(f: EvaluationLoopFacts, what: LaterWhat, meetingId: string, name: string): string | null {
   const ev = f.evaluation;
+  if (f.closed) return `${name}的${ev.year}年评议已办结，不能再安排听取整改情况或测评`;
+  if (escalated(f)) return `${name}的${ev.year}年评议整改情况测评仍为不满意等次，应按规定采取询问、质询等措施，不再安排再次报告`;
   if (ev.meetingId === meetingId) return `${name}的${ev.year}年评议在本次会议进行，不能在同一次会议上听取整改情况或再次测评`;
   if (!ev.voteResult) return `${name}的${ev.year}年评议尚未公布民主测评结果，还不能安排整改情况的听取或测评`;
   const failing = failingSince(f) !== null;
@@ -68,9 +72,19 @@ export interface LaterCandidate {
 }
 
 /**
+ * The re-report's vote failed too: the case goes on to the further steps the law provides (询问,
+ * 质询案, …), not to another re-report.
+ */
+export function escalated(f: Pick<EvaluationLoopFacts, 'evaluation' | 'laterVotes'>): boolean {
+  const last = lastResult(f);
+  return !!last?.failing && f.laterVotes.some((v) => v.kind === 'reReport' && v.result === last);
+}
+
+/**
  * Evaluations whose chain is still open after their first vote: a passing result waits for its
  * 满意度测评 (after the report), a failing one for the re-report and its vote. A passing later
- * vote closes the chain; a 满意度测评 already on another meeting's agenda is not offered again.
+ * vote closes the chain, as does the office's closing it; a failing re-report vote escalates it
+ * (no further re-report); a later vote already on another meeting's agenda is not offered again.
  */
 export function laterCandidates<M extends MeetingOnCalendar>(
   facts: readonly EvaluationLoopFacts[],
@@ -80,7 +94,7 @@ export function laterCandidates<M extends MeetingOnCalendar>(
 ): LaterCandidate[] {
   return facts.flatMap((f): LaterCandidate[] => {
     const ev = f.evaluation;
-    if (!ev.voteResult || ev.meetingId === meetingId) return [];
+    if (!ev.voteResult || ev.meetingId === meetingId || f.closed || escalated(f)) return [];
     const last = lastResult(f);
     const fromLater = f.laterVotes.some((v) => v.result === last);
     if (last && !last.failing && fromLater) return [];

@@ -30,6 +30,7 @@ export async function loopFacts(ctx: ServiceContext): Promise<Map<string, LoopFa
         evaluation: ev,
         report: loop?.reports.find((r) => r.evaluationId === ev.id) ?? null,
         laterVotes: loop?.laterVotes.filter((v) => v.evaluationId === ev.id) ?? [],
+        closed: loop?.closures.some((c) => c.evaluationId === ev.id) ?? false,
       });
     }
   }

@@ -130,6 +130,16 @@ describe('what an earlier evaluation waits for', () => {
     expect(laterProblem(before, { kind: 'hearing', purpose: 'report' }, 'mt_0002', '张三')).toContain('尚未公布民主测评结果');
     expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, 'mt_0002', '张三')).toBeNull();
     expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, 'mt_0001', '张三')).toContain('在本次会议进行');
+    // A failing re-report vote escalates: no further re-report. A case the office closed is done.
+    const escalatedCase: EvaluationLoopFacts = {
+      ...closed,
+      laterVotes: [{ kind: 'reReport', meetingId: 'mt_0003', agendaItemId: 'ag_0009', result: result(true, '2026-03-01T03:00:00.000Z') }],
+    };
+    expect(laterCandidates([escalatedCase], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
+    expect(laterProblem(escalatedCase, { kind: 'hearing', purpose: 'reReport' }, 'mt_0002', '张三')).toContain('应按规定采取询问、质询等措施');
+    const officeClosed: EvaluationLoopFacts = { evaluation: ev({ voteResult: result(true, '2025-10-28T03:00:00.000Z') }), report: null, laterVotes: [], closed: true };
+    expect(laterCandidates([officeClosed], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
+    expect(laterProblem(officeClosed, { kind: 'vote', voteKind: 'reReport' }, 'mt_0002', '张三')).toContain('已办结');
   });
 });
 
