@@ -11,8 +11,6 @@ export interface LiveAgendaItem {
   index: number;
   kind: 'report' | 'hearing' | 'vote';
   title: string;
-  /** A hearing: what the meeting hears (听取整改情况报告 / 听取整改情况再次报告); a later vote: its kind. */
-  subtitle?: string;
   /** Each stage's name for this item (a later vote by its title, a hearing by what is heard). */
   stageLabels: Partial<Record<LiveStage, string>>;
   /** For a report item: the evaluatee; for a vote: everyone on the sheet. */

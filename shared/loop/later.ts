@@ -63,6 +63,10 @@ export interface LaterCandidate {
   reportHeardAt: string | null;
   /** A failing result's announcement day (the re-report path). */
   failingSince: string | null;
+  /** Which vote failed (the meeting's own or a later one) and its outcome as graded (不满意, 不通过). */
+  failingVote: { kind: 'meeting' | LaterVoteKind; outcome: string } | null;
+  /** The earliest day the re-report may be heard (announcement + the configured months). */
+  reReportEarliest: string | null;
   /** For the re-report: which meeting the rule points to, in words (suggestReReportMeeting). */
   suggestion: string | null;
   /** The meeting the rule points to, or null when none is scheduled yet. */
@@ -111,6 +115,8 @@ export function laterCandidates<M extends MeetingOnCalendar>(
         reportReceivedOn: f.report?.receivedOn ?? null,
         reportHeardAt: f.report?.meetingId ?? null,
         failingSince: since,
+        failingVote: since && last ? { kind: f.laterVotes.find((v) => v.result === last)?.kind ?? 'meeting', outcome: last.outcome } : null,
+        reReportEarliest: suggestion?.earliest ?? null,
         suggestion: suggestion?.message ?? null,
         suggestedMeetingId: suggestion?.meeting?.id ?? null,
         done: f.laterVotes.filter((v) => v.result !== null).map((v) => v.kind),

@@ -1,6 +1,6 @@
 import type { HallContent, HallView, LiveAgendaItem, LiveConsoleState, LiveStep } from '../../../shared/api/live-types';
 import type { HallSlide, LivePosition, LiveState } from '../../../shared/domain/live';
-import { HEARING_PURPOSE_LABELS, itemEvaluatees, type AgendaItem } from '../../../shared/domain/meetings';
+import { itemEvaluatees, type AgendaItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import { formatDateCn } from '../../../shared/format/dates';
@@ -31,7 +31,6 @@ export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem
       title: item.kind === 'vote' ? item.title : `${people[0]?.name ?? ''}${item.mode === 'written' ? '（书面报告）' : ''}`,
       evaluatees: people,
       ...(item.kind !== 'vote' ? { mode: item.mode } : {}),
-      ...(item.kind === 'hearing' ? { subtitle: HEARING_PURPOSE_LABELS[item.purpose] } : {}),
       stages: stagesOf(item),
       stageLabels: Object.fromEntries(stagesOf(item).map((s) => [s, stageLabelOf(item, s, core.settings.voteTitles)])),
     };

@@ -73,7 +73,6 @@ export const AgendaPanel = memo(function AgendaPanel({ agenda, position: pos, ru
             <span className="agenda-body">
               <span className="agenda-title">
                 <strong>{itemLabel(item)}</strong>
-                {item.subtitle && <span className="tag">{item.subtitle}</span>}
                 {item.kind !== 'vote' && item.evaluatees[0] && (
                   <span className="muted">
                     {' '}

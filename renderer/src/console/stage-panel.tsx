@@ -55,7 +55,6 @@ export function StagePanel({ state, clockOffsetMs, act, onReset }: { state: Live
       {item ? (
         item.evaluatees.length === 1 && item.kind !== 'vote' ? (
           <div className="stage-person">
-            {item.subtitle && <div className="stage-person-post">{item.subtitle}</div>}
             <div className="stage-person-name" data-testid="current-name">
               {item.evaluatees[0]!.name}
             </div>

@@ -107,7 +107,7 @@ describe('what an earlier evaluation waits for', () => {
     const [a, b] = laterCandidates([passing, failing], 'mt_0002', { reReportMonths: 3 }, calendar);
     expect(a).toMatchObject({ evaluationId: 'ev_0001', path: 'followUp', reportReceivedOn: null, suggestion: null });
     // 28 Oct + 3 months = 28 Jan: that day's meeting is the first on or after it.
-    expect(b).toMatchObject({ evaluationId: 'ev_0002', path: 'reReport', failingSince: '2025-10-28', suggestedMeetingId: 'mt_0004' });
+    expect(b).toMatchObject({ evaluationId: 'ev_0002', path: 'reReport', failingSince: '2025-10-28', suggestedMeetingId: 'mt_0004', reReportEarliest: '2026-01-28', failingVote: { kind: 'meeting', outcome: '不满意' } });
     expect(b!.suggestion).toContain('建议安排在第二十八次会议（2026年1月28日）');
     const none = laterCandidates([failing], 'mt_0002', { reReportMonths: 3 }, [])[0]!;
     expect(none.suggestion).toContain('尚未安排常委会会议');
@@ -122,7 +122,7 @@ describe('what an earlier evaluation waits for', () => {
     expect(laterCandidates([closed], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
     const failedAgain: EvaluationLoopFacts = { ...closed, laterVotes: [{ ...closed.laterVotes[0]!, result: result(true, '2026-06-01T03:00:00.000Z') }] };
     expect(lastResult(failedAgain)?.failing).toBe(true);
-    expect(laterCandidates([failedAgain], 'mt_0002', { reReportMonths: 3 }, [])[0]).toMatchObject({ path: 'reReport', failingSince: '2026-06-01' });
+    expect(laterCandidates([failedAgain], 'mt_0002', { reReportMonths: 3 }, [])[0]).toMatchObject({ path: 'reReport', failingSince: '2026-06-01', failingVote: { kind: 'followUp', outcome: '不满意' } });
     expect(laterProblem(failedAgain, { kind: 'vote', voteKind: 'followUp' }, 'mt_0002', '张三')).toContain('应安排再次报告');
     expect(laterProblem(failedAgain, { kind: 'vote', voteKind: 'reReport' }, 'mt_0002', '张三')).toBeNull();
     const before: EvaluationLoopFacts = { evaluation: ev(), report: null, laterVotes: [] };

@@ -9,6 +9,8 @@ import type { Person } from './meeting-detail';
 
 export interface LaterPanelProps {
   later: LaterCandidate[];
+  /** This meeting's date: a re-report heard before the rule's day is pointed out. */
+  meetingDate: string;
   agenda: AgendaItem[];
   people: Map<string, Person>;
   titles: VoteTitles;
@@ -17,8 +19,12 @@ export interface LaterPanelProps {
   onVote: (c: LaterCandidate, kind: LaterVoteKind) => void;
 }
 
-function stateText(c: LaterCandidate, titles: VoteTitles): string {
-  if (c.path === 'reReport') return `${titles.meeting}或后续测评结果为不满意（${formatDateCn(c.failingSince ?? '')}公布）。${c.suggestion ?? ''}`;
+function stateText(c: LaterCandidate, titles: VoteTitles, meetingDate: string): string {
+  if (c.path === 'reReport') {
+    const failed = c.failingVote ? `${titles[c.failingVote.kind]}结果为“${c.failingVote.outcome}”` : '测评结果未通过';
+    const early = c.reReportEarliest && meetingDate < c.reReportEarliest ? `本次会议早于${formatDateCn(c.reReportEarliest)}。` : '';
+    return `${failed}（${formatDateCn(c.failingSince ?? '')}公布）。${c.suggestion ?? ''}${early}`;
+  }
   if (c.reportReceivedOn) return `整改情况报告已于${formatDateCn(c.reportReceivedOn)}收到。`;
   return '尚未收到整改情况报告（提前进行满意度测评须确认并说明理由）。';
 }
@@ -28,7 +34,7 @@ function stateText(c: LaterCandidate, titles: VoteTitles): string {
  * the rectification report and the 满意度测评, or after a failing result the re-report and its
  * 整改情况测评. None needs a plan entry or a report item here; adding one writes its loop record.
  */
-export function LaterPanel({ later, agenda, people, titles, busy, onHearing, onVote }: LaterPanelProps) {
+export function LaterPanel({ later, meetingDate, agenda, people, titles, busy, onHearing, onVote }: LaterPanelProps) {
   const heard = (c: LaterCandidate, purpose: HearingPurpose) => agenda.some((i) => i.kind === 'hearing' && i.evaluationId === c.evaluationId && i.purpose === purpose);
   const voted = (c: LaterCandidate, kind: LaterVoteKind) => agenda.some((i) => i.kind === 'vote' && i.voteKind === kind && i.evaluationIds.includes(c.evaluationId));
   return (
@@ -67,7 +73,7 @@ export function LaterPanel({ later, agenda, people, titles, busy, onHearing, onV
                     {p?.unitName} <span className="muted">{p?.position}</span>
                   </td>
                   <td>{c.year}年</td>
-                  <td className="mt-later-state">{stateText(c, titles)}</td>
+                  <td className="mt-later-state">{stateText(c, titles, meetingDate)}</td>
                   <td className="actions">
                     {canHear && (
                       <button type="button" className="btn small" disabled={busy || !p || heard(c, purpose)} aria-label={`${hearLabel}：${name}`} onClick={() => onHearing(c, purpose)}>

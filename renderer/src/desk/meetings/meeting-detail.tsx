@@ -179,6 +179,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
       {!closed && (
         <LaterPanel
           later={detail.data.later}
+          meetingDate={meeting.date}
           agenda={meeting.agenda}
           people={people}
           titles={titles}
