@@ -427,13 +427,19 @@ export interface LaterVoteCase {
 
 /**
  * A later meeting holding later votes: one vote item per kind (满意度测评 after 回头看,
- * 整改情况测评 after a failing re-report), each evaluatee with the evaluation it belongs to, counted
- * and announced like the meeting's vote; the result is kept with the evaluation (loop.laterVotes).
+ * 整改情况测评 after a failing re-report, heard first as a hearing item 再次报告), each evaluatee
+ * with the evaluation it belongs to, counted and announced like the meeting's vote; the result is
+ * kept with the evaluation (loop.laterVotes), as the later-vote sync writes it.
  */
 export function holdLaterVotes(env: HistoryEnv, meeting: MeetingData, votes: { kind: Exclude<VoteKind, 'meeting'>; cases: LaterVoteCase[] }[]): void {
   const { meeting: m } = meeting;
   m.status = 'closed';
   attendMeeting(env, meeting);
+  // The re-report is heard (in person) before its 整改情况测评.
+  for (const c of votes.filter((v) => v.kind === 'reReport').flatMap((v) => v.cases)) {
+    const ev = evaluationOf(c.year, c.evaluationId);
+    m.agenda.push({ kind: 'hearing', id: newId('ag', env.random), evaluateeId: ev.evaluateeId, evaluationId: ev.id, purpose: 'reReport', mode: 'report' });
+  }
   votes
     .filter((v) => v.cases.length > 0)
     .forEach(({ kind, cases }, slot) => {

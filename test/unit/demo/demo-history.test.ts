@@ -104,6 +104,9 @@ describe.each(DAYS)('demo history seeded on %s', (today) => {
     const meeting = demo.meetings.find((m) => m.meeting.id === votes[0]!.meetingId)!;
     const item = meeting.meeting.agenda.find((a) => a.id === votes[0]!.agendaItemId);
     expect(item).toMatchObject({ kind: 'vote', voteKind: 'reReport', title: '整改情况测评', evaluationIds: [c.ev.id], evaluateeIds: [c.ev.evaluateeId] });
+    // Heard first: the re-report in person, then its vote.
+    expect(meeting.meeting.agenda.map((a) => a.kind)).toEqual(['hearing', 'vote']);
+    expect(meeting.meeting.agenda[0]).toMatchObject({ kind: 'hearing', purpose: 'reReport', evaluationId: c.ev.id, evaluateeId: c.ev.evaluateeId, mode: 'report' });
     expect(deliveredOf(c) > c.ev.voteResult!.announcedAt.slice(0, 10)).toBe(true);
   });
 
