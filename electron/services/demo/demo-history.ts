@@ -427,7 +427,7 @@ export interface LaterVoteCase {
 
 /**
  * A later meeting holding later votes: one vote item per kind (满意度测评 after 回头看,
- * 整改情况测评 after a failing re-report, heard first as a hearing item 再次报告), each evaluatee
+ * 整改情况测评 after a failing re-report, each case heard first as a hearing item), each evaluatee
  * with the evaluation it belongs to, counted and announced like the meeting's vote; the result is
  * kept with the evaluation (loop.laterVotes), as the later-vote sync writes it.
  */
@@ -435,10 +435,16 @@ export function holdLaterVotes(env: HistoryEnv, meeting: MeetingData, votes: { k
   const { meeting: m } = meeting;
   m.status = 'closed';
   attendMeeting(env, meeting);
-  // The re-report is heard (in person) before its 整改情况测评.
-  for (const c of votes.filter((v) => v.kind === 'reReport').flatMap((v) => v.cases)) {
-    const ev = evaluationOf(c.year, c.evaluationId);
-    m.agenda.push({ kind: 'hearing', id: newId('ag', env.random), evaluateeId: ev.evaluateeId, evaluationId: ev.id, purpose: 'reReport', mode: 'report' });
+  // Each is heard before its vote: the re-report in person, the 整改情况报告 received on the
+  // written report (the report records the meeting that heard it).
+  for (const { kind, cases } of votes) {
+    for (const c of cases) {
+      const ev = evaluationOf(c.year, c.evaluationId);
+      const purpose = kind === 'reReport' ? 'reReport' : 'report';
+      m.agenda.push({ kind: 'hearing', id: newId('ag', env.random), evaluateeId: ev.evaluateeId, evaluationId: ev.id, purpose, mode: purpose === 'reReport' ? 'report' : 'written' });
+      const report = loopOf(c.year).reports.find((r) => r.evaluationId === ev.id);
+      if (purpose === 'report' && report) report.meetingId = m.id;
+    }
   }
   votes
     .filter((v) => v.cases.length > 0)

@@ -134,6 +134,14 @@ describe.each(DAYS)('demo history seeded on %s', (today) => {
     const later = demo.meetings.flatMap((m) => m.meeting.agenda.filter((a) => a.kind === 'vote' && a.voteKind !== 'meeting'));
     expect(later.length).toBeGreaterThanOrEqual(4);
     for (const item of later) if (item.kind === 'vote') expect(item.evaluationIds).toHaveLength(item.evaluateeIds.length);
+    // Each 满意度测评 follows the hearing of that case's report, and the report names the meeting that heard it.
+    for (const c of earlier) {
+      for (const v of c.year.loop!.laterVotes.filter((x) => x.evaluationId === c.ev.id && x.kind === 'followUp')) {
+        const agenda = demo.meetings.find((m) => m.meeting.id === v.meetingId)!.meeting.agenda;
+        expect(agenda.filter((a) => a.kind === 'hearing' && a.evaluationId === c.ev.id).map((a) => a.kind === 'hearing' && a.purpose)).toEqual(['report']);
+        expect(c.year.loop!.reports.find((r) => r.evaluationId === c.ev.id)?.meetingId).toBe(v.meetingId);
+      }
+    }
   });
 
   it('gives every delivered opinion its items and a ledger entry per item; 回头看 verdicts are on the ledger', () => {
@@ -183,7 +191,7 @@ describe('demo history: determinism', () => {
     // The current year's August meeting is there once it has been held; every other meeting is the same.
     const augustNow = (d: DemoCounty) => d.meetings.filter((m) => m.meeting.year === YEAR && m.meeting.date.slice(5, 7) === '08');
     expect(augustNow(a)).toEqual([]);
-    expect(augustNow(b).map((m) => [m.meeting.sitting, m.meeting.status, m.meeting.agenda.map((i) => i.kind === 'vote' && i.voteKind)])).toEqual([[22, 'closed', ['followUp']]]);
+    expect(augustNow(b).map((m) => [m.meeting.sitting, m.meeting.status, m.meeting.agenda.flatMap((i) => (i.kind === 'vote' ? [i.voteKind] : []))])).toEqual([[22, 'closed', ['followUp']]]);
     expect(b.meetings.filter((m) => !augustNow(b).includes(m)).map((m) => m.meeting.id)).toEqual(a.meetings.map((m) => m.meeting.id));
     const sortedStages = (d: DemoCounty) => Object.values(d.years).map((y) => y.evaluations.map((ev) => ev.id));
     expect(sortedStages(b)).toEqual(sortedStages(a));
