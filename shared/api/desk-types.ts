@@ -1,3 +1,4 @@
+import type { LaterCandidate } from '../loop/later';
 import type { CoverageConflict, CoverageCounts, CoverageStatus } from '../domain/coverage';
 import type { Evaluatee } from '../domain/evaluatees';
 import type { Evaluation, ReportMode } from '../domain/evaluations';
@@ -44,7 +45,12 @@ export interface MeetingSummary {
   statusLabel: string;
   reportItems: number;
   writtenItems: number;
+  /** The meeting's own votes (民主测评). */
   voteItems: number;
+  /** Hearings of an earlier evaluation's rectification report (or re-report). */
+  hearingItems: number;
+  /** Later votes of earlier evaluations (满意度测评, 整改情况测评). */
+  laterVoteItems: number;
 }
 
 export interface EvaluateeRow extends Evaluatee {
@@ -96,6 +102,12 @@ export interface MeetingDetail {
   evaluatees: (Evaluatee & { unitName: string })[];
   /** Evaluations of the meeting's year: who can be put on the agenda. */
   planned: Evaluation[];
+  /**
+   * Earlier evaluations (any year) waiting for a hearing of their rectification report or a later
+   * vote (满意度测评; after a failing result the re-report and 整改情况测评), with the re-report's
+   * suggested meeting in words.
+   */
+  later: LaterCandidate[];
 }
 
 export type UnitRow = Unit & { evaluatees: number };

@@ -9,8 +9,10 @@ import type { HallVoteContent } from './vote-types';
 /** One agenda item as the console lists it. */
 export interface LiveAgendaItem {
   index: number;
-  kind: 'report' | 'vote';
+  kind: 'report' | 'hearing' | 'vote';
   title: string;
+  /** Each stage's name for this item (a later vote by its title, a hearing by what is heard). */
+  stageLabels: Partial<Record<LiveStage, string>>;
   /** For a report item: the evaluatee; for a vote: everyone on the sheet. */
   evaluatees: { id: string; name: string; unitName: string; position: string }[];
   mode?: 'report' | 'written';

@@ -147,6 +147,8 @@ export interface VoteItemView {
   /** Position in the agenda (0-based). */
   index: number;
   title: string;
+  /** The vote's name in the settings for its kind: 民主测评, 满意度测评 or 整改情况测评. */
+  kindTitle: string;
   evaluatees: VotePerson[];
   rounds: VoteRoundView[];
   /** Why a new round cannot be prepared now, or null. */

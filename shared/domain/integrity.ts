@@ -1,5 +1,6 @@
 import type { ApiIssue } from '../api/errors';
 import type { Evaluatee } from './evaluatees';
+import { HEARING_PURPOSE_LABELS } from './meetings';
 import type { CoreData, MeetingData, YearData } from './partitions';
 
 /**
@@ -79,7 +80,9 @@ export function checkYear(data: YearData, core: Pick<CoreData, 'evaluatees'>, me
 
 /**
  * The agenda against the people (and, when given, the plan of the meeting's year): every item
- * refers to an existing evaluatee, nobody reports twice, a vote covers people heard at this meeting.
+ * refers to an existing evaluatee, nobody reports twice, the meeting's own vote covers people heard
+ * at this meeting. Hearings and later votes belong to earlier evaluations (any year): the plan and
+ * the reports of this meeting do not apply to them, only that each is held once per meeting.
  */
 export function checkMeeting(data: MeetingData, core: Pick<CoreData, 'evaluatees'>, plan?: YearData): IntegrityIssue[] {
   const { meeting } = data;
@@ -88,6 +91,7 @@ export function checkMeeting(data: MeetingData, core: Pick<CoreData, 'evaluatees
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
   const reported = new Set<string>();
   const voted = new Set<string>();
+  const heard = new Set<string>();
   const planned = plan && plan.year === meeting.year ? new Map(plan.evaluations.map((ev) => [ev.evaluateeId, ev])) : undefined;
 
   meeting.agenda.forEach((item, i) => {
@@ -107,14 +111,25 @@ export function checkMeeting(data: MeetingData, core: Pick<CoreData, 'evaluatees
       }
       return;
     }
+    if (item.kind === 'hearing') {
+      if (!byId.has(item.evaluateeId)) issues.push({ path: `${at}.evaluateeId`, message: `议程第${i + 1}项的被评议对象不存在` });
+      const key = `${item.purpose}:${item.evaluationId}`;
+      if (heard.has(key)) issues.push({ path: `${at}.evaluationId`, message: `${nameOf(item.evaluateeId)}的${HEARING_PURPOSE_LABELS[item.purpose]}在议程中重复出现` });
+      heard.add(key);
+      return;
+    }
+    if (item.voteKind !== 'meeting' && item.evaluationIds.length !== item.evaluateeIds.length) {
+      issues.push({ path: `${at}.evaluationIds`, message: `“${item.title}”应为每名被测评对象注明所属评议` });
+    }
     item.evaluateeIds.forEach((id, j) => {
+      const key = item.voteKind === 'meeting' ? id : `${item.voteKind}:${item.evaluationIds[j] ?? id}`;
       if (!byId.has(id)) issues.push({ path: `${at}.evaluateeIds.${j}`, message: `“${item.title}”的被测评对象不存在` });
-      else if (voted.has(id)) issues.push({ path: `${at}.evaluateeIds.${j}`, message: `${nameOf(id)}在本次会议中重复列入测评` });
-      voted.add(id);
+      else if (voted.has(key)) issues.push({ path: `${at}.evaluateeIds.${j}`, message: `${nameOf(id)}在本次会议中重复列入测评` });
+      voted.add(key);
     });
   });
   meeting.agenda.forEach((item, i) => {
-    if (item.kind !== 'vote') return;
+    if (item.kind !== 'vote' || item.voteKind !== 'meeting') return;
     item.evaluateeIds.forEach((id, j) => {
       if (byId.has(id) && !reported.has(id)) {
         issues.push({ path: `meeting.agenda.${i}.evaluateeIds.${j}`, message: `${nameOf(id)}列入了“${item.title}”，但议程中没有其汇报` });

@@ -6,14 +6,38 @@ import { VOTE_KINDS } from './settings';
 
 /**
  * 会议: the Standing Committee meeting (every October) that hears the reports. Its agenda is an
- * ordered list: report items (one evaluatee each, in person or on a written report) and vote items
- * (民主测评 over one or more evaluatees; the vote issue fills them in).
+ * ordered list: report items (one evaluatee each, in person or on a written report), hearings of
+ * a rectification report of an earlier evaluation, and vote items (the meeting's 民主测评 or a
+ * later vote of earlier evaluations, over one or more evaluatees).
  */
 
 export const reportItemSchema = z.object({
   kind: z.literal('report'),
   id: idField('ag', '议程'),
   evaluateeId: idField('ee', '被评议对象'),
+  mode: enumField('汇报方式', REPORT_MODES).default('report'),
+});
+
+/**
+ * 听取整改情况报告: an evaluatee reports on the rectification to a Standing Committee meeting —
+ * the 整改情况报告 received (purpose 'report') or, after a failing result, the re-report the
+ * meeting hears about three months later ('reReport'). It belongs to an earlier evaluation (any
+ * year): no plan entry of the meeting's year, never coverage. Held like a report: timed in person
+ * with questioning after it, or on the written report.
+ */
+export const HEARING_PURPOSES = ['report', 'reReport'] as const;
+export type HearingPurpose = (typeof HEARING_PURPOSES)[number];
+export const HEARING_PURPOSE_LABELS: Readonly<Record<HearingPurpose, string>> = {
+  report: '听取整改情况报告',
+  reReport: '听取整改情况再次报告',
+};
+
+export const hearingItemSchema = z.object({
+  kind: z.literal('hearing'),
+  id: idField('ag', '议程'),
+  evaluateeId: idField('ee', '被评议对象'),
+  evaluationId: idField('ev', '所属评议'),
+  purpose: enumField('听取报告类别', HEARING_PURPOSES).default('report'),
   mode: enumField('汇报方式', REPORT_MODES).default('report'),
 });
 
@@ -36,11 +60,12 @@ export const voteItemSchema = z.object({
   evaluationIds: z.array(idField('ev', '评议'), { error: '所属评议应为列表' }).default([]),
 });
 
-export const agendaItemSchema = z.discriminatedUnion('kind', [reportItemSchema, voteItemSchema], {
-  error: '议程类型应为汇报或测评',
+export const agendaItemSchema = z.discriminatedUnion('kind', [reportItemSchema, hearingItemSchema, voteItemSchema], {
+  error: '议程类型应为汇报、听取整改情况报告或测评',
 });
 
 export type ReportItem = z.infer<typeof reportItemSchema>;
+export type HearingItem = z.infer<typeof hearingItemSchema>;
 export type VoteItem = z.infer<typeof voteItemSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
@@ -87,6 +112,30 @@ export type MeetingDraft = z.input<typeof meetingDraftSchema>;
 /** Evaluatees heard at the meeting, in agenda order. */
 export function reportItems(meeting: Pick<Meeting, 'agenda'>): ReportItem[] {
   return meeting.agenda.filter((i): i is ReportItem => i.kind === 'report');
+}
+
+/** An item the meeting hears in person or in writing: a report of this year's evaluation or a rectification hearing. */
+export type HeardItem = ReportItem | HearingItem;
+export function isHeard(item: AgendaItem): item is HeardItem {
+  return item.kind === 'report' || item.kind === 'hearing';
+}
+
+/** Whom an item is about, in its order. */
+export function itemEvaluatees(item: AgendaItem): string[] {
+  return item.kind === 'vote' ? item.evaluateeIds : [item.evaluateeId];
+}
+
+/** A vote of earlier evaluations (满意度测评, 整改情况测评), not the meeting's own 民主测评. */
+export function isLaterVote(item: AgendaItem): item is VoteItem {
+  return item.kind === 'vote' && item.voteKind !== 'meeting';
+}
+
+/**
+ * The evaluatees whose first evaluation this meeting holds: the reports and the meeting's own
+ * vote. Hearings and later votes belong to earlier evaluations and never touch the plan.
+ */
+export function firstEvaluationEvaluatees(agenda: readonly AgendaItem[]): Set<string> {
+  return new Set(agenda.flatMap((a) => (a.kind === 'report' ? [a.evaluateeId] : a.kind === 'vote' && a.voteKind === 'meeting' ? a.evaluateeIds : [])));
 }
 
 export function voteItems(meeting: Pick<Meeting, 'agenda'>): VoteItem[] {

@@ -1,4 +1,4 @@
-import type { AgendaItem } from '../domain/meetings';
+import { itemEvaluatees, type AgendaItem } from '../domain/meetings';
 import type { MeetingData } from '../domain/partitions';
 import { formatRound } from '../format/chinese-numerals';
 
@@ -21,9 +21,6 @@ export interface StartedItem {
 
 type Facts = Pick<MeetingData, 'meeting' | 'live' | 'questioning' | 'votes'>;
 
-function evaluateesOf(item: AgendaItem): string[] {
-  return item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
-}
 
 /** itemId → why it counts as started; items not started are absent. `nameOf` names an evaluatee. */
 export function startedItems(data: Readonly<Facts>, nameOf: (evaluateeId: string) => string): Map<string, StartedItem> {
@@ -32,8 +29,9 @@ export function startedItems(data: Readonly<Facts>, nameOf: (evaluateeId: string
   const running = live.status === 'running';
   meeting.agenda.forEach((item, index) => {
     const current = running && live.position.itemIndex === index;
-    if (item.kind === 'report') {
-      const label = `“${nameOf(item.evaluateeId)}”的报告`;
+    if (item.kind !== 'vote') {
+      const label = `“${nameOf(item.evaluateeId)}”的${item.kind === 'hearing' ? '整改情况报告' : '报告'}`;
+      // A draw names the evaluatee, not the item: a report and a hearing of one person rarely share a meeting.
       const asked = data.questioning.records.some((r) => r.evaluateeId === item.evaluateeId);
       const timed = live.timers[item.id]?.started === true;
       const reason = asked ? '已进行随机询问' : timed ? '已开始汇报计时' : current ? '正在进行' : null;
@@ -61,8 +59,13 @@ export function agendaChangeBlocker(data: Readonly<Facts>, next: readonly Agenda
     const after = byId.get(id);
     if (!after) return `${s.label}${s.reason}，不能从议程中删除。`;
     const sameKind = after.kind === before.kind;
-    const sameReport = before.kind === 'report' && after.kind === 'report' && after.evaluateeId === before.evaluateeId && after.mode === before.mode;
-    const sameVote = before.kind === 'vote' && after.kind === 'vote' && (!s.fixedEvaluatees || evaluateesOf(after).join() === evaluateesOf(before).join());
+    const sameReport =
+      before.kind !== 'vote' &&
+      after.kind === before.kind &&
+      after.evaluateeId === before.evaluateeId &&
+      after.mode === before.mode &&
+      (after.kind !== 'hearing' || before.kind !== 'hearing' || (after.evaluationId === before.evaluationId && after.purpose === before.purpose));
+    const sameVote = before.kind === 'vote' && after.kind === 'vote' && (!s.fixedEvaluatees || itemEvaluatees(after).join() === itemEvaluatees(before).join());
     if (!sameKind || !(sameReport || sameVote)) return `${s.label}${s.reason}，不能${before.kind === 'vote' ? '更改被测评对象' : '更改被评议对象或汇报方式'}。`;
   }
   return null;

@@ -1,5 +1,6 @@
-import type { AgendaItem } from '../domain/meetings';
-import type { LivePosition, LiveStage } from '../domain/live';
+import { HEARING_PURPOSE_LABELS, type AgendaItem } from '../domain/meetings';
+import { LIVE_STAGE_LABELS, type LivePosition, type LiveStage } from '../domain/live';
+import type { VoteTitles } from '../domain/settings';
 
 /**
  * The order of a meeting: 开幕, then each agenda item's stages, then 闭幕. A report heard in
@@ -8,6 +9,22 @@ import type { LivePosition, LiveStage } from '../domain/live';
 export function stagesOf(item: AgendaItem): LiveStage[] {
   if (item.kind === 'vote') return ['vote'];
   return item.mode === 'written' ? ['written'] : ['report', 'questioning'];
+}
+
+/**
+ * What a stage of an item is called on the console and the hall: a vote by its kind's title of the
+ * settings (民主测评, 满意度测评, 整改情况测评), a hearing by what is heard.
+ */
+export function stageLabelOf(item: AgendaItem | undefined, stage: LiveStage, titles: Readonly<VoteTitles>): string {
+  if (item?.kind === 'vote' && stage === 'vote') return titles[item.voteKind];
+  if (item?.kind === 'hearing' && stage === 'report') return HEARING_PURPOSE_LABELS[item.purpose];
+  return LIVE_STAGE_LABELS[stage];
+}
+
+/** 张三 · 听取报告; a title that already names its stage (政府组成部门负责人民主测评) is not followed by it again. */
+export function stepLabel(who: string, stage: string): string {
+  if (!who) return stage;
+  return who.includes(stage) ? who : `${who} · ${stage}`;
 }
 
 export function sequence(agenda: readonly AgendaItem[]): LivePosition[] {

@@ -5,6 +5,7 @@ import { generateArchive } from './archive-gen';
 import { docxBatchBench, docxBench } from './docx-bench';
 import { drawBench } from './draw-bench';
 import { hallBench } from './hall-bench';
+import { ledgerBench } from './ledger-bench';
 import { serveBench } from './serve-bench';
 import { storeBench } from './store-bench';
 import { reliabilityBench } from './reliability-bench';
@@ -13,7 +14,7 @@ import { voteBench } from './vote-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, reliability.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, reliability.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -23,6 +24,7 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   draw: (a10) => drawBench(a10),
   vote: voteBench,
   docx: async () => docxBatchBench(await docxBench()),
+  ledger: ledgerBench,
 };
 
 /** Groups that build their own folders: run without generating the archives. */

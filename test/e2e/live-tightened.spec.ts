@@ -87,7 +87,7 @@ test('removal of a started item refused: the desk marks it, the services refuse 
   );
   const after = await api(page, 'live.state', {});
   // The live agenda is the stored one, item for item, and the meeting is still where it was.
-  expect(after.agenda.map((a) => a.evaluatees.map((e) => e.id))).toEqual(detail.meeting.agenda.map((a) => (a.kind === 'report' ? [a.evaluateeId] : a.evaluateeIds)));
+  expect(after.agenda.map((a) => a.evaluatees.map((e) => e.id))).toEqual(detail.meeting.agenda.map((a) => (a.kind === 'vote' ? a.evaluateeIds : [a.evaluateeId])));
   expect(after.agenda[item.index]!.evaluatees[0]!.name).toBe(name);
   expect(after.live!.position).toEqual({ itemIndex: item.index, stage: 'questioning' });
 });

@@ -26,6 +26,7 @@ import {
   DEMO_PROSECUTOR_POSITIONS,
   inventName,
 } from './demo-data';
+import { buildDemoHistory } from './demo-loops';
 import { Dice, seededRandom } from './seeded-random';
 
 /**
@@ -36,6 +37,11 @@ import { Dice, seededRandom } from './seeded-random';
 
 export interface DemoCountyOptions {
   currentYear: number;
+  /**
+   * The day the county is seeded ('YYYY-MM-DD', in the current year): the earlier years' loops run
+   * up to it and no record is dated after it (deadlines aside). Default: 1 July of the current year.
+   */
+  today?: string;
   /** Replaces the built-in seeded source (ids and every choice). */
   random?: RandomSource;
 }
@@ -47,6 +53,8 @@ export interface DemoCounty {
 }
 
 const DEMO_SEED = 0x51a7_2019;
+/** The history's own sequence, so the people and the plan stay what they were before it was added. */
+const HISTORY_SEED = 0x51a7_2024;
 
 /** Department heads planned per year, oldest first; the last entry is the current year. */
 const HEADS_PER_YEAR = [5, 5, 6, 5, 5] as const;
@@ -165,7 +173,16 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
     },
   });
 
-  return { core, years, meetings: [meeting] };
+  const historyRandom = options.random ?? seededRandom(HISTORY_SEED);
+  const history = buildDemoHistory({
+    core,
+    random: historyRandom,
+    dice: options.random ? dice : new Dice(historyRandom),
+    today: options.today ?? `${currentYear}-07-01`,
+    tellers: [],
+  }, years, taken);
+
+  return { core, years, meetings: [meeting, ...history] };
 }
 
 /** The demo county as store partitions, in the order to write them (core first). */

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { MeetingDetail } from '../../../shared/api/desk-types';
 import { newId } from '../../../shared/domain/ids';
-import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
+import { firstEvaluationEvaluatees, itemEvaluatees, type AgendaItem, type Meeting } from '../../../shared/domain/meetings';
 import { meetingKey, type MeetingData } from '../../../shared/domain/partitions';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
@@ -10,6 +10,8 @@ import { checkMeeting } from '../../../shared/domain/integrity';
 import { meetingOutsideTerm } from '../../../shared/domain/record-checks';
 import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
 import { summarizeMeeting } from './plan';
+import { laterCandidates } from '../../../shared/loop/later';
+import { addedEntries, checkLaterEntries, loopFacts, syncLoopRecords } from './agenda-loop';
 import { personOf } from '../live/people';
 import { agendaChangeBlocker, remapIndex, startedItems } from '../../../shared/live/started';
 import type { LivePosition } from '../../../shared/domain/live';
@@ -17,15 +19,18 @@ import type { LivePosition } from '../../../shared/domain/live';
 type MeetingHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `meetings.${string}`>>;
 
 function agendaEvaluatees(agenda: readonly AgendaItem[]): Set<string> {
-  return new Set(agenda.flatMap((a) => (a.kind === 'report' ? [a.evaluateeId] : a.evaluateeIds)));
+  return new Set(agenda.flatMap(itemEvaluatees));
 }
 
 /** Meetings (one partition each) and their agenda; the year's plan records which meeting hears whom. */
 export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
-  /** Keeps evaluation.meetingId in step with the agenda (a derived link; the agenda is the record). */
+  /**
+   * Keeps evaluation.meetingId in step with the agenda (a derived link; the agenda is the record).
+   * Only the first evaluation: a hearing or a later vote of an earlier one never moves it.
+   */
   const syncPlan = async (meeting: Meeting, before: ReadonlySet<string>) => {
     if (!hasYear(ctx, meeting.year)) return;
-    const now = agendaEvaluatees(meeting.agenda);
+    const now = firstEvaluationEvaluatees(meeting.agenda);
     const plan = await readYear(ctx, meeting.year);
     const needs = plan.evaluations.some((ev) => (now.has(ev.evaluateeId) ? ev.meetingId !== meeting.id : before.has(ev.evaluateeId) && ev.meetingId === meeting.id));
     if (!needs) return;
@@ -63,13 +68,16 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       const { meeting } = data;
       const core = await readCore(ctx);
       const planned = hasYear(ctx, meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
-      const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId)]);
+      const calendar = (await allMeetings(ctx)).map((m) => ({ id: m.meeting.id, name: m.meeting.name, date: m.meeting.date }));
+      const later = laterCandidates([...(await loopFacts(ctx)).values()], meeting.id, core.settings.deadlines, calendar);
+      const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId), ...later.map((c) => c.evaluateeId)]);
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {
         meeting,
         started: Object.fromEntries([...startedItems(data, (e) => personOf(core, e).name)].map(([itemId, st]) => [itemId, st.reason])),
         evaluatees: core.evaluatees.filter((e) => wanted.has(e.id)).map((e) => ({ ...e, unitName: units.get(e.unitId) ?? '' })),
         planned: [...planned],
+        later,
       };
     },
 
@@ -97,19 +105,23 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       });
     },
 
-    'meetings.setAgenda': async ({ id, agenda }) => {
+    'meetings.setAgenda': async ({ id, agenda, confirm, earlyReason }) => {
       const current = await readMeeting(ctx, id);
       if (current.meeting.status === 'closed') throw new ApiError('conflict', '会议已结束，议程不能再修改。');
-      const before = agendaEvaluatees(current.meeting.agenda);
+      const before = firstEvaluationEvaluatees(current.meeting.agenda);
       const core = await readCore(ctx);
       const plan = hasYear(ctx, current.meeting.year) ? await readYear(ctx, current.meeting.year) : undefined;
       const next = agenda.map((item) => ({ ...item, id: item.id ?? newId('ag', ctx.random) })) as AgendaItem[];
+      // Hearings and later votes of earlier evaluations: checked against their records before any write.
+      const facts = await loopFacts(ctx);
+      checkLaterEntries(addedEntries(current.meeting.agenda, next), facts, core, current.meeting, { confirmed: confirm === true, reason: earlyReason ?? '' });
+      let previous: readonly AgendaItem[] = current.meeting.agenda;
       const nameOf = (evaluateeId: string) => personOf(core, evaluateeId).name;
       const saved = await updateMeeting(ctx, id, (data) => {
         // Checked on the stored record inside the write: a draw on the console a moment ago counts.
         const blocked = agendaChangeBlocker(data, next, nameOf);
         if (blocked) throw new ApiError('conflict', blocked);
-        const previous = data.meeting.agenda;
+        previous = data.meeting.agenda;
         data.meeting.agenda = next;
         // The live position counts by index: it follows its item, which a started item keeps.
         const remap = (p: LivePosition) => {
@@ -123,13 +135,15 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
         return data.meeting;
       });
       await syncPlan(saved, before);
+      await syncLoopRecords(ctx, saved, facts, earlyReason ?? '', previous);
       return saved;
     },
 
     'meetings.delete': async ({ id }) => {
       const { meeting } = await readMeeting(ctx, id);
       if (meeting.status === 'in-progress') throw new ApiError('conflict', '会议正在进行，不能删除。');
-      await syncPlan({ ...meeting, agenda: [] }, agendaEvaluatees(meeting.agenda));
+      await syncPlan({ ...meeting, agenda: [] }, firstEvaluationEvaluatees(meeting.agenda));
+      await syncLoopRecords(ctx, { id, agenda: [] }, await loopFacts(ctx), '', meeting.agenda);
       await ctx.store.remove(meetingKey(id));
       return { id };
     },

@@ -11,6 +11,7 @@ import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
 import { allEvaluations, allMeetings, readCore, readYear, updateCore, yearsOnRecord } from './desk-data';
 import { statesOf } from '../loop/loop-records';
+import { itemEvaluatees } from '../../../shared/domain/meetings';
 
 type PeopleHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `${'settings' | 'criteria' | 'members' | 'units' | 'evaluatees'}.${string}`>>;
 
@@ -142,7 +143,7 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
       }),
     'evaluatees.delete': async ({ id }) => {
       const planned = (await allEvaluations(ctx)).filter((ev) => ev.evaluateeId === id).map((ev) => ev.year);
-      const onAgenda = (await allMeetings(ctx)).filter((m) => m.meeting.agenda.some((a) => (a.kind === 'report' ? a.evaluateeId === id : a.evaluateeIds.includes(id))));
+      const onAgenda = (await allMeetings(ctx)).filter((m) => m.meeting.agenda.some((a) => itemEvaluatees(a).includes(id)));
       await updateCore(ctx, (core) => {
         const i = indexOrThrow(core.evaluatees, id, '被评议对象');
         const e = core.evaluatees[i]!;

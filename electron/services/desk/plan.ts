@@ -7,7 +7,7 @@ import { stageLabel } from '../../../shared/loop/stage';
 import { allRows, dueList, stageCounts } from '../loop/loop-read';
 import { stateOf, statesOf } from '../loop/loop-records';
 import { newId } from '../../../shared/domain/ids';
-import { MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
+import { firstEvaluationEvaluatees, MEETING_STATUS_LABELS, type Meeting } from '../../../shared/domain/meetings';
 import { termYearFor, termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
@@ -30,7 +30,9 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     statusLabel: MEETING_STATUS_LABELS[m.status],
     reportItems: reports.filter((a) => a.mode === 'report').length,
     writtenItems: reports.filter((a) => a.mode === 'written').length,
-    voteItems: m.agenda.filter((a) => a.kind === 'vote').length,
+    voteItems: m.agenda.filter((a) => a.kind === 'vote' && a.voteKind === 'meeting').length,
+    hearingItems: m.agenda.filter((a) => a.kind === 'hearing').length,
+    laterVoteItems: m.agenda.filter((a) => a.kind === 'vote' && a.voteKind !== 'meeting').length,
   };
 }
 
@@ -92,7 +94,11 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const current = yearData.evaluations.find((ev) => ev.id === evaluationId);
       if (!current) throw new ApiError('not_found', '该计划项已不存在。');
       const derived = stateOf(current, yearData, meetings).stage;
-      const onAgenda = meetings.find((m) => m.meeting.agenda.some((a) => (a.kind === 'report' ? a.evaluateeId === current.evaluateeId : a.evaluateeIds.includes(current.evaluateeId))) && m.meeting.year === year);
+      const onAgenda = meetings.find(
+        (m) =>
+          (m.meeting.year === year && firstEvaluationEvaluatees(m.meeting.agenda).has(current.evaluateeId)) ||
+          m.meeting.agenda.some((a) => (a.kind === 'hearing' ? a.evaluationId === evaluationId : a.kind === 'vote' && a.evaluationIds.includes(evaluationId))),
+      );
       if (onAgenda) throw new ApiError('conflict', `该对象已在会议“${onAgenda.meeting.name}”的议程中，请先从议程中移除。`);
       if (stageHeld(derived)) throw new ApiError('conflict', `该评议已进入“${stageLabel(derived)}”阶段，不能移出计划。`);
       await updateYear(ctx, year, (data) => {

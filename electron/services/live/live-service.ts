@@ -7,6 +7,7 @@ import { isValidPosition, samePosition, stepFrom } from '../../../shared/live/st
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { readMeeting, updateYear, hasYear } from '../desk/desk-data';
+import { firstEvaluationEvaluatees } from '../../../shared/domain/meetings';
 import { blockerOf, consoleState, hallView, quorumOf, reportMinutesOf } from './projection';
 import { liveInputs, liveMeetings, partitionOf, readActive, type Active } from './session';
 
@@ -186,7 +187,8 @@ export function liveHandlers(ctx: ServiceContext): LiveHandlers {
         d.meeting.status = 'in-progress';
       });
       if (!session.rehearsal && hasYear(ctx, data.meeting.year)) {
-        const heard = new Set(data.meeting.agenda.flatMap((a) => (a.kind === 'report' ? [a.evaluateeId] : a.evaluateeIds)));
+        // Only the first evaluations of this meeting move on; hearings and later votes belong to earlier ones.
+        const heard = firstEvaluationEvaluatees(data.meeting.agenda);
         await updateYear(ctx, data.meeting.year, (y) => {
           for (const ev of y.evaluations) if (heard.has(ev.evaluateeId) && (ev.stage === 'planned' || ev.stage === 'research')) ev.stage = 'meeting';
         });

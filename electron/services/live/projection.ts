@@ -1,11 +1,11 @@
 import type { HallContent, HallView, LiveAgendaItem, LiveConsoleState, LiveStep } from '../../../shared/api/live-types';
-import { LIVE_STAGE_LABELS, type HallSlide, type LivePosition, type LiveState } from '../../../shared/domain/live';
-import type { AgendaItem } from '../../../shared/domain/meetings';
+import type { HallSlide, LivePosition, LiveState } from '../../../shared/domain/live';
+import { itemEvaluatees, type AgendaItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import { formatDateCn } from '../../../shared/format/dates';
 import { meetingQuorum, type QuorumCheck } from '../../../shared/live/quorum';
-import { stagesOf, stepFrom } from '../../../shared/live/steps';
+import { stageLabelOf, stagesOf, stepFrom, stepLabel } from '../../../shared/live/steps';
 import { questioningHall } from '../questioning/hall';
 import { voteHall } from '../vote/hall';
 import { personOf } from './people';
@@ -24,15 +24,15 @@ export interface LiveInputs {
 
 export function agendaView(core: Readonly<CoreData>, agenda: readonly AgendaItem[]): LiveAgendaItem[] {
   return agenda.map((item, index) => {
-    const ids = item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
-    const people = ids.map((id) => personOf(core, id));
+    const people = itemEvaluatees(item).map((id) => personOf(core, id));
     return {
       index,
       kind: item.kind,
       title: item.kind === 'vote' ? item.title : `${people[0]?.name ?? ''}${item.mode === 'written' ? '（书面报告）' : ''}`,
       evaluatees: people,
-      ...(item.kind === 'report' ? { mode: item.mode } : {}),
+      ...(item.kind !== 'vote' ? { mode: item.mode } : {}),
       stages: stagesOf(item),
+      stageLabels: Object.fromEntries(stagesOf(item).map((s) => [s, stageLabelOf(item, s, core.settings.voteTitles)])),
     };
   });
 }
@@ -55,9 +55,9 @@ export function blockerOf(step: LivePosition, live: Readonly<LiveState>, quorum:
 function stepOf(core: Readonly<CoreData>, data: Readonly<MeetingData>, pos: LivePosition | null, quorum: QuorumCheck): LiveStep | null {
   if (!pos) return null;
   const item = data.meeting.agenda[pos.itemIndex];
-  const who = item ? (item.kind === 'report' ? personOf(core, item.evaluateeId).name : item.title) : '';
+  const who = item ? (item.kind === 'vote' ? item.title : personOf(core, item.evaluateeId).name) : '';
   const blockedBy = blockerOf(pos, data.live, quorum);
-  return { ...pos, label: who ? `${who} · ${LIVE_STAGE_LABELS[pos.stage]}` : LIVE_STAGE_LABELS[pos.stage], ...(blockedBy ? { blockedBy } : {}) };
+  return { ...pos, label: stepLabel(who, stageLabelOf(item, pos.stage, core.settings.voteTitles)), ...(blockedBy ? { blockedBy } : {}) };
 }
 
 export function reportMinutesOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): number {
@@ -99,12 +99,13 @@ export function hallView(inputs: LiveInputs): HallView {
         content = { kind: 'title', orgName, meetingName: meeting.name, date: formatDateCn(meeting.date) };
         break;
       }
-      const ids = item.kind === 'report' ? [item.evaluateeId] : item.evaluateeIds;
+      const ids = itemEvaluatees(item);
       const timer = live.position.stage === 'report' ? live.timers[item.id] : undefined;
       content = {
         kind: 'evaluatee',
         meetingName: meeting.name,
-        stageLabel: LIVE_STAGE_LABELS[live.position.stage],
+        // A hearing says what is heard: the rectification, not the year's work report.
+        stageLabel: stageLabelOf(item, live.position.stage, core.settings.voteTitles),
         itemNo: live.position.itemIndex + 1,
         itemCount: meeting.agenda.length,
         people: ids.map((id) => {

@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import type { VoteRound } from '../../../shared/domain/vote-round';
 import type { AnnouncementInput } from '../documents/builders/announcement';
-import { announcementRound, itemTitle, roundLabel } from './round-docs';
+import { announcementRound, itemTitle, roundLabel, voteTitleOf } from './round-docs';
 
 /**
  * 测评结果通报 of one published round, or of the whole meeting (every vote item's published round):
@@ -50,11 +50,13 @@ export function announcementInput(f: AnnouncementFacts): AnnouncementInput {
   const labels = results[0]?.rule.gradeLabels;
   // Rounds prepared under one settings share one rule; should they differ, each is quoted.
   const ruleText = unique(results.map((r) => r.rule.text)).join('');
+  // Each vote by its own title: a meeting holding a 满意度测评 too names both.
+  const voteTitle = unique(rounds.map((r) => voteTitleOf(core, data, r))).join('和');
   const policy = unique(results.map((r) => stripStop(r.rule.policyText))).join('；');
   return {
     docNumber: f.docNumber,
-    title: announcementTitle(data, rounds, f.wholeMeeting, core.settings.voteTitles.meeting),
-    voteTitle: core.settings.voteTitles.meeting,
+    title: announcementTitle(data, rounds, f.wholeMeeting, voteTitle),
+    voteTitle,
     meetingName: data.meeting.name,
     meetingDate: data.meeting.date,
     ruleText,

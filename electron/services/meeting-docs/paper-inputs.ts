@@ -4,7 +4,7 @@ import type { MinutesEvaluatee, MinutesInput } from '../documents/builders/minut
 import type { ResearchReportInput } from '../documents/builders/research-report';
 import type { SignInInput } from '../documents/builders/sign-in';
 import type { Evaluatee } from '../../../shared/domain/evaluatees';
-import { reportItems } from '../../../shared/domain/meetings';
+import { isHeard } from '../../../shared/domain/meetings';
 import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/opinions';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import type { QuestionRecord } from '../../../shared/domain/questioning';
@@ -71,12 +71,14 @@ export function timingOf(r: Readonly<QuestionRecord>): { timing?: string } {
  */
 export function minutesInput(core: Readonly<CoreData>, data: Readonly<MeetingData>): MinutesInput {
   const records = data.questioning.records.filter((r) => r.status !== 'cancelled').sort((a, b) => a.drawnAt.localeCompare(b.drawnAt));
-  const heard = reportItems(data.meeting).map((i) => i.evaluateeId);
+  // Reports and hearings of a rectification alike: whoever the meeting heard in person is in the minutes.
+  const items = data.meeting.agenda.filter(isHeard);
+  const heard = items.map((i) => i.evaluateeId);
   // Someone questioned without a report item (moved off the agenda later) still has minutes.
   for (const r of records) if (!heard.includes(r.evaluateeId)) heard.push(r.evaluateeId);
   const evaluatees: MinutesEvaluatee[] = heard.flatMap((id) => {
     const mine = records.filter((r) => r.evaluateeId === id);
-    const item = reportItems(data.meeting).find((i) => i.evaluateeId === id);
+    const item = items.find((i) => i.evaluateeId === id);
     if (item?.mode === 'written' && mine.length === 0) return [];
     return [
       {

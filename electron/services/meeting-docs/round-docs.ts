@@ -43,6 +43,15 @@ export function itemTitle(data: Readonly<MeetingData>, round: Pick<VoteRound, 'a
   return item?.kind === 'vote' ? item.title : fallback;
 }
 
+/**
+ * The vote's name in the settings for the round's item: 民主测评 for the meeting's own vote, the
+ * later votes' titles (满意度测评, 整改情况测评) for theirs. The ballot is this title plus 票.
+ */
+export function voteTitleOf(core: Readonly<CoreData>, data: Readonly<MeetingData>, round: Pick<VoteRound, 'agendaItemId'>): string {
+  const item = data.meeting.agenda.find((a) => a.id === round.agendaItemId);
+  return core.settings.voteTitles[item?.kind === 'vote' ? item.voteKind : 'meeting'];
+}
+
 export function findRound(data: Readonly<MeetingData>, roundId: string): Readonly<VoteRound> {
   const round = data.votes.rounds.find((r) => r.id === roundId);
   if (!round) throw new ApiError('not_found', '找不到该轮测评，可能已被删除。');
@@ -159,7 +168,7 @@ export function ballotInput(core: Readonly<CoreData>, data: Readonly<MeetingData
   if (!g) throw new ApiError('not_found', '本轮测评没有该类投票人员。');
   return {
     meetingName: data.meeting.name,
-    voteTitle: core.settings.voteTitles.meeting,
+    voteTitle: voteTitleOf(core, data, round),
     ...(g.group.kind === 'members' ? {} : { groupLabel: voterGroupLabel(g.group) }),
     evaluatees: round.evaluateeIds.map((id) => positionOf(core, id)),
     sheets,

@@ -20,7 +20,7 @@ export function bankView(core: Readonly<CoreData>, data: Readonly<MeetingData>):
   const q = data.questioning;
   const { meeting } = data;
   const evaluatees = meeting.agenda.flatMap((item, itemIndex) =>
-    item.kind === 'report' ? [{ ...evaluateeRef(core, item.evaluateeId), mode: item.mode, itemIndex }] : [],
+    item.kind !== 'vote' ? [{ ...evaluateeRef(core, item.evaluateeId), mode: item.mode, itemIndex }] : [],
   );
   const used = q.bank.map((b) => b.topic);
   const criteria = sortCriteria(core.criteria)
@@ -84,8 +84,8 @@ export function bankHandlers(ctx: ServiceContext): BankHandlers {
     'questions.add': ({ meetingId, evaluateeId, items, source }) =>
       edit(meetingId, (data) => {
         if (data.meeting.status === 'closed') throw new ApiError('conflict', '会议已结束，题库不能再添加问题。');
-        const item = data.meeting.agenda.find((a) => a.kind === 'report' && a.evaluateeId === evaluateeId);
-        if (!item || item.kind !== 'report') throw new ApiError('conflict', '该被评议对象不在本次会议的议程中。');
+        const item = data.meeting.agenda.find((a) => a.kind !== 'vote' && a.evaluateeId === evaluateeId);
+        if (!item || item.kind === 'vote') throw new ApiError('conflict', '该被评议对象不在本次会议的议程中。');
         if (item.mode === 'written') throw new ApiError('conflict', '书面报告不安排随机询问，不能添加问题。');
         const at = new Date(ctx.clock.now()).toISOString();
         for (const { topic, text } of items) {

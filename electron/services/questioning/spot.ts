@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { QuestioningMemberRef } from '../../../shared/api/questioning-types';
 import type { DrawRosterMember } from '../../../shared/draw/candidates';
 import type { DrawScope } from '../../../shared/draw/log-schema';
-import type { ReportItem } from '../../../shared/domain/meetings';
+import type { HeardItem } from '../../../shared/domain/meetings';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import { sortMembers } from '../../../shared/domain/people';
 import type { QuestioningData, QuestioningSettings, QuestionRecord } from '../../../shared/domain/questioning';
@@ -14,7 +14,7 @@ import { meetingQuorum } from '../../../shared/live/quorum';
  * Pure, shared by the services, the console's state and the hall.
  */
 export interface Spot {
-  item: ReportItem | null;
+  item: HeardItem | null;
   itemIndex: number;
   /** Why nothing can be drawn now, in Chinese; null when it can. */
   blockedBy: string | null;
@@ -32,7 +32,7 @@ export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData>
   const { live, meeting } = data;
   const itemIndex = live.position.itemIndex;
   const raw = meeting.agenda[itemIndex];
-  const item = raw?.kind === 'report' ? raw : null;
+  const item = raw && raw.kind !== 'vote' ? raw : null;
   let blockedBy: string | null = null;
   if (live.status === 'idle') blockedBy = '会议尚未开始';
   else if (live.status === 'ended') blockedBy = '会议已结束';
@@ -47,9 +47,9 @@ export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData>
 }
 
 /** A spot where drawing is allowed, or a refusal naming why not. */
-export function requireSpot(spot: Spot): Spot & { item: ReportItem; scopeId: string } {
+export function requireSpot(spot: Spot): Spot & { item: HeardItem; scopeId: string } {
   if (spot.blockedBy || !spot.item || !spot.scopeId) throw new ApiError('conflict', `${spot.blockedBy ?? '当前不在随机询问阶段'}，不能抽取。`);
-  return spot as Spot & { item: ReportItem; scopeId: string };
+  return spot as Spot & { item: HeardItem; scopeId: string };
 }
 
 export function rosterOf(core: Readonly<CoreData>): DrawRosterMember[] {

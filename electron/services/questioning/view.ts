@@ -65,7 +65,7 @@ export function logLines(q: Readonly<QuestioningData>, view: LogView, names: Rea
 /** scopeId → a name to print: the evaluatees' names and the meeting's. */
 export function scopeNamesOf(core: Readonly<CoreData>, data: Readonly<MeetingData>): Record<string, string> {
   const names: Record<string, string> = { [data.meeting.id]: data.meeting.name };
-  for (const item of data.meeting.agenda) if (item.kind === 'report') names[item.evaluateeId] = evaluateeRef(core, item.evaluateeId).name;
+  for (const item of data.meeting.agenda) if (item.kind !== 'vote') names[item.evaluateeId] = evaluateeRef(core, item.evaluateeId).name;
   return names;
 }
 

@@ -7,7 +7,8 @@ import { hasYear, readYear, updateYear } from '../desk/desk-data';
 /**
  * Results stored with each evaluation (vote-rules.md, last section): an evaluation's vote result
  * is the last announced (or amended), non-void round of its first vote — the vote item of the
- * meeting that heard it. A follow-up vote at a later meeting keeps its own result in that meeting.
+ * meeting that heard it. A later vote (满意度测评, 整改情况测评) keeps its own result on the original
+ * evaluation's loop record (later-vote-sync.ts) and never touches voteResult or the stage.
  * The copy is derived from the meeting partition and rewritten whenever a round of the item is
  * announced, amended or voided.
  */
@@ -61,6 +62,11 @@ export function compactResult(data: Readonly<MeetingData>, round: Readonly<VoteR
 
 const at = (s: Stage) => STAGES.indexOf(s);
 
+function isLaterVote(data: Readonly<MeetingData>, agendaItemId: string): boolean {
+  const item = data.meeting.agenda.find((a) => a.id === agendaItemId);
+  return item?.kind === 'vote' && item.voteKind !== 'meeting';
+}
+
 /** Is this evaluation the one the meeting's vote decides (its first vote)? */
 function decidedHere(ev: Evaluation, data: Readonly<MeetingData>): boolean {
   return ev.meetingId === data.meeting.id || (ev.meetingId === undefined && ev.year === data.meeting.year);
@@ -70,6 +76,8 @@ function decidedHere(ev: Evaluation, data: Readonly<MeetingData>): boolean {
 export async function syncEvaluations(ctx: ServiceContext, data: Readonly<MeetingData>, agendaItemId: string): Promise<void> {
   const year = data.meeting.year;
   if (!hasYear(ctx, year)) return;
+  // A later vote keeps its own result on the loop's record (later-vote-sync.ts), never voteResult.
+  if (isLaterVote(data, agendaItemId)) return;
   const round = resultRound(data, agendaItemId);
   const ids = new Set(data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId).flatMap((r) => r.evaluateeIds));
   const wanted = new Map<string, EvaluationVoteResult | null>([...ids].map((id) => [id, null]));
@@ -95,9 +103,9 @@ export async function syncEvaluations(ctx: ServiceContext, data: Readonly<Meetin
 }
 
 /** Ballots are out: the evaluations on the sheet are at the vote stage (never moved backwards). */
-export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[]): Promise<void> {
+export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[], agendaItemId: string): Promise<void> {
   const year = data.meeting.year;
-  if (!hasYear(ctx, year)) return;
+  if (!hasYear(ctx, year) || isLaterVote(data, agendaItemId)) return;
   const ids = new Set(evaluateeIds);
   const { evaluations } = await readYear(ctx, year);
   const due = (ev: Evaluation) => ids.has(ev.evaluateeId) && decidedHere(ev, data) && at(ev.stage) < at('vote');

@@ -113,6 +113,7 @@ export function voteState(core: Readonly<CoreData>, data: Readonly<MeetingData>,
       agendaItemId: item.id,
       index: data.meeting.agenda.findIndex((a) => a.id === item.id),
       title: item.title,
+      kindTitle: core.settings.voteTitles[item.voteKind],
       evaluatees: item.evaluateeIds.map((id) => personOf(core, id)),
       rounds: data.votes.rounds
         .filter((r) => r.agendaItemId === item.id)

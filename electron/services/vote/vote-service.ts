@@ -3,11 +3,13 @@ import { FILE_TYPES } from '../../../shared/api/file-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
 import { meetingKey, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
 import type { VoteRound } from '../../../shared/domain/vote-round';
+import { DEFAULT_VOTE_TITLES } from '../../../shared/domain/settings';
 import type { CallContext, Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { quorumOf } from '../live/projection';
 import { auditCsv } from './audit-csv';
 import { markVoting, syncEvaluations } from './evaluation-sync';
+import { syncLaterVotes } from './later-vote-sync';
 import { hallPages } from './hall';
 import { confirmDouble, correctSheet, enterDouble, enterTotals, keySheet, undoSheet } from './round-count';
 import { amendRound, announceRound, checkRoundNow } from './round-result';
@@ -84,7 +86,10 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     return after(t, follow && ((data) => follow(data, findRound(data as MeetingData, args.roundId))));
   };
 
-  const resultsFollow = (data: Readonly<MeetingData>, round: Readonly<VoteRound>) => syncEvaluations(ctx, data, round.agendaItemId);
+  const resultsFollow = async (data: Readonly<MeetingData>, round: Readonly<VoteRound>) => {
+    await syncEvaluations(ctx, data, round.agendaItemId);
+    await syncLaterVotes(ctx, data, round.agendaItemId);
+  };
 
   const readRound = async (call: CallContext, args: { roundId: string; meetingId?: string | undefined }) => {
     const t = await target(args.meetingId, call);
@@ -92,7 +97,7 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     const round = data.votes.rounds.find((r) => r.id === args.roundId);
     if (!round) throw new ApiError('not_found', '找不到该轮测评。');
     const title = data.meeting.agenda.find((a) => a.id === round.agendaItemId);
-    return { data, round, title: title?.kind === 'vote' ? title.title : '民主测评' };
+    return { data, round, title: title?.kind === 'vote' ? title.title : DEFAULT_VOTE_TITLES.meeting };
   };
 
   return {
@@ -114,7 +119,7 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
           const facts = { quorum: quorumOf(env.core, data), running: data.live.status === 'running', attendees: { deputies: data.attendance.deputies, citizens: data.attendance.citizens } };
           openRound(data, round, env, facts, args.groups);
         },
-        (data, round) => markVoting(ctx, data, round.evaluateeIds),
+        (data, round) => markVoting(ctx, data, round.evaluateeIds, round.agendaItemId),
       ),
 
     'vote.close': (args, call) => onRound(call, args, (data, round, env) => void closeRound(data, round, env, args.groups)),

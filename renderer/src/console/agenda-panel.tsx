@@ -9,7 +9,7 @@ function itemLabel(item: LiveAgendaItem): string {
 
 function StageChip({ at, stage, label, current, enabled, onGo }: { at: string; stage: LiveStage; label?: string; current: boolean; enabled: boolean; onGo: () => void }) {
   return (
-    <button className={`stage-chip${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined} aria-label={`转到：${at}${LIVE_STAGE_LABELS[stage]}`} disabled={!enabled} onClick={onGo}>
+    <button className={`stage-chip${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined} aria-label={`转到：${at}${label ?? LIVE_STAGE_LABELS[stage]}`} disabled={!enabled} onClick={onGo}>
       {label ?? LIVE_STAGE_LABELS[stage]}
     </button>
   );
@@ -73,7 +73,7 @@ export const AgendaPanel = memo(function AgendaPanel({ agenda, position: pos, ru
             <span className="agenda-body">
               <span className="agenda-title">
                 <strong>{itemLabel(item)}</strong>
-                {item.kind === 'report' && item.evaluatees[0] && (
+                {item.kind !== 'vote' && item.evaluatees[0] && (
                   <span className="muted">
                     {' '}
                     {item.evaluatees[0].unitName}
@@ -85,7 +85,7 @@ export const AgendaPanel = memo(function AgendaPanel({ agenda, position: pos, ru
               </span>
               <span className="agenda-stages">
                 {item.stages.map((stage) => (
-                  <StageChip key={stage} at={`第${item.index + 1}项 ${itemLabel(item)} `} stage={stage} current={isAt(item.index, stage)} enabled={running} onGo={() => go(item.index, stage)} />
+                  <StageChip key={stage} at={`第${item.index + 1}项 ${itemLabel(item)} `} stage={stage} {...(item.stageLabels[stage] ? { label: item.stageLabels[stage] } : {})} current={isAt(item.index, stage)} enabled={running} onGo={() => go(item.index, stage)} />
                 ))}
               </span>
             </span>

@@ -44,7 +44,7 @@ export function StagePanel({ state, clockOffsetMs, act, onReset }: { state: Live
       {live.status === 'ended' && <div className="banner ok">会议已结束。</div>}
       <div className="stage-head">
         <span className="stage-label" data-testid="current-stage">
-          {LIVE_STAGE_LABELS[stage]}
+          {item?.stageLabels[stage] ?? LIVE_STAGE_LABELS[stage]}
         </span>
         {item && (
           <span className="stage-item" data-testid="current-item">
@@ -53,7 +53,7 @@ export function StagePanel({ state, clockOffsetMs, act, onReset }: { state: Live
         )}
       </div>
       {item ? (
-        item.evaluatees.length === 1 && item.kind === 'report' ? (
+        item.evaluatees.length === 1 && item.kind !== 'vote' ? (
           <div className="stage-person">
             <div className="stage-person-name" data-testid="current-name">
               {item.evaluatees[0]!.name}

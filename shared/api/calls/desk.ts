@@ -3,10 +3,10 @@ import { OFFICE, call } from '../define';
 import { criterionSchema, type Criterion } from '../../domain/criteria';
 import { evaluateeDraftSchema, evaluateeSchema, END_REASONS, type Evaluatee } from '../../domain/evaluatees';
 import { REPORT_MODES, type Evaluation } from '../../domain/evaluations';
-import { reportItemSchema, voteItemSchema, meetingDraftSchema, meetingRecordSchema, type Meeting } from '../../domain/meetings';
+import { hearingItemSchema, reportItemSchema, voteItemSchema, meetingDraftSchema, meetingRecordSchema, type Meeting } from '../../domain/meetings';
 import { memberDraftSchema, memberSchema, unitDraftSchema, unitSchema, GENDERS, type Member, type Unit } from '../../domain/people';
 import { settingsSchema, type Settings } from '../../domain/settings';
-import { dateField, idField, requiredText, yearField } from '../../domain/fields';
+import { dateField, idField, optionalText, requiredText, yearField } from '../../domain/fields';
 import type { DeskOverview, EvaluateeRow, MeetingDetail, MeetingSummary, PlanView, UnitRow } from '../desk-types';
 
 const none = z.strictObject({});
@@ -23,8 +23,12 @@ const byId = (kind: Parameters<typeof idField>[0], label: string) => z.strictObj
 /** An agenda item as the desk sends it: a new item has no id yet, the service assigns one. */
 const agendaInputSchema = z.discriminatedUnion(
   'kind',
-  [reportItemSchema.extend({ id: reportItemSchema.shape.id.optional() }), voteItemSchema.extend({ id: voteItemSchema.shape.id.optional() })],
-  { error: '议程类型应为汇报或测评' },
+  [
+    reportItemSchema.extend({ id: reportItemSchema.shape.id.optional() }),
+    hearingItemSchema.extend({ id: hearingItemSchema.shape.id.optional() }),
+    voteItemSchema.extend({ id: voteItemSchema.shape.id.optional() }),
+  ],
+  { error: '议程类型应为汇报、听取整改情况报告或测评' },
 );
 
 /** The secretariat's desk: settings, people, the five-year plan and meetings. */
@@ -90,7 +94,13 @@ export const deskCalls = {
   'meetings.create': call<Meeting>()({ args: z.strictObject({ meeting: meetingDraftSchema }), roles: OFFICE, summary: '新建会议' }),
   'meetings.update': call<Meeting>()({ args: z.strictObject({ meeting: meetingRecordSchema }), roles: OFFICE, summary: '修改会议' }),
   'meetings.setAgenda': call<Meeting>()({
-    args: z.strictObject({ id: idField('mt', '会议'), agenda: z.array(agendaInputSchema, { error: '议程应为列表' }).max(60, '议程不能超过60项') }),
+    args: z.strictObject({
+      id: idField('mt', '会议'),
+      agenda: z.array(agendaInputSchema, { error: '议程应为列表' }).max(60, '议程不能超过60项'),
+      /** A 满意度测评 added before the rectification report was received: confirmed, with the reason. */
+      confirm,
+      earlyReason: optionalText('提前测评的理由', 500).optional(),
+    }),
     roles: OFFICE,
     summary: '调整会议议程',
   }),

@@ -83,11 +83,13 @@ describe('demo county: the five-year plan', () => {
     expect(countBy(current, (ev) => (byId.get(ev.evaluateeId)?.category === '政府组成部门负责人' ? 'head' : 'legal'))).toEqual({ head: 5, legal: 6 });
   });
 
-  it('closes earlier years and plans the current one for the meeting', () => {
+  it('holds earlier years at their October meetings and plans the current one for the meeting', () => {
     const meetingId = demo.meetings[0]?.meeting.id;
     const earlier = allEvaluations.filter((ev) => ev.year < YEAR);
     const current = allEvaluations.filter((ev) => ev.year === YEAR);
-    expect(new Set(earlier.map((ev) => `${ev.stage}/${ev.meetingId ?? '-'}`))).toEqual(new Set(['closed/-']));
+    const october = (year: number) => demo.meetings.find((m) => m.meeting.year === year && m.meeting.date.slice(5, 7) === '10')?.meeting.id;
+    expect(earlier.filter((ev) => ev.meetingId === undefined || ev.meetingId !== october(ev.year))).toEqual([]);
+    expect(new Set(earlier.map((ev) => ev.stage))).toEqual(new Set(['closed', 'rectification', 'follow-up']));
     expect(new Set(current.map((ev) => `${ev.stage}/${ev.meetingId ?? '-'}`))).toEqual(new Set([`planned/${meetingId}`]));
     const headMode = (ev: (typeof allEvaluations)[number]) => (byId.get(ev.evaluateeId)?.category === '政府组成部门负责人' ? 'report' : 'written');
     expect(allEvaluations.filter((ev) => ev.mode !== headMode(ev))).toEqual([]);
@@ -102,7 +104,7 @@ describe('demo county: the October meeting', () => {
   const votes = (meeting?.agenda ?? []).filter((i): i is VoteItem => i.kind === 'vote');
 
   it('is the current year\'s October meeting with a Chinese-numeral name', () => {
-    expect(demo.meetings).toHaveLength(1);
+    expect(demo.meetings.filter((m) => m.meeting.year === YEAR).map((m) => m.meeting.id)).toEqual([meeting?.id]);
     expect(meeting).toMatchObject({ date: `${YEAR}-10-28`, year: YEAR, session: 19, sitting: 23, status: 'planned' });
     expect(meeting?.name).toBe('县第十九届人大常委会第二十三次会议');
   });
@@ -153,8 +155,9 @@ describe('demo county: validity and determinism', () => {
     const keys = demoCountyPartitions(demo).map((p) => p.key);
     expect(keys[0]).toBe('core');
     expect(keys.slice(1, 6)).toEqual([2021, 2022, 2023, 2024, 2025].map((y) => `year/${y}`));
-    expect(keys[6]).toMatch(/^meeting\/mt_[0-9a-z]{10}$/);
-    expect(keys).toHaveLength(7);
+    // The current meeting, then the earlier years' meetings (four October, three August, one February).
+    expect(keys.slice(6).every((k) => /^meeting\/mt_[0-9a-z]{10}$/.test(k))).toBe(true);
+    expect(keys).toHaveLength(6 + 1 + 8);
   });
 
   it('gives the same county for the same year, and shifts only the dates with the year', () => {

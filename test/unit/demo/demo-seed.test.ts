@@ -14,6 +14,8 @@ afterEach(async () => {
 });
 
 const at = (year: number) => ({ now: () => Date.UTC(year, 5, 1, 8, 0, 0) });
+/** The county as the app builds it on that clock's day. */
+const county = (year: number) => buildDemoCounty({ currentYear: year, today: `${year}-06-01` });
 
 function memoryLog(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -46,7 +48,7 @@ async function openDemo(dir: string, year: number, fs: StoreFs = nodeStoreFs, lo
 }
 
 async function expectWholeDemo(store: Store, year: number): Promise<void> {
-  const demo = demoCountyPartitions(buildDemoCounty({ currentYear: year }));
+  const demo = demoCountyPartitions(county(year));
   const keys = [...store.list('core'), ...store.list('year'), ...store.list('meeting')].sort();
   expect(keys).toEqual(demo.map((p) => p.key).sort());
   for (const { key, data } of demo) expect(await store.read(key)).toEqual(data);
@@ -58,16 +60,18 @@ async function expectOneBackupOfTheDemo(dir: string, year: number): Promise<void
   const ids = (await fsp.readdir(backups)).filter((n) => n !== 'blobs');
   expect(ids).toHaveLength(1);
   const manifest = JSON.parse(await fsp.readFile(join(backups, ids[0]!, 'manifest.json'), 'utf8')) as { entries: { path: string; sha256: string; ok: boolean }[] };
-  for (const { key } of demoCountyPartitions(buildDemoCounty({ currentYear: year }))) {
+  for (const { key } of demoCountyPartitions(county(year))) {
     const entry = manifest.entries.find((e) => e.path === `${key}.json`);
     expect(entry?.ok).toBe(true);
     expect(await fsp.readFile(join(backups, 'blobs', entry!.sha256))).toEqual(await fsp.readFile(join(dir, 'data', `${key}.json`)));
   }
 }
 
-const STEPS = demoCountyPartitions(buildDemoCounty({ currentYear: 2026 })).length;
+const STEPS = demoCountyPartitions(county(2026)).length;
 
-describe('the demo county seeded at the first start', () => {
+// Each test starts the app two or three times on the whole county with its history (15 partitions,
+// about 700 kB, each written durably and backed up): generous on a loaded machine.
+describe('the demo county seeded at the first start', { timeout: 60_000 }, () => {
   it('is written whole, with no marker left, and the next start is not a first start', async () => {
     const dir = await fsp.mkdtemp(join(tmpdir(), 'pingyi-seed-'));
     made.push(dir);

@@ -24,7 +24,8 @@ export const VotePanel = memo(function VotePanel({ liveRev, agendaItemId: agenda
     <section className="panel vote-panel" aria-labelledby="vote-title" data-testid="vote-panel">
       <header className="vote-head">
         <h2 id="vote-title">
-          {VOTE_TEXT.title}
+          {/* The vote by its kind's title, then the item's own title unless it names the vote already (no word twice). */}
+          {item && item.title.includes(item.kindTitle) ? null : (item?.kindTitle ?? VOTE_TEXT.title)}
           {item && <span className="vote-item-title">{item.title}</span>}
         </h2>
         {item && item.rounds.length > 0 && (

@@ -1,5 +1,6 @@
 import type { ArgsOf } from '../../../../shared/api/contract';
-import type { AgendaItem } from '../../../../shared/domain/meetings';
+import type { AgendaItem, HearingPurpose } from '../../../../shared/domain/meetings';
+import type { LaterVoteKind } from '../../../../shared/loop/labels';
 import type { ReportMode } from '../../../../shared/domain/evaluations';
 
 /**
@@ -17,6 +18,32 @@ export function addReports(agenda: readonly AgendaItem[], items: { evaluateeId: 
   return [...agenda.slice(0, at), ...added, ...agenda.slice(at)];
 }
 
+/** A hearing of an earlier evaluation's rectification goes after the reports and hearings, before the votes. */
+export function addHearing(agenda: readonly AgendaItem[], h: { evaluateeId: string; evaluationId: string; purpose: HearingPurpose; mode: ReportMode }): AgendaInput[] {
+  const kinds = agenda.map((i) => i.kind);
+  const at = Math.max(kinds.lastIndexOf('report'), kinds.lastIndexOf('hearing')) + 1;
+  return [...agenda.slice(0, at), { kind: 'hearing', ...h }, ...agenda.slice(at)];
+}
+
+/**
+ * A later vote of an earlier evaluation: joins the meeting's ballot of the same kind while that one
+ * has not started (one sheet for everyone voted on the rectification), else a new ballot at the end.
+ */
+export function addLaterVote(
+  agenda: readonly AgendaItem[],
+  v: { voteKind: LaterVoteKind; title: string; evaluateeId: string; evaluationId: string },
+  started: Readonly<Record<string, string>>,
+): AgendaInput[] {
+  const at = agenda.findIndex((i) => i.kind === 'vote' && i.voteKind === v.voteKind && !started[i.id]);
+  const joined = agenda[at];
+  if (joined?.kind === 'vote') {
+    return agenda.map((item, i) =>
+      i === at && item.kind === 'vote' ? { ...item, evaluateeIds: [...item.evaluateeIds, v.evaluateeId], evaluationIds: [...item.evaluationIds, v.evaluationId] } : item,
+    );
+  }
+  return [...agenda, { kind: 'vote', voteKind: v.voteKind, title: v.title, evaluateeIds: [v.evaluateeId], evaluationIds: [v.evaluationId] }];
+}
+
 export function moveItem(agenda: readonly AgendaItem[], index: number, delta: -1 | 1): AgendaInput[] {
   const to = index + delta;
   const list: AgendaInput[] = [...agenda];
@@ -27,15 +54,16 @@ export function moveItem(agenda: readonly AgendaItem[], index: number, delta: -1
 }
 
 /**
- * Removes one item. A report item also leaves the votes that cover its evaluatee, and a vote left
- * with nobody goes too: a ballot for someone who is not heard makes no sense.
+ * Removes one item. A report item also leaves the meeting's votes that cover its evaluatee, and a
+ * vote left with nobody goes too: a ballot for someone who is not heard makes no sense. Later votes
+ * need no report here and are left alone.
  */
 export function removeItem(agenda: readonly AgendaItem[], index: number): AgendaInput[] {
   const removed = agenda[index];
   const rest = agenda.filter((_, i) => i !== index);
   if (removed?.kind !== 'report') return rest;
   return rest.flatMap((item): AgendaInput[] => {
-    if (item.kind !== 'vote' || !item.evaluateeIds.includes(removed.evaluateeId)) return [item];
+    if (item.kind !== 'vote' || item.voteKind !== 'meeting' || !item.evaluateeIds.includes(removed.evaluateeId)) return [item];
     const evaluateeIds = item.evaluateeIds.filter((id) => id !== removed.evaluateeId);
     return evaluateeIds.length > 0 ? [{ ...item, evaluateeIds }] : [];
   });
@@ -48,14 +76,14 @@ export function votesAffected(agenda: readonly AgendaItem[], index: number): { c
   const dropped: string[] = [];
   if (removed?.kind !== 'report') return { changed, dropped };
   for (const item of agenda) {
-    if (item.kind !== 'vote' || !item.evaluateeIds.includes(removed.evaluateeId)) continue;
+    if (item.kind !== 'vote' || item.voteKind !== 'meeting' || !item.evaluateeIds.includes(removed.evaluateeId)) continue;
     (item.evaluateeIds.length === 1 ? dropped : changed).push(item.title);
   }
   return { changed, dropped };
 }
 
 export function setMode(agenda: readonly AgendaItem[], index: number, mode: ReportMode): AgendaInput[] {
-  return agenda.map((item, i) => (i === index && item.kind === 'report' ? { ...item, mode } : item));
+  return agenda.map((item, i) => (i === index && item.kind !== 'vote' ? { ...item, mode } : item));
 }
 
 export function addVote(agenda: readonly AgendaItem[], title: string, evaluateeIds: string[]): AgendaInput[] {
@@ -63,5 +91,10 @@ export function addVote(agenda: readonly AgendaItem[], title: string, evaluateeI
 }
 
 export function updateVote(agenda: readonly AgendaItem[], index: number, title: string, evaluateeIds: string[]): AgendaInput[] {
-  return agenda.map((item, i) => (i === index && item.kind === 'vote' ? { ...item, title, evaluateeIds } : item));
+  return agenda.map((item, i) => {
+    if (i !== index || item.kind !== 'vote') return item;
+    // A later vote keeps each evaluatee's evaluation beside it.
+    const evaluationIds = item.voteKind === 'meeting' ? [] : evaluateeIds.map((id) => item.evaluationIds[item.evaluateeIds.indexOf(id)] ?? '');
+    return { ...item, title, evaluateeIds, evaluationIds };
+  });
 }

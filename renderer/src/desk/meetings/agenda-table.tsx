@@ -1,4 +1,5 @@
-import type { AgendaItem } from '../../../../shared/domain/meetings';
+import { HEARING_PURPOSE_LABELS, type AgendaItem } from '../../../../shared/domain/meetings';
+import { VOTE_KIND_LABELS, type VoteTitles } from '../../../../shared/domain/settings';
 import { REPORT_MODES, REPORT_MODE_LABELS, type ReportMode } from '../../../../shared/domain/evaluations';
 import type { Person } from './meeting-detail';
 
@@ -21,17 +22,22 @@ export interface AgendaTableProps {
   onCommand: (c: AgendaCommand) => void;
   onAddVote: () => void;
   canAddVote: boolean;
+  /** The votes' names in the settings: each vote item is tagged with its kind's title. */
+  titles: VoteTitles;
 }
 
 function summary(agenda: AgendaItem[]): string {
   const inPerson = agenda.filter((i) => i.kind === 'report' && i.mode === 'report').length;
   const written = agenda.filter((i) => i.kind === 'report' && i.mode === 'written').length;
-  const votes = agenda.filter((i) => i.kind === 'vote').length;
-  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 测评${votes}项`;
+  const votes = agenda.filter((i) => i.kind === 'vote' && i.voteKind === 'meeting').length;
+  const hearings = agenda.filter((i) => i.kind === 'hearing').length;
+  const later = agenda.filter((i) => i.kind === 'vote' && i.voteKind !== 'meeting').length;
+  const more = `${hearings ? ` · 听取整改情况${hearings}项` : ''}${later ? ` · 整改后测评${later}项` : ''}`;
+  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 民主测评${votes}项${more}`;
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
-export function AgendaTable({ agenda, people, started, busy, readOnly, error, onCommand, onAddVote, canAddVote }: AgendaTableProps) {
+export function AgendaTable({ agenda, people, started, busy, readOnly, error, onCommand, onAddVote, canAddVote, titles }: AgendaTableProps) {
   const nameOf = (id: string) => people.get(id)?.name ?? '（已删除的对象）';
   return (
     <section className="panel" aria-labelledby="mt-agenda-title">
@@ -70,14 +76,22 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
           </thead>
           <tbody>
             {agenda.map((item, index) => {
-              const title = item.kind === 'report' ? nameOf(item.evaluateeId) : item.title;
-              const person = item.kind === 'report' ? people.get(item.evaluateeId) : undefined;
+              const title = item.kind === 'vote' ? item.title : nameOf(item.evaluateeId);
+              const person = item.kind === 'vote' ? undefined : people.get(item.evaluateeId);
               const begun = started[item.id];
               return (
                 <tr key={item.id} data-agenda-id={item.id}>
                   <td className="seq">{index + 1}</td>
                   <td className="kind">
-                    {item.kind === 'report' ? <span className="tag">听取报告</span> : <span className="tag red">测评</span>}
+                    {item.kind === 'report' ? (
+                      <span className="tag">听取报告</span>
+                    ) : item.kind === 'hearing' ? (
+                      <span className="tag">{HEARING_PURPOSE_LABELS[item.purpose]}</span>
+                    ) : (
+                      <span className="tag red" title={VOTE_KIND_LABELS[item.voteKind]}>
+                        {titles[item.voteKind]}
+                      </span>
+                    )}
                   </td>
                   <td>
                     {begun && (
@@ -85,7 +99,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
                         {begun}
                       </span>
                     )}
-                    {item.kind === 'report' ? (
+                    {item.kind !== 'vote' ? (
                       <>
                         <strong>{title}</strong>
                         <span className="muted mt-sub">{person ? `${person.unitName} ${person.position}` : ''}</span>
@@ -100,9 +114,9 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
                     )}
                   </td>
                   <td className="mode">
-                    {item.kind === 'report' && readOnly ? (
+                    {item.kind !== 'vote' && readOnly ? (
                       REPORT_MODE_LABELS[item.mode]
-                    ) : item.kind === 'report' ? (
+                    ) : item.kind !== 'vote' ? (
                       <select aria-label={`${title}的汇报方式`} value={item.mode} disabled={busy || !!begun} onChange={(e) => onCommand({ kind: 'mode', index, mode: e.target.value as ReportMode })}>
                         {REPORT_MODES.map((m) => (
                           <option key={m} value={m}>

@@ -7,7 +7,10 @@ import type { MeetingDetail } from '../../../../shared/api/desk-types';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../shared/domain/meetings';
 import { formatDateCn } from '../../../../shared/format';
 import { AgendaTable, type AgendaCommand } from './agenda-table';
-import { addReports, addVote, moveItem, removeItem, setMode, updateVote, votesAffected, type AgendaInput } from './agenda-ops';
+import { addHearing, addLaterVote, addReports, addVote, moveItem, removeItem, setMode, updateVote, votesAffected, type AgendaInput } from './agenda-ops';
+import { EarlyVoteDialog, LaterPanel } from './later-panel';
+import { ApiError } from '../../../../shared/api/errors';
+import { DEFAULT_VOTE_TITLES } from '../../../../shared/domain/settings';
 import { CandidatesPanel } from './candidates-panel';
 import { BatchExportButton } from '../exports/batch-export';
 import { DocumentsPanel } from './documents-panel';
@@ -17,12 +20,13 @@ import { VoteDialog } from './vote-dialog';
 import { VotePrepPanel } from './vote-prep-panel';
 
 export type Person = MeetingDetail['evaluatees'][number];
-type Dialog = { kind: 'edit' } | { kind: 'vote'; index?: number } | { kind: 'remove'; index: number } | null;
+type Dialog = { kind: 'edit' } | { kind: 'vote'; index?: number } | { kind: 'remove'; index: number } | { kind: 'early'; message: string; agenda: AgendaInput[] } | null;
 
 /** One meeting and its agenda. Every change is stored through meetings.setAgenda before it shows. */
 export function MeetingDetailPage({ id }: { id: string }) {
   const detail = useCall('meetings.get', { id });
   const list = useCall('meetings.list', {});
+  const titles = useCall('settings.get', {}).data?.voteTitles ?? DEFAULT_VOTE_TITLES;
   // A save's stored result, shown until the refetch it triggers arrives (no optimistic edits).
   const [saved, setSaved] = useState<{ base: MeetingDetail | undefined; meeting: Meeting }>();
   const meeting = saved && saved.base === detail.data ? saved.meeting : detail.data?.meeting;
@@ -65,11 +69,11 @@ export function MeetingDetailPage({ id }: { id: string }) {
   const otherMeetings = new Map((list.data ?? []).filter((m) => m.id !== id).map((m) => [m.id, m.name]));
 
   /** Stores a new agenda; the screen changes only with the stored result. Throws for dialogs. */
-  const store = async (agenda: AgendaInput[]) => {
+  const store = async (agenda: AgendaInput[], early?: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      setMeeting(await getPlatform().call('meetings.setAgenda', { id, agenda }));
+      setMeeting(await getPlatform().call('meetings.setAgenda', { id, agenda, ...(early !== undefined ? { confirm: true, earlyReason: early } : {}) }));
     } finally {
       setBusy(false);
     }
@@ -82,6 +86,16 @@ export function MeetingDetailPage({ id }: { id: string }) {
     } catch (err) {
       focusAfter.current = null;
       setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  /** A later vote: a 满意度测评 before the report arrived asks first, with a reason. */
+  const applyLater = async (agenda: AgendaInput[]) => {
+    try {
+      await store(agenda);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'needs_confirmation') setDialog({ kind: 'early', message: err.message, agenda });
+      else setError(err instanceof Error ? err.message : String(err));
     }
   };
 
@@ -147,6 +161,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
         onCommand={onCommand}
         onAddVote={() => setDialog({ kind: 'vote' })}
         canAddVote={reportIds.length > 0}
+        titles={titles}
       />
       {!closed && (
         <CandidatesPanel
@@ -158,6 +173,22 @@ export function MeetingDetailPage({ id }: { id: string }) {
           otherMeetings={otherMeetings}
           busy={busy}
           onAdd={(items) => void apply(addReports(meeting.agenda, items))}
+        />
+      )}
+
+      {!closed && (
+        <LaterPanel
+          later={detail.data.later}
+          meetingDate={meeting.date}
+          agenda={meeting.agenda}
+          people={people}
+          titles={titles}
+          busy={busy}
+          onHearing={(c, purpose) => {
+            const mode = detail.data?.planned.find((ev) => ev.id === c.evaluationId)?.mode ?? 'report';
+            void apply(addHearing(meeting.agenda, { evaluateeId: c.evaluateeId, evaluationId: c.evaluationId, purpose, mode }));
+          }}
+          onVote={(c, kind) => void applyLater(addLaterVote(meeting.agenda, { voteKind: kind, title: titles[kind], evaluateeId: c.evaluateeId, evaluationId: c.evaluationId }, detail.data?.started ?? {}))}
         />
       )}
 
@@ -177,10 +208,10 @@ export function MeetingDetailPage({ id }: { id: string }) {
       {dialog?.kind === 'vote' && (
         <VoteDialog
           item={voteDialogItem?.kind === 'vote' ? voteDialogItem : undefined}
-          choices={reportIds.flatMap((eid) => people.get(eid) ?? [])}
+          choices={(voteDialogItem?.kind === 'vote' && voteDialogItem.voteKind !== 'meeting' ? voteDialogItem.evaluateeIds : reportIds).flatMap((eid) => people.get(eid) ?? [])}
           taken={
             new Map(
-              meeting.agenda.flatMap((it, i) => (it.kind === 'vote' && i !== dialog.index ? it.evaluateeIds.map((eid) => [eid, it.title] as const) : [])),
+              meeting.agenda.flatMap((it, i) => (it.kind === 'vote' && it.voteKind === 'meeting' && i !== dialog.index ? it.evaluateeIds.map((eid) => [eid, it.title] as const) : [])),
             )
           }
           onClose={() => setDialog(null)}
@@ -191,6 +222,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
           }}
         />
       )}
+      {dialog?.kind === 'early' && <EarlyVoteDialog message={dialog.message} onSave={(reason) => store(dialog.agenda, reason)} onClose={() => setDialog(null)} />}
       {removing && (
         <RemoveDialog
           meeting={meeting}
@@ -207,7 +239,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
 function RemoveDialog({ meeting, index, people, onConfirm, onClose }: { meeting: Meeting; index: number; people: Map<string, Person>; onConfirm: () => Promise<void>; onClose: () => void }) {
   const item = meeting.agenda[index];
   const hit = votesAffected(meeting.agenda, index);
-  const who = item?.kind === 'report' ? (people.get(item.evaluateeId)?.name ?? '该被评议对象') : '';
+  const who = item && item.kind !== 'vote' ? (people.get(item.evaluateeId)?.name ?? '该被评议对象') : '';
   return (
     <ConfirmDialog
       title="移出议程"

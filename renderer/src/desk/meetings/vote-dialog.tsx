@@ -38,7 +38,8 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
   const [titleTouched, setTitleTouched] = useState(item !== undefined);
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const voteTitle = useCall('settings.get', {}).data?.voteTitles.meeting ?? DEFAULT_VOTE_TITLES.meeting;
+  const voteKind = item?.voteKind ?? 'meeting';
+  const voteTitle = useCall('settings.get', {}).data?.voteTitles[voteKind] ?? DEFAULT_VOTE_TITLES[voteKind];
 
   // One ballot per person: whoever another vote already covers is left out and named below.
   const open = choices.filter((p) => !taken.has(p.id) || selected.has(p.id));

@@ -1,0 +1,86 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import { silentLogger } from '../../electron/services/deps';
+import { percentile, report } from './stats';
+
+const ROUNDS = 60;
+const WARMUP = 5;
+
+/** The calls the workbench makes when it opens: the desk's figures and the closed loop's (stages, deadlines). */
+const WORKBENCH_CALLS = ['desk.overview', 'loop.overview'] as const;
+
+interface Workbench {
+  /** One load of the workbench's data, in ms: every call through dispatch (validation, role check, handler). */
+  load(): Promise<number>;
+  /** One call alone, in ms. */
+  time(call: (typeof WORKBENCH_CALLS)[number]): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function workbench(dataDir: string): Promise<Workbench> {
+  const home = await mkdtemp(join(tmpdir(), 'pingyi-bench-ledger-'));
+  const services: AppServices = await createAppServices({ homeDir: home, dataDir, mode: 'browser', version: 'bench', log: silentLogger, backupOnStart: false });
+  return {
+    async load() {
+      const t0 = performance.now();
+      // As the page asks: both at once, the workbench drawn when both have answered.
+      const replies = await Promise.all(WORKBENCH_CALLS.map((call) => services.dispatch('desk', call, {})));
+      const ms = performance.now() - t0;
+      for (const reply of replies) if (!reply.ok) throw new Error(reply.error.message);
+      return ms;
+    },
+    async time(call) {
+      const t0 = performance.now();
+      const reply = await services.dispatch('desk', call, {});
+      const ms = performance.now() - t0;
+      if (!reply.ok) throw new Error(reply.error.message);
+      return ms;
+    },
+    close: () => services.close(),
+  };
+}
+
+/**
+ * 工作台 with the 10-year archive (every year's loop complete) against the 1-year one: the service
+ * time of the workbench's calls in-process, through the real dispatch, sampled in turn so a busy
+ * machine weighs on both alike. Prints figures; asserts nothing.
+ */
+export async function ledgerBench(archive10: string, archive1: string): Promise<void> {
+  const tenBench = await workbench(archive10);
+  const oneBench = await workbench(archive1);
+  try {
+    for (let i = 0; i < WARMUP; i++) {
+      await tenBench.load();
+      await oneBench.load();
+    }
+    const ten: number[] = [];
+    const one: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      if (i % 2 === 0) {
+        ten.push(await tenBench.load());
+        one.push(await oneBench.load());
+      } else {
+        one.push(await oneBench.load());
+        ten.push(await tenBench.load());
+      }
+    }
+    const p50ten = percentile(ten, 50);
+    const p50one = percentile(one, 50);
+    report('ledger.workbench.ms', p50ten, 'ms');
+    report('ledger.workbench.p95.ms', percentile(ten, 95), 'ms');
+    report('ledger.workbench.1y.ms', p50one, 'ms');
+    report('ledger.workbench.growth', p50ten / p50one, 'ratio');
+    // Where the time goes with ten years: each call made alone (p50).
+    for (const call of WORKBENCH_CALLS) {
+      const alone: number[] = [];
+      for (let i = 0; i < ROUNDS / 2; i++) alone.push(await tenBench.time(call));
+      report(`ledger.workbench.${call}.ms`, percentile(alone, 50), 'ms');
+    }
+  } finally {
+    await tenBench.close();
+    await oneBench.close();
+  }
+}

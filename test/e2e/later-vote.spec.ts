@@ -1,0 +1,149 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { api, expect, host, test } from './support/fixtures';
+import type { YearData } from '../../shared/domain/partitions';
+
+/**
+ * A later vote end to end, in browser mode: an evaluatee whose 民主测评 was announced at the
+ * October meeting gets a 满意度测评 at a December meeting — put on the agenda on the desk (before
+ * the rectification report: confirmed with a reason), counted in the console, announced on the
+ * hall, and its result stored on the ORIGINAL evaluation's loop.laterVotes (its voteResult as it was).
+ */
+
+test.use({ apiRole: 'desk' });
+
+const zero = { satisfied: 0, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 };
+const OCTOBER = [
+  { ...zero, satisfied: 15, basic: 10, unsatisfied: 5 },
+  { ...zero, satisfied: 14, basic: 14, unsatisfied: 2 },
+  { ...zero, satisfied: 9, basic: 6, unsatisfied: 15 },
+  { ...zero, satisfied: 28, basic: 1, blank: 1 },
+  { ...zero, satisfied: 14, basic: 16 },
+];
+
+function yearFile(year: number): YearData {
+  // The store's envelope: { schemaVersion, savedAt, data }.
+  return (JSON.parse(readFileSync(join(host.dataDir, 'year', `${year}.json`), 'utf8')) as { data: YearData }).data;
+}
+
+/** Precondition through the API (the UI path is another spec's): October's first vote announced, the meeting ended. */
+async function octoberAnnounced(page: Page): Promise<{ year: number; name: string; evaluationId: string; evaluateeId: string }> {
+  const state = await api(page, 'live.state', {}, 'console');
+  const year = new Date().getFullYear();
+  const october = state.meetings.find((m) => m.date.startsWith(String(year)))!;
+  await api(page, 'live.open', { meetingId: october.id, rehearsal: false }, 'console');
+  await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
+  let live = await api(page, 'live.start', {}, 'console');
+  const index = live.agenda.findIndex((a) => a.kind === 'vote' && a.evaluatees.length === OCTOBER.length);
+  live = await api(page, 'live.goto', { itemIndex: index, stage: 'vote' }, 'console');
+  const agendaItemId = live.meeting!.agenda[index]!.id;
+  const round = (await api(page, 'vote.prepare', { agendaItemId }, 'console')).items.find((i) => i.agendaItemId === agendaItemId)!.rounds.at(-1)!;
+  await api(page, 'vote.setTellers', { roundId: round.id, tellers: ['计票人甲'], scrutineers: ['监票人乙'] }, 'console');
+  await api(page, 'vote.open', { roundId: round.id, groups: [{ groupId: 'members', issued: 30 }] }, 'console');
+  await api(page, 'vote.close', { roundId: round.id, groups: [{ groupId: 'members', returned: 30 }] }, 'console');
+  await api(page, 'vote.mode', { roundId: round.id, groupId: 'members', mode: 'totals' }, 'console');
+  await api(page, 'vote.totals', { roundId: round.id, groupId: 'members', counts: OCTOBER }, 'console');
+  await api(page, 'vote.check', { roundId: round.id }, 'console');
+  await api(page, 'vote.announce', { roundId: round.id }, 'console');
+  await api(page, 'live.end', { confirm: '结束会议' }, 'console');
+  await api(page, 'live.leave', {}, 'console');
+  // The first on the ballot passed (满意): the one whose rectification is voted on in December.
+  const first = live.agenda[index]!.evaluatees[0]!;
+  const ev = yearFile(year).evaluations.find((e) => e.evaluateeId === first.id)!;
+  expect(ev.voteResult?.outcome).toBe('满意');
+  return { year, name: first.name, evaluationId: ev.id, evaluateeId: first.id };
+}
+
+test('an evaluatee of the October meeting gets a 满意度测评 in December: desk, console, hall, stored on the original evaluation', async ({ page, context, hall }) => {
+  test.setTimeout(180_000);
+  mkdirSync('artifacts/later-vote', { recursive: true });
+  await page.goto(host.urls.console);
+  const desk = await context.newPage();
+  await desk.goto(host.urls.desk);
+  const october = await octoberAnnounced(page);
+  const before = yearFile(october.year).evaluations.find((e) => e.id === october.evaluationId)!;
+
+  const meetings = await api(desk, 'meetings.list', {});
+  const first = meetings.find((m) => m.date.startsWith(String(october.year)))!;
+  const detail = await api(desk, 'meetings.get', { id: first.id });
+  const december = await api(desk, 'meetings.create', {
+    meeting: {
+      name: first.name.replace(/第[^第]+次会议$/u, '第二十五次会议'),
+      session: detail.meeting.session,
+      sitting: detail.meeting.sitting + 2,
+      year: october.year,
+      date: `${october.year}-12-20`,
+    },
+  });
+
+  // The desk: the December meeting offers October's evaluatee; a 满意度测评 before the report asks for a reason.
+  await desk.goto(`${host.urls.desk.split('#')[0]}#/meetings/${december.id}`);
+  const panel = desk.getByRole('region', { name: '整改情况的听取与测评' });
+  const row = panel.getByRole('row', { name: new RegExp(october.name) });
+  await expect(row).toContainText('尚未收到整改情况报告');
+  await expect(row.getByRole('button', { name: `列入听取整改情况报告：${october.name}` })).toHaveCount(0);
+  await row.getByRole('button', { name: `列入满意度测评：${october.name}` }).click();
+  const early = desk.getByRole('dialog', { name: '提前测评' });
+  await expect(early.getByTestId('needs-confirmation')).toContainText('满意度测评应在收到整改情况报告之后进行');
+  await early.getByRole('button', { name: '确认列入' }).click();
+  await expect(early.getByText('请说明提前测评的理由', { exact: true })).toBeVisible();
+  await early.getByLabel('提前测评的理由').fill('回头看调研已完成，整改情况报告年底前报送');
+  await early.getByRole('button', { name: '确认列入' }).click();
+  await expect(early).toBeHidden();
+  const agenda = desk.getByRole('table', { name: '会议议程' });
+  await expect(agenda.getByRole('row', { name: /满意度测评/ })).toContainText(`测评对象（1人）：${october.name}`);
+  await expect(desk.getByText(/民主测评0项 · 整改后测评1项/)).toBeVisible();
+  await expect(row.getByRole('button', { name: `列入满意度测评：${october.name}` })).toHaveText('已列入满意度测评');
+  // The record sits in the original evaluation's year, waiting for its result.
+  const record = () => yearFile(october.year).loop?.laterVotes.find((v) => v.meetingId === december.id);
+  expect(record()).toMatchObject({ evaluationId: october.evaluationId, kind: 'followUp', result: null, earlyReason: '回头看调研已完成，整改情况报告年底前报送' });
+  await desk.screenshot({ path: 'artifacts/later-vote/desk-agenda.png', fullPage: true });
+
+  // The console: the December meeting, its one item the 满意度测评, counted by totals.
+  await page.goto(host.urls.console);
+  await page.getByRole('button', { name: `开始正式会议：${december.name}` }).click();
+  await page.getByRole('button', { name: '全部出席' }).click();
+  await page.getByRole('button', { name: '开始会议', exact: true }).click();
+  await expect(page.getByTestId('live-status')).toHaveText('进行中');
+  await page.getByRole('button', { name: '转到：第1项 满意度测评 满意度测评' }).click();
+  const vote = page.getByTestId('vote-panel');
+  await expect(vote.getByRole('heading', { name: '满意度测评' })).toBeVisible();
+  await vote.getByRole('button', { name: '准备测评' }).click();
+  await vote.getByLabel('计票人').fill('周计票');
+  await vote.getByLabel('监票人').fill('郑监票');
+  await vote.getByRole('button', { name: '保存计票人、监票人' }).click();
+  await expect(vote.getByRole('button', { name: '保存计票人、监票人' })).toBeDisabled();
+  await vote.getByRole('button', { name: '发票', exact: true }).click();
+  await vote.getByLabel('常委会组成人员收回票数').fill('30');
+  await vote.getByRole('button', { name: '收票', exact: true }).click();
+  await expect(page.getByTestId('vote-round')).toHaveAttribute('data-state', 'closed');
+  await expect(hall.getByTestId('hall-vote-status')).toHaveText('已收票，即将计票');
+  await vote.getByRole('radio', { name: '汇总录入' }).click();
+  const grid = vote.getByRole('group', { name: '汇总计票结果' });
+  for (const [mark, n] of [['满意', 25], ['基本满意', 4], ['不满意', 1], ['空白', 0], ['无效', 0]] as const) {
+    await grid.getByLabel(`汇总计票结果：${october.name}的${mark}票数`).fill(String(n));
+  }
+  await grid.getByRole('button', { name: '录入汇总结果' }).click();
+  await vote.getByRole('button', { name: '核对', exact: true }).click();
+  await expect(page.getByTestId('vote-round')).toHaveAttribute('data-state', 'checked');
+  await vote.getByRole('button', { name: '公布结果' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认公布' }).click();
+  await expect(page.getByTestId('vote-announced')).toBeVisible();
+
+  // The hall: the later vote's title and its one row.
+  await expect(hall.getByTestId('hall-vote-row')).toHaveCount(1);
+  await expect(hall.getByTestId('hall-screen')).toContainText('满意度测评');
+  await expect(hall.getByTestId('hall-screen')).not.toContainText('民主测评');
+  await expect(hall.getByTestId('hall-vote-row')).toContainText(`${october.name}`);
+  await expect(hall.getByTestId('hall-vote-row')).toContainText('满意');
+  await hall.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
+  await page.screenshot({ path: 'artifacts/later-vote/console.png', fullPage: true });
+  await hall.screenshot({ path: 'artifacts/later-vote/hall.png' });
+
+  // Stored on the original evaluation's later-vote record; its first vote's result untouched.
+  expect(record()?.result).toMatchObject({ meetingId: december.id, state: 'announced', outcome: '满意', counts: { satisfied: 25, basic: 4, unsatisfied: 1 } });
+  const after = yearFile(october.year).evaluations.find((e) => e.id === october.evaluationId)!;
+  expect(after.voteResult).toEqual(before.voteResult);
+  expect(after.meetingId).toBe(before.meetingId);
+});
