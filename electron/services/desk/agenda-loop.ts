@@ -114,7 +114,9 @@ export async function syncLoopRecords(
     const keep = (v: LaterVote) => v.meetingId !== meeting.id || v.result !== null || votes.some((e) => e.itemId === v.agendaItemId && e.evaluationId === v.evaluationId);
     const missing = votes.filter((e) => !loop.laterVotes.some((v) => v.meetingId === meeting.id && v.agendaItemId === e.itemId && v.evaluationId === e.evaluationId));
     const heardHere = new Set(hearings.map((e) => e.evaluationId));
-    const reportChange = loop.reports.some((r) => (heardHere.has(r.evaluationId) ? r.meetingId !== meeting.id : r.meetingId === meeting.id));
+    // Only a hearing taken off this agenda clears the report's meeting: one recorded by other means stays.
+    const dropped = new Set(before.filter((e) => here(e) && e.what.kind === 'hearing' && e.what.purpose === 'report' && !heardHere.has(e.evaluationId)).map((e) => e.evaluationId));
+    const reportChange = loop.reports.some((r) => (heardHere.has(r.evaluationId) ? r.meetingId !== meeting.id : dropped.has(r.evaluationId) && r.meetingId === meeting.id));
     if (missing.length === 0 && loop.laterVotes.every(keep) && !reportChange) continue;
     await updateYear(ctx, year, (y) => {
       const l = (y.loop ??= emptyLoopData());
@@ -126,7 +128,7 @@ export async function syncLoopRecords(
       }
       for (const r of l.reports) {
         if (heardHere.has(r.evaluationId)) r.meetingId = meeting.id;
-        else if (r.meetingId === meeting.id) r.meetingId = null;
+        else if (dropped.has(r.evaluationId) && r.meetingId === meeting.id) r.meetingId = null;
       }
     });
   }

@@ -264,6 +264,12 @@ describe('later votes on the agenda', () => {
     expect(detail.later.find((c) => c.evaluationId === passing.id)).toMatchObject({ path: 'followUp', reportReceivedOn: '2026-12-01', reportHeardAt: second.id });
     await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [] });
     expect((await year(r)).loop!.reports[0]!.meetingId).toBeNull();
+    // A hearing meeting recorded by other means (the report's own record) is not undone by an agenda edit.
+    await r.s.store.update<YearData, void>('year/2026', (y) => {
+      y.loop!.reports[0]!.meetingId = second.id;
+    });
+    await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [laterVote(passing.evaluateeId, passing.id)] });
+    expect((await year(r)).loop!.reports[0]!.meetingId).toBe(second.id);
   });
 
   it('the meeting’s own vote: no step, heading or hall text names the vote twice', async () => {
