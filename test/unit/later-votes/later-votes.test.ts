@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail } from '../../../shared/api/desk-types';
+import type { MeetingDetail, PlanView } from '../../../shared/api/desk-types';
 import type { HallView, LiveConsoleState } from '../../../shared/api/live-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
 import type { Meeting } from '../../../shared/domain/meetings';
@@ -91,7 +91,12 @@ describe('later votes on the agenda', () => {
     expect(noReason.message).toContain('提前测评应说明理由');
     expect((await year(r)).loop?.laterVotes ?? []).toEqual([]);
 
+    const coverage = (await desk<PlanView>(r, 'plan.get', {})).counts;
     const saved = await desk<Meeting>(r, 'meetings.setAgenda', { id: second.id, agenda, confirm: true, earlyReason: '年底前须完成测评' });
+    // Never coverage: the plan's figures are as they were.
+    expect((await desk<PlanView>(r, 'plan.get', {})).counts).toEqual(coverage);
+    // The evaluation stays in the plan (its first meeting and its later vote both hold it).
+    expect((await refusal(r, 'plan.remove', { evaluationId: passing.id, year: 2026 })).code).toBe('conflict');
     const item = saved.agenda[0]!;
     const after = await year(r);
     expect(after.loop!.laterVotes).toEqual([
