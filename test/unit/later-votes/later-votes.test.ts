@@ -43,7 +43,7 @@ async function twoMeetings() {
   expect(passing && failing).toBeTruthy();
   const first = r.data.meeting;
   const second = await desk<Meeting>(r, 'meetings.create', {
-    meeting: { name: `${first.name.replace(/第.+次会议$/u, '')}第二十五次会议`, session: first.session, sitting: first.sitting + 2, year: 2026, date: '2026-12-20' },
+    meeting: { name: first.name.replace(/第[^第]+次会议$/u, '第二十五次会议'), session: first.session, sitting: first.sitting + 2, year: 2026, date: '2026-12-20' },
   });
   return { r, passing, failing, second };
 }
