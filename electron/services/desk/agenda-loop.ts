@@ -70,7 +70,7 @@ export function checkLaterEntries(
   added: readonly LaterEntry[],
   facts: ReadonlyMap<string, LoopFacts>,
   core: Readonly<CoreData>,
-  meeting: Pick<Meeting, 'id'>,
+  meeting: Pick<Meeting, 'id' | 'date'>,
   confirm: { confirmed: boolean; reason: string },
 ): void {
   const nameOf = (id: string) => core.evaluatees.find((e) => e.id === id)?.name ?? '被评议对象';
@@ -80,7 +80,7 @@ export function checkLaterEntries(
     const f = facts.get(e.evaluationId);
     if (!f) throw new ApiError('invalid_args', `找不到${name}的所属评议，可能已从计划中移除。`);
     if (f.evaluation.evaluateeId !== e.evaluateeId) throw new ApiError('invalid_args', `所选评议不是${name}的评议。`);
-    const problem = laterProblem(f, e.what, meeting.id, name);
+    const problem = laterProblem(f, e.what, meeting, name);
     if (problem) throw new ApiError('conflict', `${problem}。`);
     if (e.what.kind === 'vote' && e.what.voteKind === 'followUp') {
       const check = secondVoteCheck({ kind: 'followUp', reportReceived: f.report !== null, confirmed: confirm.confirmed, reason: confirm.reason });
