@@ -1,6 +1,7 @@
 import type { Evaluation } from '../domain/evaluations';
 import type { HearingPurpose } from '../domain/meetings';
 import type { EvaluationVoteResult } from '../domain/vote-round';
+import { formatDateCn } from '../format/dates';
 import { announcementDay, suggestReReportMeeting, type MeetingOnCalendar } from './deadlines';
 import type { LaterVoteKind } from './labels';
 import type { LaterVote, RectificationReport } from './schemas';
@@ -38,12 +39,16 @@ export type LaterWhat = { kind: 'hearing'; purpose: HearingPurpose } | { kind: '
  * it can. A 满意度测评 before the report was received is not refused here: it asks for a
  * confirmation (secondVoteCheck).
  */
-export function laterProblem(f: EvaluationLoopFacts, what: LaterWhat, meetingId: string, name: string): string | null {
+export function laterProblem(f: EvaluationLoopFacts, what: LaterWhat, meeting: { id: string; date: string }, name: string): string | null {
   const ev = f.evaluation;
+  const meetingId = meeting.id;
   if (f.closed) return `${name}的${ev.year}年评议已办结，不能再安排听取整改情况或测评`;
   if (escalated(f)) return `${name}的${ev.year}年评议整改情况测评仍为不满意等次，应按规定采取询问、质询等措施，不再安排再次报告`;
   if (ev.meetingId === meetingId) return `${name}的${ev.year}年评议在本次会议进行，不能在同一次会议上听取整改情况或再次测评`;
   if (!ev.voteResult) return `${name}的${ev.year}年评议尚未公布民主测评结果，还不能安排整改情况的听取或测评`;
+  const last = lastResult(f);
+  const since = last ? announcementDay(last.announcedAt) : null;
+  if (since && meeting.date < since) return `本次会议（${formatDateCn(meeting.date)}）早于${name}的测评结果公布之日（${formatDateCn(since)}），不能安排其后的听取或测评`;
   const failing = failingSince(f) !== null;
   const reReport = what.kind === 'hearing' ? what.purpose === 'reReport' : what.voteKind === 'reReport';
   if (reReport && !failing) return `${name}的${ev.year}年评议最近一次测评结果不是不满意等次，无需再次报告和整改情况测评`;
@@ -92,14 +97,17 @@ export function escalated(f: Pick<EvaluationLoopFacts, 'evaluation' | 'laterVote
  */
 export function laterCandidates<M extends MeetingOnCalendar>(
   facts: readonly EvaluationLoopFacts[],
-  meetingId: string,
+  meeting: { id: string; date: string },
   deadlines: { reReportMonths: number },
   meetings: readonly M[],
 ): LaterCandidate[] {
+  const meetingId = meeting.id;
   return facts.flatMap((f): LaterCandidate[] => {
     const ev = f.evaluation;
     if (!ev.voteResult || ev.meetingId === meetingId || f.closed || escalated(f)) return [];
     const last = lastResult(f);
+    // A meeting before the result was announced cannot continue it.
+    if (last && meeting.date < announcementDay(last.announcedAt)) return [];
     const fromLater = f.laterVotes.some((v) => v.result === last);
     if (last && !last.failing && fromLater) return [];
     const since = failingSince(f);

@@ -6,7 +6,7 @@ import type { YearData } from '../../shared/domain/partitions';
 
 /**
  * A later vote end to end, in browser mode: an evaluatee whose 民主测评 was announced at the
- * October meeting gets a 满意度测评 at a December meeting — put on the agenda on the desk (before
+ * October meeting gets a 满意度测评 at a later meeting of the same year — put on the agenda on the desk (before
  * the rectification report: confirmed with a reason), counted in the console, announced on the
  * hall, and its result stored on the ORIGINAL evaluation's loop.laterVotes (its voteResult as it was).
  */
@@ -28,7 +28,7 @@ function yearFile(year: number): YearData {
 }
 
 /** Precondition through the API (the UI path is another spec's): October's first vote announced, the meeting ended. */
-async function octoberAnnounced(page: Page): Promise<{ year: number; name: string; evaluationId: string; evaluateeId: string }> {
+async function octoberAnnounced(page: Page, at = 0): Promise<{ year: number; name: string; evaluationId: string; evaluateeId: string }> {
   const state = await api(page, 'live.state', {}, 'console');
   const year = new Date().getFullYear();
   const october = state.meetings.find((m) => m.date.startsWith(String(year)))!;
@@ -48,14 +48,29 @@ async function octoberAnnounced(page: Page): Promise<{ year: number; name: strin
   await api(page, 'vote.announce', { roundId: round.id }, 'console');
   await api(page, 'live.end', { confirm: '结束会议' }, 'console');
   await api(page, 'live.leave', {}, 'console');
-  // The first on the ballot passed (满意): the one whose rectification is voted on in December.
-  const first = live.agenda[index]!.evaluatees[0]!;
+  // The first on the ballot passed (满意); the third failed (不满意).
+  const first = live.agenda[index]!.evaluatees[at]!;
   const ev = yearFile(year).evaluations.find((e) => e.evaluateeId === first.id)!;
-  expect(ev.voteResult?.outcome).toBe('满意');
+  expect(ev.voteResult?.outcome).toBe(at === 2 ? '不满意' : '满意');
   return { year, name: first.name, evaluationId: ev.id, evaluateeId: first.id };
 }
 
-test('an evaluatee of the October meeting gets a 满意度测评 in December: desk, console, hall, stored on the original evaluation', async ({ page, context, hall }) => {
+/**
+ * A second meeting of the same year and term. Dated today: never before the October result's
+ * announcement (made today, on the real clock), whatever day the suite runs.
+ */
+async function laterMeeting(desk: Page, year: number) {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const meetings = await api(desk, 'meetings.list', {});
+  const first = meetings.find((m) => m.date.startsWith(String(year)))!;
+  const detail = await api(desk, 'meetings.get', { id: first.id });
+  return api(desk, 'meetings.create', {
+    meeting: { name: first.name.replace(/第[^第]+次会议$/u, '第二十五次会议'), session: detail.meeting.session, sitting: detail.meeting.sitting + 2, year, date: today },
+  });
+}
+
+test('an evaluatee of the October meeting gets a 满意度测评 at a later meeting: desk, console, hall, stored on the original evaluation', async ({ page, context, hall }) => {
   test.setTimeout(180_000);
   mkdirSync('artifacts/later-vote', { recursive: true });
   await page.goto(host.urls.console);
@@ -64,21 +79,10 @@ test('an evaluatee of the October meeting gets a 满意度测评 in December: de
   const october = await octoberAnnounced(page);
   const before = yearFile(october.year).evaluations.find((e) => e.id === october.evaluationId)!;
 
-  const meetings = await api(desk, 'meetings.list', {});
-  const first = meetings.find((m) => m.date.startsWith(String(october.year)))!;
-  const detail = await api(desk, 'meetings.get', { id: first.id });
-  const december = await api(desk, 'meetings.create', {
-    meeting: {
-      name: first.name.replace(/第[^第]+次会议$/u, '第二十五次会议'),
-      session: detail.meeting.session,
-      sitting: detail.meeting.sitting + 2,
-      year: october.year,
-      date: `${october.year}-12-20`,
-    },
-  });
+  const later = await laterMeeting(desk, october.year);
 
-  // The desk: the December meeting offers October's evaluatee; a 满意度测评 before the report asks for a reason.
-  await desk.goto(`${host.urls.desk.split('#')[0]}#/meetings/${december.id}`);
+  // The desk: the later meeting offers October's evaluatee; a 满意度测评 before the report asks for a reason.
+  await desk.goto(`${host.urls.desk.split('#')[0]}#/meetings/${later.id}`);
   const panel = desk.getByRole('region', { name: '整改情况的听取与测评' });
   const row = panel.getByRole('row', { name: new RegExp(october.name) });
   await expect(row).toContainText('尚未收到整改情况报告');
@@ -96,13 +100,13 @@ test('an evaluatee of the October meeting gets a 满意度测评 in December: de
   await expect(desk.getByText(/民主测评0项 · 整改后测评1项/)).toBeVisible();
   await expect(row.getByRole('button', { name: `列入满意度测评：${october.name}` })).toHaveText('已列入满意度测评');
   // The record sits in the original evaluation's year, waiting for its result.
-  const record = () => yearFile(october.year).loop?.laterVotes.find((v) => v.meetingId === december.id);
+  const record = () => yearFile(october.year).loop?.laterVotes.find((v) => v.meetingId === later.id);
   expect(record()).toMatchObject({ evaluationId: october.evaluationId, kind: 'followUp', result: null, earlyReason: '回头看调研已完成，整改情况报告年底前报送' });
   await desk.screenshot({ path: 'artifacts/later-vote/desk-agenda.png', fullPage: true });
 
-  // The console: the December meeting, its one item the 满意度测评, counted by totals.
+  // The console: the later meeting, its one item the 满意度测评, counted by totals.
   await page.goto(host.urls.console);
-  await page.getByRole('button', { name: `开始正式会议：${december.name}` }).click();
+  await page.getByRole('button', { name: `开始正式会议：${later.name}` }).click();
   await page.getByRole('button', { name: '全部出席' }).click();
   await page.getByRole('button', { name: '开始会议', exact: true }).click();
   await expect(page.getByTestId('live-status')).toHaveText('进行中');
@@ -142,8 +146,52 @@ test('an evaluatee of the October meeting gets a 满意度测评 in December: de
   await hall.screenshot({ path: 'artifacts/later-vote/hall.png' });
 
   // Stored on the original evaluation's later-vote record; its first vote's result untouched.
-  expect(record()?.result).toMatchObject({ meetingId: december.id, state: 'announced', outcome: '满意', counts: { satisfied: 25, basic: 4, unsatisfied: 1 } });
+  expect(record()?.result).toMatchObject({ meetingId: later.id, state: 'announced', outcome: '满意', counts: { satisfied: 25, basic: 4, unsatisfied: 1 } });
   const after = yearFile(october.year).evaluations.find((e) => e.id === october.evaluationId)!;
   expect(after.voteResult).toEqual(before.voteResult);
   expect(after.meetingId).toBe(before.meetingId);
 });
+
+test('a 不满意 in October: the re-report heard at a later meeting like a report, timed on the console and the hall', async ({ page, context, hall }) => {
+  test.setTimeout(180_000);
+  await page.goto(host.urls.console);
+  const desk = await context.newPage();
+  await desk.goto(host.urls.desk);
+  const october = await octoberAnnounced(page, 2);
+  const later = await laterMeeting(desk, october.year);
+
+  // The desk says what the rule asks and that this meeting comes before its day; the office decides.
+  await desk.goto(`${host.urls.desk.split('#')[0]}#/meetings/${later.id}`);
+  const row = desk.getByRole('region', { name: '整改情况的听取与测评' }).getByRole('row', { name: new RegExp(october.name) });
+  await expect(row).toContainText('民主测评结果为“不满意”');
+  await expect(row).toContainText('3个月后再次向常委会会议报告');
+  await expect(row).toContainText(/建议安排在|尚未安排常委会会议/u);
+  await expect(row.getByRole('button', { name: `列入满意度测评：${october.name}` })).toHaveCount(0);
+  await row.getByRole('button', { name: `列入听取再次报告：${october.name}` }).click();
+  await expect(row.getByRole('button', { name: `列入听取再次报告：${october.name}` })).toHaveText('已列入听取');
+  await row.getByRole('button', { name: `列入整改情况测评：${october.name}` }).click();
+  await expect(row.getByRole('button', { name: `列入整改情况测评：${october.name}` })).toHaveText('已列入整改情况测评');
+  const agenda = desk.getByRole('table', { name: '会议议程' });
+  await expect(agenda.getByRole('row').nth(1)).toContainText(`听取整改情况再次报告${october.name}`);
+  await expect(agenda.getByRole('row').nth(2)).toContainText('整改情况测评');
+  expect(yearFile(october.year).loop?.laterVotes.map((v) => [v.evaluationId, v.kind, v.meetingId])).toEqual([[october.evaluationId, 'reReport', later.id]]);
+
+  await page.goto(host.urls.console);
+  await page.getByRole('button', { name: `开始正式会议：${later.name}` }).click();
+  await page.getByRole('button', { name: '全部出席' }).click();
+  await page.getByRole('button', { name: '开始会议', exact: true }).click();
+  await expect(page.getByTestId('live-status')).toHaveText('进行中');
+  await page.getByRole('button', { name: `转到：第1项 ${october.name} 听取整改情况再次报告` }).click();
+  await expect(page.getByTestId('current-stage')).toHaveText('听取整改情况再次报告');
+  await expect(page.getByTestId('current-name')).toHaveText(october.name);
+  await api(page, 'live.timer', { action: 'start' }, 'console');
+  await expect(hall.getByText('听取整改情况再次报告')).toBeVisible();
+  await expect(hall.getByText(october.name, { exact: true })).toBeVisible();
+  await expect(hall.getByText('汇报计时')).toBeVisible();
+  await page.screenshot({ path: 'artifacts/later-vote/hearing-console.png' });
+  await hall.screenshot({ path: 'artifacts/later-vote/hearing-hall.png' });
+  // The step after it is questioning, then the vote named by its title once.
+  await expect(page.getByRole('button', { name: `转到：第1项 ${october.name} 随机询问` })).toBeVisible();
+  await expect(page.getByRole('button', { name: '转到：第2项 整改情况测评 整改情况测评' })).toBeVisible();
+});
+

@@ -70,7 +70,7 @@ export function checkLaterEntries(
   added: readonly LaterEntry[],
   facts: ReadonlyMap<string, LoopFacts>,
   core: Readonly<CoreData>,
-  meeting: Pick<Meeting, 'id'>,
+  meeting: Pick<Meeting, 'id' | 'date'>,
   confirm: { confirmed: boolean; reason: string },
 ): void {
   const nameOf = (id: string) => core.evaluatees.find((e) => e.id === id)?.name ?? '被评议对象';
@@ -80,7 +80,7 @@ export function checkLaterEntries(
     const f = facts.get(e.evaluationId);
     if (!f) throw new ApiError('invalid_args', `找不到${name}的所属评议，可能已从计划中移除。`);
     if (f.evaluation.evaluateeId !== e.evaluateeId) throw new ApiError('invalid_args', `所选评议不是${name}的评议。`);
-    const problem = laterProblem(f, e.what, meeting.id, name);
+    const problem = laterProblem(f, e.what, meeting, name);
     if (problem) throw new ApiError('conflict', `${problem}。`);
     if (e.what.kind === 'vote' && e.what.voteKind === 'followUp') {
       const check = secondVoteCheck({ kind: 'followUp', reportReceived: f.report !== null, confirmed: confirm.confirmed, reason: confirm.reason });
@@ -114,7 +114,9 @@ export async function syncLoopRecords(
     const keep = (v: LaterVote) => v.meetingId !== meeting.id || v.result !== null || votes.some((e) => e.itemId === v.agendaItemId && e.evaluationId === v.evaluationId);
     const missing = votes.filter((e) => !loop.laterVotes.some((v) => v.meetingId === meeting.id && v.agendaItemId === e.itemId && v.evaluationId === e.evaluationId));
     const heardHere = new Set(hearings.map((e) => e.evaluationId));
-    const reportChange = loop.reports.some((r) => (heardHere.has(r.evaluationId) ? r.meetingId !== meeting.id : r.meetingId === meeting.id));
+    // Only a hearing taken off this agenda clears the report's meeting: one recorded by other means stays.
+    const dropped = new Set(before.filter((e) => here(e) && e.what.kind === 'hearing' && e.what.purpose === 'report' && !heardHere.has(e.evaluationId)).map((e) => e.evaluationId));
+    const reportChange = loop.reports.some((r) => (heardHere.has(r.evaluationId) ? r.meetingId !== meeting.id : dropped.has(r.evaluationId) && r.meetingId === meeting.id));
     if (missing.length === 0 && loop.laterVotes.every(keep) && !reportChange) continue;
     await updateYear(ctx, year, (y) => {
       const l = (y.loop ??= emptyLoopData());
@@ -126,7 +128,7 @@ export async function syncLoopRecords(
       }
       for (const r of l.reports) {
         if (heardHere.has(r.evaluationId)) r.meetingId = meeting.id;
-        else if (r.meetingId === meeting.id) r.meetingId = null;
+        else if (dropped.has(r.evaluationId) && r.meetingId === meeting.id) r.meetingId = null;
       }
     });
   }

@@ -69,7 +69,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       const core = await readCore(ctx);
       const planned = hasYear(ctx, meeting.year) ? (await readYear(ctx, meeting.year)).evaluations : [];
       const calendar = (await allMeetings(ctx)).map((m) => ({ id: m.meeting.id, name: m.meeting.name, date: m.meeting.date }));
-      const later = laterCandidates([...(await loopFacts(ctx)).values()], meeting.id, core.settings.deadlines, calendar);
+      const later = laterCandidates([...(await loopFacts(ctx)).values()], meeting, core.settings.deadlines, calendar);
       const wanted = new Set([...agendaEvaluatees(meeting.agenda), ...planned.map((ev) => ev.evaluateeId), ...later.map((c) => c.evaluateeId)]);
       const units = new Map(core.units.map((u) => [u.id, u.name]));
       return {

@@ -1,3 +1,4 @@
+import { isLaterVote } from '../../../shared/domain/meetings';
 import { STAGES, type Evaluation, type Stage } from '../../../shared/domain/evaluations';
 import type { MeetingData } from '../../../shared/domain/partitions';
 import type { EvaluationVoteResult, VoteRound } from '../../../shared/domain/vote-round';
@@ -62,9 +63,9 @@ export function compactResult(data: Readonly<MeetingData>, round: Readonly<VoteR
 
 const at = (s: Stage) => STAGES.indexOf(s);
 
-function isLaterVote(data: Readonly<MeetingData>, agendaItemId: string): boolean {
+function laterVoteItem(data: Readonly<MeetingData>, agendaItemId: string): boolean {
   const item = data.meeting.agenda.find((a) => a.id === agendaItemId);
-  return item?.kind === 'vote' && item.voteKind !== 'meeting';
+  return item !== undefined && isLaterVote(item);
 }
 
 /** Is this evaluation the one the meeting's vote decides (its first vote)? */
@@ -77,7 +78,7 @@ export async function syncEvaluations(ctx: ServiceContext, data: Readonly<Meetin
   const year = data.meeting.year;
   if (!hasYear(ctx, year)) return;
   // A later vote keeps its own result on the loop's record (later-vote-sync.ts), never voteResult.
-  if (isLaterVote(data, agendaItemId)) return;
+  if (laterVoteItem(data, agendaItemId)) return;
   const round = resultRound(data, agendaItemId);
   const ids = new Set(data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId).flatMap((r) => r.evaluateeIds));
   const wanted = new Map<string, EvaluationVoteResult | null>([...ids].map((id) => [id, null]));
@@ -105,7 +106,7 @@ export async function syncEvaluations(ctx: ServiceContext, data: Readonly<Meetin
 /** Ballots are out: the evaluations on the sheet are at the vote stage (never moved backwards). */
 export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[], agendaItemId: string): Promise<void> {
   const year = data.meeting.year;
-  if (!hasYear(ctx, year) || isLaterVote(data, agendaItemId)) return;
+  if (!hasYear(ctx, year) || laterVoteItem(data, agendaItemId)) return;
   const ids = new Set(evaluateeIds);
   const { evaluations } = await readYear(ctx, year);
   const due = (ev: Evaluation) => ids.has(ev.evaluateeId) && decidedHere(ev, data) && at(ev.stage) < at('vote');

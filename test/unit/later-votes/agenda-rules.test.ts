@@ -94,6 +94,9 @@ describe('the agenda of a later meeting', () => {
   });
 });
 
+const M1 = { id: 'mt_0001', date: '2025-10-28' };
+const M2 = { id: 'mt_0002', date: '2026-12-20' };
+
 describe('what an earlier evaluation waits for', () => {
   const ev = (over: Partial<EvaluationLoopFacts['evaluation']> = {}): EvaluationLoopFacts['evaluation'] => ({ id: 'ev_0001', evaluateeId: 'ee_a001', year: 2025, meetingId: 'mt_0001', ...over });
   const calendar = [
@@ -104,12 +107,12 @@ describe('what an earlier evaluation waits for', () => {
   it('a passing result waits for its 满意度测评; a failing one for the re-report, with the meeting the rule points to', () => {
     const passing: EvaluationLoopFacts = { evaluation: ev({ voteResult: result(false, '2025-10-28T03:00:00.000Z') }), report: null, laterVotes: [] };
     const failing: EvaluationLoopFacts = { evaluation: ev({ id: 'ev_0002', evaluateeId: 'ee_a002', voteResult: result(true, '2025-10-28T03:00:00.000Z') }), report: null, laterVotes: [] };
-    const [a, b] = laterCandidates([passing, failing], 'mt_0002', { reReportMonths: 3 }, calendar);
+    const [a, b] = laterCandidates([passing, failing], M2, { reReportMonths: 3 }, calendar);
     expect(a).toMatchObject({ evaluationId: 'ev_0001', path: 'followUp', reportReceivedOn: null, suggestion: null });
     // 28 Oct + 3 months = 28 Jan: that day's meeting is the first on or after it.
     expect(b).toMatchObject({ evaluationId: 'ev_0002', path: 'reReport', failingSince: '2025-10-28', suggestedMeetingId: 'mt_0004', reReportEarliest: '2026-01-28', failingVote: { kind: 'meeting', outcome: '不满意' } });
     expect(b!.suggestion).toContain('建议安排在第二十八次会议（2026年1月28日）');
-    const none = laterCandidates([failing], 'mt_0002', { reReportMonths: 3 }, [])[0]!;
+    const none = laterCandidates([failing], M2, { reReportMonths: 3 }, [])[0]!;
     expect(none.suggestion).toContain('尚未安排常委会会议');
   });
 
@@ -119,27 +122,31 @@ describe('what an earlier evaluation waits for', () => {
       report: { receivedOn: '2026-04-01', meetingId: null },
       laterVotes: [{ kind: 'followUp', meetingId: 'mt_0003', agendaItemId: 'ag_0009', result: result(false, '2026-06-01T03:00:00.000Z') }],
     };
-    expect(laterCandidates([closed], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
+    expect(laterCandidates([closed], M2, { reReportMonths: 3 }, [])).toEqual([]);
     const failedAgain: EvaluationLoopFacts = { ...closed, laterVotes: [{ ...closed.laterVotes[0]!, result: result(true, '2026-06-01T03:00:00.000Z') }] };
     expect(lastResult(failedAgain)?.failing).toBe(true);
-    expect(laterCandidates([failedAgain], 'mt_0002', { reReportMonths: 3 }, [])[0]).toMatchObject({ path: 'reReport', failingSince: '2026-06-01', failingVote: { kind: 'followUp', outcome: '不满意' } });
-    expect(laterProblem(failedAgain, { kind: 'vote', voteKind: 'followUp' }, 'mt_0002', '张三')).toContain('应安排再次报告');
-    expect(laterProblem(failedAgain, { kind: 'vote', voteKind: 'reReport' }, 'mt_0002', '张三')).toBeNull();
+    expect(laterCandidates([failedAgain], M2, { reReportMonths: 3 }, [])[0]).toMatchObject({ path: 'reReport', failingSince: '2026-06-01', failingVote: { kind: 'followUp', outcome: '不满意' } });
+    expect(laterProblem(failedAgain, { kind: 'vote', voteKind: 'followUp' }, M2, '张三')).toContain('应安排再次报告');
+    expect(laterProblem(failedAgain, { kind: 'vote', voteKind: 'reReport' }, M2, '张三')).toBeNull();
     const before: EvaluationLoopFacts = { evaluation: ev(), report: null, laterVotes: [] };
-    expect(laterCandidates([before], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
-    expect(laterProblem(before, { kind: 'hearing', purpose: 'report' }, 'mt_0002', '张三')).toContain('尚未公布民主测评结果');
-    expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, 'mt_0002', '张三')).toBeNull();
-    expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, 'mt_0001', '张三')).toContain('在本次会议进行');
+    expect(laterCandidates([before], M2, { reReportMonths: 3 }, [])).toEqual([]);
+    expect(laterProblem(before, { kind: 'hearing', purpose: 'report' }, M2, '张三')).toContain('尚未公布民主测评结果');
+    expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, M2, '张三')).toBeNull();
+    expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, M1, '张三')).toContain('在本次会议进行');
+    // A meeting dated before the last result was announced cannot continue it.
+    const march = { id: 'mt_0005', date: '2026-03-10' };
+    expect(laterProblem(closed, { kind: 'hearing', purpose: 'report' }, march, '张三')).toContain('早于张三的测评结果公布之日（2026年6月1日）');
+    expect(laterCandidates([failedAgain], march, { reReportMonths: 3 }, [])).toEqual([]);
     // A failing re-report vote escalates: no further re-report. A case the office closed is done.
     const escalatedCase: EvaluationLoopFacts = {
       ...closed,
       laterVotes: [{ kind: 'reReport', meetingId: 'mt_0003', agendaItemId: 'ag_0009', result: result(true, '2026-03-01T03:00:00.000Z') }],
     };
-    expect(laterCandidates([escalatedCase], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
-    expect(laterProblem(escalatedCase, { kind: 'hearing', purpose: 'reReport' }, 'mt_0002', '张三')).toContain('应按规定采取询问、质询等措施');
+    expect(laterCandidates([escalatedCase], M2, { reReportMonths: 3 }, [])).toEqual([]);
+    expect(laterProblem(escalatedCase, { kind: 'hearing', purpose: 'reReport' }, M2, '张三')).toContain('应按规定采取询问、质询等措施');
     const officeClosed: EvaluationLoopFacts = { evaluation: ev({ voteResult: result(true, '2025-10-28T03:00:00.000Z') }), report: null, laterVotes: [], closed: true };
-    expect(laterCandidates([officeClosed], 'mt_0002', { reReportMonths: 3 }, [])).toEqual([]);
-    expect(laterProblem(officeClosed, { kind: 'vote', voteKind: 'reReport' }, 'mt_0002', '张三')).toContain('已办结');
+    expect(laterCandidates([officeClosed], M2, { reReportMonths: 3 }, [])).toEqual([]);
+    expect(laterProblem(officeClosed, { kind: 'vote', voteKind: 'reReport' }, M2, '张三')).toContain('已办结');
   });
 });
 

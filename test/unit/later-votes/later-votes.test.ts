@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail } from '../../../shared/api/desk-types';
+import type { MeetingDetail, PlanView } from '../../../shared/api/desk-types';
 import type { HallView, LiveConsoleState } from '../../../shared/api/live-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
 import type { Meeting } from '../../../shared/domain/meetings';
@@ -43,7 +43,7 @@ async function twoMeetings() {
   expect(passing && failing).toBeTruthy();
   const first = r.data.meeting;
   const second = await desk<Meeting>(r, 'meetings.create', {
-    meeting: { name: `${first.name.replace(/第.+次会议$/u, '')}第二十五次会议`, session: first.session, sitting: first.sitting + 2, year: 2026, date: '2026-12-20' },
+    meeting: { name: first.name.replace(/第[^第]+次会议$/u, '第二十五次会议'), session: first.session, sitting: first.sitting + 2, year: 2026, date: '2026-12-20' },
   });
   return { r, passing, failing, second };
 }
@@ -91,7 +91,12 @@ describe('later votes on the agenda', () => {
     expect(noReason.message).toContain('提前测评应说明理由');
     expect((await year(r)).loop?.laterVotes ?? []).toEqual([]);
 
+    const coverage = (await desk<PlanView>(r, 'plan.get', {})).counts;
     const saved = await desk<Meeting>(r, 'meetings.setAgenda', { id: second.id, agenda, confirm: true, earlyReason: '年底前须完成测评' });
+    // Never coverage: the plan's figures are as they were.
+    expect((await desk<PlanView>(r, 'plan.get', {})).counts).toEqual(coverage);
+    // The evaluation stays in the plan (its first meeting and its later vote both hold it).
+    expect((await refusal(r, 'plan.remove', { evaluationId: passing.id, year: 2026 })).code).toBe('conflict');
     const item = saved.agenda[0]!;
     const after = await year(r);
     expect(after.loop!.laterVotes).toEqual([
@@ -264,6 +269,12 @@ describe('later votes on the agenda', () => {
     expect(detail.later.find((c) => c.evaluationId === passing.id)).toMatchObject({ path: 'followUp', reportReceivedOn: '2026-12-01', reportHeardAt: second.id });
     await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [] });
     expect((await year(r)).loop!.reports[0]!.meetingId).toBeNull();
+    // A hearing meeting recorded by other means (the report's own record) is not undone by an agenda edit.
+    await r.s.store.update<YearData, void>('year/2026', (y) => {
+      y.loop!.reports[0]!.meetingId = second.id;
+    });
+    await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [laterVote(passing.evaluateeId, passing.id)] });
+    expect((await year(r)).loop!.reports[0]!.meetingId).toBe(second.id);
   });
 
   it('the meeting’s own vote: no step, heading or hall text names the vote twice', async () => {
