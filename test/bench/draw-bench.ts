@@ -28,12 +28,15 @@ export async function drawBench(archive10: string): Promise<void> {
     await operator.setViewportSize({ width: 1440, height: 900 });
     // The hall in its own context, as on its own screen: the console's rendering is not its work.
     const hall = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+    await hall.addInitScript(stampHallEvents);
     await operator.goto(host.urls.console);
     await toQuestioning(host, operator);
     await hall.goto(host.urls.hall);
     await hall.getByTestId('hall-screen').waitFor();
 
     const samples: number[] = [];
+    const received: number[] = [];
+    const rendered: number[] = [];
     const work = await consoleWork(operator);
     for (let i = 0; i < DRAWS + WARMUP; i++) {
       if (i === WARMUP) await work.start();
@@ -52,13 +55,26 @@ export async function drawBench(archive10: string): Promise<void> {
         { polling: 'raf', timeout: 10_000 },
       );
       const at = (await painted.jsonValue()) as number;
-      if (i >= WARMUP) samples.push(at - t0);
+      const event = await hall.evaluate((id) => window.__hallEvents?.find((e) => e.drawId === id) ?? null, drawId);
+      if (i >= WARMUP) {
+        samples.push(at - t0);
+        if (event) {
+          received.push(event.received - t0);
+          rendered.push(event.handled - t0);
+        }
+      }
       await operatorPause();
       await api(host, operator, 'questioning.next', {});
       // Like an operator between questions: the next draw starts once the hall is back on the evaluatee.
       await hall.waitForFunction(() => document.querySelector('[data-testid="hall-screen"]')?.getAttribute('data-kind') === 'evaluatee', undefined, { polling: 'raf' });
     }
     reportWork('draw.console.per_draw', await work.stop(), DRAWS);
+    // Where the time goes: the click to the hall's page receiving the hall.view event (the call,
+    // the durable write, the fan-out), to the hall's handler having rendered it, to the paint.
+    report('draw.hall.received.p50.ms', percentile(received, 50), 'ms');
+    report('draw.hall.received.p95.ms', percentile(received, 95), 'ms');
+    report('draw.hall.rendered.p50.ms', percentile(rendered, 50), 'ms');
+    report('draw.hall.rendered.p95.ms', percentile(rendered, 95), 'ms');
     report('draw.hall.p50.ms', percentile(samples, 50), 'ms');
     report('draw.hall.p95.ms', percentile(samples, 95), 'ms');
   } finally {
@@ -66,6 +82,36 @@ export async function drawBench(archive10: string): Promise<void> {
     await host.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+declare global {
+  interface Window {
+    /** Per draw: when the hall page received its hall.view event and when the page's handlers returned. */
+    __hallEvents?: { drawId: string; received: number; handled: number }[];
+  }
+}
+
+/**
+ * Runs in the hall page before its own scripts: every hall.view listener added to an EventSource
+ * is wrapped to stamp, for a draw's first view, when the event reached the page and when the
+ * page's handler (which renders the hall at once, see use-hall-view) returned.
+ */
+function stampHallEvents(): void {
+  const add = EventSource.prototype.addEventListener;
+  const seen = new Set<string>();
+  EventSource.prototype.addEventListener = function (this: EventSource, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    if (type !== 'hall.view' || typeof listener !== 'function') return add.call(this, type, listener as EventListenerOrEventListenerObject, options);
+    const wrapped = (ev: Event) => {
+      const received = performance.timeOrigin + performance.now();
+      listener.call(this, ev);
+      const match = /"drawId":"([^"]+)"/.exec((ev as MessageEvent<string>).data);
+      if (match && !seen.has(match[1]!)) {
+        seen.add(match[1]!);
+        (window.__hallEvents ??= []).push({ drawId: match[1]!, received, handled: performance.timeOrigin + performance.now() });
+      }
+    };
+    return add.call(this, type, wrapped, options);
+  } as typeof EventSource.prototype.addEventListener;
 }
 
 export interface ConsoleWork {

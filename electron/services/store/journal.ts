@@ -10,11 +10,13 @@ import type { PartitionKey } from './types';
  * beside `meeting/<id>.json`. One JSON line per acknowledged change, each the partition's whole
  * data after that change with a checksum of it:
  *
- *   {"seq":3,"v":1,"savedAt":"2026-12-07T06:03:00.000Z","sum":"<sha256 of the data's bytes>","data":{…}}
+ *   {"seq":3,"file":2,"v":1,"savedAt":"2026-12-07T06:03:00.000Z","sum":"<sha256 of the data's bytes>","data":{…}}
  *
  * Line 0 is written with the file (temp → fsync → rename), later lines are appended and fsync'd
  * before the change is acknowledged. Whole snapshots rather than patches: replaying is taking
- * the last good line, and a line can be checked on its own.
+ * the last good line, and a line can be checked on its own. `file`: the newest line whose state
+ * the partition file was known to hold when this line was written (the file follows the journal;
+ * -1: none). Lines without it (older versions) come from a store that wrote the file first.
  */
 
 export const JOURNAL_EXT = '.journal';
@@ -25,6 +27,8 @@ export function journalPath(dataDir: string, key: PartitionKey): string {
 
 export interface JournalEntry {
   seq: number;
+  /** The newest line whose state the partition file held when this line was written (-1: none). */
+  file: number;
   /** sha256 of the data's bytes, as written (the same bytes as in the partition file). */
   sum: string;
   /** Data version of the app that wrote the line. */
@@ -42,6 +46,8 @@ export interface ParsedJournal {
   last: JournalEntry | null;
   /** Checksums of the good lines' data, to tell which state a partition file holds. */
   sums: ReadonlySet<string>;
+  /** For each checksum, the highest number of a good line holding that data. */
+  seqOfSum: ReadonlyMap<string, number>;
   entries: number;
   /** The last line was cut short (a crash while appending): ignored. */
   torn: boolean;
@@ -49,9 +55,10 @@ export interface ParsedJournal {
   damaged: boolean;
 }
 
-export function journalLine(seq: number, version: number, savedAt: string, data: Uint8Array): Buffer {
+/** One line; `file` defaults to the line itself (the partition file written first, with this state). */
+export function journalLine(seq: number, version: number, savedAt: string, data: Uint8Array, file = seq): Buffer {
   const sum = createHash('sha256').update(data).digest('hex');
-  const head = `{"seq":${seq},"v":${version},"savedAt":${JSON.stringify(savedAt)},"sum":"${sum}","data":`;
+  const head = `{"seq":${seq},"file":${file},"v":${version},"savedAt":${JSON.stringify(savedAt)},"sum":"${sum}","data":`;
   return Buffer.concat([Buffer.from(head, 'utf8'), data, Buffer.from('}\n', 'utf8')]);
 }
 
@@ -61,18 +68,20 @@ const DATA_MARK = Buffer.from(',"data":', 'utf8');
 function readLine(line: Buffer): JournalEntry | null {
   const at = line.indexOf(DATA_MARK);
   if (at < 0 || line[line.length - 1] !== 0x7d /* } */) return null;
-  let head: { seq?: unknown; v?: unknown; savedAt?: unknown; sum?: unknown };
+  let head: { seq?: unknown; file?: unknown; v?: unknown; savedAt?: unknown; sum?: unknown };
   try {
     head = JSON.parse(`${line.subarray(0, at).toString('utf8')}}`) as typeof head;
   } catch {
     return null;
   }
-  const { seq, v, savedAt, sum } = head;
+  const { seq, file, v, savedAt, sum } = head;
   if (!Number.isInteger(seq) || !Number.isInteger(v) || typeof savedAt !== 'string' || typeof sum !== 'string') return null;
   const body = line.subarray(at + DATA_MARK.length, line.length - 1);
   if (createHash('sha256').update(body).digest('hex') !== sum) return null;
   try {
-    return { seq: seq as number, sum, v: v as number, savedAt, data: JSON.parse(body.toString('utf8')) as unknown };
+    // A line without `file` was written by a store that wrote the partition file before each line.
+    const fileSeq = Number.isInteger(file) ? Math.min(file as number, seq as number) : (seq as number);
+    return { seq: seq as number, file: fileSeq, sum, v: v as number, savedAt, data: JSON.parse(body.toString('utf8')) as unknown };
   } catch {
     return null;
   }
@@ -95,6 +104,7 @@ export function parseJournal(bytes: Buffer): ParsedJournal {
   }
   let last: JournalEntry | null = null;
   const sums = new Set<string>();
+  const seqOfSum = new Map<string, number>();
   let damaged = false;
   let entries = 0;
   for (const entry of read) {
@@ -107,10 +117,11 @@ export function parseJournal(bytes: Buffer): ParsedJournal {
     if (last && entry.seq <= last.seq) continue;
     last = entry;
     sums.add(entry.sum);
+    seqOfSum.set(entry.sum, entry.seq);
     entries++;
   }
   if (!last) damaged = true;
-  return { last, sums, entries, torn, damaged };
+  return { last, sums, seqOfSum, entries, torn, damaged };
 }
 
 const ENVELOPE_HEAD = Buffer.from('{"schemaVersion":', 'utf8');
@@ -129,27 +140,32 @@ export function partitionDataSum(bytes: Buffer): string | null {
 }
 
 /**
- * Whether a good partition file holds an older state than its journal: its data is that of a
- * line before the last, or it matches no line (written differently) and was saved before the
- * last line. The partition is written before each line is appended, so a file in step with its
- * journal is at the last line or past it (a change whose line was never written: not yet
- * acknowledged, or the append failed and the office was told); an older one was put back (a sync
- * tool restoring an earlier copy, a rename lost on a disk that did not flush its folder).
+ * Where a good partition file stands against its journal:
+ * - 'current': it holds the last line's state (or a later change whose line was never written:
+ *   not yet acknowledged, or the append failed and the file was written instead).
+ * - 'following': it holds an earlier line's state, one the file was still known to hold when the
+ *   last line was written (`file`): while a meeting runs the file follows its journal, and the app
+ *   stopped before it caught up. Nothing is wrong; the journal's newest line is brought in.
+ * - 'put-back': an older state than the app left it in — an earlier line's state than `file` says
+ *   the file had reached, or a state no line holds saved before the last line (a sync tool
+ *   restoring an earlier copy, a rename lost on a disk that did not flush its folder).
  */
-export function partitionIsBehind(journal: ParsedJournal, fileBytes: Buffer, fileSavedAt: string): boolean {
+export function journalStanding(journal: ParsedJournal, fileBytes: Buffer, fileSavedAt: string): 'current' | 'following' | 'put-back' {
   const { last } = journal;
-  if (!last) return false;
+  if (!last) return 'current';
   const sum = partitionDataSum(fileBytes);
-  if (sum !== null && sum === last.sum) return false;
-  if (sum !== null && journal.sums.has(sum)) return true;
+  if (sum !== null && sum === last.sum) return 'current';
+  const at = sum === null ? undefined : journal.seqOfSum.get(sum);
+  if (at !== undefined) return at >= last.file ? 'following' : 'put-back';
   const saved = Date.parse(fileSavedAt);
   const latest = Date.parse(last.savedAt);
-  return Number.isFinite(saved) && Number.isFinite(latest) && saved < latest;
+  return Number.isFinite(saved) && Number.isFinite(latest) && saved < latest ? 'put-back' : 'current';
 }
 
 /** Starts (or restarts) a journal holding one line: the partition's data as it is now. */
-export async function startJournal(fs: StoreFs, path: string, version: number, savedAt: string, data: Uint8Array): Promise<void> {
-  await writeFileDurably(fs, path, journalLine(0, version, savedAt, data));
+/** `fileHolds`: the partition file holds this state (written just before, or unchanged since). */
+export async function startJournal(fs: StoreFs, path: string, version: number, savedAt: string, data: Uint8Array, fileHolds = true): Promise<void> {
+  await writeFileDurably(fs, path, journalLine(0, version, savedAt, data, fileHolds ? 0 : -1));
 }
 
 /** Appends one line and makes it durable (fdatasync) before returning. */

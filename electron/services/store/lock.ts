@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from '../deps';
 import { encodeJson, readJsonFile, removeFileDurably, writeFileDurably, writeTempFile } from './durable-file';
 import { storeMessages } from './messages';
+import { formatLocalTime } from './notices';
 import type { StoreFs } from './store-fs';
 
 export const LOCK_FILE = '.lock';
@@ -93,7 +94,16 @@ export function judgeLock(
   return { live: true, reason: 'running' };
 }
 
-/** Another live program holds the data folder. */
+/** When the owner took the folder, in the office's words; null when its lock does not say. */
+function heldSince(owner: LockOwner): string | null {
+  const at = Date.parse(owner.startedAt);
+  return Number.isFinite(at) ? formatLocalTime(at) : null;
+}
+
+/**
+ * Another live program holds the data folder. The message says who (this computer or another,
+ * by name) and since when; the owner's process number is in `owner` and goes to the log.
+ */
 export class StoreLockedError extends Error {
   readonly code = 'store_locked';
   readonly dataDir: string;
@@ -101,8 +111,8 @@ export class StoreLockedError extends Error {
   constructor(dataDir: string, owner: LockOwner, ownHostname: string) {
     super(
       owner.hostname && owner.hostname !== ownHostname
-        ? storeMessages.lockedOtherHost(dataDir, owner.pid, owner.hostname)
-        : storeMessages.locked(dataDir, owner.pid),
+        ? storeMessages.lockedOtherHost(dataDir, owner.hostname, heldSince(owner))
+        : storeMessages.locked(dataDir, heldSince(owner)),
     );
     this.name = 'StoreLockedError';
     this.dataDir = dataDir;
@@ -203,7 +213,10 @@ export async function acquireLock(o: AcquireLockOptions): Promise<HeldLock> {
     const owner = await readLockOwner(o.fs, o.dataDir);
     if (owner === null) continue; // released between our two steps: try to create it again
     const verdict = owner === 'unreadable' ? undefined : judge(owner, o, o.isProcessAlive, identity);
-    if (owner !== 'unreadable' && verdict?.live) throw new StoreLockedError(o.dataDir, owner, o.hostname);
+    if (owner !== 'unreadable' && verdict?.live) {
+      logRefusal(o, owner, verdict.reason);
+      throw new StoreLockedError(o.dataDir, owner, o.hostname);
+    }
     // Stale. Replace it, then read back: if two programs take over at once, one sees the other's token.
     await writeFileDurably(o.fs, path, bytes);
     const now = await readLockOwner(o.fs, o.dataDir);
@@ -219,7 +232,20 @@ export async function acquireLock(o: AcquireLockOptions): Promise<HeldLock> {
     }
   }
   const owner = await readLockOwner(o.fs, o.dataDir);
-  throw new StoreLockedError(o.dataDir, owner && owner !== 'unreadable' ? owner : { pid: 0, hostname: '', startedAt: '' }, o.hostname);
+  const holder = owner && owner !== 'unreadable' ? owner : { pid: 0, hostname: '', startedAt: '' };
+  logRefusal(o, holder, 'contended');
+  throw new StoreLockedError(o.dataDir, holder, o.hostname);
+}
+
+/** The refusal's details for support (the process number among them), which the message leaves out. */
+function logRefusal(o: AcquireLockOptions, owner: LockOwner, why: string): void {
+  o.log.warn('the data folder is held by another program; not opened', {
+    dataDir: o.dataDir,
+    ownerPid: owner.pid,
+    ownerHost: owner.hostname,
+    ownerStartedAt: owner.startedAt,
+    why,
+  });
 }
 
 /**

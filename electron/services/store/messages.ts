@@ -14,11 +14,17 @@ export const storeMessages = {
   closed: '数据存储已关闭，不能再读写数据。',
   newerVersion: (dataDir: string, folderVersion: number, appVersion: number) =>
     `数据由较新版本的程序写入（数据版本 ${folderVersion}，本程序只支持到版本 ${appVersion}）：${dataDir}。请安装新版本的程序后再打开，数据未作任何改动。`,
-  locked: (dataDir: string, pid: number) =>
-    `数据文件夹 ${dataDir} 正被另一个程序使用（进程 ${pid}），通常是另一个评议系统窗口或浏览器模式主机。请先关闭另一个窗口（或在运行浏览器模式的命令窗口中按 Ctrl+C），再重新打开本程序；也可以使用另一个数据文件夹。` +
+  /**
+   * The folder is held by another program on this computer. `since`: when it took the folder
+   * (`2026年12月7日 14:03`), null when its lock does not say. The process number is logged, never
+   * shown: it means nothing to office staff.
+   */
+  locked: (dataDir: string, since: string | null) =>
+    `数据文件夹 ${dataDir} 正被这台计算机上的另一个评议系统使用${since ? `（自 ${since} 起）` : ''}，通常是另一个评议系统窗口或浏览器模式主机。请先关闭另一个窗口（或在运行浏览器模式的命令窗口中按 Ctrl+C），再重新打开本程序；也可以使用另一个数据文件夹。` +
     `如确认没有其他评议系统在运行（可在任务管理器中查看），重新启动计算机后再打开即可自动解除占用。`,
-  lockedOtherHost: (dataDir: string, pid: number, host: string) =>
-    `数据文件夹 ${dataDir} 正被计算机「${host}」上的另一个评议系统使用（进程 ${pid}）。请先在那台计算机上关闭它，或使用另一个数据文件夹。` +
+  /** The folder (on a shared drive) is held by the app on another computer, named by its host name. */
+  lockedOtherHost: (dataDir: string, host: string, since: string | null) =>
+    `数据文件夹 ${dataDir} 正被计算机「${host}」上的另一个评议系统使用${since ? `（自 ${since} 起）` : ''}。请先在那台计算机上关闭它，或使用另一个数据文件夹。` +
     `如确认那台计算机上的程序已经关闭（或那台计算机已关机），可删除该文件夹中的 .lock 文件后重新打开；请勿在它仍在运行时删除，否则两边的更改会互相覆盖。`,
   migrationStepMissing: (version: number) => `缺少把数据升级到版本 ${version} 的步骤，程序无法打开这个数据文件夹。`,
   migrationFailed: (from: number, to: number, detail: string, backupId: string) =>

@@ -8,7 +8,7 @@ import { decodePartition, envelopeOf, isEnvelope, makeCodec, partitionTypeOf } f
 import { deepFreeze } from './deep-freeze';
 import { checkChange, draftOf, FAIL, serialize } from './incremental';
 import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, parseJsonBytes, removeFileDurably, writeFileDurably } from './durable-file';
-import { appendJournal, journalLine, journalPath, parseJournal, partitionIsBehind, removeJournal, scanJournals, startJournal } from './journal';
+import { appendJournal, journalLine, journalPath, journalStanding, parseJournal, removeJournal, scanJournals, startJournal } from './journal';
 import { dataMessages, notices as noticeOf } from './notices';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
 import { partitionLabel, storeMessages } from './messages';
@@ -45,6 +45,14 @@ interface ActiveJournal {
   fresh: boolean;
   /** Writing it failed and has not succeeded since (the office was told once). */
   failing: boolean;
+  /**
+   * The newest line whose state the partition file holds (-1: none). While the journal is
+   * healthy a change is acknowledged once its line is durable; the file follows right after, in
+   * the write queue (`catchUp`), so it lags by the lines of at most one such write.
+   */
+  fileSeq: number;
+  /** A catch-up write of the partition file is queued. */
+  catchUpQueued: boolean;
 }
 
 /**
@@ -202,26 +210,94 @@ class FolderStore implements Store {
       const journaled = type.journal?.(data) ?? null;
       const journal = this.journals.get(key);
       const created = !this.existing.has(key);
-      // The journal holds every change since the newest backup: one is taken as it starts.
-      if (journaled && !journal) await this.ensureBackupHolds(key, journaled.label);
-      await this.ensureDirFor(key);
-      // Durable first; memory and listeners only once the bytes are on disk.
       const adapter = partition.adapter as DurableJsonFile<Envelope<unknown>>;
-      await adapter.writeBytes(encodeEnvelope(envelope, json));
-      this.ctx.backups.changed(adapter.path);
+      // A healthy journal: the change is durable once its line is (fdatasync); the partition file
+      // follows right after the caller hears of it (catchUp), off the path to the hall.
+      const lineOnly = journaled !== null && journal !== undefined && !journal.fresh && journal.bytes <= JOURNAL_RESTART_BYTES;
+      let followed = false;
+      if (lineOnly) {
+        journal.label = journaled.label;
+        followed = await this.appendChange(key, journal, json, envelope.savedAt);
+        // The line could not be written: the change is saved in the partition file instead.
+        if (!followed) await this.writePartition(adapter, encodeEnvelope(envelope, json));
+      } else {
+        // The journal holds every change since the newest backup: one is taken as it starts.
+        if (journaled && !journal) await this.ensureBackupHolds(key, journaled.label);
+        await this.ensureDirFor(key);
+        // Durable first; memory and listeners only once the bytes are on disk.
+        await this.writePartition(adapter, encodeEnvelope(envelope, json));
+      }
       partition.data = deepFreeze(envelope);
       for (const [node, text] of fresh) this.jsonCache.set(node, text);
       this.trust(data);
       this.existing.add(key);
-      // Then the journal, before the caller hears of the change.
-      if (journaled) await this.journalChange(key, journaled.label, json, envelope.savedAt);
-      else if (journal) await this.foldJournal(key, journal);
+      // Then the journal (started or written afresh), before the caller hears of the change.
+      if (!lineOnly) {
+        if (journaled) await this.journalChange(key, journaled.label, json, envelope.savedAt);
+        else if (journal) await this.foldJournal(key, journal);
+      }
+      if (followed) this.queueCatchUp(key, journal!);
       // A new partition has no copy in any backup yet: one is taken before the caller hears of it.
       if (created && !this.seeding) await this.backupNewPartition(key);
       this.emitCommit([key]);
       this.noteChange();
       return result as R;
     });
+  }
+
+  private async writePartition(adapter: DurableJsonFile<Envelope<unknown>>, bytes: Uint8Array): Promise<void> {
+    await adapter.writeBytes(bytes);
+    this.ctx.backups.changed(adapter.path);
+  }
+
+  /**
+   * Appends a change's line to a healthy journal; true once it is durable. On failure the line
+   * may be half-written: false, and the journal is written afresh with the next change.
+   */
+  private async appendChange(key: PartitionKey, journal: ActiveJournal, json: Uint8Array, savedAt: string): Promise<boolean> {
+    try {
+      const line = journalLine(journal.seq + 1, this.ctx.codec.schemaVersion, savedAt, json, journal.fileSeq);
+      await appendJournal(this.ctx.fs, journal.path, line);
+      journal.seq++;
+      journal.bytes += line.length;
+      return true;
+    } catch (err) {
+      this.journalFailed(key, journal, err);
+      return false;
+    }
+  }
+
+  /** After an acknowledged line: the partition file catches up in the write queue (one write for a burst). */
+  private queueCatchUp(key: PartitionKey, journal: ActiveJournal): void {
+    if (journal.catchUpQueued) return;
+    journal.catchUpQueued = true;
+    void this.queue.run(async () => {
+      journal.catchUpQueued = false;
+      await this.catchUp(key, journal);
+    });
+  }
+
+  private async catchUpAll(): Promise<void> {
+    for (const [key, journal] of this.journals) await this.catchUp(key, journal);
+  }
+
+  /**
+   * Writes the partition file with the state of the journal's last line, if it is behind. If this
+   * fails the journal still holds every change (the next change or backup tries again).
+   */
+  private async catchUp(key: PartitionKey, journal: ActiveJournal): Promise<boolean> {
+    if (this.journals.get(key) !== journal || journal.fresh || journal.fileSeq === journal.seq) return true;
+    const partition = this.loaded.get(key);
+    if (!partition) return false;
+    try {
+      const envelope = partition.data;
+      await this.writePartition(partition.adapter as DurableJsonFile<Envelope<unknown>>, encodeEnvelope(envelope, this.committedJson(envelope.data)));
+      journal.fileSeq = journal.seq;
+      return true;
+    } catch (err) {
+      this.ctx.log.error('writing the meeting file after its journal failed; the journal holds the changes', { key, error: String(err) });
+      return false;
+    }
   }
 
   /**
@@ -272,6 +348,8 @@ class FolderStore implements Store {
    * (they only need the changes since the newest backup), then the retention rule.
    */
   private async takeBackup(reason: BackupReason, label: string): Promise<BackupInfo> {
+    // A backup copies the files: each partition file holds its journal's last line first.
+    await this.catchUpAll();
     const info = await this.ctx.backups.create(reason, label, this.meta.schemaVersion);
     this.lastBackupMs = this.ctx.clock.now();
     this.dirty = false;
@@ -288,6 +366,8 @@ class FolderStore implements Store {
       if (target.schemaVersion > this.ctx.codec.schemaVersion) {
         throw new ApiError('conflict', storeMessages.backupNewer(backupId, target.schemaVersion, this.ctx.codec.schemaVersion));
       }
+      // The safety backup copies files: each meeting file holds its journal's last line first.
+      await this.catchUpAll();
       const safety = await this.ctx.backups.create('before-restore', `恢复备份 ${backupId} 之前`, this.meta.schemaVersion);
       const before = [...this.existing];
       const previousMeta = this.meta;
@@ -474,52 +554,56 @@ class FolderStore implements Store {
     await this.takeBackup('meeting-start', label);
   }
 
-  /** Appends the change to the partition's journal, starting the journal if there is none yet. */
+  /**
+   * Starts the partition's journal, or writes it afresh (after a failure, or grown too long), with
+   * one line: the change just written to the partition file.
+   */
   private async journalChange(key: PartitionKey, label: string, json: Uint8Array, savedAt: string): Promise<void> {
     let journal = this.journals.get(key);
     if (!journal) {
-      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false };
+      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false };
       this.journals.set(key, journal);
       this.ctx.log.info('meeting journal started', { key, journal: journal.path });
     }
     journal.label = label;
     try {
-      if (journal.fresh || journal.bytes > JOURNAL_RESTART_BYTES) {
-        await this.writeFreshJournal(journal, json, savedAt);
-        if (journal.failing) this.ctx.log.info('meeting journal written afresh after a failure', { key });
-        journal.failing = false;
-        return;
-      }
-      const line = journalLine(journal.seq + 1, this.ctx.codec.schemaVersion, savedAt, json);
-      await appendJournal(this.ctx.fs, journal.path, line);
-      journal.seq++;
-      journal.bytes += line.length;
+      await this.writeFreshJournal(journal, json, savedAt, true);
+      if (journal.failing) this.ctx.log.info('meeting journal written afresh after a failure', { key });
+      journal.failing = false;
     } catch (err) {
-      // A line may be half-written: the next change writes the whole journal again (by rename).
-      journal.fresh = true;
-      this.ctx.log.error('writing the meeting journal failed; the change is saved in its partition', { key, journal: journal.path, error: String(err) });
-      if (!journal.failing) {
-        this.addNotice(
-          noticeOf.journalFailed({ kind: 'journal-failed', key, file: partitionPath(this.dataDir, key), journal: journal.path, detail: (err as NodeJS.ErrnoException).code ?? String(err), at: this.nowIso() }),
-        );
-      }
-      journal.failing = true;
+      this.journalFailed(key, journal, err);
     }
   }
 
-  private async writeFreshJournal(journal: ActiveJournal, json: Uint8Array, savedAt: string): Promise<void> {
-    await startJournal(this.ctx.fs, journal.path, this.ctx.codec.schemaVersion, savedAt, json);
+  /** A line may be half-written: the next change writes the partition file and the whole journal again (by rename). */
+  private journalFailed(key: PartitionKey, journal: ActiveJournal, err: unknown): void {
+    journal.fresh = true;
+    this.ctx.log.error('writing the meeting journal failed; the change is saved in its partition', { key, journal: journal.path, error: String(err) });
+    if (!journal.failing) {
+      this.addNotice(
+        noticeOf.journalFailed({ kind: 'journal-failed', key, file: partitionPath(this.dataDir, key), journal: journal.path, detail: (err as NodeJS.ErrnoException).code ?? String(err), at: this.nowIso() }),
+      );
+    }
+    journal.failing = true;
+  }
+
+  /** `fileHolds`: the partition file holds this state. */
+  private async writeFreshJournal(journal: ActiveJournal, json: Uint8Array, savedAt: string, fileHolds: boolean): Promise<void> {
+    await startJournal(this.ctx.fs, journal.path, this.ctx.codec.schemaVersion, savedAt, json, fileHolds);
     journal.seq = 0;
     journal.bytes = json.length;
     journal.fresh = false;
+    journal.fileSeq = fileHolds ? 0 : -1;
   }
 
   /** After a backup, the journal needs only what follows it: one line, the partition as it is now. */
   private async restartJournal(key: PartitionKey, journal: ActiveJournal): Promise<void> {
     const partition = this.loaded.get(key);
     if (!partition) return;
+    // The file holds the current state unless catching it up has failed (takeBackup tried).
+    const fileHolds = journal.fresh || journal.fileSeq === journal.seq;
     try {
-      await this.writeFreshJournal(journal, this.committedJson(partition.data.data), partition.data.savedAt);
+      await this.writeFreshJournal(journal, this.committedJson(partition.data.data), partition.data.savedAt, fileHolds);
     } catch (err) {
       journal.fresh = true;
       this.ctx.log.error('restarting the meeting journal failed', { key, error: String(err) });
@@ -558,8 +642,9 @@ class FolderStore implements Store {
 
   /**
    * At open, for each journal found (the app stopped during a meeting): the partition if it is
-   * good — it holds every acknowledged change, perhaps one more; otherwise the journal's last good
-   * line (a torn last line is ignored); otherwise the newest good backup. A damaged journal is
+   * good and current — it holds every acknowledged change, perhaps one more; the journal's newest
+   * line if the file was following it (the app stopped before the file caught up) or is bad or was
+   * put back older (a torn last line is ignored); otherwise the newest good backup. A damaged journal is
    * quarantined byte for byte. Then the journal starts again from the partition, or, when the
    * meeting had ended, is folded in after a backup.
    */
@@ -595,11 +680,17 @@ class FolderStore implements Store {
         onDisk = { ok: false, why: err.message, present: true };
       }
       // A good file holding an older state than its journal (put back by some tool, or a rename
-      // the disk lost) would drop acknowledged changes: the journal's newest line wins then.
+      // the disk lost) would drop acknowledged changes: the journal's newest line wins then. A
+      // file that was following its journal (the app stopped before it caught up) is simply
+      // brought up to the newest line.
       let behind = false;
-      if (onDisk.ok && replay?.ok && fileBytes && partitionIsBehind(parsed, fileBytes, onDisk.savedAt ?? '')) {
-        behind = true;
-        onDisk = { ok: false, why: 'older than its meeting journal', present: true };
+      let following = false;
+      if (onDisk.ok && replay?.ok && fileBytes) {
+        const standing = journalStanding(parsed, fileBytes, onDisk.savedAt ?? '');
+        if (standing === 'put-back') {
+          behind = true;
+          onDisk = { ok: false, why: 'older than its meeting journal', present: true };
+        } else following = standing === 'following';
       }
       const quarantineJournal = async (): Promise<string> => {
         const q = await quarantineFile(fs, this.dataDir, path, `${key}.journal`, this.ctx.clock.now());
@@ -607,7 +698,20 @@ class FolderStore implements Store {
         return q;
       };
       let data: unknown = null;
-      if (onDisk.ok) {
+      if (following && replay?.ok && parsed.last) {
+        await this.ensureDirFor(key);
+        const caught = { ...envelopeOf(codec, null, this.ctx.clock.now()), savedAt: parsed.last.savedAt };
+        await writeFileDurably(fs, file, encodeEnvelope(caught, this.committedJson(replay.data)));
+        this.ctx.backups.changed(file);
+        data = replay.data;
+        this.existing.add(key);
+        this.install(key, data, true, caught.savedAt);
+        log.info('meeting file brought up to its journal (the app stopped before the file caught up)', { key, seq: parsed.last.seq, savedAt: parsed.last.savedAt });
+        if (parsed.damaged) {
+          const q = await quarantineJournal();
+          this.addNotice(noticeOf.journalDamaged({ kind: 'journal-damaged', key, file, journal: path, quarantinedAs: q, at: this.nowIso() }));
+        } else if (parsed.torn) log.info('meeting journal: a line cut short by a crash was ignored', { key, journal: path });
+      } else if (onDisk.ok) {
         data = onDisk.data;
         this.existing.add(key);
         this.install(key, data, true, onDisk.savedAt);
@@ -636,7 +740,7 @@ class FolderStore implements Store {
       }
       const wanted = data !== null ? type.journal?.(data) : null;
       if (wanted) {
-        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false };
+        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false };
         this.journals.set(key, journal);
         await this.restartJournal(key, journal);
       } else if (await pathExists(fs, path)) {

@@ -7,6 +7,7 @@ import { CALL_NAMES, calls, type CallName } from '../../../shared/api/contract';
 import type { Role } from '../../../shared/api/define';
 import { postCall, startHost, type Host, type RawReply } from '../../e2e/support/host';
 import { malformedPayloads } from '../../unit/api/malformed';
+import { parseJournal, partitionDataSum } from '../../../electron/services/store/journal';
 import { httpCaller } from './caller';
 import { openCountingRound } from './vote-session';
 
@@ -200,6 +201,23 @@ class FolderPrint {
   }
 }
 
+/** Resolves once each meeting file holds its journal's newest line (or after 10 s: a file left behind then shows as a change). */
+async function journalsCaughtUp(dataDir: string): Promise<void> {
+  const dir = join(dataDir, 'meeting');
+  for (let tries = 0; tries < 2000; tries++) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    let behind = false;
+    for (const name of names.filter((n) => n.endsWith('.journal'))) {
+      const journal = await readFile(join(dir, name)).catch(() => null);
+      const file = await readFile(join(dir, name.replace(/\.journal$/, '.json'))).catch(() => null);
+      const last = journal ? parseJournal(journal).last : null;
+      if (last && file && partitionDataSum(file) !== last.sum) behind = true;
+    }
+    if (!behind) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
   return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
@@ -322,6 +340,9 @@ export async function fuzzContract(options: FuzzOptions = {}): Promise<FuzzOutco
         // An accepted export is fetched too: its one-time link must serve the file, not fail.
         if (accepted) await fetchDownload(host, role, name, c.what, answer.reply?.result, outcome);
         if (accepted && name === 'store.moveData') dataDir = (await httpCaller(() => host, 'desk')('store.status', {})).dataDir;
+        // While the meeting runs its file follows its journal right after each accepted change:
+        // the folder is at rest once every meeting file holds its journal's newest line.
+        if (accepted) await journalsCaughtUp(dataDir);
         const after = await print.take(dataDir);
         if (!accepted) {
           outcome.rejected++;

@@ -92,10 +92,10 @@ describe('runServe (the npm run serve entry, without the process)', () => {
   });
 
   it('exits with code 2 and the store’s own message when the services cannot start', async () => {
-    const s = await setup(new Error('数据文件夹正被另一个程序（进程 4242）使用，请先关闭它。'));
+    const s = await setup(new Error('数据文件夹正被这台计算机上的另一个评议系统使用（自 2026年12月7日 14:03 起），请先关闭它。'));
     const outcome = await runServe(['--port', '0', '--home', s.dirs.dir], s.deps);
     expect(outcome).toEqual({ kind: 'exit', code: EXIT.servicesFailed });
-    expect(s.err.join('\n')).toContain('数据文件夹正被另一个程序（进程 4242）使用');
+    expect(s.err.join('\n')).toContain('数据文件夹正被这台计算机上的另一个评议系统使用（自 2026年12月7日 14:03 起）');
     expect(s.created[0]?.homeDir).toBe(s.dirs.dir);
   });
 

@@ -1,17 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HallView, LiveConsoleState } from '../../../shared/api/live-types';
 import type { DrawLogReport, QuestionBankView, QuestioningState } from '../../../shared/api/questioning-types';
 import { assertAppendOnly, replayLog } from '../../../shared/draw';
 import type { DrawEntry, DrawLogEntry } from '../../../shared/draw/log-schema';
+import { durableData } from '../store/helpers';
 import { clock, closeAll, start, toQuestioning, type Harness } from './harness';
 
 afterEach(closeAll);
 
+/** The draw log as saved (durable: the journal's newest line while the meeting runs). */
 async function storedLog(h: Harness, meetingId: string): Promise<unknown[]> {
-  const file = JSON.parse(await readFile(join(h.s.dataDir, 'meeting', `${meetingId}.json`), 'utf8')) as { data: { questioning: { log: unknown[] } } };
-  return file.data.questioning.log;
+  const data = (await durableData(join(h.s.dataDir, 'meeting', `${meetingId}.json`))) as { questioning: { log: unknown[] } };
+  return data.questioning.log;
 }
 
 async function settings(h: Harness, meetingId: string, patch: Record<string, unknown>) {

@@ -3,8 +3,8 @@ import { startupFailureText } from '../../../electron/shell/startup-error';
 
 describe('startupFailureText', () => {
   it('shows a user-facing message as it is', () => {
-    const text = startupFailureText(new Error('数据文件夹正被另一个程序使用（进程 4242）。请先关闭它。'), true);
-    expect(text.content).toBe('数据文件夹正被另一个程序使用（进程 4242）。请先关闭它。');
+    const text = startupFailureText(new Error('数据文件夹正被这台计算机上的另一个评议系统使用（自 2026年12月7日 14:03 起）。请先关闭它。'), true);
+    expect(text.content).toBe('数据文件夹正被这台计算机上的另一个评议系统使用（自 2026年12月7日 14:03 起）。请先关闭它。');
     expect(text.title).toBe('人大工作评议系统无法启动');
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../../electron/services/deps';
 import { envelope001 } from '../../../electron/services/store/migrations/001-envelope';
+import { parseJournal } from '../../../electron/services/store/journal';
 import { openStore } from '../../../electron/services/store/store';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import type { Store, StoreOptions } from '../../../electron/services/store/types';
@@ -163,4 +164,17 @@ export async function backupBytes(dataDir: string, id: string, path: string): Pr
   const blob = await backupBlobPath(dataDir, id, path);
   if (!blob) throw new Error(`backup ${id} has no ${path}`);
   return fsp.readFile(blob);
+}
+
+/**
+ * A partition's data as durably saved, the way the store reads it back after a stop: while a
+ * meeting runs, its journal's newest line (the partition file follows it right after each change);
+ * otherwise the partition file. `file`: the partition's path (`…/meeting/<id>.json`).
+ */
+// oxlint-disable-next-line typescript/no-explicit-any
+export async function durableData(file: string): Promise<any> {
+  const journal = await fsp.readFile(file.replace(/\.json$/, '.journal')).catch(() => null);
+  const last = journal ? parseJournal(journal).last : null;
+  if (last) return last.data;
+  return (JSON.parse(await fsp.readFile(file, 'utf8')) as { data: unknown }).data;
 }

@@ -37,8 +37,15 @@ async function startMeeting(store: Store): Promise<void> {
   await store.update<Meeting, void>(KEY, (d) => void (d.running = true));
 }
 
+/** Keys sheets; then waits for the meeting file to catch up with the journal (as it does right after each change). */
 async function key(store: Store, from: number, to: number): Promise<void> {
   for (let n = from; n <= to; n++) await store.update<Meeting, void>(KEY, (d) => void d.sheets.push(n));
+  await settle(store);
+}
+
+/** Resolves once the write queue is idle: the partition file has caught up with its journal. */
+function settle(store: Store): Promise<void> {
+  return store.exclusive(async () => undefined);
 }
 
 /** Version 2 of the data: `sheets` renamed to `ballots`. */
@@ -348,6 +355,103 @@ describe('the meeting journal', () => {
     const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
     expect(replayed).toBeDefined();
     expect(await fsp.readFile(replayed!.quarantinedAs, 'utf8')).toBe('garbage');
+    await s2.close();
+  });
+});
+
+/** Records, in order, each fsync of the meeting's journal ('line') and of a temp file of its partition ('file'). */
+function orderFs(): { fs: StoreFs; events: string[]; failFile: (on: boolean) => void } {
+  const events: string[] = [];
+  let failing = false;
+  const isTemp = (p: string) => /\.m_1\.json\..*\.tmp$/.test(p);
+  const base: StoreFs = {
+    ...nodeStoreFs,
+    open: (async (p: string, flags?: string, mode?: number) => {
+      if (failing && isTemp(String(p))) throw Object.assign(new Error('injected'), { code: 'EIO' });
+      return nodeStoreFs.open(p, flags, mode);
+    }) as StoreFs['open'],
+  };
+  const fs = fsWithHandles(
+    (p) => p.endsWith('m_1.journal') || isTemp(p),
+    (handle) =>
+      wrapHandle(handle, {
+        async datasync() {
+          events.push('line');
+          return handle.datasync();
+        },
+        async sync() {
+          await handle.sync();
+          events.push('file');
+        },
+      }),
+    base,
+  );
+  return { fs, events, failFile: (on) => (failing = on) };
+}
+
+describe('the meeting file follows its journal while the meeting runs', () => {
+  it('a change is acknowledged once its line is durable; the meeting file is written after the answer, and catches up with every line', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { fs, events } = orderFs();
+    const store = await openMeeting(dir, clock, { fs });
+    await startMeeting(store);
+    await key(store, 1, 2);
+    events.length = 0;
+    const order: string[] = [];
+    const acked = store.update<Meeting, void>(KEY, (d) => void d.sheets.push(3)).then(() => order.push(`ack after ${events.join(',')}`));
+    await acked;
+    // the answer came after the line's fsync, before any write of the meeting file
+    expect(order).toEqual(['ack after line']);
+    await settle(store);
+    expect(events).toEqual(['line', 'file']);
+    const { file, journal } = paths(dir);
+    expect(JSON.parse(await fsp.readFile(file, 'utf8')).data.sheets).toEqual([1, 2, 3]);
+    const last = JSON.parse((await fsp.readFile(journal, 'utf8')).trim().split('\n').at(-1)!);
+    expect(last).toMatchObject({ seq: 3, file: 2 });
+    // a backup copies a meeting file that holds every acknowledged change
+    await store.backup('after-vote', '第1轮');
+    expect(JSON.parse((await backupBytes(dir, (await store.listBackups())[0]!.id, 'meeting/m_1.json')).toString()).data.sheets).toEqual([1, 2, 3]);
+    await store.close();
+  });
+
+  it('the app stopped before the meeting file caught up: the journal brings it up to date at the next start, quietly', async () => {
+    const dir = await tempDir();
+    const clock = new TestClock();
+    const { fs, failFile } = orderFs();
+    const s1 = await openMeeting(dir, clock, { fs });
+    await startMeeting(s1);
+    await key(s1, 1, 2);
+    // the meeting file cannot be written from now on (as if the app were killed each time before it was)
+    failFile(true);
+    await key(s1, 3, 5);
+    const { file } = paths(dir);
+    expect(JSON.parse(await fsp.readFile(file, 'utf8')).data.sheets).toEqual([1, 2]);
+    expect(s1.notices()).toEqual([]);
+
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 5));
+    // nothing was wrong: no notice but the lock of the app that stopped, nothing set aside
+    expect(s2.notices().map((n) => n.kind)).toEqual(['lock-taken-over']);
+    expect(await fsp.readdir(join(dir, 'quarantine')).catch(() => [])).toEqual([]);
+    expect(JSON.parse(await fsp.readFile(file, 'utf8')).data.sheets).toEqual(range(1, 5));
+    await key(s2, 6, 6);
+    await s2.close();
+    expect(JSON.parse(await fsp.readFile(file, 'utf8')).data.sheets).toEqual(range(1, 6));
+  });
+
+  it('a meeting file put back to a state before the one it had reached still gives way to the journal, with a notice', async () => {
+    const { dir, clock, file, store: s1 } = await runningMeeting(3);
+    const older = await fsp.readFile(file);
+    await key(s1, 4, 4);
+    // the file had reached sheet 4 (line 4 says so after sheet 5 was keyed); it is put back to sheet 3
+    await key(s1, 5, 5);
+    await fsp.writeFile(file, older);
+    const s2 = await openMeeting(dir, clock);
+    expect((await s2.read<Meeting>(KEY)).sheets).toEqual(range(1, 5));
+    const replayed = s2.notices().find((n) => n.kind === 'journal-replayed') as { quarantinedAs: string } | undefined;
+    expect(replayed).toBeDefined();
+    expect(await fsp.readFile(replayed!.quarantinedAs)).toEqual(older);
     await s2.close();
   });
 });

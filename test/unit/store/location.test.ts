@@ -120,7 +120,7 @@ describe('moveDataFolder', () => {
     expect(copied.to).toBe(join(root, 't'));
     await fsp.writeFile(join(source, '.lock'), JSON.stringify({ pid: 99999, hostname: hostname(), startedAt: 'x' }));
     await expect(moveDataFolder({ dataDir: source }, join(root, 't2'), { homeDir: root, isProcessAlive: () => true })).rejects.toThrow(
-      /正被另一个程序使用（进程 99999）/,
+      /正被这台计算机上的另一个评议系统使用/,
     );
     expect(await exists(join(root, 't2'))).toBe(false);
   });

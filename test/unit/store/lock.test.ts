@@ -5,20 +5,28 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultIsProcessAlive } from '../../../electron/services/store/lock';
+import { formatLocalTime } from '../../../electron/services/store/notices';
 import { StoreLockedError } from '../../../electron/services/store/store';
 import { exists, memoryLog, open, readJson, removeTempDirs, tempDir, type Core } from './helpers';
 
 afterEach(removeTempDirs);
 
 describe('one writer per data folder', () => {
-  it('refuses a second writer while the first one lives, naming the folder and its process', async () => {
+  it('refuses a second writer while the first one lives, naming the folder, who holds it and since when (the process number only in the log)', async () => {
     const dir = await tempDir();
     const first = await open(dir, { pid: 1234, isProcessAlive: (pid) => pid === 1234 });
-    expect(await readJson(join(dir, '.lock'))).toMatchObject({ pid: 1234, hostname: hostname(), startedAt: expect.any(String) });
+    const lock = (await readJson(join(dir, '.lock'))) as { startedAt: string };
+    expect(lock).toMatchObject({ pid: 1234, hostname: hostname(), startedAt: expect.any(String) });
 
-    const error = await open(dir, { pid: 5678, isProcessAlive: (pid) => pid === 1234 }).catch((e: unknown) => e);
+    const log = memoryLog();
+    const error = await open(dir, { pid: 5678, log, isProcessAlive: (pid) => pid === 1234 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreLockedError);
-    expect((error as Error).message).toContain(`数据文件夹 ${dir} 正被另一个程序使用（进程 1234）`);
+    const message = (error as Error).message;
+    expect(message).toContain(`数据文件夹 ${dir} 正被这台计算机上的另一个评议系统使用（自 ${formatLocalTime(Date.parse(lock.startedAt))} 起）`);
+    expect(message.replace(dir, '')).not.toMatch(/进程|1234|pid/i);
+    expect(log.entries).toContainEqual(
+      expect.objectContaining({ level: 'warn', details: expect.objectContaining({ ownerPid: 1234, ownerStartedAt: lock.startedAt, why: 'running' }) }),
+    );
     // the refused one changed nothing: the first still owns the lock and can write
     expect((await readJson(join(dir, '.lock'))).pid).toBe(1234);
     await first.update<Core, void>('core', (d) => void d.items.push('still mine'));
@@ -58,8 +66,10 @@ describe('one writer per data folder', () => {
 
   it('respects a lock held from another computer (it cannot be probed)', async () => {
     const dir = await tempDir();
-    await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 55, hostname: 'other-pc', startedAt: 'x' }));
-    await expect(open(dir, { pid: 7, isProcessAlive: () => false })).rejects.toThrow(/计算机「other-pc」.*进程 55.*\.lock/);
+    await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid: 55, hostname: 'other-pc', startedAt: '2026-12-07T06:03:00.000Z' }));
+    const error = (await open(dir, { pid: 7, isProcessAlive: () => false }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(new RegExp(`计算机「other-pc」上的另一个评议系统使用（自 ${formatLocalTime(Date.parse('2026-12-07T06:03:00.000Z'))} 起）.*\\.lock`));
+    expect(error.message.replace(dir, '')).not.toMatch(/进程|55/);
   });
 
   it('does not remove a successor’s lock on close', async () => {
@@ -85,7 +95,7 @@ describe('one writer per data folder', () => {
       await once(child, 'spawn');
       const pid = child.pid as number;
       await fsp.writeFile(join(dir, '.lock'), JSON.stringify({ pid, hostname: hostname(), startedAt: 'x' }));
-      await expect(open(dir, { isProcessAlive: undefined })).rejects.toThrow(`（进程 ${pid}）`);
+      await expect(open(dir, { isProcessAlive: undefined })).rejects.toThrow('正被这台计算机上的另一个评议系统使用');
       const exited = once(child, 'exit');
       child.kill('SIGKILL');
       await exited;

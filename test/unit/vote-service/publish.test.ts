@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HallView, LiveConsoleState } from '../../../shared/api/live-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
+import { durableData } from '../store/helpers';
 import { atVote, marks, readyToCount, start } from './support';
 
 /** Waits until the hub has pushed what the test is looking for (publishing is asynchronous). */
@@ -29,9 +29,10 @@ describe('publishing a vote change', () => {
       onDisk ??= hall.length;
     });
     const st = await call('vote.sheet', { roundId: r.id, groupId: 'members', marks: marks('12312') });
-    const file = JSON.parse(await readFile(join(s.dataDir, 'meeting', `${st.meetingId}.json`), 'utf8'));
-    expect(file.data.votes.rounds[0].groups[0].sheets).toHaveLength(1);
-    expect(file.data.live.rev).toBe(st.rev);
+    // On disk when the answer came: the meeting's journal line (the meeting file follows it).
+    const saved = await durableData(join(s.dataDir, 'meeting', `${st.meetingId}.json`));
+    expect(saved.votes.rounds[0].groups[0].sheets).toHaveLength(1);
+    expect(saved.live.rev).toBe(st.rev);
     await until(() => hall.some((v) => v.rev === st.rev) && live.some((l) => l.live?.rev === st.rev) && vote.length > 0);
     // Nothing reached the hall before the commit.
     expect(onDisk).toBe(0);
