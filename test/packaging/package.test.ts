@@ -92,6 +92,13 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
     expect(main).toMatch(/require\(["']@napi-rs\/canvas["']\)/);
   });
 
+  it('ships the production build of React, as npm run build makes it (not the development one)', () => {
+    const scripts = entries.filter((e) => e.startsWith('/dist/renderer/') && e.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    // A line only React DOM's development build carries.
+    for (const file of scripts) expect(extractFile(asarPath, file.slice(1)).toString('utf8'), file).not.toContain('Download the React DevTools');
+  });
+
   it('bundles no dev-only package into the main or preload code', () => {
     // esbuild marks each bundled module with a `// node_modules/<package>/…` comment.
     for (const file of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
