@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive } from './archive-gen';
+import { distBench } from './dist-bench';
 import { docxBatchBench, docxBench } from './docx-bench';
 import { drawBench } from './draw-bench';
 import { hallBench } from './hall-bench';
@@ -14,7 +15,7 @@ import { voteBench } from './vote-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, reliability.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, reliability, dist.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -30,6 +31,7 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
 /** Groups that build their own folders: run without generating the archives. */
 const OWN_DATA: Record<string, () => Promise<void>> = {
   reliability: reliabilityBench,
+  dist: distBench,
 };
 
 async function main() {

@@ -2,68 +2,29 @@
 // a stand-in Electron runtime — the real one cannot be downloaded here — and we read the
 // resulting app.asar. It checks what the files globs and the fuses really produce, offline, in
 // a few seconds. Everything happens in a temporary copy: the developer's dist/ is not touched.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+// Packaging smoke test (npm run test:pack, not part of npm run test:unit: it takes about a minute on
+// two busy cores): electron-builder packs the app for Linux (`--dir`, no installer) against a
+// stand-in Electron runtime — the real one cannot be downloaded here — and we read the resulting
+// app.asar. It checks what the files globs and the fuses really produce, offline. Everything happens
+// in a temporary copy: the developer's dist/ is not touched.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPackage, extractFile } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSize, packLinuxDir, prepareProject, readFuses, run, toMb } from '../../build/scripts/pack-linux.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (...parts: string[]) => path.join(root, 'node_modules', ...parts);
 
-// The fuse wire as Electron binaries carry it: a sentinel, a version byte, a length byte, then
-// one ASCII '0'/'1' per fuse (RunAsNode, CookieEncryption, NodeOptions, CliInspect,
-// AsarIntegrity, OnlyLoadFromAsar, V8Snapshot, FileProtocolPrivileges) with Electron's defaults.
-const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const FUSE_NAMES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'] as const;
-const DEFAULT_FUSES = '10110001';
-
 /** Dev-only packages that must never ship (the runtime dependencies are bundled by esbuild). */
-const DEV_ONLY = ['react', 'react-dom', 'vite', 'vitest', 'electron', 'electron-builder', 'typescript', 'esbuild', 'oxlint', '@playwright', 'playwright', '@types', '@vitejs', 'react-chartjs-2'];
+const DEV_ONLY = ['react', 'react-dom', 'vite', 'vitest', 'electron', 'electron-builder', 'typescript', 'esbuild', 'oxlint', '@playwright', 'playwright', '@types', '@vitejs', 'react-chartjs-2', '@electron', '@stryker-mutator'];
 /** The one package shipped in node_modules: its native binary cannot be bundled (the documents' results chart). */
 const NATIVE = /^\/node_modules(?:\/@napi-rs(?:\/canvas(?:-[a-z0-9-]+)?(?:\/.*)?)?)?$/;
 
 /** Beside the bundles: the windows' icon and the 关于 screen's build file. */
 const SHIPPED_EXTRAS = ['/dist/icons', '/dist/icons/png', '/dist/icons/png/256x256.png', '/dist/about', '/dist/about/about.json'];
-
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, CI: 'true' } });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${path.basename(args[0] ?? command)} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}\n${e.message}`);
-  }
-}
-
-function makeElectronStandIn(dir: string, version: string): void {
-  mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  mkdirSync(path.join(dir, 'locales'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, FUSE_NAMES.length]), Buffer.from(DEFAULT_FUSES)]);
-  writeFileSync(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in for the Electron runtime"\nexit 0\n# '), wire, Buffer.from('\n')]));
-  chmodSync(path.join(dir, 'electron'), 0o755);
-  writeFileSync(path.join(dir, 'version'), version);
-  writeFileSync(path.join(dir, 'LICENSE'), 'stand-in');
-  for (const locale of ['zh-CN', 'en-US', 'de', 'ja']) writeFileSync(path.join(dir, 'locales', `${locale}.pak`), locale);
-}
-
-function readFuses(executable: string): Record<string, boolean> {
-  const bytes = readFileSync(executable);
-  const at = bytes.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
-  const wire = bytes.subarray(at + 2, at + 2 + FUSE_NAMES.length).toString('latin1');
-  return Object.fromEntries(FUSE_NAMES.map((name, i) => [name, wire[i] === '1']));
-}
-
-/** node_modules for the temporary project: hard links are instant and look real to npm. */
-function linkNodeModules(project: string): void {
-  try {
-    execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(project, 'node_modules')], { stdio: 'pipe' });
-  } catch {
-    rmSync(path.join(project, 'node_modules'), { recursive: true, force: true });
-    symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'junction');
-  }
-}
 
 describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => {
   let tmp = '';
@@ -75,12 +36,7 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
   beforeAll(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'pingyi-pack-'));
     project = path.join(tmp, 'project');
-    mkdirSync(project);
-    for (const file of ['package.json', 'package-lock.json']) {
-      if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(project, file));
-    }
-    cpSync(path.join(root, 'build'), path.join(project, 'build'), { recursive: true });
-    linkNodeModules(project);
+    prepareProject(root, project);
 
     // The same bundles `npm run build` makes, written into the temporary project.
     run(process.execPath, [path.join(root, 'build/scripts/build-node.mjs'), '--out', path.join(project, 'dist')], root);
@@ -96,18 +52,7 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
     run(process.execPath, [path.join(root, 'build/scripts/build-icons.mjs'), '--out', path.join(project, 'dist')], root);
     run(process.execPath, [path.join(root, 'build/scripts/build-about.mjs'), '--out', path.join(project, 'dist')], root);
 
-    const electronVersion = (JSON.parse(readFileSync(bin('electron', 'package.json'), 'utf8')) as { version: string }).version;
-    const standIn = path.join(tmp, 'electron-dist');
-    makeElectronStandIn(standIn, electronVersion);
-
-    const config = JSON.parse(readFileSync(path.join(root, 'build', 'electron-builder.json'), 'utf8')) as Record<string, unknown>;
-    const output = path.join(tmp, 'out');
-    const configFile = path.join(tmp, 'electron-builder.json');
-    writeFileSync(configFile, JSON.stringify({ ...config, electronDist: standIn, directories: { ...(config.directories as object), output } }));
-    run(process.execPath, [bin('electron-builder', 'cli.js'), '--dir', '--linux', '--x64', '--config', configFile, '--projectDir', project], project);
-
-    appOutDir = path.join(output, 'linux-unpacked');
-    asarPath = path.join(appOutDir, 'resources', 'app.asar');
+    ({ appOutDir, asarPath } = packLinuxDir({ root, project, tmp, arch: 'x64' }));
     entries = listPackage(asarPath, { isPack: false }).map((e) => e.split(path.sep).join('/'));
   }, 120_000);
 
@@ -145,6 +90,13 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
     expect(binaries.length).toBeGreaterThanOrEqual(1);
     const main = extractFile(asarPath, 'dist/electron/main.cjs').toString('utf8');
     expect(main).toMatch(/require\(["']@napi-rs\/canvas["']\)/);
+  });
+
+  it('ships the production build of React, as npm run build makes it (not the development one)', () => {
+    const scripts = entries.filter((e) => e.startsWith('/dist/renderer/') && e.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    // A line only React DOM's development build carries.
+    for (const file of scripts) expect(extractFile(asarPath, file.slice(1)).toString('utf8'), file).not.toContain('Download the React DevTools');
   });
 
   it('bundles no dev-only package into the main or preload code', () => {
@@ -208,9 +160,27 @@ describe('packaging (electron-builder --dir --linux, stand-in Electron)', () => 
     expect(about.licenses.find((l) => l.name === 'electron')?.shippedAs).toContain('runtime');
   });
 
-  it('reports the asar size', () => {
-    const bytes = statSync(asarPath).size;
-    console.log(`bench asar.size ${bytes} bytes`);
-    expect(bytes).toBeGreaterThan(0);
+  it('unpacks only the canvas binary of the target (Linux x64): an ELF for x86-64, no other platform’s', () => {
+    const unpacked = path.join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', '@napi-rs');
+    const packages = readdirSync(unpacked).sort();
+    expect(packages[0]).toBe('canvas');
+    expect(packages.slice(1).length).toBeGreaterThanOrEqual(1);
+    for (const name of packages.slice(1)) expect(name).toMatch(/^canvas-linux-x64-(gnu|musl)$/);
+    const binaries = readdirSync(unpacked, { recursive: true }).map(String).filter((f) => f.endsWith('.node'));
+    for (const binary of binaries) {
+      const head = readFileSync(path.join(unpacked, binary)).subarray(0, 20);
+      expect(head.subarray(0, 4).toString('latin1'), binary).toBe('\x7fELF');
+      expect(head.readUInt16LE(18), `${binary}: e_machine`).toBe(0x3e); // EM_X86_64
+    }
+    expect(readdirSync(unpacked, { recursive: true }).map(String).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('reports the app’s own size: app.asar plus the unpacked files', () => {
+    const size = appSize(appOutDir);
+    console.log(`bench asar.size ${size.asarBytes} bytes`);
+    console.log(`bench dist.app.mb ${toMb(size.totalBytes)} MB`);
+    expect(size.asarBytes).toBe(statSync(asarPath).size);
+    expect(size.unpackedBytes).toBeGreaterThan(0);
+    expect(size.totalBytes).toBe(size.asarBytes + size.unpackedBytes);
   });
 });
