@@ -137,12 +137,21 @@ async function stageShown(page: Page, c: Case, stage: DeskStage, strip?: { base:
 }
 
 /** The later meeting held on the console: started, its vote item counted by totals, announced; the hall shows the result. */
-async function laterVoteCounted(console_: Page, hall: Page, meetingName: string, itemButton: string, title: string, name: string, marks: readonly [number, number, number], outcome: string, shot: string) {
+async function laterVoteCounted(console_: Page, hall: Page, meetingName: string, itemButton: string, title: string, name: string, marks: readonly [number, number, number], outcome: string, shot: string, hearing?: string) {
   await console_.goto(host.urls.console);
   await console_.getByRole('button', { name: `开始正式会议：${meetingName}` }).click();
   await console_.getByRole('button', { name: '全部出席' }).click();
   await console_.getByRole('button', { name: '开始会议', exact: true }).click();
   await expect(console_.getByTestId('live-status')).toHaveText('进行中');
+  if (hearing) {
+    // The re-report heard first, like a report: its stage on the console and the hall.
+    await console_.getByRole('button', { name: `转到：第1项 ${name} ${hearing}` }).click();
+    await expect(console_.getByTestId('current-stage')).toHaveText(hearing);
+    await expect(console_.getByTestId('current-name')).toHaveText(name);
+    await expect(hall.getByText(hearing)).toBeVisible();
+    await expect(hall.getByText(name, { exact: true })).toBeVisible();
+    await hall.screenshot({ path: '/tmp/loope2e-a-hearing-hall.png' });
+  }
   await console_.getByRole('button', { name: itemButton }).click();
   const vote = console_.getByTestId('vote-panel');
   await expect(vote.getByRole('heading', { name: title })).toBeVisible();
@@ -211,7 +220,7 @@ test('a 不满意 case across three meetings: re-report, 整改情况测评 stil
   await stageShown(desk, c, '跟踪整改');
 
   // The console holds it; the hall announces 不满意 again.
-  await laterVoteCounted(page, hall, second.name, '转到：第2项 整改情况测评 整改情况测评', '整改情况测评', c.name, [6, 8, 16], '不满意', '/tmp/loope2e-a-hall.png');
+  await laterVoteCounted(page, hall, second.name, '转到：第2项 整改情况测评 整改情况测评', '整改情况测评', c.name, [6, 8, 16], '不满意', '/tmp/loope2e-a-hall.png', '听取整改情况再次报告');
 
   // Escalated: 进一步监督 on every screen; the case page lists the later vote and offers the steps.
   await stageShown(desk, c, '进一步监督', { base: base1, from: '评议意见' });
@@ -270,6 +279,9 @@ test('a 不满意 case across three meetings: re-report, 整改情况测评 stil
   await expect(decision).toBeHidden();
   await expect(desk.getByRole('article', { name: '常委会相应决定' })).toContainText(third.name);
   await expect(desk.getByTestId('loop-stage')).toHaveText('已办结');
+  // Closed by the decision: a further step is still possible (confirmed), and the hint says why the case is closed.
+  await desk.getByText('其他情形下记录进一步监督措施').click();
+  await expect(desk.locator('.loop-offpath .loop-hint')).toContainText('已因常委会作出决定而办结');
   await desk.screenshot({ path: '/tmp/loope2e-a-closed.png', fullPage: true });
   await stageShown(desk, c, '已办结', { base: base1, from: '评议意见' });
 });
