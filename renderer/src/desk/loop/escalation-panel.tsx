@@ -48,7 +48,9 @@ export function EscalationPanel({ data }: { data: LoopCase }) {
       ) : (
         <details className="loop-offpath">
           <summary>其他情形下记录进一步监督措施</summary>
-          <p className="muted loop-hint">本项评议尚未出现再次报告后整改情况测评仍不满意的情形。确需记录的，保存时将请您确认。</p>
+          <p className="muted loop-hint">
+            {data.state.closedBy === 'decision' ? '本项评议已因常委会作出决定而办结。' : '本项评议尚未出现再次报告后整改情况测评仍不满意的情形。'}确需记录的，保存时将请您确认。
+          </p>
           {buttons}
         </details>
       )}
