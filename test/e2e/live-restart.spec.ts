@@ -65,7 +65,7 @@ test('kill -9 mid-report: both pages come back to the same item, stage and remai
   await host.restart();
 
   // Both pages reconnect by themselves (no reload).
-  await expect(page.getByText('与程序服务的连接已断开')).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByText('与程序服务的连接已断开')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('current-stage')).toHaveText('听取报告');
   await expect(page.getByTestId('current-item')).toHaveText(`第${report.index + 1}项／共${state.agenda.length}项`);
   await expect(page.getByTestId('current-name')).toHaveText(person.name);

@@ -114,7 +114,7 @@ test('minutes typed during an answer are saved within a second and survive kill 
   await host.kill9();
   await expect(page.getByText('与程序服务的连接已断开')).toBeVisible();
   await host.restart();
-  await expect(page.getByText('与程序服务的连接已断开')).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByText('与程序服务的连接已断开')).toBeHidden({ timeout: 30_000 });
 
   const after = await api(page, 'questioning.state', {});
   expect(after.current!.notes).toBe(text);

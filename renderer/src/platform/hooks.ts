@@ -7,7 +7,10 @@ export interface CallState<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
-  reload: () => void;
+  /** Fetches again; returns that load's number (see `dataLoad`). */
+  reload: () => number;
+  /** The number of the load whose answer `data` is (0 before the first): later loads have higher numbers. */
+  dataLoad: number;
 }
 
 /**
@@ -18,6 +21,7 @@ export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn:
   const [data, setData] = useState<ResultOf<N>>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);
+  const [dataLoad, setDataLoad] = useState(0);
   const argsKey = JSON.stringify(args);
   const seq = useRef(0);
 
@@ -29,6 +33,7 @@ export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn:
       .then((result) => {
         if (mine !== seq.current) return;
         setData(result);
+        setDataLoad(mine);
         setError(undefined);
       })
       .catch((err: ApiError) => {
@@ -37,6 +42,7 @@ export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn:
       .finally(() => {
         if (mine === seq.current) setLoading(false);
       });
+    return mine;
   }, [name, argsKey]);
 
   useEffect(() => {
@@ -48,7 +54,19 @@ export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load, refreshOn.join(',')]);
 
-  return { data, error, loading, reload: load };
+  return { data, error, loading, reload: load, dataLoad };
+}
+
+/**
+ * A save's stored result, shown in place of `call`'s data until that data catches up: until the
+ * answer of a load sent after the save answered. A refetch already on its way when the save
+ * answered (or answered but not yet drawn) may hold the state before the save, and must not
+ * replace it — an agenda would jump back to its old order for a moment.
+ */
+export function useSavedResult<T>(call: Pick<CallState<unknown>, 'reload' | 'dataLoad'>): [T | undefined, (value: T) => void] {
+  const [saved, setSaved] = useState<{ value: T; after: number }>();
+  const shown = saved && call.dataLoad < saved.after ? saved.value : undefined;
+  return [shown, (value: T) => setSaved({ value, after: call.reload() })];
 }
 
 export function useConnection(): 'open' | 'lost' {

@@ -58,7 +58,7 @@ async function spawnHost(args: string[], cwd: string | undefined): Promise<{ chi
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
   await new Promise<void>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`host did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => rej(new Error(`host did not start:\n${out}`)), 60_000);
     const check = () => {
       if (/PINGYI_READY/.test(out)) {
         clearTimeout(timer);

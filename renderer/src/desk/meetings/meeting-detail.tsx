@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { useCall } from '../../platform/hooks';
+import { useCall, useSavedResult } from '../../platform/hooks';
 import { ConfirmDialog } from '../../ui/dialog';
 import { PageTitle } from '../../ui/page-title';
 import type { MeetingDetail } from '../../../../shared/api/desk-types';
@@ -27,10 +27,9 @@ export function MeetingDetailPage({ id }: { id: string }) {
   const detail = useCall('meetings.get', { id });
   const list = useCall('meetings.list', {});
   const titles = useCall('settings.get', {}).data?.voteTitles ?? DEFAULT_VOTE_TITLES;
-  // A save's stored result, shown until the refetch it triggers arrives (no optimistic edits).
-  const [saved, setSaved] = useState<{ base: MeetingDetail | undefined; meeting: Meeting }>();
-  const meeting = saved && saved.base === detail.data ? saved.meeting : detail.data?.meeting;
-  const setMeeting = (m: Meeting) => setSaved({ base: detail.data, meeting: m });
+  // A save's stored result, shown until a refetch sent after it arrives (no optimistic edits).
+  const [saved, setMeeting] = useSavedResult<Meeting>(detail);
+  const meeting = saved ?? detail.data?.meeting;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>(null);

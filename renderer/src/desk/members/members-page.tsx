@@ -48,7 +48,8 @@ export function MembersPage() {
   return (
     <>
       <PageTitle title="常委会组成人员" sub={settings.data ? `${formatSession(settings.data.term.session)}` : undefined}>
-        <button className="btn primary" onClick={() => setAction({ kind: 'create' })}>
+        {/* A new member's defaults (the next roster place, the current term) come from both loads. */}
+        <button className="btn primary" disabled={!list.data || !settings.data} onClick={() => setAction({ kind: 'create' })}>
           新增组成人员
         </button>
       </PageTitle>

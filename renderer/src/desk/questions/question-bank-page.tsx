@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { QuestionBankView } from '../../../../shared/api/questioning-types';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meetings';
 import { formatDateCn } from '../../../../shared/format';
-import { useCall } from '../../platform/hooks';
+import { useCall, useSavedResult } from '../../platform/hooks';
 import { PageTitle } from '../../ui/page-title';
 import { BankSettings } from './bank-settings';
 import { DrawLogPanel } from './draw-log-panel';
@@ -15,10 +14,9 @@ import './questions.css';
  */
 export function QuestionBankPage({ meetingId }: { meetingId: string }) {
   const loaded = useCall('questions.list', { meetingId });
-  // A save's stored result, shown until the refetch it triggers arrives.
-  const [saved, setSaved] = useState<{ base: QuestionBankView | undefined; view: QuestionBankView }>();
-  const view = saved && saved.base === loaded.data ? saved.view : loaded.data;
-  const onSaved = (v: QuestionBankView) => setSaved({ base: loaded.data, view: v });
+  // A save's stored result, shown until a refetch sent after it arrives.
+  const [saved, onSaved] = useSavedResult<QuestionBankView>(loaded);
+  const view = saved ?? loaded.data;
 
   const back = (
     <p className="mt-back">
