@@ -1,0 +1,154 @@
+import type { Download, Page } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { api, expect, host, test } from './support/fixtures';
+import { addDays } from '../../shared/format/dates';
+import { finishedContent } from '../unit/opinions/fixtures';
+
+test.use({ apiRole: 'desk' });
+
+/**
+ * The closed loop's papers from the 跟踪整改 case screen (browser mode): a 督办函 for an overdue
+ * 整改情况报告, numbered in the 函 series and then listed as sent; the 回头看调研报告 (disabled with
+ * its reason until a 回头看 is recorded) and the 整改台账. Each download is opened as the .docx zip
+ * it must be and its text checked. Screenshots go to /tmp/loopui2-*.png.
+ */
+
+const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
+
+interface Delivered {
+  year: number;
+  evaluationId: string;
+  name: string;
+  deliveredOn: string;
+}
+
+/**
+ * This year's demo meeting moved to 15 January, so that an opinion delivered after it is long
+ * past its report deadline on any day from late February on (the services keep the real clock).
+ */
+async function meetingInJanuary(page: Page): Promise<void> {
+  const year = new Date().getFullYear();
+  const meeting = (await api(page, 'meetings.list', {})).find((m) => m.date.startsWith(String(year)))!;
+  const detail = await api(page, 'meetings.get', { id: meeting.id });
+  await api(page, 'meetings.update', { meeting: { ...detail.meeting, date: `${year}-01-15` } });
+}
+
+/** An evaluation of this year's demo meeting with its opinion issued (three items) and delivered. */
+async function deliveredCase(page: Page, index: number): Promise<Delivered> {
+  const row = (await api(page, 'opinions.list', {})).rows[index]!;
+  const which = { year: row.year, evaluationId: row.evaluationId };
+  const content = finishedContent(row.name);
+  content.sections.suggestions = SUGGESTIONS.map((text) => ({ level: 2 as const, text }));
+  await api(page, 'opinions.create', which);
+  await api(page, 'opinions.saveDraft', { ...which, versionNo: 1, content });
+  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 1, council: { date: addDays(row.meetingDate!, 2), sitting: 30 } });
+  await api(page, 'opinions.issue', { ...which, versionNo: 1, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(row.meetingDate!, 3) } });
+  const deliveredOn = addDays(row.meetingDate!, 5);
+  await api(page, 'opinions.deliver', { ...which, versionNo: 1, delivery: { date: deliveredOn, receivedBy: '王伟' } });
+  return { ...which, name: row.name, deliveredOn };
+}
+
+async function openCase(page: Page, c: Delivered) {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`${host.urls.desk}#/loop/${c.year}/${c.evaluationId}`);
+  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
+}
+
+/** The body text of a downloaded .docx: it must be a zip holding word/document.xml (tags and word joiners dropped). */
+async function docxText(download: Download): Promise<string> {
+  const bytes = new Uint8Array(await readFile((await download.path())!));
+  expect(strFromU8(bytes.subarray(0, 2))).toBe('PK');
+  const files = unzipSync(bytes);
+  expect(Object.keys(files)).toContain('word/document.xml');
+  return strFromU8(files['word/document.xml']!)
+    .replace(/<[^>]+>/g, '')
+    .replaceAll('\u2060', '');
+}
+
+test('an overdue 整改情况报告 gets a numbered 督办函, then listed as sent', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  await meetingInJanuary(page);
+  const c = await deliveredCase(page, 0);
+  await openCase(page, c);
+  const year = new Date().getFullYear();
+
+  // The header counts the days from the service's day.
+  const header = page.getByRole('region', { name: '办理情况' });
+  await expect(header.locator('.loop-deadline').filter({ hasText: '整改情况报告' })).toContainText(/已逾期\d+天/);
+
+  await header.getByRole('button', { name: '督办函…' }).click();
+  const dialog = page.getByRole('dialog', { name: '督办函' });
+  await expect(dialog).toContainText(/整改情况报告应于.+前报送，已逾期\d+天/);
+  const number = dialog.getByLabel('发文字号');
+  await expect(number).toHaveValue(new RegExp(`^.人常函〔${year}〕\\d+号$`));
+  const docNumber = await number.inputValue();
+  await expect(dialog.getByLabel('成文日期')).not.toHaveValue('');
+  await expect(dialog.getByLabel('报送期限')).not.toHaveValue('');
+  await page.screenshot({ path: '/tmp/loopui2-letter-dialog.png', fullPage: false });
+
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '导出督办函' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  await expect(dialog).toBeHidden();
+  const text = await docxText(file);
+  expect(text).toContain(docNumber);
+  expect(text).toContain(`关于督促报送${c.name}同志评议意见整改情况报告的函`);
+
+  // Listed as sent; a second letter is offered the next number of the series.
+  await expect(header.getByRole('list', { name: '已发督办函' })).toContainText(docNumber);
+  await page.screenshot({ path: '/tmp/loopui2-letter-sent.png', fullPage: false });
+  await header.getByRole('button', { name: '督办函…' }).click();
+  const again = page.getByRole('dialog', { name: '督办函' });
+  await expect(again.getByRole('list', { name: '已发督办函' })).toContainText(docNumber);
+  await expect(again.getByLabel('发文字号')).not.toHaveValue(docNumber);
+  await again.getByRole('button', { name: '取消' }).click();
+  await expect(again).toBeHidden();
+});
+
+test('the 回头看调研报告 waits for a 回头看 record; it and the 整改台账 are exported as Word files', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const c = await deliveredCase(page, 1);
+  await openCase(page, c);
+
+  // The ledger gets its first entry (typed on its card), then prints.
+  const card = page.getByRole('article', { name: '第1项整改台账' });
+  await card.getByLabel('第1项整改措施').fill('开展作风建设专项整治，建立月度督查通报制度。');
+  await card.getByLabel('第1项整改措施').blur();
+  await expect(card.getByRole('status', { name: '第1项保存状态' })).toContainText('已保存');
+  const ledgerPanel = page.locator('section', { has: page.getByRole('heading', { name: '整改台账', level: 2 }) });
+  const ledgerButton = ledgerPanel.getByRole('button', { name: '导出整改台账' });
+  await expect(ledgerButton).toBeEnabled();
+  const ledgerDownload = page.waitForEvent('download');
+  await ledgerButton.click();
+  const ledgerText = await docxText(await ledgerDownload);
+  expect(ledgerText).toContain(`${c.name}同志评议意见整改台账`);
+  expect(ledgerText).toContain('开展作风建设专项整治');
+  await page.getByRole('heading', { name: '整改台账', level: 2 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui2-ledger.png', fullPage: false });
+
+  // No 回头看 yet: the report's button is disabled with the reason beside it.
+  const followUp = page.locator('section', { has: page.getByRole('heading', { name: '回头看（问效调研）' }) });
+  const reportButton = followUp.getByRole('button', { name: '导出回头看调研报告' });
+  await expect(reportButton).toBeDisabled();
+  await expect(followUp).toContainText('还没有回头看记录');
+  await followUp.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui2-followup-blocked.png', fullPage: false });
+
+  await followUp.getByRole('button', { name: '开始回头看' }).click();
+  const start = page.getByRole('dialog', { name: '开始回头看' });
+  await start.getByLabel('开始日期').fill(addDays(c.deliveredOn, 25));
+  await start.getByLabel('结束日期').fill(addDays(c.deliveredOn, 27));
+  await start.getByRole('button', { name: '开始' }).click();
+  await expect(start).toBeHidden();
+  await expect(reportButton).toBeEnabled();
+  await expect(followUp).not.toContainText('还没有回头看记录');
+  const reportDownload = page.waitForEvent('download');
+  await reportButton.click();
+  const reportText = await docxText(await reportDownload);
+  expect(reportText).toContain(`关于${c.name}同志落实评议意见情况的回头看调研报告`);
+  await followUp.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui2-followup.png', fullPage: false });
+  await page.screenshot({ path: '/tmp/loopui2-case.png', fullPage: true });
+});
