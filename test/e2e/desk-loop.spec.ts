@@ -133,9 +133,10 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await dialog.getByLabel('报告文号').fill('青政发〔2026〕3号');
   // A form with unsaved changes asks before Esc closes it.
   await page.keyboard.press('Escape');
-  const ask = page.getByRole('dialog', { name: '放弃未保存的内容？' });
+  const ask = dialog.getByRole('alertdialog', { name: '放弃未保存的修改？' });
   await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: '取消' }).click();
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(ask).toBeHidden();
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByRole('alert')).toContainText('早于');

@@ -5,7 +5,7 @@ import { daysUntil } from '../../../../shared/loop/deadlines';
 import { LOOP_LABELS } from '../../../../shared/loop/labels';
 import { newId, type IdKind } from '../../../../shared/domain/ids';
 import { formatDateCn } from '../../../../shared/format/dates';
-import { ConfirmDialog, FormDialog, type FormDialogProps } from '../../ui/dialog';
+import { FormDialog, type FormDialogProps } from '../../ui/dialog';
 
 /** The two arguments every 跟踪整改 call names its evaluation by. */
 export function caseArgs(c: Pick<LoopCase, 'year' | 'evaluationId'>): { year: number; evaluationId: string } {
@@ -42,26 +42,11 @@ export function DeadlineLine({ deadline, today }: { deadline: OpenDeadline<LoopM
 }
 
 /**
- * A form in a dialog that never loses what was typed by accident: Esc, a click outside or 取消
- * with unsaved changes asks first.
+ * A form in a dialog that never loses what was typed by accident: the form's own dirty state goes to
+ * the app's dialog, whose Esc or click outside then asks first (继续编辑 / 放弃修改); 取消 closes at once.
  */
-export function GuardedFormDialog({ dirty, onClose, ...rest }: FormDialogProps & { dirty: boolean }) {
-  const [asking, setAsking] = useState(false);
-  return (
-    <>
-      <FormDialog {...rest} onClose={() => (dirty ? setAsking(true) : onClose())} />
-      {asking && (
-        <ConfirmDialog
-          title="放弃未保存的内容？"
-          message="表单中有尚未保存的内容，关闭后将不会保存。"
-          confirmLabel="放弃并关闭"
-          danger
-          onConfirm={onClose}
-          onClose={() => setAsking(false)}
-        />
-      )}
-    </>
-  );
+export function GuardedFormDialog({ dirty, ...rest }: FormDialogProps & { dirty: boolean }) {
+  return <FormDialog {...rest} dirty={dirty} />;
 }
 
 /**
