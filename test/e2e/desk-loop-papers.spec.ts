@@ -152,3 +152,44 @@ test('the 回头看调研报告 waits for a 回头看 record; it and the 整改�
   await page.screenshot({ path: '/tmp/loopui2-followup.png', fullPage: false });
   await page.screenshot({ path: '/tmp/loopui2-case.png', fullPage: true });
 });
+
+test('a recorded 质询案 and the 结果运用登记表 (of the case and of the year) are exported', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const c = await deliveredCase(page, 2);
+  const which = { year: c.year, evaluationId: c.evaluationId };
+  const proposers = (await api(page, 'members.list', {}))
+    .filter((m) => m.active)
+    .slice(0, 3)
+    .map((m) => ({ memberId: m.id, name: m.name }));
+  const step = {
+    kind: 'interpellation' as const,
+    proposedOn: addDays(c.deliveredOn, 10),
+    proposers,
+    object: '县交通运输局',
+    questions: '整改措施为何未落实到位？',
+    reasons: '群众反映问题未解决。',
+  };
+  await api(page, 'loop.escalation.save', { ...which, step, confirm: true });
+  await openCase(page, c);
+
+  const card = page.getByRole('article', { name: '质询案' });
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: '导出质询案' }).click();
+  const text = await docxText(await download);
+  expect(text).toContain('关于对县交通运输局的质询案');
+  for (const p of proposers) expect(text).toContain(p.name);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/loopui2-interpellation.png', fullPage: false });
+
+  // The case's register, printed empty until something is recorded.
+  const uses = page.locator('section', { has: page.getByRole('heading', { name: '结果运用', level: 2 }) });
+  const caseDownload = page.waitForEvent('download');
+  await uses.getByRole('button', { name: '导出结果运用登记表' }).click();
+  expect(await docxText(await caseDownload)).toContain(`${c.name}同志评议结果运用登记表`);
+
+  // The year's register from the list.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '跟踪整改' }).click();
+  const yearDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: `导出${c.year}年度结果运用登记表` }).click();
+  expect(await docxText(await yearDownload)).toContain(`${c.year}年度评议结果运用登记表`);
+});
