@@ -3,7 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
-import { finishedContent } from '../unit/opinions/fixtures';
+import { announceThisYearsVote, deliveredCase, openCase } from './support/loop-cases';
 
 test.use({ apiRole: 'desk' });
 
@@ -14,15 +14,6 @@ test.use({ apiRole: 'desk' });
  * it must be and its text checked. Screenshots go to /tmp/loopui2-*.png.
  */
 
-const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
-
-interface Delivered {
-  year: number;
-  evaluationId: string;
-  name: string;
-  deliveredOn: string;
-}
-
 /**
  * This year's demo meeting moved to 15 January, so that an opinion delivered after it is long
  * past its report deadline on any day from late February on (the services keep the real clock).
@@ -32,27 +23,6 @@ async function meetingInJanuary(page: Page): Promise<void> {
   const meeting = (await api(page, 'meetings.list', {})).find((m) => m.date.startsWith(String(year)))!;
   const detail = await api(page, 'meetings.get', { id: meeting.id });
   await api(page, 'meetings.update', { meeting: { ...detail.meeting, date: `${year}-01-15` } });
-}
-
-/** An evaluation of this year's demo meeting with its opinion issued (three items) and delivered. */
-async function deliveredCase(page: Page, index: number): Promise<Delivered> {
-  const row = (await api(page, 'opinions.list', {})).rows[index]!;
-  const which = { year: row.year, evaluationId: row.evaluationId };
-  const content = finishedContent(row.name);
-  content.sections.suggestions = SUGGESTIONS.map((text) => ({ level: 2 as const, text }));
-  await api(page, 'opinions.create', which);
-  await api(page, 'opinions.saveDraft', { ...which, versionNo: 1, content });
-  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 1, council: { date: addDays(row.meetingDate!, 2), sitting: 30 } });
-  await api(page, 'opinions.issue', { ...which, versionNo: 1, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(row.meetingDate!, 3) } });
-  const deliveredOn = addDays(row.meetingDate!, 5);
-  await api(page, 'opinions.deliver', { ...which, versionNo: 1, delivery: { date: deliveredOn, receivedBy: '王伟' } });
-  return { ...which, name: row.name, deliveredOn };
-}
-
-async function openCase(page: Page, c: Delivered) {
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.goto(`${host.urls.desk}#/loop/${c.year}/${c.evaluationId}`);
-  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
 }
 
 /** The body text of a downloaded .docx: it must be a zip holding word/document.xml (tags and word joiners dropped). */
@@ -69,7 +39,8 @@ async function docxText(download: Download): Promise<string> {
 test('an overdue 整改情况报告 gets a numbered 督办函, then listed as sent', async ({ page }) => {
   await page.goto(host.urls.desk);
   await meetingInJanuary(page);
-  const c = await deliveredCase(page, 0);
+  const voted = await announceThisYearsVote(page);
+  const c = await deliveredCase(page, 0, voted);
   await openCase(page, c);
   const year = new Date().getFullYear();
 
@@ -108,7 +79,6 @@ test('an overdue 整改情况报告 gets a numbered 督办函, then listed as se
 });
 
 test('the 回头看调研报告 waits for a 回头看 record; it and the 整改台账 are exported as Word files', async ({ page }) => {
-  await page.goto(host.urls.desk);
   const c = await deliveredCase(page, 1);
   await openCase(page, c);
 
@@ -154,7 +124,6 @@ test('the 回头看调研报告 waits for a 回头看 record; it and the 整改�
 });
 
 test('a recorded 质询案 and the 结果运用登记表 (of the case and of the year) are exported', async ({ page }) => {
-  await page.goto(host.urls.desk);
   const c = await deliveredCase(page, 2);
   const which = { year: c.year, evaluationId: c.evaluationId };
   const proposers = (await api(page, 'members.list', {}))
