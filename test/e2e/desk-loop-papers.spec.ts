@@ -58,6 +58,12 @@ test('an overdue 整改情况报告 gets a numbered 督办函, then listed as se
   await expect(dialog.getByLabel('报送期限')).not.toHaveValue('');
   await page.screenshot({ path: '/tmp/loopui2-letter-dialog.png', fullPage: false });
 
+  // A number outside the 函 series is refused in Chinese and nothing is downloaded.
+  await number.fill(docNumber.replace('函', ''));
+  await dialog.getByRole('button', { name: '导出督办函' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('督办函以函的形式发出');
+  await number.fill(docNumber);
+
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出督办函' }).click();
   const file = await download;
