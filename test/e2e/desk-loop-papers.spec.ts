@@ -3,9 +3,9 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
-import { announceThisYearsVote, deliveredCase, openCase } from './support/loop-cases';
+import { announceThisYearsVote, deliveredCase, hostToday, LOOP_DAY, openCase } from './support/loop-cases';
 
-test.use({ apiRole: 'desk' });
+test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
 /**
  * The closed loop's papers from the 跟踪整改 case screen (browser mode): a 督办函 for an overdue
@@ -16,10 +16,10 @@ test.use({ apiRole: 'desk' });
 
 /**
  * This year's demo meeting moved to 15 January, so that an opinion delivered after it is long
- * past its report deadline on any day from late February on (the services keep the real clock).
+ * past its report deadline on the host's day (LOOP_DAY, early December).
  */
 async function meetingInJanuary(page: Page): Promise<void> {
-  const year = new Date().getFullYear();
+  const year = (await hostToday(page)).slice(0, 4);
   const meeting = (await api(page, 'meetings.list', {})).find((m) => m.date.startsWith(String(year)))!;
   const detail = await api(page, 'meetings.get', { id: meeting.id });
   await api(page, 'meetings.update', { meeting: { ...detail.meeting, date: `${year}-01-15` } });
@@ -42,7 +42,7 @@ test('an overdue 整改情况报告 gets a numbered 督办函, then listed as se
   const voted = await announceThisYearsVote(page);
   const c = await deliveredCase(page, 0, voted);
   await openCase(page, c);
-  const year = new Date().getFullYear();
+  const year = (await hostToday(page)).slice(0, 4);
 
   // The header counts the days from the service's day.
   const header = page.getByRole('region', { name: '办理情况' });

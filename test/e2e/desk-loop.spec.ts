@@ -1,9 +1,9 @@
 import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
 import { finishedContent } from '../unit/opinions/fixtures';
-import { announceThisYearsVote, deliveredCase, openCase, SUGGESTIONS } from './support/loop-cases';
+import { announceThisYearsVote, deliveredCase, LOOP_DAY, openCase, SUGGESTIONS } from './support/loop-cases';
 
-test.use({ apiRole: 'desk' });
+test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
 /**
  * 跟踪整改 on the desk (browser mode): a demo evaluation's opinion is issued and delivered through
@@ -71,7 +71,7 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await page.getByRole('button', { name: '登记收到整改情况报告' }).click();
   const dialog = page.getByRole('dialog', { name: '登记收到整改情况报告' });
   await dialog.getByLabel('收到日期').fill(addDays(c.deliveredOn, -1));
-  await dialog.getByLabel('报告文号').fill('青政发〔2026〕3号');
+  await dialog.getByLabel('报告文号').fill(`青政发〔${c.year}〕3号`);
   // A form with unsaved changes asks before Esc closes it.
   await page.keyboard.press('Escape');
   const ask = dialog.getByRole('alertdialog', { name: '放弃未保存的修改？' });
@@ -85,7 +85,7 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await dialog.getByLabel('报告成文日期').fill(addDays(c.deliveredOn, 18));
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-  const report = page.getByRole('definition').filter({ hasText: '青政发〔2026〕3号' });
+  const report = page.getByRole('definition').filter({ hasText: `青政发〔${c.year}〕3号` });
   await expect(report).toBeVisible();
   await page.getByLabel('整改情况报告文件：选择文件').setInputFiles({ name: '整改情况报告扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scan') });
   await expect(page.getByRole('list', { name: '整改情况报告文件' })).toContainText('整改情况报告扫描件.pdf');

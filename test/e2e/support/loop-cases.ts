@@ -8,6 +8,19 @@ import { api, expect, host } from './fixtures';
  * an opinion issued (three items) and delivered through the desk's, a case's screen opened.
  */
 
+/**
+ * The host's "today" for the loop specs (`test.use({ hostToday: LOOP_DAY })`): their set-up counts
+ * from this year's demo meeting (28 October, seeded in the host's year), so the dates they type —
+ * up to 35 days after it — and the deadlines they expect overdue lie before this day. Whatever the
+ * real date, the specs see the same calendar; any year they type or expect comes from the host.
+ */
+export const LOOP_DAY = '2026-12-07';
+
+/** The host's today ('YYYY-MM-DD', from the desk's overview); the page must hold the desk's cookie. */
+export async function hostToday(page: Page): Promise<string> {
+  return (await api(page, 'desk.overview', {}, 'desk')).today;
+}
+
 export const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
 
 export interface Delivered {
@@ -23,8 +36,10 @@ export interface Delivered {
  * API (all 满意), as the console spec does it on screen. Answers who was on that vote.
  */
 export async function announceThisYearsVote(page: Page): Promise<string[]> {
+  await page.goto(host.urls.desk);
+  const year = (await hostToday(page)).slice(0, 4);
   await page.goto(host.urls.console);
-  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
+  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(year))!;
   const item = (await api(page, 'vote.state', { meetingId: meeting.id }, 'console')).items[0]!;
   await api(page, 'vote.prepare', { meetingId: meeting.id, agendaItemId: item.agendaItemId }, 'console');
   const members = (await api(page, 'members.list', {}, 'console')).filter((m) => m.active).length;
