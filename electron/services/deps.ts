@@ -17,6 +17,20 @@ export interface Logger {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * `base` moved by whole days so that its local date is `today` ('YYYY-MM-DD', already checked) at
+ * the moment this is called; it keeps running at the real pace and at the same time of day
+ * (browser mode's `--today`, for rehearsals and tests).
+ */
+export function dayShiftedClock(today: string, base: Clock = systemClock): Clock {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const real = new Date(base.now());
+  const target = new Date(real);
+  target.setFullYear(year, month - 1, day);
+  const offset = target.getTime() - real.getTime();
+  return { now: () => base.now() + offset };
+}
+
 export const cryptoRandom: RandomSource = {
   bytes(n) {
     const out = new Uint8Array(n);

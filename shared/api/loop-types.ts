@@ -69,6 +69,8 @@ export interface LoopMemberOption {
 
 /** Everything the case screen shows about one evaluation. */
 export interface LoopCase extends LoopCaseRow {
+  /** The service's day, 'YYYY-MM-DD': the desk's date defaults and day counts use it, never the browser's clock. */
+  today: string;
   evaluation: Evaluation;
   evaluatee: Evaluatee;
   opinion: { id: string; versionNo: number | null; docNumber: string; deliveredOn: string | null } | null;

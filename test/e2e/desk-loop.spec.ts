@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
 import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
 import { finishedContent } from '../unit/opinions/fixtures';
+import { announceThisYearsVote, deliveredCase, LOOP_DAY, openCase, SUGGESTIONS } from './support/loop-cases';
 
-test.use({ apiRole: 'desk' });
+test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
 /**
  * 跟踪整改 on the desk (browser mode): a demo evaluation's opinion is issued and delivered through
@@ -12,65 +12,6 @@ test.use({ apiRole: 'desk' });
  * further supervision (a 质询案 refused with 2 proposers, accepted with 3, answered, judged).
  * Screenshots go to /tmp/loopui-*.png.
  */
-
-const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
-
-interface Delivered {
-  year: number;
-  evaluationId: string;
-  name: string;
-  meetingDate: string;
-  deliveredOn: string;
-}
-
-/**
- * The meeting's 民主测评 of this year's demo meeting counted and announced through the console's
- * API (all 满意), as the console spec does it on screen. Answers who was on that vote.
- */
-async function announceThisYearsVote(page: Page): Promise<string[]> {
-  await page.goto(host.urls.console);
-  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
-  const item = (await api(page, 'vote.state', { meetingId: meeting.id }, 'console')).items[0]!;
-  await api(page, 'vote.prepare', { meetingId: meeting.id, agendaItemId: item.agendaItemId }, 'console');
-  const members = (await api(page, 'members.list', {}, 'console')).filter((m) => m.active).length;
-  await api(page, 'live.open', { meetingId: meeting.id, rehearsal: false }, 'console');
-  await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
-  const live = await api(page, 'live.start', {}, 'console');
-  await api(page, 'live.goto', { itemIndex: live.agenda.findIndex((a) => a.kind === 'vote'), stage: 'vote' }, 'console');
-  const roundId = (await api(page, 'vote.state', {}, 'console')).items[0]!.rounds.at(-1)!.id;
-  await api(page, 'vote.setTellers', { roundId, meetingId: meeting.id, tellers: ['赵计票'], scrutineers: ['孙监票'] }, 'console');
-  await api(page, 'vote.open', { roundId, groups: [{ groupId: 'members', issued: members }] }, 'console');
-  await api(page, 'vote.close', { roundId, groups: [{ groupId: 'members', returned: members }] }, 'console');
-  await api(page, 'vote.mode', { roundId, groupId: 'members', mode: 'totals' }, 'console');
-  const counts = item.evaluatees.map(() => ({ satisfied: members, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 }));
-  await api(page, 'vote.totals', { roundId, groupId: 'members', counts }, 'console');
-  await api(page, 'vote.check', { roundId }, 'console');
-  await api(page, 'vote.announce', { roundId }, 'console');
-  return item.evaluatees.map((e) => e.name);
-}
-
-/** An evaluation of this year's demo meeting with its opinion issued (three items) and delivered. */
-async function deliveredCase(page: Page, index: number, among?: readonly string[]): Promise<Delivered> {
-  await page.goto(host.urls.desk);
-  const rows = (await api(page, 'opinions.list', {})).rows.filter((r) => !among || among.includes(r.name));
-  const row = rows[index]!;
-  const which = { year: row.year, evaluationId: row.evaluationId };
-  const content = finishedContent(row.name);
-  content.sections.suggestions = SUGGESTIONS.map((text) => ({ level: 2 as const, text }));
-  await api(page, 'opinions.create', which);
-  await api(page, 'opinions.saveDraft', { ...which, versionNo: 1, content });
-  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 1, council: { date: addDays(row.meetingDate!, 2), sitting: 30 } });
-  await api(page, 'opinions.issue', { ...which, versionNo: 1, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(row.meetingDate!, 3) } });
-  const deliveredOn = addDays(row.meetingDate!, 5);
-  await api(page, 'opinions.deliver', { ...which, versionNo: 1, delivery: { date: deliveredOn, receivedBy: '王伟' } });
-  return { ...which, name: row.name, meetingDate: row.meetingDate!, deliveredOn };
-}
-
-async function openCase(page: Page, c: Delivered) {
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.goto(`${host.urls.desk}#/loop/${c.year}/${c.evaluationId}`);
-  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
-}
 
 test('a case is followed through the ledger, the report received, 回头看 and closing', async ({ page }) => {
   const voted = await announceThisYearsVote(page);
@@ -130,7 +71,7 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await page.getByRole('button', { name: '登记收到整改情况报告' }).click();
   const dialog = page.getByRole('dialog', { name: '登记收到整改情况报告' });
   await dialog.getByLabel('收到日期').fill(addDays(c.deliveredOn, -1));
-  await dialog.getByLabel('报告文号').fill('青政发〔2026〕3号');
+  await dialog.getByLabel('报告文号').fill(`青政发〔${c.year}〕3号`);
   // A form with unsaved changes asks before Esc closes it.
   await page.keyboard.press('Escape');
   const ask = dialog.getByRole('alertdialog', { name: '放弃未保存的修改？' });
@@ -144,7 +85,7 @@ test('a case is followed through the ledger, the report received, 回头看 and 
   await dialog.getByLabel('报告成文日期').fill(addDays(c.deliveredOn, 18));
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-  const report = page.getByRole('definition').filter({ hasText: '青政发〔2026〕3号' });
+  const report = page.getByRole('definition').filter({ hasText: `青政发〔${c.year}〕3号` });
   await expect(report).toBeVisible();
   await page.getByLabel('整改情况报告文件：选择文件').setInputFiles({ name: '整改情况报告扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scan') });
   await expect(page.getByRole('list', { name: '整改情况报告文件' })).toContainText('整改情况报告扫描件.pdf');

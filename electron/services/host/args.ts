@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseIsoDate } from '../../../shared/format/dates';
 
 export const DEFAULT_PORT = 8617;
 const LOOPBACK_HOST = '127.0.0.1';
@@ -13,6 +14,8 @@ export interface ServeArgs {
   data?: string;
   listenAll: boolean;
   openBrowser?: boolean;
+  /** 'YYYY-MM-DD': the services' clock is shifted by whole days so that today is this day (rehearsals, tests). */
+  today?: string;
   help?: boolean;
 }
 
@@ -36,6 +39,7 @@ export const SERVE_HELP = `人大工作评议系统 · 浏览器模式
   --listen-all    同时在局域网地址上监听（默认只监听本机 127.0.0.1）。
                   局域网内知道链接的人都能访问，请只在可信网络中使用。
   --open          启动后用默认浏览器打开“办公桌”页面
+  --today 日期    把“今天”设为指定日期，格式 YYYY-MM-DD（用于演练和自动测试；时钟照常走动）
   -h, --help      显示本说明
 
 启动后会打印三个链接（办公桌、会议现场、大屏），每个链接带有一次性的访问口令；
@@ -80,6 +84,9 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
         noValue();
         out.openBrowser = true;
         break;
+      case '--today':
+        out.today = parseToday(value('一个日期（YYYY-MM-DD）'));
+        break;
       case '-h':
       case '--help':
         out.help = true;
@@ -96,4 +103,9 @@ function parsePort(text: string): number {
   const port = Number(text);
   if (port > 65535) throw new ServeArgsError(`端口必须是 1–65535 之间的整数（0 表示任选空闲端口），收到的是：${text}`);
   return port;
+}
+
+function parseToday(text: string): string {
+  if (!parseIsoDate(text)) throw new ServeArgsError(`--today 需要一个存在的日期，格式为 YYYY-MM-DD（例如 2026-12-07），收到的是：${text}`);
+  return text;
 }

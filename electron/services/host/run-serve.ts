@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ROLES, ROLE_LABELS } from '../../../shared/api/define';
 import type { AppServices, AppServicesOptions } from '../app-services';
-import type { Logger } from '../deps';
+import { dayShiftedClock, type Clock, type Logger } from '../deps';
 import { LISTEN_ALL_WARNING, SERVE_HELP, ServeArgsError, parseServeArgs } from './args';
 import { createHttpHost, type HttpHost } from './http-host';
 import { loadOrCreateTokens } from './tokens';
@@ -29,6 +29,8 @@ export interface ServeDeps {
   log?: Logger;
   openUrl?(url: string): void;
   heartbeatMs?: number;
+  /** The real clock `--today` shifts (tests); the system clock by default. */
+  clock?: Clock;
 }
 
 export type ServeOutcome = { kind: 'exit'; code: number } | { kind: 'running'; host: HttpHost; services: AppServices; stop(): Promise<void> };
@@ -61,6 +63,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       mode: 'browser',
       version: deps.version,
       ...(deps.log ? { log: deps.log } : {}),
+      ...(args.today === undefined ? {} : { clock: dayShiftedClock(args.today, deps.clock) }),
       ...(deps.aboutFile ? { aboutFile: deps.aboutFile } : {}),
       shell,
     });
@@ -104,6 +107,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
   deps.out(`人大工作评议系统 · 浏览器模式 ${deps.version}`);
   deps.out(`数据文件夹：${services.dataDir}`);
   deps.out(`日志：${join(services.dataDir, 'logs', 'pingyi.log')}`);
+  if (args.today !== undefined) deps.out(`今天按 --today 设为 ${args.today}（时钟照常走动）`);
   log.info('browser-mode host listening', { origin: host.origin, listenAll: args.listenAll });
   for (const role of ROLES) deps.out(`${ROLE_LABELS[role]}：${host.url(role)}`);
   if (args.listenAll) {

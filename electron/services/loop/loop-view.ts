@@ -86,6 +86,7 @@ export function caseView(ev: Evaluation, year: Readonly<YearData>, src: LoopSour
   const active = src.core.members.filter((m) => m.active).length;
   return {
     ...row,
+    today: src.today,
     evaluation: structuredClone(ev) as Evaluation,
     evaluatee: structuredClone(evaluatee ?? { id: ev.evaluateeId, name: row.name }) as LoopCase['evaluatee'],
     opinion: opinion

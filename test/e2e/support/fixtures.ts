@@ -79,12 +79,17 @@ export async function holdPageClock(page: Page, aheadMs = 100): Promise<void> {
   }
 }
 
-export const test = base.extend<{ apiRole: Role; runningHost: Host; hall: Page }>({
+export const test = base.extend<{ apiRole: Role; hostToday: string | undefined; runningHost: Host; hall: Page }>({
   /** The role `api` calls as by default: `test.use({ apiRole: 'desk' })` in the desk's specs. */
   apiRole: ['console', { option: true }],
+  /**
+   * The host's "today" ('YYYY-MM-DD', passed as `--today`; its clock still runs): a spec whose
+   * set-up needs a day of the year writes `test.use({ hostToday: '2026-12-07' })`. Default: the real date.
+   */
+  hostToday: [undefined, { option: true }],
   runningHost: [
-    async ({ apiRole }, provide) => {
-      const started = await startHost();
+    async ({ apiRole, hostToday }, provide) => {
+      const started = await startHost(hostToday === undefined ? {} : { extraArgs: ['--today', hostToday] });
       current = { host: started, apiRole };
       try {
         await provide(started);

@@ -41,8 +41,27 @@ describe('parseServeArgs', () => {
     expect(message(['--listen', '1'])).toMatch(/^不认识的参数：--listen/);
   });
 
+  it('reads --today as a day that exists, strictly', () => {
+    expect(parseServeArgs(['--today', '2026-12-07']).today).toBe('2026-12-07');
+    expect(parseServeArgs(['--today=2028-02-29']).today).toBe('2028-02-29');
+    const message = (argv: string[]) => {
+      try {
+        parseServeArgs(argv);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ServeArgsError);
+        return (err as Error).message;
+      }
+      throw new Error('expected an error');
+    };
+    for (const bad of ['2027-02-29', '2026-13-01', '2026-1-5', '20261207', '2026-12-07T00:00', ' 2026-12-07', 'today']) {
+      expect(message(['--today', bad]), bad).toBe(`--today 需要一个存在的日期，格式为 YYYY-MM-DD（例如 2026-12-07），收到的是：${bad}`);
+    }
+    expect(message(['--today'])).toBe('--today 后面需要一个日期（YYYY-MM-DD）');
+    expect(message(['--today', '--open'])).toBe('--today 后面需要一个日期（YYYY-MM-DD）');
+  });
+
   it('has Chinese help naming every option', () => {
-    for (const option of ['--port', '--home', '--data', '--listen-all', '--open', '--help']) expect(SERVE_HELP).toContain(option);
+    for (const option of ['--port', '--home', '--data', '--listen-all', '--open', '--today', '--help']) expect(SERVE_HELP).toContain(option);
     expect(SERVE_HELP).toContain('默认只监听本机');
   });
 });

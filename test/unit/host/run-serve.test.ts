@@ -6,6 +6,7 @@ import type { Dispatch } from '../../../electron/services/api/dispatch';
 import { EventHub } from '../../../electron/services/api/event-hub';
 import type { AppServices, AppServicesOptions } from '../../../electron/services/app-services';
 import { silentLogger } from '../../../electron/services/deps';
+import { isoDateOf } from '../../../shared/format/dates';
 import { createUploads } from '../../../electron/services/loop/uploads';
 import { createDownloads } from '../../../electron/services/host/downloads';
 import { EXIT, READY_PREFIX, runServe, type ServeDeps } from '../../../electron/services/host/run-serve';
@@ -74,6 +75,29 @@ describe('runServe (the npm run serve entry, without the process)', () => {
     expect(s.closed()).toBe(1);
     await outcome.stop();
     expect(s.closed()).toBe(1);
+  });
+
+  it('--today hands the services a clock on that day, running from the real one; without it the default clock', async () => {
+    const s = await setup();
+    let real = new Date(2026, 2, 5, 23, 30).getTime();
+    s.deps.clock = { now: () => real };
+    const outcome = await runServe(['--port', '0', '--data', s.dirs.dataDir, '--today', '2027-01-20'], s.deps);
+    if (outcome.kind !== 'running') throw new Error('not running');
+    cleanups.push(() => outcome.stop());
+    const clock = s.created[0]!.clock!;
+    expect(isoDateOf(clock.now())).toBe('2027-01-20');
+    const before = clock.now();
+    real += 45 * 60_000;
+    expect(clock.now() - before).toBe(45 * 60_000);
+    expect(isoDateOf(clock.now())).toBe('2027-01-21');
+    expect(s.out).toContain('今天按 --today 设为 2027-01-20（时钟照常走动）');
+    await outcome.stop();
+
+    const plain = await setup();
+    const second = await runServe(['--port', '0', '--data', plain.dirs.dataDir], plain.deps);
+    if (second.kind !== 'running') throw new Error('not running');
+    cleanups.push(() => second.stop());
+    expect(plain.created[0]!.clock).toBeUndefined();
   });
 
   it('serves the downloads the services register: one registry for both', async () => {

@@ -23,6 +23,10 @@ describe('loop read calls', () => {
     const c = await h.call('loop.case', which);
     expect(c.state.stage).toBe('rectification');
     expect(c.items).toBe(3);
+    // The desk's date defaults and day counts use the service's day, not the browser's clock.
+    expect(c.today).toBe('2026-11-28');
+    h.setToday('2026-12-03');
+    expect((await h.call('loop.case', which)).today).toBe('2026-12-03');
     expect(c.ledger.map((e) => [e.itemNo, e.itemText.split('\n')[0], e.status])).toEqual([
       [1, '加强队伍建设', 'notStarted'],
       [2, '完善制度', 'notStarted'],

@@ -5,6 +5,8 @@ import { useCall } from '../../platform/hooks';
 import { PageTitle } from '../../ui/page-title';
 import { navigate } from '../../ui/router';
 import { DueTag } from './loop-bits';
+import { PaperButton } from './loop-papers';
+import { getPlatform } from '../../platform/platform';
 import { formatDateCn } from '../../../../shared/format/dates';
 
 /** Filters in the route (#/loop?year=2025&stage=escalated), so a link or reload keeps them. */
@@ -32,6 +34,8 @@ export function CaseList({ route }: { route: string }) {
   const shown = rows.filter((r) => (year === null || r.year === year) && (stage === null || r.state.stage === stage));
   const inYear = rows.filter((r) => year === null || r.year === year);
   const countOf = (s: LoopStage) => inYear.filter((r) => r.state.stage === s).length;
+  // The year-wide 结果运用登记表: the chosen year, or the latest one listed.
+  const paperYear = year ?? years[0] ?? null;
 
   return (
     <>
@@ -58,6 +62,9 @@ export function CaseList({ route }: { route: string }) {
             ))}
           </select>
         </label>
+        {paperYear !== null && (
+          <PaperButton label={`导出${paperYear}年度结果运用登记表`} paper="结果运用登记表" run={() => getPlatform().call('loopDocs.resultUses', { year: paperYear })} />
+        )}
       </PageTitle>
       {error && (
         <div className="banner error" role="alert">

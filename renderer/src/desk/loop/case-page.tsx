@@ -6,6 +6,7 @@ import { ClosurePanel } from './closure-panel';
 import { EscalationPanel } from './escalation-panel';
 import { FollowUpPanel } from './follow-up-panel';
 import { LedgerPanel } from './ledger-panel';
+import { LoopDocsProvider, SupervisionLetters } from './loop-papers';
 import { DeadlineLine } from './loop-bits';
 import { ReceivedPanel } from './received-panel';
 import { ResultUsePanel } from './result-use-panel';
@@ -45,15 +46,17 @@ export function CasePage({ year, evaluationId }: { year: number; evaluationId: s
           刷新失败，以下为上次读取的内容：{error.message}
         </div>
       )}
-      <CaseHeader data={data} />
-      <SectionJumps />
-      <LedgerPanel data={data} />
-      <ReceivedPanel data={data} />
-      <FollowUpPanel data={data} />
-      <LaterVotesPanel data={data} />
-      <EscalationPanel data={data} />
-      <ClosurePanel data={data} />
-      <ResultUsePanel data={data} />
+      <LoopDocsProvider data={data}>
+        <CaseHeader data={data} />
+        <SectionJumps />
+        <LedgerPanel data={data} />
+        <ReceivedPanel data={data} />
+        <FollowUpPanel data={data} />
+        <LaterVotesPanel data={data} />
+        <EscalationPanel data={data} />
+        <ClosurePanel data={data} />
+        <ResultUsePanel data={data} />
+      </LoopDocsProvider>
     </>
   );
 }
@@ -85,7 +88,7 @@ function CaseHeader({ data }: { data: LoopCase }) {
           已完成{data.itemsDone}项 / 共{data.items}项
         </dd>
         <dt>期限</dt>
-        <dd>{data.deadlines.length === 0 ? (data.state.stage === 'closed' ? '已办结，无待办期限' : '评议意见送达后开始计算') : data.deadlines.map((d) => <DeadlineLine key={d.kind} deadline={d} today={undefined} />)}</dd>
+        <dd>{data.deadlines.length === 0 ? (data.state.stage === 'closed' ? '已办结，无待办期限' : '评议意见送达后开始计算') : data.deadlines.map((d) => <DeadlineLine key={d.kind} deadline={d} today={data.today} />)}</dd>
       </dl>
       {data.deadlines
         .filter((d) => d.message)
@@ -94,6 +97,7 @@ function CaseHeader({ data }: { data: LoopCase }) {
             {d.message}
           </p>
         ))}
+      <SupervisionLetters data={data} />
     </section>
   );
 }

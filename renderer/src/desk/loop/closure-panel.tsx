@@ -48,7 +48,7 @@ export function ClosurePanel({ data }: { data: LoopCase }) {
 
 function CloseDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm(
-    () => ({ date: '', reason: '' }),
+    () => ({ date: data.today, reason: '' }),
     (v) => getPlatform().call('loop.close', { ...caseArgs(data), closure: { evaluationId: data.evaluationId, ...v } }),
     onClose,
   );

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/dialog';
 import { EvidenceList } from './evidence-list';
 import { blankStep, EscalationDialog } from './escalation-forms';
 import { caseArgs, meetingName } from './loop-bits';
+import { PaperButton } from './loop-papers';
 
 const ADD_LABELS: Record<EscalationStep['kind'], string> = {
   inquiry: '记录询问',
@@ -65,6 +66,11 @@ export function EscalationPanel({ data }: { data: LoopCase }) {
                 <StepSummary data={data} step={s} />
               </div>
               <span>
+                {s.kind === 'interpellation' && (
+                  <>
+                    <PaperButton label="导出质询案" paper="质询案" run={() => getPlatform().call('loopDocs.interpellation', { ...caseArgs(data), stepId: s.id })} />{' '}
+                  </>
+                )}
                 <button type="button" className="btn small" onClick={() => setEditing(s)}>
                   修改
                 </button>{' '}

@@ -10,6 +10,7 @@ import { Field } from '../../ui/field';
 import { SaveStatus } from '../settings/settings-fields';
 import { useSyncedDraft } from '../settings/use-synced-draft';
 import { caseArgs, failingOutcome, GuardedFormDialog, useDialogForm } from './loop-bits';
+import { PaperButton, useLoopDocs } from './loop-papers';
 
 /**
  * 回头看（问效调研）: the follow-up group, its dates and activities, what it checked per item with a
@@ -18,6 +19,7 @@ import { caseArgs, failingOutcome, GuardedFormDialog, useDialogForm } from './lo
  */
 export function FollowUpPanel({ data }: { data: LoopCase }) {
   const [starting, setStarting] = useState(false);
+  const docs = useLoopDocs();
   const failingPath = data.state.reReport !== null;
   return (
     <section className="panel" aria-labelledby="loop-followup-title">
@@ -28,6 +30,14 @@ export function FollowUpPanel({ data }: { data: LoopCase }) {
           <button type="button" className="btn small" onClick={() => setStarting(true)}>
             开始回头看
           </button>
+        )}
+        {!failingPath && (
+          <PaperButton
+            label="导出回头看调研报告"
+            paper="回头看调研报告"
+            blocker={docs ? docs.followUpReportBlocker : '正在读取…'}
+            run={() => getPlatform().call('loopDocs.followUpReport', caseArgs(data))}
+          />
         )}
       </div>
       {data.followUp ? (

@@ -10,6 +10,7 @@ import { useSyncedDraft } from '../settings/use-synced-draft';
 import { SaveStatus } from '../settings/settings-fields';
 import { EvidenceList } from './evidence-list';
 import { caseArgs } from './loop-bits';
+import { PaperButton, useLoopDocs } from './loop-papers';
 
 /** The part of an entry the office edits (the item's text is frozen, files are attached apart). */
 interface LedgerEdit {
@@ -36,6 +37,7 @@ function editOf(entry: LedgerEntry | undefined): LedgerEdit {
 export function LedgerPanel({ data }: { data: LoopCase }) {
   const { items, revisions } = data.issued;
   const s = data.summary;
+  const docs = useLoopDocs();
   return (
     <section className="panel" aria-labelledby="loop-ledger-title">
       <div className="panel-head">
@@ -45,6 +47,8 @@ export function LedgerPanel({ data }: { data: LoopCase }) {
             共{s.items}项：{ITEM_STATUSES.map((k) => `${LOOP_LABELS.itemStatus[k]}${s.byStatus[k]}`).join(' · ')}
           </span>
         )}
+        <span className="grow" />
+        <PaperButton label="导出整改台账" paper="整改台账" blocker={docs ? docs.ledgerBlocker : '正在读取…'} run={() => getPlatform().call('loopDocs.ledger', caseArgs(data))} />
       </div>
       {data.opinion === null || data.opinion.docNumber === '' ? (
         <p className="muted">评议意见印发后，其“意见和建议”中的每一条在此建立一张台账卡片。请先在“评议意见”中完成审定和印发。</p>
@@ -113,7 +117,7 @@ function LedgerCard({ data, item, entry }: { data: LoopCase; item: OpinionItem; 
     },
   });
   const d = edit.draft ?? server;
-  const [noteDate, setNoteDate] = useState('');
+  const [noteDate, setNoteDate] = useState(data.today);
   const [noteText, setNoteText] = useState('');
   const [noteProblem, setNoteProblem] = useState<string>();
   const title = `第${item.no}项`;
@@ -124,7 +128,7 @@ function LedgerCard({ data, item, entry }: { data: LoopCase; item: OpinionItem; 
     setNoteProblem(undefined);
     const progress = [...d.progress, { date: noteDate, text: noteText.trim() }].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     edit.editNow((x) => ({ ...x, progress }));
-    setNoteDate('');
+    setNoteDate(data.today);
     setNoteText('');
   };
 

@@ -42,9 +42,8 @@ export function DeadlineLine({ deadline, today }: { deadline: OpenDeadline<LoopM
 }
 
 /**
- * A form in a dialog that never loses what was typed by accident: the desk-wide dialog guard
- * (Esc or a click outside asks 放弃修改 / 继续编辑 first), told by the form itself whether anything
- * differs from what it opened with.
+ * A form in a dialog that never loses what was typed by accident: the form's own dirty state goes to
+ * the app's dialog, whose Esc or click outside then asks first (继续编辑 / 放弃修改); 取消 closes at once.
  */
 export function GuardedFormDialog({ dirty, ...rest }: FormDialogProps & { dirty: boolean }) {
   return <FormDialog {...rest} dirty={dirty} />;

@@ -80,8 +80,8 @@ function PlanSection({ data, delivered }: { data: LoopCase; delivered: string | 
 
 function PlanDialog({ data, plan, onClose }: { data: LoopCase; plan: RectificationPlan | null; onClose: () => void }) {
   const form = useDialogForm(
-    () => ({ receivedOn: plan?.receivedOn ?? '', docNumber: plan?.docNumber ?? '' }),
-    (v) => getPlatform().call('loop.plan.save', { ...caseArgs(data), plan: { evaluationId: data.evaluationId, ...v } }),
+    () => ({ receivedOn: plan?.receivedOn ?? data.today, docNumber: plan?.docNumber ?? '' }),
+    (plan) => getPlatform().call('loop.plan.save', { ...caseArgs(data), plan }),
     onClose,
   );
   return (
@@ -154,9 +154,9 @@ function ReportSection({ data, delivered }: { data: LoopCase; delivered: string 
 
 function ReportDialog({ data, report, onClose }: { data: LoopCase; report: RectificationReport | null; onClose: () => void }) {
   const form = useDialogForm(
-    () => ({ receivedOn: report?.receivedOn ?? '', reportDate: report?.reportDate ?? '', docNumber: report?.docNumber ?? '', meetingId: report?.meetingId ?? null }),
+    () => ({ receivedOn: report?.receivedOn ?? data.today, reportDate: report?.reportDate ?? '', docNumber: report?.docNumber ?? '', meetingId: report?.meetingId ?? null }),
     (v) => {
-      const report = { evaluationId: data.evaluationId, receivedOn: v.receivedOn, reportDate: v.reportDate === '' ? null : v.reportDate, docNumber: v.docNumber, meetingId: v.meetingId };
+      const report = { receivedOn: v.receivedOn, reportDate: v.reportDate === '' ? null : v.reportDate, docNumber: v.docNumber, meetingId: v.meetingId };
       return getPlatform().call('loop.report.save', { ...caseArgs(data), report });
     },
     onClose,

@@ -10,6 +10,7 @@ import { DateField } from '../../ui/date-field';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { caseArgs, GuardedFormDialog, messageOf, useDialogForm } from './loop-bits';
+import { PaperButton } from './loop-papers';
 
 /** 结果运用: what was sent where, one line per sending, printable as a list. */
 export function ResultUsePanel({ data }: { data: LoopCase }) {
@@ -39,6 +40,7 @@ export function ResultUsePanel({ data }: { data: LoopCase }) {
         <button type="button" className="btn small" disabled={rows.length === 0} onClick={print}>
           打印清单
         </button>
+        <PaperButton label="导出结果运用登记表" paper="结果运用登记表" run={() => getPlatform().call('loopDocs.resultUses', caseArgs(data))} />
       </div>
       {rows.length === 0 ? (
         <p className="muted">尚未登记。测评结果通报、评议意见报送{DEFAULT_RESULT_RECIPIENTS.join('、')}和被评议对象所在单位，以及将评议结果作为考核、任用、奖惩参考的建议，在此逐项登记。</p>
@@ -156,7 +158,7 @@ function KindAndHow({ value, set }: { value: Pick<Line, 'kind' | 'how'>; set: (p
 
 function OneDialog({ data, onClose }: { data: LoopCase; onClose: () => void }) {
   const form = useDialogForm<Line>(
-    () => ({ kind: 'bulletin', recipient: '', date: '', how: 'electronic', docNumber: '', note: '' }),
+    () => ({ kind: 'bulletin', recipient: '', date: data.today, how: 'electronic', docNumber: '', note: '' }),
     (v) => getPlatform().call('loop.resultUse.save', { ...caseArgs(data), entry: entryOf(data, v) }),
     onClose,
   );

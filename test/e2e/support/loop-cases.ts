@@ -1,0 +1,83 @@
+import type { Page } from '@playwright/test';
+import { addDays } from '../../../shared/format/dates';
+import { finishedContent } from '../../unit/opinions/fixtures';
+import { api, expect, host } from './fixtures';
+
+/**
+ * 跟踪整改 cases for the desk's loop specs: this year's demo vote announced through the console's API,
+ * an opinion issued (three items) and delivered through the desk's, a case's screen opened.
+ */
+
+/**
+ * The host's "today" for the loop specs (`test.use({ hostToday: LOOP_DAY })`): their set-up counts
+ * from this year's demo meeting (28 October, seeded in the host's year), so the dates they type —
+ * up to 35 days after it — and the deadlines they expect overdue lie before this day. Whatever the
+ * real date, the specs see the same calendar; any year they type or expect comes from the host.
+ */
+export const LOOP_DAY = '2026-12-07';
+
+/** The host's today ('YYYY-MM-DD', from the desk's overview); the page must hold the desk's cookie. */
+export async function hostToday(page: Page): Promise<string> {
+  return (await api(page, 'desk.overview', {}, 'desk')).today;
+}
+
+export const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
+
+export interface Delivered {
+  year: number;
+  evaluationId: string;
+  name: string;
+  meetingDate: string;
+  deliveredOn: string;
+}
+
+/**
+ * The meeting's 民主测评 of this year's demo meeting counted and announced through the console's
+ * API (all 满意), as the console spec does it on screen. Answers who was on that vote.
+ */
+export async function announceThisYearsVote(page: Page): Promise<string[]> {
+  await page.goto(host.urls.desk);
+  const year = (await hostToday(page)).slice(0, 4);
+  await page.goto(host.urls.console);
+  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(year))!;
+  const item = (await api(page, 'vote.state', { meetingId: meeting.id }, 'console')).items[0]!;
+  await api(page, 'vote.prepare', { meetingId: meeting.id, agendaItemId: item.agendaItemId }, 'console');
+  const members = (await api(page, 'members.list', {}, 'console')).filter((m) => m.active).length;
+  await api(page, 'live.open', { meetingId: meeting.id, rehearsal: false }, 'console');
+  await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
+  const live = await api(page, 'live.start', {}, 'console');
+  await api(page, 'live.goto', { itemIndex: live.agenda.findIndex((a) => a.kind === 'vote'), stage: 'vote' }, 'console');
+  const roundId = (await api(page, 'vote.state', {}, 'console')).items[0]!.rounds.at(-1)!.id;
+  await api(page, 'vote.setTellers', { roundId, meetingId: meeting.id, tellers: ['赵计票'], scrutineers: ['孙监票'] }, 'console');
+  await api(page, 'vote.open', { roundId, groups: [{ groupId: 'members', issued: members }] }, 'console');
+  await api(page, 'vote.close', { roundId, groups: [{ groupId: 'members', returned: members }] }, 'console');
+  await api(page, 'vote.mode', { roundId, groupId: 'members', mode: 'totals' }, 'console');
+  const counts = item.evaluatees.map(() => ({ satisfied: members, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 }));
+  await api(page, 'vote.totals', { roundId, groupId: 'members', counts }, 'console');
+  await api(page, 'vote.check', { roundId }, 'console');
+  await api(page, 'vote.announce', { roundId }, 'console');
+  return item.evaluatees.map((e) => e.name);
+}
+
+/** An evaluation of this year's demo meeting with its opinion issued (three items) and delivered. */
+export async function deliveredCase(page: Page, index: number, among?: readonly string[]): Promise<Delivered> {
+  await page.goto(host.urls.desk);
+  const rows = (await api(page, 'opinions.list', {})).rows.filter((r) => !among || among.includes(r.name));
+  const row = rows[index]!;
+  const which = { year: row.year, evaluationId: row.evaluationId };
+  const content = finishedContent(row.name);
+  content.sections.suggestions = SUGGESTIONS.map((text) => ({ level: 2 as const, text }));
+  await api(page, 'opinions.create', which);
+  await api(page, 'opinions.saveDraft', { ...which, versionNo: 1, content });
+  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 1, council: { date: addDays(row.meetingDate!, 2), sitting: 30 } });
+  await api(page, 'opinions.issue', { ...which, versionNo: 1, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(row.meetingDate!, 3) } });
+  const deliveredOn = addDays(row.meetingDate!, 5);
+  await api(page, 'opinions.deliver', { ...which, versionNo: 1, delivery: { date: deliveredOn, receivedBy: '王伟' } });
+  return { ...which, name: row.name, meetingDate: row.meetingDate!, deliveredOn };
+}
+
+export async function openCase(page: Page, c: Delivered) {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`${host.urls.desk}#/loop/${c.year}/${c.evaluationId}`);
+  await expect(page.getByRole('heading', { name: `${c.name} · 跟踪整改`, level: 1 })).toBeVisible();
+}
