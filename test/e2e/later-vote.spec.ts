@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { api, expect, host, test } from './support/fixtures';
 import type { YearData } from '../../shared/domain/partitions';
+import { LOOP_DAY } from './support/loop-cases';
 
 /**
  * A later vote end to end, in browser mode: an evaluatee whose 民主测评 was announced at the
@@ -11,7 +12,8 @@ import type { YearData } from '../../shared/domain/partitions';
  * hall, and its result stored on the ORIGINAL evaluation's loop.laterVotes (its voteResult as it was).
  */
 
-test.use({ apiRole: 'desk' });
+// The host's day is pinned (see support/loop-cases.ts), so the calendar is the same whatever the real date.
+test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
 const zero = { satisfied: 0, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 };
 const OCTOBER = [
@@ -30,7 +32,7 @@ function yearFile(year: number): YearData {
 /** Precondition through the API (the UI path is another spec's): October's first vote announced, the meeting ended. */
 async function octoberAnnounced(page: Page, at = 0): Promise<{ year: number; name: string; evaluationId: string; evaluateeId: string }> {
   const state = await api(page, 'live.state', {}, 'console');
-  const year = new Date().getFullYear();
+  const year = Number(LOOP_DAY.slice(0, 4));
   const october = state.meetings.find((m) => m.date.startsWith(String(year)))!;
   await api(page, 'live.open', { meetingId: october.id, rehearsal: false }, 'console');
   await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
@@ -57,11 +59,10 @@ async function octoberAnnounced(page: Page, at = 0): Promise<{ year: number; nam
 
 /**
  * A second meeting of the same year and term. Dated today: never before the October result's
- * announcement (made today, on the real clock), whatever day the suite runs.
+ * announcement (made today, on the host's pinned clock), whatever day the suite runs.
  */
 async function laterMeeting(desk: Page, year: number) {
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = LOOP_DAY;
   const meetings = await api(desk, 'meetings.list', {});
   const first = meetings.find((m) => m.date.startsWith(String(year)))!;
   const detail = await api(desk, 'meetings.get', { id: first.id });

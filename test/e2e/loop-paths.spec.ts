@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
 import { finishedContent } from '../unit/opinions/fixtures';
+import { LOOP_DAY } from './support/loop-cases';
 
 /**
  * The two paths of the closed loop end to end (browser mode), across meetings, on the real screens:
@@ -15,7 +16,8 @@ import { finishedContent } from '../unit/opinions/fixtures';
  * (the first meeting's count, the opinion's drafting and issue). Screenshots: /tmp/loope2e-*.png.
  */
 
-test.use({ apiRole: 'desk' });
+// The host's day is pinned (see support/loop-cases.ts), so the calendar is the same whatever the real date.
+test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
 const zero = { satisfied: 0, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 };
 /** The first meeting's ballot: the first passes (满意), the third fails (不满意). */
@@ -35,15 +37,15 @@ interface Case {
   meetingDate: string;
 }
 
+/** The host's today (pinned). */
 function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return LOOP_DAY;
 }
 
 /** The first meeting (this year's demo meeting): its 民主测评 counted and announced, the meeting ended. */
 async function firstMeetingVoted(page: Page, at: number): Promise<Case> {
   await page.goto(host.urls.console);
-  const year = new Date().getFullYear();
+  const year = Number(LOOP_DAY.slice(0, 4));
   const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(year)))!;
   await api(page, 'live.open', { meetingId: meeting.id, rehearsal: false }, 'console');
   await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
