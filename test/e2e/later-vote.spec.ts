@@ -33,7 +33,7 @@ function yearFile(year: number): YearData {
 async function octoberAnnounced(page: Page, at = 0): Promise<{ year: number; name: string; evaluationId: string; evaluateeId: string }> {
   const state = await api(page, 'live.state', {}, 'console');
   const year = Number(LOOP_DAY.slice(0, 4));
-  const october = state.meetings.find((m) => m.date.startsWith(String(year)))!;
+  const october = state.meetings.find((m) => m.date.startsWith(String(year)) && m.status !== 'closed')!;
   await api(page, 'live.open', { meetingId: october.id, rehearsal: false }, 'console');
   await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
   let live = await api(page, 'live.start', {}, 'console');

@@ -46,7 +46,7 @@ function today(): string {
 async function firstMeetingVoted(page: Page, at: number): Promise<Case> {
   await page.goto(host.urls.console);
   const year = Number(LOOP_DAY.slice(0, 4));
-  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(year)))!;
+  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(year)) && m.status !== 'closed')!;
   await api(page, 'live.open', { meetingId: meeting.id, rehearsal: false }, 'console');
   await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
   let live = await api(page, 'live.start', {}, 'console');

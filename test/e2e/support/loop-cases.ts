@@ -38,8 +38,9 @@ export interface Delivered {
 export async function announceThisYearsVote(page: Page): Promise<string[]> {
   await page.goto(host.urls.desk);
   const year = (await hostToday(page)).slice(0, 4);
+  // This year's demo meeting: the year's meeting still to be held (one held earlier in the year for later votes is closed).
   await page.goto(host.urls.console);
-  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(year))!;
+  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(year) && m.status !== 'closed')!;
   const item = (await api(page, 'vote.state', { meetingId: meeting.id }, 'console')).items[0]!;
   await api(page, 'vote.prepare', { meetingId: meeting.id, agendaItemId: item.agendaItemId }, 'console');
   const members = (await api(page, 'members.list', {}, 'console')).filter((m) => m.active).length;
