@@ -53,7 +53,12 @@ const sameEntry = (a: ResearchMember, b: ResearchMember) =>
  * the other checks, only what changed is judged: an entry already saved is not asked about again,
  * and an older report with typed-in leaders still saves.
  */
-export function checkGroup(group: readonly ResearchMember[], before: readonly ResearchMember[], members: readonly Member[], people: readonly Person[]): GroupVerdict {
+export function checkGroup(
+  group: readonly ResearchMember[],
+  before: readonly ResearchMember[],
+  members: readonly Pick<Member, 'id' | 'name' | 'role'>[],
+  people: readonly Pick<Person, 'id' | 'name' | 'kind'>[],
+): GroupVerdict {
   const out: GroupVerdict = { refusals: [], confirmations: [] };
   const seen = new Set<string>();
   group.forEach((g, i) => {
