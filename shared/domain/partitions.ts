@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defaultCriteria, criterionSchema } from './criteria';
 import { evaluateeSchema } from './evaluatees';
 import { evaluationSchema } from './evaluations';
-import { objectError, yearField } from './fields';
+import { idField, objectError, yearField } from './fields';
 import { isIdOf } from './ids';
 import { meetingRecordSchema, type MeetingInput } from './meetings';
 import { attendanceSchema, liveSchema } from './live';
@@ -60,6 +60,8 @@ export const meetingSchema = z.object(
     live: liveSchema.prefault({}),
     questioning: questioningSchema.prefault({}),
     votes: votesSchema.prefault({}),
+    /** 列席人员 named from the 人员库 (people of core), printed in their own section of the 签到表; optional so older files stay valid. */
+    attendees: z.array(idField('ps', '列席人员'), { error: '列席人员应为列表' }).max(200, '列席人员不能超过200人').optional(),
   },
   objectError('会议'),
 );

@@ -109,5 +109,10 @@ export const deskCalls = {
     roles: OFFICE,
     summary: '调整会议议程',
   }),
+  'meetings.setAttendees': call<{ attendees: string[] }>()({
+    args: z.strictObject({ id: idField('mt', '会议'), attendees: z.array(idField('ps', '列席人员'), { error: '列席人员应为列表' }).max(200, '列席人员不能超过200人') }),
+    roles: OFFICE,
+    summary: '会议的列席人员（从人员库中选择）',
+  }),
   'meetings.delete': call<{ id: string }>()({ args: byId('mt', '会议'), roles: OFFICE, summary: '删除会议' }),
 };
