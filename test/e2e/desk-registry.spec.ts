@@ -82,4 +82,16 @@ test('a deputy and a specialist are added to the 人员库 and picked into a res
     ['成员', '陈代表', people.find((p) => p.name === '陈代表')!.id],
     ['成员', '刘专家', people.find((p) => p.name === '刘专家')!.id],
   ]);
+
+  // 列席: the deputy named for a meeting, saved at once.
+  const meeting = (await api(page, 'meetings.list', {}, 'desk')).find((m) => m.status !== 'closed')!;
+  await page.goto(`${host.urls.desk}#/meetings/${meeting.id}`);
+  const attend = page.getByRole('group', { name: '列席人员' });
+  // The box shows what is stored: ticked once the save is through.
+  await attend.getByRole('checkbox', { name: /陈代表/ }).click();
+  await expect(attend.getByRole('checkbox', { name: /陈代表/ })).toBeChecked();
+  await expect(page.getByText('已选1人')).toBeVisible();
+  await expect.poll(async () => (await api(page, 'meetings.get', { id: meeting.id }, 'desk')).attendees).toEqual([people.find((p) => p.name === '陈代表')!.id]);
+  await attend.scrollIntoViewIfNeeded();
+  await shot(page, 'attendees');
 });
