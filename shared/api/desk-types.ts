@@ -108,6 +108,8 @@ export interface MeetingDetail {
    * suggested meeting in words.
    */
   later: LaterCandidate[];
+  /** 列席人员 named from the 人员库, in the order chosen; ids no longer on record are left out. */
+  attendees: string[];
 }
 
 export type UnitRow = Unit & { evaluatees: number };

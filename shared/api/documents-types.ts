@@ -1,5 +1,5 @@
 import type { EvaluateeCategory } from '../domain/evaluatees';
-import type { MemberRole } from '../domain/people';
+import type { MemberRole, PersonKind } from '../domain/people';
 import type { MethodKey, ResearchContent } from '../domain/research';
 import type { GroupId } from '../domain/vote-round';
 import type { RoundState } from '../vote/round-states';
@@ -91,6 +91,8 @@ export interface ResearchDetail {
   updatedAt: string | null;
   /** The active roster, to pick group members from; posts prefilled as 县人大常委会副主任. */
   members: { id: string; name: string; role: MemberRole }[];
+  /** The registry's people on record (人员库), to pick group members from; posts prefilled from organisation and field. */
+  people: { id: string; name: string; kind: PersonKind; post: string }[];
   /** 县人大常委会: prefix of a member's post. */
   orgShortName: string;
 }

@@ -12,6 +12,8 @@ export interface RandomSource {
 export const ID_KINDS = {
   member: 'mb',
   unit: 'un',
+  /** A person of the registry beyond the members: deputy, special-committee head, specialist. */
+  person: 'ps',
   evaluatee: 'ee',
   criterion: 'cr',
   evaluation: 'ev',

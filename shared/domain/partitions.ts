@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defaultCriteria, criterionSchema } from './criteria';
 import { evaluateeSchema } from './evaluatees';
 import { evaluationSchema } from './evaluations';
-import { objectError, yearField } from './fields';
+import { idField, objectError, yearField } from './fields';
 import { isIdOf } from './ids';
 import { meetingRecordSchema, type MeetingInput } from './meetings';
 import { attendanceSchema, liveSchema } from './live';
@@ -12,14 +12,15 @@ import { researchDataSchema } from './research';
 import { docRegisterSchema } from './doc-register';
 import { loopDataSchema } from '../loop/schemas';
 import { votesSchema } from './vote-round';
-import { memberSchema, unitSchema } from './people';
+import { memberSchema, personSchema, unitSchema } from './people';
 import { defaultSettings, settingsSchema } from './settings';
 
 /**
  * How the records are cut into store partitions (one JSON file each), so that a change rewrites
  * only its own file however many years of archive there are:
  *
- *   'core'            settings, members, units, evaluatees, criteria — small, read by every screen
+ *   'core'            settings, members, the registry of other people, units, evaluatees, criteria —
+ *                     small, read by every screen
  *   'year/<YYYY>'     the evaluations of one year (the plan of that year and their progress)
  *   'meeting/<id>'    one meeting: the record and agenda; later its attendance, live state, draws
  *                     and vote rounds, each added as a defaulted field so older files stay valid
@@ -32,6 +33,8 @@ export type PartitionKind = (typeof PARTITION_KINDS)[number];
 export const coreSchema = z.object({
   settings: settingsSchema,
   members: z.array(memberSchema, { error: '组成人员应为列表' }).default([]),
+  /** 人员库 (people.ts); defaulted so core files written before it stay valid. */
+  people: z.array(personSchema, { error: '人员库应为列表' }).default([]),
   units: z.array(unitSchema, { error: '单位应为列表' }).default([]),
   evaluatees: z.array(evaluateeSchema, { error: '被评议对象应为列表' }).default([]),
   criteria: z.array(criterionSchema, { error: '评价标准应为列表' }).default(defaultCriteria),
@@ -57,6 +60,8 @@ export const meetingSchema = z.object(
     live: liveSchema.prefault({}),
     questioning: questioningSchema.prefault({}),
     votes: votesSchema.prefault({}),
+    /** 列席人员 named from the 人员库 (people of core), printed in their own section of the 签到表; optional so older files stay valid. */
+    attendees: z.array(idField('ps', '列席人员'), { error: '列席人员应为列表' }).max(200, '列席人员不能超过200人').optional(),
   },
   objectError('会议'),
 );

@@ -74,3 +74,43 @@ export type Unit = z.infer<typeof unitSchema>;
 export type UnitInput = z.input<typeof unitSchema>;
 export const unitDraftSchema = unitSchema.omit({ id: true });
 export type UnitDraft = z.input<typeof unitDraftSchema>;
+
+/**
+ * 人员库: people beyond the members who staff research groups and attend meetings as 列席 —
+ * 人大代表, heads of the special committees (专门委员会 / 工作委员会负责人) and specialists. They never
+ * vote and never count for the quorum.
+ */
+
+export const PERSON_KINDS = ['人大代表', '专委会负责人', '专家', '其他'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+export const personSchema = z.object({
+  id: idField('ps', '人员'),
+  name: requiredText('姓名', 30),
+  kind: enumField('人员类别', PERSON_KINDS),
+  /** 工作单位 as printed: 县第一中学, 县人大常委会法制工作委员会. */
+  organisation: optionalText('工作单位', 60),
+  /** 职务或专业领域: 主任, 会计, 法律. */
+  field: optionalText('职务或专业领域', 60),
+  /** 联系方式: a telephone number or an address, as the office keeps it. */
+  contact: optionalText('联系方式', 60),
+  /** People no longer available stay on record (old groups name them) but are not offered. */
+  active: boolField('在册状态').default(true),
+  note: optionalText('备注', 500),
+});
+export type Person = z.infer<typeof personSchema>;
+export type PersonInput = z.input<typeof personSchema>;
+export const personDraftSchema = personSchema.omit({ id: true });
+export type PersonDraft = z.input<typeof personDraftSchema>;
+
+/** By kind in the order above, then by name. */
+export function sortPeople<T extends Pick<Person, 'kind' | 'name'>>(people: readonly T[]): T[] {
+  const rank = (k: PersonKind) => PERSON_KINDS.indexOf(k);
+  return [...people].sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+}
+
+/** 县第一中学教师（人大代表）: how a person is described where a post is printed. */
+export function personPost(p: Pick<Person, 'kind' | 'organisation' | 'field'>): string {
+  const where = `${p.organisation}${p.field}`.trim();
+  return where === '' ? p.kind : p.kind === '其他' ? where : `${where}（${p.kind}）`;
+}

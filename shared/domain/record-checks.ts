@@ -1,7 +1,7 @@
 import { formatSession } from '../format/chinese-numerals';
 import { formatDateCn, parseIsoDate, yearOfIsoDate } from '../format/dates';
 import { isEnded, type Evaluatee } from './evaluatees';
-import type { Member } from './people';
+import type { Member, Person } from './people';
 import type { Term } from './settings';
 
 /**
@@ -33,6 +33,26 @@ export function duplicateMember(draft: Pick<Member, 'name' | 'active'> & { id?: 
 
 export function duplicateMemberMessage(existing: Member): string {
   return `名单中已有同名的在任组成人员：${existing.name}（${existing.role}，名单第${existing.rosterOrder}位）。同名的两条记录都会计入法定人数和表决，请核对是否重复录入。`;
+}
+
+/**
+ * A registry person named like another person on record, or like an active member: a group or a
+ * sign-in sheet would then name one person twice. On an edit only a new name is judged.
+ */
+export function duplicatePerson(
+  draft: Pick<Person, 'name' | 'active'> & { id?: string },
+  people: readonly Person[],
+  members: readonly Member[],
+  before?: Person,
+): string | undefined {
+  if (!draft.active) return undefined;
+  if (before && before.active && nameKey(before.name) === nameKey(draft.name)) return undefined;
+  const key = nameKey(draft.name);
+  const person = people.find((p) => p.id !== draft.id && p.active && nameKey(p.name) === key);
+  if (person) return `人员库中已有同名人员：${person.name}（${person.kind}${person.organisation ? `，${person.organisation}` : ''}）。请核对是否重复录入。`;
+  const member = members.find((m) => m.active && nameKey(m.name) === key);
+  if (member) return `${member.name}是在任的常委会组成人员（${member.role}），组成人员无需录入人员库。请核对是否为另一人。`;
+  return undefined;
 }
 
 type EvaluateeDraft = Pick<Evaluatee, 'name' | 'unitId' | 'position' | 'postKey' | 'appointmentDate'> & { id?: string; endedDate?: string | undefined };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField, enumField, idField, intField, optionalText, requiredText } from './fields';
 import type { EvaluateeCategory } from './evaluatees';
+import type { Member, Person } from './people';
 
 /**
  * 调研报告 (事前调研): the research group's report on one evaluation, kept in the year partition of
@@ -21,13 +22,69 @@ export const RESEARCH_PARAGRAPHS_MAX = 80;
 
 export const researchMemberSchema = z.object({
   role: enumField('调研组职务', RESEARCH_ROLES),
-  /** A member of the roster when picked from it; absent for someone typed in (staff, an expert). */
+  /** A member of the roster when picked from it. */
   memberId: idField('mb', '组成人员').optional(),
+  /** A person of the registry (人员库: deputy, special-committee head, specialist) when picked from it. */
+  personId: idField('ps', '人员').optional(),
+  /** Neither id: someone typed in (office staff); older reports hold only such entries. */
   name: requiredText('调研组成员姓名', 30),
   /** As printed: 县人大常委会副主任, 县人大常委会办公室主任. */
   post: requiredText('调研组成员职务', 40),
 });
 export type ResearchMember = z.infer<typeof researchMemberSchema>;
+
+/** 主任 and 副主任: who leads a research group without being asked about it. */
+export const LEADERSHIP_ROLES: readonly string[] = ['主任', '副主任'];
+
+export interface GroupVerdict {
+  /** Refused: nothing is saved. */
+  refusals: { path: string; message: string }[];
+  /** Saved only after the clerk confirms. */
+  confirmations: string[];
+}
+
+const sameEntry = (a: ResearchMember, b: ResearchMember) =>
+  a.role === b.role && (a.memberId ?? '') === (b.memberId ?? '') && (a.personId ?? '') === (b.personId ?? '') && a.name === b.name;
+
+/**
+ * The group as saved, judged against the roster and the registry: the 组长 comes from the
+ * leadership (主任 / 副主任); a member or registry person of another rank leads only after a
+ * confirmation; a leader from neither is refused; a picked person is in the group once. As with
+ * the other checks, only what changed is judged: an entry already saved is not asked about again,
+ * and an older report with typed-in leaders still saves.
+ */
+export function checkGroup(
+  group: readonly ResearchMember[],
+  before: readonly ResearchMember[],
+  members: readonly Pick<Member, 'id' | 'name' | 'role'>[],
+  people: readonly Pick<Person, 'id' | 'name' | 'kind'>[],
+): GroupVerdict {
+  const out: GroupVerdict = { refusals: [], confirmations: [] };
+  const seen = new Set<string>();
+  group.forEach((g, i) => {
+    const key = g.memberId ?? g.personId;
+    if (key) {
+      if (seen.has(key)) out.refusals.push({ path: `content.group.${i}`, message: `${g.name}在调研组中出现了两次` });
+      seen.add(key);
+    }
+    if (before.some((b) => sameEntry(b, g))) return;
+    const member = g.memberId ? members.find((m) => m.id === g.memberId) : undefined;
+    const person = g.personId ? people.find((p) => p.id === g.personId) : undefined;
+    if ((g.memberId && !member) || (g.personId && !person)) {
+      out.refusals.push({ path: `content.group.${i}`, message: `调研组成员${g.name}已不在组成人员名单或人员库中` });
+      return;
+    }
+    if (g.role !== '组长') return;
+    if (!member && !person) {
+      out.refusals.push({ path: `content.group.${i}`, message: `调研组组长应从组成人员或人员库中选择，“${g.name}”不在其中` });
+    } else if (member && !LEADERSHIP_ROLES.includes(member.role)) {
+      out.confirmations.push(`组长${member.name}是常委会${member.role}，不是主任或副主任。调研组一般由主任或副主任带队，请确认。`);
+    } else if (person) {
+      out.confirmations.push(`组长${person.name}是${person.kind}，不是常委会主任或副主任。调研组一般由主任或副主任带队，请确认。`);
+    }
+  });
+  return out;
+}
 
 /** The methods the generator knows, with their counts (0: not used). */
 export const METHOD_KEYS = ['talks', 'visits', 'questionnairesIssued', 'questionnairesReturned', 'documentsRead', 'caseFilesReviewed', 'hearingsAttended'] as const;

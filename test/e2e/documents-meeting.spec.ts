@@ -151,7 +151,7 @@ test('a 调研报告 is entered on the desk, autosaved, and exported', async ({ 
   const roster = (await api(page, 'members.list', {}, 'desk')).filter((m) => m.active && m.role === '副主任');
   const leader = roster[0]!;
   await page.getByLabel('组内职务').selectOption('组长');
-  await page.getByLabel('从组成人员中选择').selectOption({ label: `${leader.name}（副主任）` });
+  await page.getByLabel('从组成人员或人员库中选择').selectOption({ label: `${leader.name}（副主任）` });
   await expect(page.getByLabel('成员职务')).toHaveValue(/副主任$/);
   await page.getByRole('button', { name: '添加到调研组' }).click();
   await page.getByLabel('组内职务').selectOption('成员');

@@ -78,6 +78,7 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
         evaluatees: core.evaluatees.filter((e) => wanted.has(e.id)).map((e) => ({ ...e, unitName: units.get(e.unitId) ?? '' })),
         planned: [...planned],
         later,
+        attendees: (data.attendees ?? []).filter((pid) => core.people.some((p) => p.id === pid)),
       };
     },
 
@@ -137,6 +138,17 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       await syncPlan(saved, before);
       await syncLoopRecords(ctx, saved, facts, earlyReason ?? '', previous);
       return saved;
+    },
+
+    'meetings.setAttendees': async ({ id, attendees }) => {
+      const core = await readCore(ctx);
+      const unknown = attendees.find((pid) => !core.people.some((p) => p.id === pid));
+      if (unknown) throw new ApiError('conflict', '所选列席人员已不在人员库中，请刷新后重新选择。', [{ path: 'attendees', message: '所选列席人员已不在人员库中' }]);
+      const unique = [...new Set(attendees)];
+      return updateMeeting(ctx, id, (data) => {
+        data.attendees = unique;
+        return { attendees: unique };
+      });
     },
 
     'meetings.delete': async ({ id }) => {

@@ -3,8 +3,8 @@ import type { EvaluateeRow, UnitRow } from '../../../shared/api/desk-types';
 import { computeCoverage } from '../../../shared/domain/coverage';
 import { succeedPost, type Evaluatee } from '../../../shared/domain/evaluatees';
 import { newId } from '../../../shared/domain/ids';
-import { sortMembers, type Member, type Unit } from '../../../shared/domain/people';
-import { duplicateMember, duplicateMemberMessage, evaluateeConfirmations, termPlanMismatch } from '../../../shared/domain/record-checks';
+import { sortMembers, sortPeople, type Member, type Unit } from '../../../shared/domain/people';
+import { duplicateMember, duplicateMemberMessage, duplicatePerson, evaluateeConfirmations, termPlanMismatch } from '../../../shared/domain/record-checks';
 import { isoDateOf } from '../../../shared/format/dates';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
@@ -13,7 +13,7 @@ import { allEvaluations, allMeetings, readCore, readYear, updateCore, yearsOnRec
 import { statesOf } from '../loop/loop-records';
 import { itemEvaluatees } from '../../../shared/domain/meetings';
 
-type PeopleHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `${'settings' | 'criteria' | 'members' | 'units' | 'evaluatees'}.${string}`>>;
+type PeopleHandlers = Pick<Handlers, Extract<keyof typeof deskCalls, `${'settings' | 'criteria' | 'members' | 'registry' | 'units' | 'evaluatees'}.${string}`>>;
 
 function indexOrThrow<T extends { id: string }>(list: T[], id: string, what: string): number {
   const i = list.findIndex((x) => x.id === id);
@@ -26,7 +26,7 @@ function askUnlessConfirmed(messages: string[], confirm: boolean | undefined): v
   if (messages.length && !confirm) throw new ApiError('needs_confirmation', messages.join('\n'));
 }
 
-/** Settings, criteria, members, units and evaluatees: all in the core partition. */
+/** Settings, criteria, members, the registry of other people, units and evaluatees: all in the core partition. */
 export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
   const today = () => isoDateOf(ctx.clock.now());
   const memberChecks = (member: Parameters<typeof duplicateMember>[0], members: Member[], before?: Member) => {
@@ -75,6 +75,31 @@ export function peopleHandlers(ctx: ServiceContext): PeopleHandlers {
       // Later issues refuse deleting a member who voted or asked; members who leave are set inactive.
       await updateCore(ctx, (core) => {
         core.members.splice(indexOrThrow(core.members, id, '组成人员'), 1);
+      });
+      return { id };
+    },
+
+    'registry.list': async () => sortPeople((await readCore(ctx)).people),
+    'registry.create': ({ person, confirm }) =>
+      updateCore(ctx, (core) => {
+        const twin = duplicatePerson(person, core.people, core.members);
+        askUnlessConfirmed(twin ? [twin] : [], confirm);
+        const created = { ...person, id: newId('ps', ctx.random) };
+        core.people.push(created);
+        return created;
+      }),
+    'registry.update': ({ person, confirm }) =>
+      updateCore(ctx, (core) => {
+        const i = indexOrThrow(core.people, person.id, '人员');
+        const twin = duplicatePerson(person, core.people, core.members, core.people[i]);
+        askUnlessConfirmed(twin ? [twin] : [], confirm);
+        core.people[i] = person;
+        return person;
+      }),
+    'registry.delete': async ({ id }) => {
+      // Research groups keep the name and post they printed; a person who is no longer available is set 不在册 instead.
+      await updateCore(ctx, (core) => {
+        core.people.splice(indexOrThrow(core.people, id, '人员'), 1);
       });
       return { id };
     },

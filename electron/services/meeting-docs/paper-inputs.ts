@@ -3,6 +3,7 @@ import type { DeliveryReceiptInput } from '../documents/builders/delivery-receip
 import type { MinutesEvaluatee, MinutesInput } from '../documents/builders/minutes';
 import type { ResearchReportInput } from '../documents/builders/research-report';
 import type { SignInInput } from '../documents/builders/sign-in';
+import { personPost } from '../../../shared/domain/people';
 import type { Evaluatee } from '../../../shared/domain/evaluatees';
 import { isHeard } from '../../../shared/domain/meetings';
 import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/opinions';
@@ -17,13 +18,17 @@ import { activeMembers, positionOf } from './round-docs';
  * of the questioning, 送达回证 of an issued opinion, 调研报告. Pure: the handlers read the store.
  */
 
-/** 签到表: the active members in roster order with their role. */
+/** 签到表: the active members in roster order with their role, then the 列席人员 named from the 人员库. */
 export function signInInput(core: Readonly<CoreData>, data: Readonly<MeetingData>): SignInInput {
   return {
     meetingName: data.meeting.name,
     date: data.meeting.date,
     ...(data.meeting.place.trim() ? { place: data.meeting.place.trim() } : {}),
     members: activeMembers(core).map((m) => ({ name: m.name, post: m.role })),
+    attendees: (data.attendees ?? []).flatMap((id) => {
+      const p = core.people.find((x) => x.id === id);
+      return p ? [{ name: p.name, post: personPost(p) }] : [];
+    }),
   };
 }
 

@@ -2,7 +2,8 @@ import { ApiError } from '../../../shared/api/errors';
 import type { documentCalls } from '../../../shared/api/calls/documents';
 import type { ResearchDetail } from '../../../shared/api/documents-types';
 import type { YearData } from '../../../shared/domain/partitions';
-import { emptyResearch, methodsFor, researchFileName, researchProblems, type ResearchContent, type ResearchData, type ResearchReport } from '../../../shared/domain/research';
+import { personPost, sortPeople } from '../../../shared/domain/people';
+import { checkGroup, emptyResearch, methodsFor, researchFileName, researchProblems, type ResearchContent, type ResearchData, type ResearchReport } from '../../../shared/domain/research';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { today, updateYear } from '../desk/desk-data';
@@ -48,12 +49,16 @@ export function researchHandlers(ctx: ServiceContext): ResearchHandlers {
         content: report ? (structuredClone(report.content) as ResearchContent) : null,
         updatedAt: report?.updatedAt ?? null,
         members: activeMembers(f.core).map((m) => ({ id: m.id, name: m.name, role: m.role })),
+        people: sortPeople(f.core.people.filter((p) => p.active)).map((p) => ({ id: p.id, name: p.name, kind: p.kind, post: personPost(p) })),
         orgShortName: f.core.settings.organisation.shortName,
       };
     },
 
-    'research.save': async ({ year, evaluationId, content }) => {
+    'research.save': async ({ year, evaluationId, content, confirm }) => {
       const f = await loadFacts(ctx, year, evaluationId);
+      const verdict = checkGroup(content.group, reportFor(f.year, evaluationId)?.content.group ?? [], f.core.members, f.core.people);
+      if (verdict.refusals.length > 0) throw new ApiError('conflict', verdict.refusals.map((r) => r.message).join('；'), verdict.refusals);
+      if (verdict.confirmations.length > 0 && !confirm) throw new ApiError('needs_confirmation', verdict.confirmations.join('\n'));
       const stamp = new Date(ctx.clock.now()).toISOString();
       await updateYear(ctx, year, (data) => {
         if (!data.evaluations.some((e) => e.id === evaluationId)) throw new ApiError('not_found', '找不到该评议，可能已移出计划。');

@@ -4,6 +4,7 @@ import { WorkbenchPage } from './workbench/workbench-page';
 import { PlanPage } from './plan/plan-page';
 import { EvaluateesPage } from './evaluatees/evaluatees-page';
 import { MembersPage } from './members/members-page';
+import { RegistryPage } from './registry/registry-page';
 import { MeetingsPage } from './meetings/meetings-page';
 import { SettingsPage } from './settings/settings-page';
 import { OpinionsPage } from './opinions/opinions-page';
@@ -16,12 +17,13 @@ export interface DeskSection {
   render(route: string): ReactNode;
 }
 
-/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 被评议对象 · 常委会组成人员 · 会议 · 评议意见 · 跟踪整改 · 设置 · 关于. */
+/** The desk's navigation, in the order the office works: 工作台 · 五年计划 · 被评议对象 · 常委会组成人员 · 人员库 · 会议 · 评议意见 · 跟踪整改 · 设置 · 关于. */
 export const DESK_SECTIONS: DeskSection[] = [
   { path: '/', label: '工作台', render: () => <WorkbenchPage /> },
   { path: '/plan', label: '五年计划', render: () => <PlanPage /> },
   { path: '/evaluatees', label: '被评议对象', render: () => <EvaluateesPage /> },
   { path: '/members', label: '常委会组成人员', render: () => <MembersPage /> },
+  { path: '/registry', label: '人员库', render: () => <RegistryPage /> },
   { path: '/meetings', label: '会议', render: (route) => <MeetingsPage route={route} /> },
   { path: '/opinions', label: '评议意见', render: (route) => <OpinionsPage route={route} /> },
   { path: '/loop', label: '跟踪整改', render: (route) => <LoopPage route={route} /> },

@@ -4,7 +4,7 @@ import { criterionSchema, type Criterion } from '../../domain/criteria';
 import { evaluateeDraftSchema, evaluateeSchema, END_REASONS, type Evaluatee } from '../../domain/evaluatees';
 import { REPORT_MODES, type Evaluation } from '../../domain/evaluations';
 import { hearingItemSchema, reportItemSchema, voteItemSchema, meetingDraftSchema, meetingRecordSchema, type Meeting } from '../../domain/meetings';
-import { memberDraftSchema, memberSchema, unitDraftSchema, unitSchema, GENDERS, type Member, type Unit } from '../../domain/people';
+import { memberDraftSchema, memberSchema, personDraftSchema, personSchema, unitDraftSchema, unitSchema, GENDERS, type Member, type Person, type Unit } from '../../domain/people';
 import { settingsSchema, type Settings } from '../../domain/settings';
 import { dateField, idField, optionalText, requiredText, yearField } from '../../domain/fields';
 import type { DeskOverview, EvaluateeRow, MeetingDetail, MeetingSummary, PlanView, UnitRow } from '../desk-types';
@@ -48,6 +48,11 @@ export const deskCalls = {
   'members.create': call<Member>()({ args: z.strictObject({ member: memberDraftSchema, confirm }), roles: OFFICE, summary: '新增组成人员' }),
   'members.update': call<Member>()({ args: z.strictObject({ member: memberSchema, confirm }), roles: OFFICE, summary: '修改组成人员' }),
   'members.delete': call<{ id: string }>()({ args: byId('mb', '组成人员'), roles: OFFICE, summary: '删除组成人员' }),
+
+  'registry.list': call<Person[]>()({ args: none, roles: OFFICE, summary: '人员库（人大代表、专委会负责人、专家）' }),
+  'registry.create': call<Person>()({ args: z.strictObject({ person: personDraftSchema, confirm }), roles: OFFICE, summary: '新增人员库人员' }),
+  'registry.update': call<Person>()({ args: z.strictObject({ person: personSchema, confirm }), roles: OFFICE, summary: '修改人员库人员' }),
+  'registry.delete': call<{ id: string }>()({ args: byId('ps', '人员'), roles: OFFICE, summary: '删除人员库人员' }),
 
   'units.list': call<UnitRow[]>()({ args: none, roles: OFFICE, summary: '单位列表' }),
   'units.create': call<Unit>()({ args: z.strictObject({ unit: unitDraftSchema }), roles: OFFICE, summary: '新增单位' }),
@@ -103,6 +108,11 @@ export const deskCalls = {
     }),
     roles: OFFICE,
     summary: '调整会议议程',
+  }),
+  'meetings.setAttendees': call<{ attendees: string[] }>()({
+    args: z.strictObject({ id: idField('mt', '会议'), attendees: z.array(idField('ps', '列席人员'), { error: '列席人员应为列表' }).max(200, '列席人员不能超过200人') }),
+    roles: OFFICE,
+    summary: '会议的列席人员（从人员库中选择）',
   }),
   'meetings.delete': call<{ id: string }>()({ args: byId('mt', '会议'), roles: OFFICE, summary: '删除会议' }),
 };

@@ -49,7 +49,12 @@ export const documentCalls = {
 
   'research.get': call<ResearchDetail>()({ args: z.strictObject(evaluation), roles: OFFICE, summary: '调研报告（按评议）' }),
   'research.save': call<{ updatedAt: string }>()({
-    args: z.strictObject({ ...evaluation, content: researchContentSchema }),
+    args: z.strictObject({
+      ...evaluation,
+      content: researchContentSchema,
+      /** A 组长 who is not 主任 or 副主任 (shared/domain/research.ts checkGroup), confirmed. */
+      confirm: z.boolean({ error: '确认标记应为是或否' }).optional(),
+    }),
     roles: OFFICE,
     summary: '保存调研报告',
   }),

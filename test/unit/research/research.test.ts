@@ -6,7 +6,7 @@ import { createAppServices, type AppServices } from '../../../electron/services/
 import { silentLogger, type Clock } from '../../../electron/services/deps';
 import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
 import { yearSchema, type YearData } from '../../../shared/domain/partitions';
-import { methodsFor, methodsText, researchContentSchema, researchProblems, type ResearchContentInput } from '../../../shared/domain/research';
+import { checkGroup, methodsFor, methodsText, researchContentSchema, researchProblems, type ResearchContentInput, type ResearchMember } from '../../../shared/domain/research';
 import { readDocx, textOf } from '../documents/docx-xml';
 import { takeDelivered } from '../exports/delivered';
 
@@ -26,7 +26,12 @@ async function open() {
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, issues: reply.error.issues });
     return reply.result as ResultOf<N>;
   };
-  return { s, call };
+  /** `complete` with its 组长 a 副主任 of the demo roster, as the desk picks one. */
+  const completeWithLeader = async (which: { year: number; evaluationId: string }): Promise<ResearchContentInput & { group: ResearchMember[] }> => {
+    const leader = (await call('research.get', which)).members.find((m) => m.role === '副主任')!;
+    return { ...complete, group: [{ role: '组长', memberId: leader.id, name: leader.name, post: '县人大常委会副主任' }, { role: '成员', name: '李强', post: '县人大常委会办公室主任' }] };
+  };
+  return { s, call, completeWithLeader };
 }
 
 const complete: ResearchContentInput = {
@@ -87,10 +92,11 @@ describe('research report schema', () => {
 
 describe('research handlers on the demo county', () => {
   it('saves the report in the year partition, reads it back and exports the .docx', async () => {
-    const { s, call } = await open();
+    const { s, call, completeWithLeader } = await open();
     const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
     const before = await call('research.get', which);
+    const complete = await completeWithLeader(which);
     expect(before).toMatchObject({ name: row.name, content: null, updatedAt: null, category: row.category });
     expect(before.members.length).toBeGreaterThan(0);
     await expect(call('research.export', which)).rejects.toThrow('尚未填写调研报告');
@@ -110,7 +116,7 @@ describe('research handlers on the demo county', () => {
     const file = takeDelivered(s, 'desk', await call('research.export', which));
     expect(file.fileName).toBe(`关于对${row.name}同志履职情况的调研报告.docx`);
     const text = textOf(readDocx(file.bytes).document);
-    for (const words of ['周明', '县人大常委会副主任', '李强', '基本情况', '主要成效', '存在问题', '意见建议', '该同志2023年任现职', '（一）依法履职意识较强。', '农村学校师资仍然薄弱']) {
+    for (const words of [complete.group[0]!.name, '县人大常委会副主任', '李强', '基本情况', '主要成效', '存在问题', '意见建议', '该同志2023年任现职', '（一）依法履职意识较强。', '农村学校师资仍然薄弱']) {
       expect(text).toContain(words);
     }
     expect(text).toContain('12');
@@ -118,9 +124,10 @@ describe('research handlers on the demo county', () => {
   });
 
   it('refuses bad input with the field named and leaves the stored report as it was', async () => {
-    const { call } = await open();
+    const { call, completeWithLeader } = await open();
     const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
+    const complete = await completeWithLeader(which);
     await call('research.save', { ...which, content: complete });
     const bad = { ...complete, methods: { ...complete.methods, questionnairesReturned: 60 } };
     await expect(call('research.save', { ...which, content: bad })).rejects.toThrow('回收问卷不能多于发放问卷');
@@ -129,14 +136,68 @@ describe('research handlers on the demo county', () => {
   });
 
   it('an opinion drafted after the report names its methods with their counts and takes its problems as findings', async () => {
-    const { call } = await open();
+    const { call, completeWithLeader } = await open();
     const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
+    const complete = await completeWithLeader(which);
     await call('research.save', { ...which, content: { ...complete, sections: { ...complete.sections, problems: ['（一）农村学校师资仍然薄弱。', '2.校舍维修资金不足'] } } });
     const detail = await call('opinions.create', which);
     const content = detail.record!.versions[0]!.content;
     expect(content.lead[0]!.text).toContain('采取个别谈话12人次、实地走访3处、发放问卷50份（回收48份）、查阅资料30份等方式');
     expect(content.sections.problems.map((p) => p.text)).toEqual(expect.arrayContaining(['农村学校师资仍然薄弱。', '校舍维修资金不足。']));
     expect(detail.material.findings).toEqual(['农村学校师资仍然薄弱。', '校舍维修资金不足']);
+  });
+});
+
+describe('research group: leader from the leadership, members from the roster and the registry', () => {
+  const roster = [
+    { id: 'mb_0000000001', name: '王主任', role: '主任' as const },
+    { id: 'mb_0000000002', name: '李副主任', role: '副主任' as const },
+    { id: 'mb_0000000003', name: '赵委员', role: '委员' as const },
+  ];
+  const registry = [{ id: 'ps_0000000001', name: '陈代表', kind: '人大代表' as const }];
+  const entry = (role: ResearchMember['role'], who: { id: string; name: string }): ResearchMember =>
+    who.id.startsWith('mb_') ? { role, memberId: who.id, name: who.name, post: 'x' } : { role, personId: who.id, name: who.name, post: 'x' };
+
+  it('a 主任 or 副主任 leads without a question; a 委员 or a deputy only with a confirmation; a typed-in leader is refused', () => {
+    expect(checkGroup([entry('组长', roster[1]!), entry('成员', registry[0]!)], [], roster, registry)).toEqual({ refusals: [], confirmations: [] });
+    expect(checkGroup([entry('组长', roster[0]!)], [], roster, registry).confirmations).toEqual([]);
+    expect(checkGroup([entry('组长', roster[2]!)], [], roster, registry).confirmations).toEqual(['组长赵委员是常委会委员，不是主任或副主任。调研组一般由主任或副主任带队，请确认。']);
+    expect(checkGroup([entry('组长', registry[0]!)], [], roster, registry).confirmations).toEqual(['组长陈代表是人大代表，不是常委会主任或副主任。调研组一般由主任或副主任带队，请确认。']);
+    expect(checkGroup([{ role: '组长', name: '某人', post: '干部' }], [], roster, registry).refusals.map((r) => r.message)).toEqual(['调研组组长应从组成人员或人员库中选择，“某人”不在其中']);
+    // A typed-in 成员 (office staff) is fine.
+    expect(checkGroup([{ role: '成员', name: '林晓', post: '干部' }], [], roster, registry)).toEqual({ refusals: [], confirmations: [] });
+  });
+
+  it('an entry already saved is not judged again; a person twice or one no longer on record is refused', () => {
+    const confirmed = [entry('组长', roster[2]!)];
+    expect(checkGroup(confirmed, confirmed, roster, registry)).toEqual({ refusals: [], confirmations: [] });
+    // An older report's typed-in leader still saves with its other edits.
+    const old = [{ role: '组长' as const, name: '周明', post: '县人大常委会副主任' }];
+    expect(checkGroup(old, old, roster, registry).refusals).toEqual([]);
+    expect(checkGroup([entry('组长', roster[1]!), entry('成员', roster[1]!)], [], roster, registry).refusals.map((r) => r.message)).toEqual(['李副主任在调研组中出现了两次']);
+    expect(checkGroup([entry('成员', { id: 'ps_zzzzzzzzzz', name: '已删除' })], [], roster, registry).refusals.map((r) => r.message)).toEqual(['调研组成员已删除已不在组成人员名单或人员库中']);
+  });
+
+  it('the service asks before saving a leader outside the leadership, and saves a deputy picked from the registry', async () => {
+    const { s, call } = await open();
+    const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
+    const which = { year: 2026, evaluationId: row.evaluationId };
+    const deputy = await call('registry.create', { person: { name: '陈代表', kind: '人大代表', organisation: '县第一中学', field: '教师', contact: '13800000000' } });
+    const detail = await call('research.get', which);
+    expect(detail.people).toEqual([{ id: deputy.id, name: '陈代表', kind: '人大代表', post: '县第一中学教师（人大代表）' }]);
+    const member = detail.members.find((m) => m.role === '委员')!;
+    const group: ResearchMember[] = [
+      { role: '组长', memberId: member.id, name: member.name, post: '县人大常委会委员' },
+      { role: '成员', personId: deputy.id, name: deputy.name, post: '县第一中学教师（人大代表）' },
+    ];
+    await expect(call('research.save', { ...which, content: { group } })).rejects.toMatchObject({ code: 'needs_confirmation', message: expect.stringContaining(`组长${member.name}是常委会委员`) });
+    expect((await s.store.read<YearData>('year/2026')).research?.reports ?? []).toEqual([]);
+    await call('research.save', { ...which, content: { group }, confirm: true });
+    // Confirmed once: the next autosave of the same group does not ask again.
+    await call('research.save', { ...which, content: { group, groupName: '第一调研组' } });
+    expect((await call('research.get', which)).content?.group).toEqual(group);
+
+    await expect(call('research.save', { ...which, content: { group: [...group, { role: '组长', name: '某人', post: '干部' }] } })).rejects.toMatchObject({ code: 'conflict', message: '调研组组长应从组成人员或人员库中选择，“某人”不在其中' });
   });
 });

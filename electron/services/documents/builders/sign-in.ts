@@ -20,6 +20,8 @@ export interface SignInInput {
   title?: string;
   /** In roster order. */
   members: SignInMemberInput[];
+  /** 列席人员 named in advance (人员库), signed in a section of their own after the members; post: 县第一中学教师（人大代表）. */
+  attendees?: SignInMemberInput[];
 }
 
 /** 1.3 cm: room for a signature in a pen's natural size. */
@@ -55,7 +57,23 @@ export function buildSignInDocument(input: SignInInput): OfficialDocInput {
     });
     from += count;
   });
-  const body: BodyBlock[] = [...when, ...tables, ...closing];
+  const attendees = (input.attendees ?? []).filter((a) => a.name.trim() !== '');
+  const attendeeBlocks: BodyBlock[] =
+    attendees.length === 0
+      ? []
+      : [
+          { text: '列席人员', flush: true },
+          {
+            type: 'table',
+            table: {
+              columns: [760, 1500, 3584, 3000],
+              header: [['序号', '姓名', '单位及职务', '签名']],
+              rows: attendees.map((a, i) => [String(i + 1), a.name.trim(), { text: a.post.trim(), align: 'left' as const }, '']),
+              rowHeight: SIGN_ROW_HEIGHT,
+            },
+          },
+        ];
+  const body: BodyBlock[] = [...when, ...tables, ...closing, ...attendeeBlocks];
   return {
     kind: 'form',
     title,

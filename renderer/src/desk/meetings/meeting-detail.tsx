@@ -14,6 +14,7 @@ import { DEFAULT_VOTE_TITLES } from '../../../../shared/domain/settings';
 import { CandidatesPanel } from './candidates-panel';
 import { BatchExportButton } from '../exports/batch-export';
 import { DocumentsPanel } from './documents-panel';
+import { AttendeesPanel } from './attendees-panel';
 import { StatusTag } from './meeting-bits';
 import { MeetingFormDialog } from './meeting-form-dialog';
 import { VoteDialog } from './vote-dialog';
@@ -192,6 +193,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
       )}
 
       <VotePrepPanel meetingId={id} />
+      <AttendeesPanel meetingId={id} attendees={detail.data.attendees} readOnly={closed} />
       <DocumentsPanel meetingId={id} />
 
       {dialog?.kind === 'edit' && (

@@ -6,6 +6,7 @@ import {
   RESEARCH_ROLES,
   RESEARCH_SECTION_KEYS,
   RESEARCH_SECTION_TITLES,
+  checkGroup,
   emptyResearchContent,
   researchProblems,
   researchTitleText,
@@ -20,6 +21,7 @@ import { saveStateText, useAutosave } from '../../ui/autosave';
 import { PageTitle } from '../../ui/page-title';
 import { deliverWithNotice } from '../exports/deliver';
 import { DateInput } from '../../ui/date-field';
+import { ConfirmDialog } from '../../ui/dialog';
 import { isIsoDate } from '../../../../shared/format/dates';
 import './research.css';
 
@@ -75,6 +77,14 @@ function ResearchEditor({ detail }: { detail: ResearchDetail }) {
     autosave.change(next);
   };
   const leave = () => void autosave.flush();
+  // A 组长 who is not 主任 or 副主任: saved at once with the clerk's confirmation, not by the autosave.
+  const [asking, setAsking] = useState<{ next: ResearchContent; message: string } | null>(null);
+  const saveConfirmed = async (next: ResearchContent) => {
+    await autosave.flush();
+    const r = await getPlatform().call('research.save', { ...target, content: next, confirm: true });
+    ours.current.add(r.updatedAt);
+    setContent(next);
+  };
 
   const problems = researchProblems(content);
   const exportDoc = async () => {
@@ -104,14 +114,23 @@ function ResearchEditor({ detail }: { detail: ResearchDetail }) {
           {exporting ? '正在导出…' : '导出Word'}
         </button>
       </PageTitle>
-      <p className="muted rs-note">调研记录将在以后的版本中接入；目前由办公室录入调研组、调研方式和报告正文，修改即自动保存。</p>
+      <p className="muted rs-note">调研组组长由主任或副主任担任（其他人员任组长需确认）；成员可从组成人员和人员库（人大代表、专委会负责人、专家）中选择。调研活动记录将在以后的版本中接入；目前由办公室录入调研方式和报告正文，修改即自动保存。</p>
       {problems.length > 0 && <div className="banner warn">导出前需完成：{problems.join('；')}。</div>}
       {notice && (
         <div className={`banner ${notice.ok ? 'ok' : 'error'}`} role={notice.ok ? 'status' : 'alert'}>
           {notice.text}
         </div>
       )}
-      <GroupPanel detail={detail} content={content} onChange={change} onLeave={leave} />
+      <GroupPanel detail={detail} content={content} onChange={change} onLeave={leave} onAsk={(next, message) => setAsking({ next, message })} />
+      {asking && (
+        <ConfirmDialog
+          title="确认调研组组长"
+          message={<span style={{ whiteSpace: 'pre-line' }}>{asking.message}</span>}
+          confirmLabel="仍然设为组长"
+          onConfirm={() => saveConfirmed(asking.next)}
+          onClose={() => setAsking(null)}
+        />
+      )}
       <MethodsPanel detail={detail} content={content} onChange={change} onLeave={leave} />
       <section className="panel" aria-labelledby="rs-body-title">
         <h2 id="rs-body-title">报告正文</h2>
@@ -159,7 +178,7 @@ interface PanelProps {
 
 const OTHER = '__other';
 
-function GroupPanel({ detail, content, onChange, onLeave }: PanelProps) {
+function GroupPanel({ detail, content, onChange, onLeave, onAsk }: PanelProps & { onAsk(next: ResearchContent, message: string): void }) {
   const [role, setRole] = useState<ResearchRole>(content.group.some((m) => m.role === '组长') ? '成员' : '组长');
   const [pick, setPick] = useState('');
   const [name, setName] = useState('');
@@ -168,9 +187,13 @@ function GroupPanel({ detail, content, onChange, onLeave }: PanelProps) {
   const choose = (value: string) => {
     setPick(value);
     const m = detail.members.find((x) => x.id === value);
+    const p = detail.people.find((x) => x.id === value);
     if (m) {
       setName(m.name);
       setPost(`${detail.orgShortName}${m.role}`);
+    } else if (p) {
+      setName(p.name);
+      setPost(p.post);
     } else {
       setName('');
       setPost('');
@@ -180,12 +203,18 @@ function GroupPanel({ detail, content, onChange, onLeave }: PanelProps) {
     if (name.trim() === '') return setProblem('请填写姓名');
     if (post.trim() === '') return setProblem('请填写职务');
     const memberId = detail.members.some((m) => m.id === pick) ? pick : undefined;
-    if (memberId && content.group.some((g) => g.memberId === memberId)) return setProblem(`${name.trim()}已在调研组中`);
-    setProblem(undefined);
-    const entry = { role, name: name.trim(), post: post.trim(), ...(memberId ? { memberId } : {}) };
+    const personId = detail.people.some((p) => p.id === pick) ? pick : undefined;
+    if ((memberId || personId) && content.group.some((g) => (memberId && g.memberId === memberId) || (personId && g.personId === personId))) {
+      return setProblem(`${name.trim()}已在调研组中`);
+    }
+    const entry = { role, name: name.trim(), post: post.trim(), ...(memberId ? { memberId } : {}), ...(personId ? { personId } : {}) };
     // Kept in the order 组长, 副组长, 成员, as the report lists them.
     const group = [...content.group, entry].sort((a, b) => RESEARCH_ROLES.indexOf(a.role) - RESEARCH_ROLES.indexOf(b.role));
-    onChange({ ...content, group });
+    const verdict = checkGroup(group, content.group, detail.members, detail.people);
+    if (verdict.refusals.length > 0) return setProblem(verdict.refusals.map((r) => r.message).join('；'));
+    setProblem(undefined);
+    if (verdict.confirmations.length > 0) onAsk({ ...content, group }, verdict.confirmations.join('\n'));
+    else onChange({ ...content, group });
     setPick('');
     setName('');
     setPost('');
@@ -241,14 +270,25 @@ function GroupPanel({ detail, content, onChange, onLeave }: PanelProps) {
             </option>
           ))}
         </select>
-        <select aria-label="从组成人员中选择" value={pick} onChange={(e) => choose(e.target.value)}>
-          <option value="">从组成人员中选择…</option>
-          {detail.members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}（{m.role}）
-            </option>
-          ))}
-          <option value={OTHER}>其他人员（手动填写）</option>
+        <select aria-label="从组成人员或人员库中选择" value={pick} onChange={(e) => choose(e.target.value)}>
+          <option value="">从组成人员或人员库中选择…</option>
+          <optgroup label="常委会组成人员">
+            {detail.members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}（{m.role}）
+              </option>
+            ))}
+          </optgroup>
+          {detail.people.length > 0 && (
+            <optgroup label="人员库">
+              {detail.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}（{p.kind}）
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <option value={OTHER}>其他人员（手动填写，不能任组长）</option>
         </select>
         <input aria-label="成员姓名" placeholder="姓名" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 120 }} />
         <input aria-label="成员职务" placeholder="职务，如县人大常委会副主任" value={post} onChange={(e) => setPost(e.target.value)} style={{ width: 240 }} />
