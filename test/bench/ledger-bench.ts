@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import { silentLogger } from '../../electron/services/deps';
+import { generateArchive } from './archive-gen';
 import { percentile, report } from './stats';
 
 const ROUNDS = 60;
@@ -15,6 +16,8 @@ const WORKBENCH_CALLS = ['desk.overview', 'loop.overview'] as const;
 interface Workbench {
   /** One load of the workbench's data, in ms: every call through dispatch (validation, role check, handler). */
   load(): Promise<number>;
+  /** What the loop holds: evaluations on record, year partitions, due list length. */
+  shape(): Promise<{ years: number; cases: number; due: number }>;
   /** One call alone, in ms. */
   time(call: (typeof WORKBENCH_CALLS)[number]): Promise<number>;
   close(): Promise<void>;
@@ -32,6 +35,12 @@ async function workbench(dataDir: string): Promise<Workbench> {
       for (const reply of replies) if (!reply.ok) throw new Error(reply.error.message);
       return ms;
     },
+    async shape() {
+      const reply = await services.dispatch('desk', 'loop.overview', {});
+      if (!reply.ok) throw new Error(reply.error.message);
+      const o = reply.result as { due: unknown[]; stages: { count: number }[] };
+      return { years: services.store.list('year').length, cases: o.stages.reduce((n, s) => n + s.count, 0), due: o.due.length };
+    },
     async time(call) {
       const t0 = performance.now();
       const reply = await services.dispatch('desk', call, {});
@@ -48,10 +57,19 @@ async function workbench(dataDir: string): Promise<Workbench> {
  * time of the workbench's calls in-process, through the real dispatch, sampled in turn so a busy
  * machine weighs on both alike. Prints figures; asserts nothing.
  */
-export async function ledgerBench(archive10: string, archive1: string): Promise<void> {
+export async function ledgerBench(archive10: string, _archive1: string): Promise<void> {
+  // The shared 1-year archive is the current year alone, planned, with no loop record at all: a
+  // ratio against it would measure emptiness. The baseline is one year of the same shape instead,
+  // the year before the current one with its whole loop and the meetings that hold it.
+  const loopYear = await generateArchive(join(await mkdtemp(join(tmpdir(), 'pingyi-a1loop-')), 'data'), 1, new Date().getFullYear(), { loopYearOnly: true });
   const tenBench = await workbench(archive10);
-  const oneBench = await workbench(archive1);
+  const oneBench = await workbench(loopYear.dataDir);
   try {
+    const [s10, s1] = [await tenBench.shape(), await oneBench.shape()];
+    report('ledger.archive.10y.cases', s10.cases, 'count');
+    report('ledger.archive.10y.due', s10.due, 'count');
+    report('ledger.archive.1y.cases', s1.cases, 'count');
+    report('ledger.archive.1y.due', s1.due, 'count');
     for (let i = 0; i < WARMUP; i++) {
       await tenBench.load();
       await oneBench.load();
