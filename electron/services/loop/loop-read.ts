@@ -121,13 +121,20 @@ export function stageCounts(rows: readonly Pick<LoopCaseRow, 'state'>[]): LoopOv
   return LOOP_STAGES.map((stage) => ({ stage, label: stageLabel(stage), count: rows.filter((r) => r.state.stage === stage).length }));
 }
 
-/** The workbench's loop figures, from every year on record. */
+const countsByRows = new WeakMap<readonly LoopCaseRow[], { stages: LoopOverview['stages']; escalated: number }>();
+
+/** The workbench's loop figures, from every year on record (counted once per allRows answer). */
 export async function loopOverview(ctx: ServiceContext): Promise<LoopOverview> {
   const { src, rows } = await allRows(ctx);
+  let counts = countsByRows.get(rows);
+  if (!counts) {
+    counts = { stages: stageCounts(rows), escalated: rows.filter((r) => r.state.stage === 'escalated').length };
+    countsByRows.set(rows, counts);
+  }
   return {
     today: src.today,
     due: dueList(rows),
-    stages: stageCounts(rows),
-    escalated: rows.filter((r) => r.state.stage === 'escalated').length,
+    stages: counts.stages.map((s) => ({ ...s })),
+    escalated: counts.escalated,
   };
 }
