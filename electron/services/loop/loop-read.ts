@@ -4,6 +4,7 @@ import type { Evaluation } from '../../../shared/domain/evaluations';
 import type { CoreData, MeetingData, YearData } from '../../../shared/domain/partitions';
 import { LOOP_STAGES, stageLabel } from '../../../shared/loop/stage';
 import type { ServiceContext } from '../api/service-context';
+import type { Store } from '../store/types';
 import { allMeetings, hasYear, readCore, readYear, today, yearsOnRecord } from '../desk/desk-data';
 import { loopMeetings } from './loop-records';
 import { DUE_LISTED, STATE_ORDER, caseRow, caseView, type LoopSources } from './loop-view';
@@ -72,6 +73,8 @@ interface AllRowsEntry {
   meetings: readonly Readonly<MeetingData>[];
   years: readonly Readonly<YearData>[];
   today: string;
+  /** The store's commit count when the partitions were read. */
+  revision: number;
   value: { src: LoopSources; years: Readonly<YearData>[]; rows: LoopCaseRow[] };
 }
 const lastAllRows = new WeakMap<object, AllRowsEntry>();
@@ -83,12 +86,34 @@ const lastAllRows = new WeakMap<object, AllRowsEntry>();
  * Callers must not mutate what they get.
  */
 export async function allRows(ctx: ServiceContext): Promise<{ src: LoopSources; years: Readonly<YearData>[]; rows: LoopCaseRow[] }> {
-  const [src, years] = await Promise.all([loopSources(ctx), allYears(ctx)]);
   const last = lastAllRows.get(ctx.store);
-  if (last && last.core === src.core && last.today === src.today && sameList(last.meetings, src.meetings) && sameList(last.years, years)) return last.value;
-  const value = { src, years, rows: years.flatMap((y) => cachedYearRows(y, src)) };
-  lastAllRows.set(ctx.store, { core: src.core, meetings: src.meetings, years, today: src.today, value });
+  const revision = commitsOf(ctx.store).count;
+  // Nothing committed since and the same day: not even the partitions need reading.
+  if (last && last.revision === revision && last.today === today(ctx).iso) return last.value;
+  const [src, years] = await Promise.all([loopSources(ctx), allYears(ctx)]);
+  const same = last && last.core === src.core && last.today === src.today && sameList(last.meetings, src.meetings) && sameList(last.years, years);
+  const value = same ? last.value : { src, years, rows: years.flatMap((y) => cachedYearRows(y, src)) };
+  lastAllRows.set(ctx.store, { core: src.core, meetings: src.meetings, years, today: src.today, revision, value });
   return value;
+}
+
+/**
+ * How many commits the store has announced (update, remove, recovery, restore all announce theirs:
+ * store.onCommit), counted from the first call that asked. The count is read before the partitions
+ * are, so a commit that lands while they are read makes the next call read them again.
+ */
+const commitCounts = new WeakMap<Store, { count: number }>();
+function commitsOf(store: Store): { count: number } {
+  let counter = commitCounts.get(store);
+  if (!counter) {
+    const box = { count: 0 };
+    store.onCommit(() => {
+      box.count++;
+    });
+    commitCounts.set(store, box);
+    counter = box;
+  }
+  return counter;
 }
 
 /** allRows without any cache: every row computed again (tests compare the two). */
