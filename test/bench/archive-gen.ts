@@ -87,20 +87,34 @@ function archiveMeeting(random: RandomSource, first: number, termStart: number, 
   });
 }
 
-export async function generateArchive(dataDir: string, years: number, currentYear: number): Promise<ArchiveResult> {
+export interface ArchiveOptions {
+  /**
+   * Only the year before the current one, with its loop, and the meetings that hold it (its own,
+   * and the current year's that hold its later votes): one year of the same shape as the archived
+   * ones, for the `ledger` group's baseline. `years` must be 1.
+   */
+  loopYearOnly?: boolean;
+}
+
+export async function generateArchive(dataDir: string, years: number, currentYear: number, options: ArchiveOptions = {}): Promise<ArchiveResult> {
+  if (options.loopYearOnly && years !== 1) throw new Error('loopYearOnly makes a 1-year archive');
   const clock: Clock = { now: () => Date.UTC(currentYear, 10, 1) };
   const store = await openStore({ dataDir, partitions: partitionTypes(clock), schemaVersion: STORE_SCHEMA_VERSION, migrations: storeMigrations, clock, log: silentLogger, backupOnStart: false });
   const demo = buildDemoCounty({ currentYear, today: isoDateOf(clock.now()) });
   const random = seededRandom(years * 7919 + currentYear);
   const rand = uniform(years + currentYear);
   const core = structuredClone(demo.core) as CoreData;
-  const first = currentYear - years + 1;
+  const last = options.loopYearOnly ? currentYear - 1 : currentYear;
+  const first = last - years + 1;
   // An archive of fewer than five years keeps only the demo's years from `first` on, and the meetings
   // of those years that hold no later vote of a year left out.
-  const kept = demoCountyPartitions(demo).filter((p) => p.key.startsWith('year/') && (p.data as YearData).year >= first);
+  const kept = demoCountyPartitions(demo).filter((p) => p.key.startsWith('year/') && (p.data as YearData).year >= first && (p.data as YearData).year <= last);
   const keptEvaluations = new Set(kept.flatMap((p) => (p.data as YearData).evaluations.map((ev) => ev.id)));
   const meetingKept = (m: MeetingData) =>
-    m.meeting.year >= first && m.meeting.agenda.every((a) => a.kind !== 'vote' || a.evaluationIds.every((id) => keptEvaluations.has(id)));
+    m.meeting.year >= first &&
+    m.meeting.agenda.every((a) => a.kind !== 'vote' || a.evaluationIds.every((id) => keptEvaluations.has(id))) &&
+    // A year after the last kept: only meetings that hear or vote on kept evaluations again, none of its own.
+    (m.meeting.year <= last || m.meeting.agenda.every((a) => a.kind === 'vote' || (a.kind === 'hearing' && keptEvaluations.has(a.evaluationId))));
   const all = [...kept, ...demo.meetings.filter(meetingKept).map((data) => ({ key: meetingKey(data.meeting.id), data }))];
   const heads = core.evaluatees.filter((e) => e.category === '政府组成部门负责人');
   const others = core.evaluatees.filter((e) => e.category !== '政府组成部门负责人');

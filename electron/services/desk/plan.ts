@@ -12,7 +12,37 @@ import { termYearFor, termYears } from '../../../shared/domain/settings';
 import type { Handlers } from '../api/dispatch';
 import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
+import type { LoopCaseRow } from '../../../shared/api/loop-types';
+import type { CoreData, YearData } from '../../../shared/domain/partitions';
 import { allEvaluations, allMeetings, readCore, readYear, today, updateYear, hasYear, yearsOnRecord } from './desk-data';
+
+/**
+ * The workbench's figures that need every evaluation (stage counts of the year, coverage), kept
+ * against the `rows` answer of allRows: allRows gives the very same array back while no partition
+ * and not the date changed, so with nothing changed they are not counted again (see
+ * electron/services/loop/README.md). Core and the year shown are checked as well.
+ */
+interface OverviewFigures {
+  thisYear: Evaluation[];
+  stages: ReturnType<typeof stageCounts>;
+  coverage: ReturnType<typeof computeCoverage>['counts'];
+}
+const figuresByRows = new WeakMap<readonly LoopCaseRow[], { core: Readonly<CoreData>; year: number; figures: OverviewFigures }>();
+
+function overviewFigures(core: Readonly<CoreData>, years: readonly Readonly<YearData>[], rows: readonly LoopCaseRow[], year: number): OverviewFigures {
+  const kept = figuresByRows.get(rows);
+  if (kept && kept.core === core && kept.year === year) return kept.figures;
+  const evaluations = years.flatMap((y) => y.evaluations);
+  const stageById = new Map(rows.map((r) => [r.evaluationId, r.state.stage]));
+  const stageOf = (ev: Evaluation) => stageById.get(ev.id) ?? 'planned';
+  const figures: OverviewFigures = {
+    thisYear: evaluations.filter((ev) => ev.year === year),
+    stages: stageCounts(rows.filter((r) => r.year === year)),
+    coverage: computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term, stageOf }).counts,
+  };
+  figuresByRows.set(rows, { core, year, figures });
+  return figures;
+}
 
 const allYearData = (ctx: ServiceContext) => Promise.all(yearsOnRecord(ctx).map((y) => readYear(ctx, y)));
 
@@ -111,13 +141,9 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const core = await readCore(ctx);
       const now = today(ctx);
       const { years, rows, src } = await allRows(ctx);
-      const evaluations = years.flatMap((y) => y.evaluations);
       // The current year while it is in the term, else the term's first (or last) year.
       const year = termYearFor(core.settings.term, now.year);
-      const thisYear = evaluations.filter((ev) => ev.year === year);
-      const stageById = new Map(rows.map((r) => [r.evaluationId, r.state.stage]));
-      const stageOf = (ev: Evaluation) => stageById.get(ev.id) ?? 'planned';
-      const coverage = computeCoverage({ evaluatees: core.evaluatees, evaluations, term: core.settings.term, stageOf });
+      const { thisYear, stages, coverage } = overviewFigures(core, years, rows, year);
       const meetings = src.meetings.map((m) => m.meeting);
       const upcoming = meetings.filter((m) => m.status !== 'closed').sort((a, b) => a.date.localeCompare(b.date));
       // The nearest meeting still to come (today's, held or not, counts); failing that, the latest
@@ -129,13 +155,13 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         term: core.settings.term,
         orgShortName: core.settings.organisation.shortName,
         demo: core.settings.demo,
-        stages: stageCounts(rows.filter((r) => r.year === year)),
+        stages: stages.map((st) => ({ ...st })),
         due: dueList(rows),
         evaluationsThisYear: thisYear.length,
         reportInPerson: thisYear.filter((ev) => ev.mode === 'report').length,
         writtenReports: thisYear.filter((ev) => ev.mode === 'written').length,
         nextMeeting: next ? summarizeMeeting(next) : null,
-        coverage: coverage.counts,
+        coverage: structuredClone(coverage),
         members: { total: core.members.length, active: core.members.filter((m) => m.active).length },
         evaluatees: { total: core.evaluatees.length, inPost: core.evaluatees.filter((e) => !isEnded(e)).length },
       };

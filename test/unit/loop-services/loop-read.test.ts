@@ -10,12 +10,15 @@ afterEach(async () => {
 describe('loop read calls', () => {
   it('derives the stage, the items and the report deadline from the records', async () => {
     h = await openHarness();
+    // The demo's earlier years have cases of their own (one overdue): only this evaluation's are asserted.
+    const row = (await h.call('opinions.list', { year: 2026 })).rows[0]!;
+    const mine = <T extends { evaluationId: string }>(list: readonly T[]) => list.filter((x) => x.evaluationId === row.evaluationId);
     const first = await h.call('loop.overview', {});
     expect(first.stages.map((s) => s.stage)).toEqual(['planned', 'research', 'meeting', 'vote', 'opinion', 'rectification', 'follow-up', 'closed', 'escalated']);
-    expect(first.due).toEqual([]);
+    expect(mine(first.due)).toEqual([]);
     expect(await h.call('loop.cases', { year: 2026 })).toEqual([]);
+    const earlier = (await h.call('loop.cases', {})).map((r) => r.evaluationId);
 
-    const row = (await h.call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
     await announceVote(h, 2026, row.evaluationId);
     expect((await h.call('loop.case', which)).state.stage).toBe('opinion');
@@ -33,11 +36,13 @@ describe('loop read calls', () => {
       [3, '提升服务', 'notStarted'],
     ]);
     expect(c.deadlines).toEqual([expect.objectContaining({ kind: 'report', due: '2027-05-08', state: 'later' })]);
-    expect((await h.call('loop.cases', {})).map((r) => r.evaluationId)).toEqual([row.evaluationId]);
+    const ids = (await h.call('loop.cases', {})).map((r) => r.evaluationId);
+    expect(ids.filter((id) => id === row.evaluationId)).toHaveLength(1);
+    expect(ids.filter((id) => id !== row.evaluationId)).toEqual(earlier);
     const listed = (await h.call('loop.cases', { year: 2026 }))[0]!;
     expect(listed).toMatchObject({ name: row.name, outcome: '满意', deliveredOn: '2026-11-08', items: 3, itemsDone: 0, stageLabel: '跟踪整改', inPost: true });
     expect(listed.opinionNumber).toMatch(/〔2026〕\d+号$/);
-    expect(await h.call('loop.cases', { year: 2025 })).toEqual([]);
+    expect(mine(await h.call('loop.cases', { year: 2025 }))).toEqual([]);
     expect(await h.call('loop.cases', { year: 2031 })).toEqual([]);
     expect(c.thresholds.interpellationMin).toBe(3);
     expect(c.members.length).toBeGreaterThan(0);
@@ -46,7 +51,7 @@ describe('loop read calls', () => {
     // Nothing drops off by age: overdue a year later, still listed.
     h.setToday('2028-06-01');
     const late = await h.call('loop.overview', {});
-    expect(late.due).toEqual([expect.objectContaining({ evaluationId: row.evaluationId, kind: 'report', state: 'overdue' })]);
+    expect(mine(late.due)).toEqual([expect.objectContaining({ evaluationId: row.evaluationId, kind: 'report', state: 'overdue' })]);
   });
 
   it('refuses an unknown evaluation', async () => {

@@ -217,7 +217,8 @@ describe('office close, reopen and results use', () => {
     const closed = await h.call('loop.close', { ...which, closure: { evaluationId: which.evaluationId, date: '2026-11-20', reason: '被评议对象已调离原岗位' } });
     expect(closed.state).toMatchObject({ stage: 'closed', closedBy: 'office' });
     expect(closed.deadlines).toEqual([]);
-    expect((await h.call('loop.overview', {})).due).toEqual([]);
+    // The demo's earlier years have an overdue case of their own: only this case's deadlines are asserted.
+    expect((await h.call('loop.overview', {})).due.filter((d) => d.evaluationId === which.evaluationId)).toEqual([]);
     expect((await h.refused('loop.close', { ...which, closure: { evaluationId: which.evaluationId, date: '2026-12-20', reason: '理由' } })).message).toContain('不能晚于今天');
     expect((await h.refused('loop.close', { ...which, closure: { evaluationId: which.evaluationId, date: '2026-11-20', reason: ' ' } })).code).toBe('invalid_args');
     const reopened = await h.call('loop.reopen', { ...which, reason: '误操作' });
