@@ -152,8 +152,12 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
     },
 
     'meetings.delete': async ({ id }) => {
-      const { meeting } = await readMeeting(ctx, id);
+      const { meeting, votes } = await readMeeting(ctx, id);
       if (meeting.status === 'in-progress') throw new ApiError('conflict', '会议正在进行，不能删除。');
+      // An announced result (the 民主测评 or a later vote) is on record: the evaluation and its loop point at this meeting.
+      if (votes.rounds.some((r) => r.announcedAt !== null && r.voidedAt === null)) {
+        throw new ApiError('conflict', `会议“${meeting.name}”已公布测评结果，测评结果和后续整改记录都以它为依据，不能删除。`);
+      }
       await syncPlan({ ...meeting, agenda: [] }, firstEvaluationEvaluatees(meeting.agenda));
       await syncLoopRecords(ctx, { id, agenda: [] }, await loopFacts(ctx), '', meeting.agenda);
       await ctx.store.remove(meetingKey(id));

@@ -179,6 +179,20 @@ describe('later votes on the agenda', () => {
     expect((await year(r)).evaluations.find((e) => e.id === passing.id)!.voteResult).toEqual(before.voteResult);
   });
 
+  it('a meeting whose vote was announced stays on record: deleting it is refused, the loop record kept', async () => {
+    const { r, passing, second } = await twoMeetings();
+    const saved = await desk<Meeting>(r, 'meetings.setAgenda', { id: second.id, agenda: [laterVote(passing.evaluateeId, passing.id)], confirm: true, earlyReason: '回头看已完成' });
+    const { roundId } = await countLater(r.call, second.id, [counts({ satisfied: 25, basic: 4, unsatisfied: 1 })]);
+    await r.call('vote.announce', { roundId });
+    await r.call('live.end', { confirm: '结束会议' });
+    const refused = await refusal(r, 'meetings.delete', { id: second.id });
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain('已公布测评结果');
+    expect((await year(r)).loop!.laterVotes.find((v) => v.agendaItemId === saved.agenda[0]!.id)!.result).not.toBeNull();
+    // The first meeting too: the 民主测评 announced there is the evaluations' result.
+    expect((await refusal(r, 'meetings.delete', { id: r.data.meeting.id })).message).toContain('已公布测评结果');
+  });
+
   it('its ballot, count report and 通报 carry its title, with no word doubled', async () => {
     const { r, passing, second } = await twoMeetings();
     await desk(r, 'meetings.setAgenda', { id: second.id, agenda: [laterVote(passing.evaluateeId, passing.id)], confirm: true, earlyReason: '回头看已完成' });
