@@ -74,7 +74,7 @@ test('create a meeting (one validation error on the way), build its agenda, and 
   await expect(page.getByRole('button', { name: '上移：上官雨桐' })).toBeFocused();
 
   await page.getByRole('combobox', { name: '上官雨桐的汇报方式' }).selectOption({ label: '书面报告' });
-  await expect(page.getByText('共2项：到会汇报1项 · 书面报告1项 · 测评0项')).toBeVisible();
+  await expect(page.getByText('共2项：到会汇报1项 · 书面报告1项 · 民主测评0项')).toBeVisible();
 
   // A vote covering both.
   await page.getByRole('button', { name: '新增测评' }).click();

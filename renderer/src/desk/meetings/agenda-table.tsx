@@ -26,14 +26,15 @@ export interface AgendaTableProps {
   titles: VoteTitles;
 }
 
-function summary(agenda: AgendaItem[]): string {
+/** The agenda in one line; the meeting's own vote is named by its title in settings (民主测评 by default). */
+function summary(agenda: AgendaItem[], titles: VoteTitles): string {
   const inPerson = agenda.filter((i) => i.kind === 'report' && i.mode === 'report').length;
   const written = agenda.filter((i) => i.kind === 'report' && i.mode === 'written').length;
   const votes = agenda.filter((i) => i.kind === 'vote' && i.voteKind === 'meeting').length;
   const hearings = agenda.filter((i) => i.kind === 'hearing').length;
   const later = agenda.filter((i) => i.kind === 'vote' && i.voteKind !== 'meeting').length;
   const more = `${hearings ? ` · 听取整改情况${hearings}项` : ''}${later ? ` · 整改后测评${later}项` : ''}`;
-  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · 民主测评${votes}项${more}`;
+  return `共${agenda.length}项：到会汇报${inPerson}项 · 书面报告${written}项 · ${titles.meeting}${votes}项${more}`;
 }
 
 /** The agenda in order; up/down buttons reorder it (keyboard users tab to them). */
@@ -43,7 +44,7 @@ export function AgendaTable({ agenda, people, started, busy, readOnly, error, on
     <section className="panel" aria-labelledby="mt-agenda-title">
       <div className="mt-panel-head">
         <h2 id="mt-agenda-title">会议议程</h2>
-        <span className="muted">{summary(agenda)}</span>
+        <span className="muted">{summary(agenda, titles)}</span>
         <span className="grow" />
         {busy && (
           <span className="muted" role="status">
