@@ -19,19 +19,21 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
   const [draft, setDraft] = useState<QuestioningSettings>(view.settings);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const chain = useRef<Promise<unknown>>(Promise.resolve());
+  // A number typed and not yet saved (a ref: an earlier save answering meanwhile must not forget it).
+  const typing = useRef(false);
   // Saved or changed elsewhere: the stored settings replace the form's (during render, so no stale
   // frame), unless a change of the form's own is still on its way.
   const [seen, setSeen] = useState(view.settings);
   if (view.settings !== seen) {
     setSeen(view.settings);
-    if (state.kind !== 'pending' && state.kind !== 'saving') setDraft(view.settings);
+    if (!typing.current && state.kind !== 'saving') setDraft(view.settings);
   }
   const save = (next: QuestioningSettings) => {
     setState({ kind: 'saving' });
     const run = async () => {
       try {
         onSaved(await getPlatform().call('questioning.settings', { meetingId: view.meeting.id, ...next }));
-        setState({ kind: 'saved', at: Date.now() });
+        setState(typing.current ? { kind: 'pending' } : { kind: 'saved', at: Date.now() });
       } catch (err) {
         setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
       }
@@ -47,10 +49,13 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
   /** A number being typed: saved when the box is left. */
   const type = (patch: Partial<QuestioningSettings>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    typing.current = true;
     setState({ kind: 'pending' });
   };
   const leave = () => {
-    if (state.kind === 'pending') save(draft);
+    if (!typing.current) return;
+    typing.current = false;
+    save(draft);
   };
   const toggleExclusion = (id: string) => set({ exclusions: draft.exclusions.includes(id) ? draft.exclusions.filter((x) => x !== id) : [...draft.exclusions, id] });
   const chair = view.members.filter((m) => m.role === '主任');
