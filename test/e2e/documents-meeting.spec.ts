@@ -30,8 +30,9 @@ test('ballots are printed for a prepared round; after the count the report and t
   await expect(prep.getByText('第一轮')).toBeVisible();
   await prep.getByLabel('第一轮计票人').fill('赵计票、钱计票');
   await prep.getByLabel('第一轮监票人').fill('孙监票');
-  await prep.getByRole('button', { name: '保存计票人、监票人' }).click();
-  await expect(prep.getByText('已保存')).toBeVisible();
+  // Saved like all free text of the desk: on leaving the box (and within a second of the last keystroke).
+  await prep.getByLabel('第一轮监票人').press('Tab');
+  await expect(prep.getByRole('status', { name: '第一轮：计票人、监票人的保存状态' })).toHaveText(/^已保存 /);
 
   const panel = page.getByRole('region', { name: '会议文件' });
   await expect(panel).toBeVisible();

@@ -11,8 +11,9 @@ test('a vote round is prepared on the desk days before the meeting, with its tel
   await expect(first.getByText('第一轮')).toBeVisible();
   await first.getByLabel('第一轮计票人').fill('赵计票、钱计票');
   await first.getByLabel('第一轮监票人').fill('孙监票');
-  await first.getByRole('button', { name: '保存计票人、监票人' }).click();
-  await expect(first.getByText('已保存')).toBeVisible();
+  // Saved like all free text of the desk: on leaving the box (and within a second of the last keystroke).
+  await first.getByLabel('第一轮监票人').press('Tab');
+  await expect(first.getByRole('status', { name: '第一轮：计票人、监票人的保存状态' })).toHaveText(/^已保存 /);
   await page.reload();
   const again = page.getByRole('region', { name: '民主测评准备' }).getByTestId('vote-prep-item').first();
   await expect(again.getByLabel('第一轮计票人')).toHaveValue('赵计票、钱计票');

@@ -4,34 +4,49 @@ import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
 import { splitNames } from '../../console/vote/vote-text';
 import { formatRound } from '../../../../shared/format/chinese-numerals';
+import { saveStateText, useAutosave } from '../../ui/autosave';
 
+/** 计票人 and 监票人 of a prepared round: saved like all free text of the desk (within a second of the last keystroke and on leaving the box). */
 function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRoundView }) {
   const [tellers, setTellers] = useState(round.tellers.join('、'));
   const [scrutineers, setScrutineers] = useState(round.scrutineers.join('、'));
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const save = async () => {
-    setMessage(undefined);
-    try {
-      await getPlatform().call('vote.setTellers', { meetingId, roundId: round.id, tellers: splitNames(tellers), scrutineers: splitNames(scrutineers) });
-      setMessage({ ok: true, text: '已保存' });
-    } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    }
-  };
+  const autosave = useAutosave<{ tellers: string; scrutineers: string }>(`tellers.${round.id}`, async (v) => {
+    await getPlatform().call('vote.setTellers', { meetingId, roundId: round.id, tellers: splitNames(v.tellers), scrutineers: splitNames(v.scrutineers) });
+  });
+  const label = formatRound(round.number);
   return (
     <div className="toolbar" style={{ marginTop: 8 }}>
       <label>
         计票人{' '}
-        <input aria-label={`${formatRound(round.number)}计票人`} value={tellers} onChange={(e) => setTellers(e.target.value)} placeholder="张三、李四" style={{ width: 180 }} />
+        <input
+          aria-label={`${label}计票人`}
+          value={tellers}
+          onChange={(e) => {
+            setTellers(e.target.value);
+            autosave.change({ tellers: e.target.value, scrutineers });
+          }}
+          onBlur={() => void autosave.flush()}
+          placeholder="张三、李四"
+          style={{ width: 180 }}
+        />
       </label>
       <label>
         监票人{' '}
-        <input aria-label={`${formatRound(round.number)}监票人`} value={scrutineers} onChange={(e) => setScrutineers(e.target.value)} placeholder="王五" style={{ width: 180 }} />
+        <input
+          aria-label={`${label}监票人`}
+          value={scrutineers}
+          onChange={(e) => {
+            setScrutineers(e.target.value);
+            autosave.change({ tellers, scrutineers: e.target.value });
+          }}
+          onBlur={() => void autosave.flush()}
+          placeholder="王五"
+          style={{ width: 180 }}
+        />
       </label>
-      <button type="button" className="btn small" onClick={() => void save()}>
-        保存计票人、监票人
-      </button>
-      {message && <span className={`tag ${message.ok ? 'ok' : 'danger'}`}>{message.text}</span>}
+      <span className={`save-state ${autosave.state.kind}`} role="status" aria-label={`${label}：计票人、监票人的保存状态`}>
+        {saveStateText(autosave.state)}
+      </span>
     </div>
   );
 }

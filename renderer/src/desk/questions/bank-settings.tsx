@@ -26,7 +26,7 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
   const [seen, setSeen] = useState(view.settings);
   if (view.settings !== seen) {
     setSeen(view.settings);
-    if (!typing.current && state.kind !== 'saving') setDraft(view.settings);
+    if (state.kind !== 'pending' && state.kind !== 'saving') setDraft(view.settings);
   }
   const save = (next: QuestioningSettings) => {
     setState({ kind: 'saving' });
