@@ -60,3 +60,43 @@ test('questions pasted one per line, withdrawn, restored; the settings saved', a
   await expect(page.getByLabel(/^主持会议的主任（.+）不参加抽取$/)).toBeChecked();
   await expect(page.getByTestId('qb-verdict')).toHaveText('尚未抽取。');
 });
+
+test('a choice made while an earlier settings save is still on its way is neither undone on screen nor lost', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const meeting = (await api(page, 'meetings.list', {})).find((m) => m.date.startsWith(String(new Date().getFullYear())))!;
+  // Each save's answer is held back until the test lets it through.
+  const held: Array<() => void> = [];
+  const secondSent = new Promise<void>((resolve) => {
+    void page.route('**/api/questioning.settings', async (route) => {
+      const response = await route.fetch();
+      const release = new Promise<void>((r) => held.push(r));
+      if (held.length === 2) resolve();
+      await release;
+      await route.fulfill({ response });
+    });
+  });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '会议' }).click();
+  await page.getByRole('link', { name: meeting.name }).click();
+  await page.getByRole('link', { name: '题库与随机询问' }).click();
+  const status = page.getByRole('status', { name: '询问设置保存状态' });
+  await page.getByLabel('按会议').check();
+  await expect(status).toHaveText('正在保存…');
+  const drawQuestion = page.getByLabel('抽取提问人时同时从题库抽取问题');
+  await drawQuestion.check();
+  // The first answer (made before the second choice) arrives; the second save is then sent and held.
+  await expect.poll(() => held.length).toBe(1);
+  held[0]!();
+  await secondSent;
+  await expect(drawQuestion).toBeChecked();
+  await expect(status).toHaveText('正在保存…');
+  // A number typed meanwhile is saved with both choices.
+  await page.getByLabel('答复时长（分钟）').fill('4');
+  await page.getByLabel('答复时长（分钟）').press('Tab');
+  held[1]!();
+  await expect.poll(() => held.length).toBe(3);
+  held[2]!();
+  await expect(status).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
+  await expect(drawQuestion).toBeChecked();
+  const saved = await api(page, 'questions.list', { meetingId: meeting.id });
+  expect(saved.settings).toMatchObject({ scope: 'meeting', drawQuestion: true, answerMinutes: 4 });
+});

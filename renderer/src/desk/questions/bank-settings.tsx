@@ -21,6 +21,9 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   // A number typed and not yet saved (a ref: an earlier save answering meanwhile must not forget it).
   const typing = useRef(false);
+  // Saves sent and not yet answered: an earlier save's answer neither marks the form saved nor
+  // replaces a later choice that is still on its way.
+  const inflight = useRef(0);
   // Saved or changed elsewhere: the stored settings replace the form's (during render, so no stale
   // frame), unless a change of the form's own is still on its way.
   const [seen, setSeen] = useState(view.settings);
@@ -30,11 +33,16 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
   }
   const save = (next: QuestioningSettings) => {
     setState({ kind: 'saving' });
+    inflight.current += 1;
     const run = async () => {
       try {
-        onSaved(await getPlatform().call('questioning.settings', { meetingId: view.meeting.id, ...next }));
+        const saved = await getPlatform().call('questioning.settings', { meetingId: view.meeting.id, ...next });
+        inflight.current -= 1;
+        if (inflight.current > 0) return;
+        onSaved(saved);
         setState(typing.current ? { kind: 'pending' } : { kind: 'saved', at: Date.now() });
       } catch (err) {
+        inflight.current -= 1;
         setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
       }
     };
