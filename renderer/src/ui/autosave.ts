@@ -13,6 +13,9 @@ export function useAutosave<T>(key: string, save: (value: T) => Promise<void>) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<{ value: T } | null>(null);
+  // Saves go out one after another, so an older text never lands after a newer one.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const inflight = useRef(0);
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
@@ -26,13 +29,27 @@ export function useAutosave<T>(key: string, save: (value: T) => Promise<void>) {
     if (!job) return;
     pending.current = null;
     setState({ kind: 'saving' });
-    try {
-      await saveRef.current(job.value);
-      if (!pending.current) localStorage.removeItem(storageKey);
-      setState({ kind: 'saved', at: Date.now() });
-    } catch (err) {
-      setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
+    inflight.current += 1;
+    const run = async () => {
+      try {
+        await saveRef.current(job.value);
+        inflight.current -= 1;
+        // A later save still to go, or typed again meanwhile: not saved yet, the draft stays mirrored.
+        if (inflight.current > 0) return;
+        if (pending.current) {
+          setState({ kind: 'pending' });
+          return;
+        }
+        localStorage.removeItem(storageKey);
+        setState({ kind: 'saved', at: Date.now() });
+      } catch (err) {
+        inflight.current -= 1;
+        setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    };
+    const next = chain.current.then(run, run);
+    chain.current = next;
+    await next;
   }, [storageKey]);
 
   const change = useCallback(
