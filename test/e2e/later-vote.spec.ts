@@ -103,6 +103,8 @@ test('an evaluatee of the October meeting gets a 满意度测评 at a later meet
   // The record sits in the original evaluation's year, waiting for its result.
   const record = () => yearFile(october.year).loop?.laterVotes.find((v) => v.meetingId === later.id);
   expect(record()).toMatchObject({ evaluationId: october.evaluationId, kind: 'followUp', result: null, earlyReason: '回头看调研已完成，整改情况报告年底前报送' });
+  // Its preparation is headed by the vote's title, not the meeting vote's.
+  await expect(desk.getByRole('region', { name: '满意度测评准备' })).toBeVisible();
   await desk.screenshot({ path: 'artifacts/later-vote/desk-agenda.png', fullPage: true });
 
   // The console: the later meeting, its one item the 满意度测评, counted by totals.

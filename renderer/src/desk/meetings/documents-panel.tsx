@@ -90,7 +90,7 @@ export function DocumentsPanel({ meetingId }: { meetingId: string }) {
           onClick={() => setAnnouncing({ what: '本次会议全部已公布的测评', issued: data.meetingAnnouncement })}
         />
       </div>
-      {data.rounds.length === 0 && <p className="muted">尚未准备测评轮次（见“民主测评准备”）；准备后可打印测评票。</p>}
+      {data.rounds.length === 0 && <p className="muted">尚未准备测评轮次（见本页“测评准备”）；准备后可打印测评票。</p>}
       {data.rounds.map((round) => (
         <RoundPapers
           key={round.id}

@@ -111,16 +111,18 @@ function ItemRow({ meetingId, item }: { meetingId: string; item: VoteItemView })
 }
 
 /**
- * 民主测评准备: rounds are prepared days before the meeting (the evaluatees on each sheet fixed,
- * tellers and scrutineers named) so ballots can be printed; counting happens on the console.
+ * 测评准备, headed by the titles (in settings) of the votes on the agenda — 民主测评准备 for the
+ * meeting's own vote: rounds are prepared days before the meeting (the evaluatees on each sheet
+ * fixed, tellers and scrutineers named) so ballots can be printed; counting happens on the console.
  */
 export function VotePrepPanel({ meetingId }: { meetingId: string }) {
   const { data, error } = useCall('vote.state', { meetingId });
   if (error) return null;
   if (!data || data.items.length === 0) return null;
+  const kinds = [...new Set(data.items.map((i) => i.kindTitle))];
   return (
     <section className="panel" aria-labelledby="vote-prep-title">
-      <h2 id="vote-prep-title">民主测评准备</h2>
+      <h2 id="vote-prep-title">{kinds.join('、')}准备</h2>
       <p className="muted">在会前准备测评轮次（确定每张测评票上的被测评对象），登记计票人、监票人；会上在会议现场计票。</p>
       {data.items.map((item) => (
         <ItemRow key={item.agendaItemId} meetingId={meetingId} item={item} />
