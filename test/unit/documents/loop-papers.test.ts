@@ -260,7 +260,7 @@ describe('结果运用登记表 and 整改台账 (forms)', () => {
     const input = sampleResultUses();
     input.rows = input.rows.map((r, i) => ({ ...r, about: i === 0 ? '' : '张明' }));
     const text = allText(await render(buildResultUseRegisterDocument(input)));
-    expect(text).toContain('评议对象');
+    expect(text).toContain('被评议对象');
   });
 
   it('prints the ledger one row per item with measures, progress, responsible, status and verdict, portrait', async () => {

@@ -212,7 +212,7 @@ describe('回头看调研报告, 质询案, 整改台账 and 结果运用登记�
     const all = docText(t, await t.desk('loopDocs.resultUses', { year: t.year }));
     expect(all.fileName).toBe(`${t.year}年度评议结果运用登记表.docx`);
     expect(all.text).toContain('全县各单位');
-    expect(all.text).toContain('评议对象');
+    expect(all.text).toContain('被评议对象');
     expect(all.text).toContain(t.name);
   });
 });

@@ -66,7 +66,7 @@ export function buildResultUseRegisterDocument(input: ResultUseRegisterInput): O
       left(`${r.recipient.trim()}\n（${r.how}）`),
       left(r.note.trim()),
     ]);
-  const header = ['序号', '送达日期', ...(withAbout ? ['评议对象'] : []), '材料及文号', '送达单位及方式', '备注'];
+  const header = ['序号', '送达日期', ...(withAbout ? ['被评议对象'] : []), '材料及文号', '送达单位及方式', '备注'];
   // Twips of the type area's 8844; the notes take what is left.
   const columns = withAbout ? [600, 1300, 1150, 2400, 1800, 1594] : [600, 1300, 2400, 1900, 2644];
   const body: BodyBlock[] = [...fieldLines(input.heading ?? [], 'center')];

@@ -15,7 +15,7 @@ import './list-page.css';
 type Tab = 'people' | 'units';
 type Action = { kind: 'create' } | { kind: 'edit' | 'succeed' | 'delete'; row: EvaluateeRow };
 
-/** 评议对象: the appointees the plan must cover, and the units they work in. */
+/** 被评议对象: the appointees the plan must cover, and the units they work in. */
 export function EvaluateesPage() {
   const list = useCall('evaluatees.list', {});
   const units = useCall('units.list', {});
