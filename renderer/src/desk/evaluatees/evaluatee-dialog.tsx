@@ -1,15 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { FormDialog, submitter } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { UnitDialog } from './units-panel';
-import { Field, fieldErrors } from '../../ui/field';
+import { Field } from '../../ui/field';
+import { useRecordDialog } from '../../ui/record-dialog';
 import { END_REASONS, EVALUATEE_CATEGORIES, type EndReason, type Evaluatee, type EvaluateeCategory } from '../../../../shared/domain/evaluatees';
 import { GENDERS, UNIT_KIND_LABELS, UNIT_KINDS, type Gender } from '../../../../shared/domain/people';
 import type { EvaluateeRow, UnitRow } from '../../../../shared/api/desk-types';
 import { CATEGORY_UNIT_KIND, postKeyFor } from './post-key';
-import { generalMessage } from './form-errors';
 import { DateField } from '../../ui/date-field';
-import { useConfirmation } from '../../ui/confirmation';
 
 const SHOWN = ['name', 'gender', 'category', 'unitId', 'position', 'appointmentDate', 'endedDate', 'endReason', 'note'];
 
@@ -24,8 +23,6 @@ interface FormState {
   endReason: EndReason | '';
   note: string;
 }
-
-type Errors = ReturnType<typeof fieldErrors>;
 
 function initialForm(row: EvaluateeRow | undefined, units: readonly UnitRow[]): FormState {
   if (row) {
@@ -65,49 +62,25 @@ export interface EvaluateeDialogProps {
 
 /** 新增 / 编辑被评议对象. A failed save keeps every typed value and shows each message by its field. */
 export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: EvaluateeDialogProps) {
-  const [start, setStart] = useState<FormState>(() => initialForm(row, units));
-  const [form, setForm] = useState<FormState>(start);
-  const [added, setAdded] = useState<string[]>([]);
   const [addingUnit, setAddingUnit] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const [errors, setErrors] = useState<Errors>({ fields: {} });
-  const [busy, setBusy] = useState(false);
-  const confirmation = useConfirmation();
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    confirmation.withdraw();
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-
-  const changeCategory = (category: EvaluateeCategory) => {
-    confirmation.withdraw();
-    setForm((f) => {
-      // A court or procuratorate is usually the county's only one: pick it for the user.
-      const kind = CATEGORY_UNIT_KIND[category];
-      const current = units.find((u) => u.id === f.unitId);
-      const matching = units.filter((u) => u.kind === kind);
-      const unitId = current?.kind === kind || matching.length !== 1 ? f.unitId : matching[0]!.id;
-      return { ...f, category, unitId };
-    });
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const again = submitter(e) === 'again';
-    setBusy(true);
-    const postKey = postKeyFor(form, rows.filter((r) => r.id !== row?.id), row);
-    const fields = {
-      name: form.name,
-      gender: orUndefined(form.gender),
-      category: form.category,
-      unitId: orUndefined(form.unitId) as string,
-      position: form.position,
-      postKey,
-      appointmentDate: orUndefined(form.appointmentDate) as string,
-      note: form.note,
-    };
-    try {
-      const saved = row
-        ? await getPlatform().call('evaluatees.update', {
+  const { form, set, update, errors: f, nameRef, dialog } = useRecordDialog<FormState, Evaluatee>({
+    initial: () => initialForm(row, units),
+    shown: SHOWN,
+    addMore: row === undefined,
+    save: (form, confirm) => {
+      const postKey = postKeyFor(form, rows.filter((r) => r.id !== row?.id), row);
+      const fields = {
+        name: form.name,
+        gender: orUndefined(form.gender),
+        category: form.category,
+        unitId: orUndefined(form.unitId) as string,
+        position: form.position,
+        postKey,
+        appointmentDate: orUndefined(form.appointmentDate) as string,
+        note: form.note,
+      };
+      return row
+        ? getPlatform().call('evaluatees.update', {
             evaluatee: {
               // Fields this form does not show (the predecessor link, and whatever later versions add) go back unchanged.
               ...storedFields(row),
@@ -115,55 +88,33 @@ export function EvaluateeDialog({ row, rows, units, onClose, onSaved }: Evaluate
               endedDate: orUndefined(form.endedDate),
               endReason: orUndefined(form.endReason),
             },
-            confirm: confirmation.confirmed,
+            confirm,
           })
-        : await getPlatform().call('evaluatees.create', { evaluatee: fields, confirm: confirmation.confirmed });
-      if (again) {
-        // 保存并继续新增: the next person of the same category and unit (a department's several leaders).
-        const next = { ...initialForm(undefined, units), category: form.category, unitId: form.unitId, appointmentDate: '' };
-        setStart(next);
-        setForm(next);
-        setErrors({ fields: {} });
-        confirmation.withdraw();
-        setAdded((list) => [...list, saved.name]);
-        nameRef.current?.focus();
-      } else onSaved(saved);
-    } catch (err) {
-      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+        : getPlatform().call('evaluatees.create', { evaluatee: fields, confirm });
+    },
+    // 保存并继续新增: the next person of the same category and unit (a department's several leaders).
+    next: (form) => ({ ...initialForm(undefined, units), category: form.category, unitId: form.unitId, appointmentDate: '' }),
+    addedText: (names) => `已新增${names.length}人：${names.join('、')}（尚未列入评议计划）。请继续录入下一位。`,
+    onSaved,
+  });
 
-  const f = errors.fields;
-  const general = generalMessage(errors, SHOWN);
+  const changeCategory = (category: EvaluateeCategory) =>
+    update((f) => {
+      // A court or procuratorate is usually the county's only one: pick it for the user.
+      const kind = CATEGORY_UNIT_KIND[category];
+      const current = units.find((u) => u.id === f.unitId);
+      const matching = units.filter((u) => u.kind === kind);
+      const unitId = current?.kind === kind || matching.length !== 1 ? f.unitId : matching[0]!.id;
+      return { ...f, category, unitId };
+    });
+
   const kind = CATEGORY_UNIT_KIND[form.category];
   // The units of the category's kind first, the rest after, each group in list order.
   const kinds = [kind, ...UNIT_KINDS.filter((k) => k !== kind)];
 
   return (
     <>
-    <FormDialog
-      title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'}
-      onClose={onClose}
-      onSubmit={submit}
-      busy={busy}
-      general={general}
-      lead={
-        <>
-          {added.length > 0 && (
-            <div className="banner ok" role="status">
-              已新增{added.length}人：{added.join('、')}（尚未列入评议计划）。请继续录入下一位。
-            </div>
-          )}
-          {confirmation.notice}
-        </>
-      }
-      submitLabel={confirmation.submitLabel}
-      dirty={JSON.stringify(form) !== JSON.stringify(start)}
-      {...(row ? {} : { againLabel: confirmation.submitLabel ? '仍然保存并继续新增' : '保存并继续新增' })}
-      wide
-    >
+    <FormDialog title={row ? `编辑被评议对象：${row.name}` : '新增被评议对象'} onClose={onClose} {...dialog} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name} required>
           {(id) => <input ref={nameRef} id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}

@@ -6,7 +6,7 @@ import { END_REASONS, type EndReason, type Evaluatee } from '../../../../shared/
 import { GENDERS, type Gender } from '../../../../shared/domain/people';
 import { formatDateCn, isoDateOf } from '../../../../shared/format/dates';
 import type { EvaluateeRow } from '../../../../shared/api/desk-types';
-import { generalMessage } from './form-errors';
+import { generalMessage } from '../../ui/record-dialog';
 import { DateField } from '../../ui/date-field';
 
 const SHOWN = ['date', 'endReason', 'name', 'gender', 'position'];

@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { ConfirmDialog, FormDialog, submitter } from '../../ui/dialog';
-import { Field, fieldErrors } from '../../ui/field';
+import { ConfirmDialog, FormDialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { useRecordDialog } from '../../ui/record-dialog';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '../../../../shared/domain/people';
 import type { UnitRow } from '../../../../shared/api/desk-types';
-import { generalMessage } from './form-errors';
 
 /** 单位: the departments, court and procuratorate the evaluatees work in. */
 export function UnitsPanel({ units }: { units: readonly UnitRow[] }) {
@@ -90,65 +90,24 @@ export interface UnitDialogProps {
 
 /** 新增 / 编辑单位; a new unit can be followed by the next (保存并继续新增) unless another dialog opened this one. */
 export function UnitDialog({ unit, kind: startKind, onClose, onCreated }: UnitDialogProps) {
-  const [name, setName] = useState(unit?.name ?? '');
-  const [kind, setKind] = useState<UnitKind>(unit?.kind ?? startKind ?? 'government');
-  const [note, setNote] = useState(unit?.note ?? '');
-  const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
-  const [busy, setBusy] = useState(false);
-  const [added, setAdded] = useState<string[]>([]);
-  const nameRef = useRef<HTMLInputElement>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const again = submitter(e) === 'again';
-    setBusy(true);
-    try {
-      if (unit) {
-        await getPlatform().call('units.update', { unit: { id: unit.id, name, kind, note } });
-        onClose();
-        return;
-      }
-      const created = await getPlatform().call('units.create', { unit: { name, kind, note } });
-      if (again) {
-        setAdded((list) => [...list, created.name]);
-        setName('');
-        setNote('');
-        setErrors({ fields: {} });
-        nameRef.current?.focus();
-      } else if (onCreated) onCreated(created);
-      else onClose();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const general = generalMessage(errors, ['name', 'kind', 'note']);
-  const dirty = name !== (unit?.name ?? '') || note !== (unit?.note ?? '') || kind !== (unit?.kind ?? startKind ?? 'government');
+  const { form, set, errors, nameRef, dialog } = useRecordDialog<{ name: string; kind: UnitKind; note: string }, Unit>({
+    initial: () => ({ name: unit?.name ?? '', kind: unit?.kind ?? startKind ?? 'government', note: unit?.note ?? '' }),
+    shown: ['name', 'kind', 'note'],
+    addMore: !unit && !onCreated,
+    save: (form) => (unit ? getPlatform().call('units.update', { unit: { id: unit.id, ...form } }) : getPlatform().call('units.create', { unit: form })),
+    // 保存并继续新增: the next unit of the same kind.
+    next: (form) => ({ name: '', kind: form.kind, note: '' }),
+    addedText: (names) => `已新增${names.length}个单位：${names.join('、')}。请继续录入下一个。`,
+    onSaved: (saved) => (!unit && onCreated ? onCreated(saved) : onClose()),
+  });
   return (
-    <FormDialog
-      title={unit ? `编辑单位：${unit.name}` : '新增单位'}
-      onClose={onClose}
-      onSubmit={submit}
-      busy={busy}
-      general={general}
-      dirty={dirty}
-      lead={
-        added.length > 0 && (
-          <div className="banner ok" role="status">
-            已新增{added.length}个单位：{added.join('、')}。请继续录入下一个。
-          </div>
-        )
-      }
-      {...(unit || onCreated ? {} : { againLabel: '保存并继续新增' })}
-    >
-      <Field label="单位名称" error={errors.fields.name} required>
-        {(id) => <input ref={nameRef} id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus autoComplete="off" />}
+    <FormDialog title={unit ? `编辑单位：${unit.name}` : '新增单位'} onClose={onClose} {...dialog}>
+      <Field label="单位名称" error={errors.name} required>
+        {(id) => <input ref={nameRef} id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
       </Field>
-      <Field label="单位类别" error={errors.fields.kind} required>
+      <Field label="单位类别" error={errors.kind} required>
         {(id) => (
-          <select id={id} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
+          <select id={id} value={form.kind} onChange={(e) => set('kind', e.target.value as UnitKind)}>
             {UNIT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {UNIT_KIND_LABELS[k]}
@@ -157,8 +116,8 @@ export function UnitDialog({ unit, kind: startKind, onClose, onCreated }: UnitDi
           </select>
         )}
       </Field>
-      <Field label="备注" error={errors.fields.note}>
-        {(id) => <textarea id={id} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field label="备注" error={errors.note}>
+        {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
       </Field>
     </FormDialog>
   );

@@ -1,10 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { FormDialog, submitter } from '../../ui/dialog';
-import { Field, fieldErrors } from '../../ui/field';
+import { FormDialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { useRecordDialog } from '../../ui/record-dialog';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
 import { DateField } from '../../ui/date-field';
-import { useConfirmation } from '../../ui/confirmation';
 
 interface FormState {
   name: string;
@@ -54,83 +53,32 @@ export interface MemberDialogProps {
 
 /** 新增 / 编辑组成人员. A failed save keeps every typed value and shows each message by its field. */
 export function MemberDialog({ member, members, currentSession, onClose, onSaved }: MemberDialogProps) {
-  const [start, setStart] = useState<FormState>(() => initialForm(member, members, currentSession));
-  const [form, setForm] = useState<FormState>(start);
-  const [added, setAdded] = useState<string[]>([]);
-  const name = useRef<HTMLInputElement>(null);
-  const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
-  const [busy, setBusy] = useState(false);
-  const confirmation = useConfirmation();
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    confirmation.withdraw();
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const again = submitter(e) === 'again';
-    setBusy(true);
-    const draft = {
-      name: form.name,
-      role: form.role,
-      gender: text(form.gender),
-      session: num(form.session),
-      termStart: text(form.termStart),
-      termEnd: text(form.termEnd),
-      rosterOrder: num(form.rosterOrder) as number,
-      active: form.active,
-      note: form.note,
-    };
-    try {
-      const confirm = confirmation.confirmed;
-      const saved = member
-        ? await getPlatform().call('members.update', { member: { ...member, ...draft }, confirm })
-        : await getPlatform().call('members.create', { member: draft, confirm });
-      if (again) {
-        // 保存并继续新增: the next member in the same role and term, at the end of the roster.
-        const next = { ...initialForm(undefined, [...members, saved], currentSession), role: form.role, session: form.session, termStart: form.termStart, termEnd: form.termEnd };
-        setStart(next);
-        setForm(next);
-        setErrors({ fields: {} });
-        confirmation.withdraw();
-        setAdded((list) => [...list, saved.name]);
-        name.current?.focus();
-      } else onSaved(saved);
-    } catch (err) {
-      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const f = errors.fields;
-  const extra = Object.entries(f)
-    .filter(([k]) => !SHOWN.includes(k))
-    .map(([, m]) => m);
-  const general = [errors.general, ...extra].filter(Boolean).join('；');
+  const { form, set, errors: f, nameRef: name, dialog } = useRecordDialog<FormState, Member>({
+    initial: () => initialForm(member, members, currentSession),
+    shown: SHOWN,
+    addMore: member === undefined,
+    save: (form, confirm) => {
+      const draft = {
+        name: form.name,
+        role: form.role,
+        gender: text(form.gender),
+        session: num(form.session),
+        termStart: text(form.termStart),
+        termEnd: text(form.termEnd),
+        rosterOrder: num(form.rosterOrder) as number,
+        active: form.active,
+        note: form.note,
+      };
+      return member ? getPlatform().call('members.update', { member: { ...member, ...draft }, confirm }) : getPlatform().call('members.create', { member: draft, confirm });
+    },
+    // 保存并继续新增: the next member in the same role and term, at the end of the roster.
+    next: (form, saved) => ({ ...initialForm(undefined, [...members, saved], currentSession), role: form.role, session: form.session, termStart: form.termStart, termEnd: form.termEnd }),
+    addedText: (names) => `已新增${names.length}人：${names.join('、')}。请继续录入下一位，录完点“保存”或“取消”。`,
+    onSaved,
+  });
 
   return (
-    <FormDialog
-      title={member ? `编辑组成人员：${member.name}` : '新增组成人员'}
-      onClose={onClose}
-      onSubmit={submit}
-      busy={busy}
-      general={general}
-      lead={
-        <>
-          {added.length > 0 && (
-            <div className="banner ok" role="status">
-              已新增{added.length}人：{added.join('、')}。请继续录入下一位，录完点“保存”或“取消”。
-            </div>
-          )}
-          {confirmation.notice}
-        </>
-      }
-      submitLabel={confirmation.submitLabel}
-      dirty={JSON.stringify(form) !== JSON.stringify(start)}
-      {...(member ? {} : { againLabel: confirmation.submitLabel ? '仍然保存并继续新增' : '保存并继续新增' })}
-      wide
-    >
+    <FormDialog title={member ? `编辑组成人员：${member.name}` : '新增组成人员'} onClose={onClose} {...dialog} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name} required>
           {(id) => <input ref={name} id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}

@@ -1,9 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { getPlatform } from '../../platform/platform';
-import { FormDialog, submitter } from '../../ui/dialog';
-import { Field, fieldErrors } from '../../ui/field';
+import { FormDialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { useRecordDialog } from '../../ui/record-dialog';
 import { PERSON_KINDS, type Person, type PersonKind } from '../../../../shared/domain/people';
-import { useConfirmation } from '../../ui/confirmation';
 
 interface FormState {
   name: string;
@@ -30,72 +29,19 @@ export interface PersonDialogProps {
 
 /** 新增 / 编辑人员. A same name as someone on record is asked about; a failed save keeps every typed value. */
 export function PersonDialog({ person, onClose, onSaved }: PersonDialogProps) {
-  const [start, setStart] = useState<FormState>(() => initialForm(person));
-  const [form, setForm] = useState<FormState>(start);
-  const [added, setAdded] = useState<string[]>([]);
-  const name = useRef<HTMLInputElement>(null);
-  const [errors, setErrors] = useState<ReturnType<typeof fieldErrors>>({ fields: {} });
-  const [busy, setBusy] = useState(false);
-  const confirmation = useConfirmation();
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    confirmation.withdraw();
-    setForm((f) => ({ ...f, [key]: value }));
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const again = submitter(e) === 'again';
-    setBusy(true);
-    try {
-      const confirm = confirmation.confirmed;
-      const saved = person
-        ? await getPlatform().call('registry.update', { person: { ...person, ...form }, confirm })
-        : await getPlatform().call('registry.create', { person: form, confirm });
-      if (again) {
-        // 保存并继续新增: the next person of the same kind.
-        const next = initialForm(undefined, form.kind);
-        setStart(next);
-        setForm(next);
-        setErrors({ fields: {} });
-        confirmation.withdraw();
-        setAdded((list) => [...list, saved.name]);
-        name.current?.focus();
-      } else onSaved(saved);
-    } catch (err) {
-      setErrors(confirmation.ask(err) ? { fields: {} } : fieldErrors(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const f = errors.fields;
-  const extra = Object.entries(f)
-    .filter(([k]) => !SHOWN.includes(k))
-    .map(([, m]) => m);
-  const general = [errors.general, ...extra].filter(Boolean).join('；');
+  const { form, set, errors: f, nameRef: name, dialog } = useRecordDialog<FormState, Person>({
+    initial: () => initialForm(person),
+    shown: SHOWN,
+    addMore: person === undefined,
+    save: (form, confirm) => (person ? getPlatform().call('registry.update', { person: { ...person, ...form }, confirm }) : getPlatform().call('registry.create', { person: form, confirm })),
+    // 保存并继续新增: the next person of the same kind.
+    next: (form) => initialForm(undefined, form.kind),
+    addedText: (names) => `已新增${names.length}人：${names.join('、')}。请继续录入下一位，录完点“保存”或“取消”。`,
+    onSaved,
+  });
 
   return (
-    <FormDialog
-      title={person ? `编辑人员：${person.name}` : '新增人员'}
-      onClose={onClose}
-      onSubmit={submit}
-      busy={busy}
-      general={general}
-      lead={
-        <>
-          {added.length > 0 && (
-            <div className="banner ok" role="status">
-              已新增{added.length}人：{added.join('、')}。请继续录入下一位，录完点“保存”或“取消”。
-            </div>
-          )}
-          {confirmation.notice}
-        </>
-      }
-      submitLabel={confirmation.submitLabel}
-      dirty={JSON.stringify(form) !== JSON.stringify(start)}
-      {...(person ? {} : { againLabel: confirmation.submitLabel ? '仍然保存并继续新增' : '保存并继续新增' })}
-      wide
-    >
+    <FormDialog title={person ? `编辑人员：${person.name}` : '新增人员'} onClose={onClose} {...dialog} wide>
       <div className="form-grid">
         <Field label="姓名" error={f.name} required>
           {(id) => <input ref={name} id={id} value={form.name} onChange={(e) => set('name', e.target.value)} autoFocus autoComplete="off" />}
