@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { api, expect, host, test } from './support/fixtures';
 import type { YearData } from '../../shared/domain/partitions';
-import { LOOP_DAY } from './support/loop-cases';
+import { LOOP_DAY, announceMixedVote, laterMeeting } from './support/loop-cases';
 
 /**
  * A later vote end to end, in browser mode: an evaluatee whose 民主测评 was announced at the
@@ -15,15 +15,6 @@ import { LOOP_DAY } from './support/loop-cases';
 // The host's day is pinned (see support/loop-cases.ts), so the calendar is the same whatever the real date.
 test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
-const zero = { satisfied: 0, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 };
-const OCTOBER = [
-  { ...zero, satisfied: 15, basic: 10, unsatisfied: 5 },
-  { ...zero, satisfied: 14, basic: 14, unsatisfied: 2 },
-  { ...zero, satisfied: 9, basic: 6, unsatisfied: 15 },
-  { ...zero, satisfied: 28, basic: 1, blank: 1 },
-  { ...zero, satisfied: 14, basic: 16 },
-];
-
 function yearFile(year: number): YearData {
   // The store's envelope: { schemaVersion, savedAt, data }.
   return (JSON.parse(readFileSync(join(host.dataDir, 'year', `${year}.json`), 'utf8')) as { data: YearData }).data;
@@ -31,44 +22,12 @@ function yearFile(year: number): YearData {
 
 /** Precondition through the API (the UI path is another spec's): October's first vote announced, the meeting ended. */
 async function octoberAnnounced(page: Page, at = 0): Promise<{ year: number; name: string; evaluationId: string; evaluateeId: string }> {
-  const state = await api(page, 'live.state', {}, 'console');
-  const year = Number(LOOP_DAY.slice(0, 4));
-  const october = state.meetings.find((m) => m.date.startsWith(String(year)) && m.status !== 'closed')!;
-  await api(page, 'live.open', { meetingId: october.id, rehearsal: false }, 'console');
-  await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
-  let live = await api(page, 'live.start', {}, 'console');
-  const index = live.agenda.findIndex((a) => a.kind === 'vote' && a.evaluatees.length === OCTOBER.length);
-  live = await api(page, 'live.goto', { itemIndex: index, stage: 'vote' }, 'console');
-  const agendaItemId = live.meeting!.agenda[index]!.id;
-  const round = (await api(page, 'vote.prepare', { agendaItemId }, 'console')).items.find((i) => i.agendaItemId === agendaItemId)!.rounds.at(-1)!;
-  await api(page, 'vote.setTellers', { roundId: round.id, tellers: ['计票人甲'], scrutineers: ['监票人乙'] }, 'console');
-  await api(page, 'vote.open', { roundId: round.id, groups: [{ groupId: 'members', issued: 30 }] }, 'console');
-  await api(page, 'vote.close', { roundId: round.id, groups: [{ groupId: 'members', returned: 30 }] }, 'console');
-  await api(page, 'vote.mode', { roundId: round.id, groupId: 'members', mode: 'totals' }, 'console');
-  await api(page, 'vote.totals', { roundId: round.id, groupId: 'members', counts: OCTOBER }, 'console');
-  await api(page, 'vote.check', { roundId: round.id }, 'console');
-  await api(page, 'vote.announce', { roundId: round.id }, 'console');
-  await api(page, 'live.end', { confirm: '结束会议' }, 'console');
-  await api(page, 'live.leave', {}, 'console');
+  const { year, evaluatees } = await announceMixedVote(page);
   // The first on the ballot passed (满意); the third failed (不满意).
-  const first = live.agenda[index]!.evaluatees[at]!;
-  const ev = yearFile(year).evaluations.find((e) => e.evaluateeId === first.id)!;
+  const person = evaluatees[at]!;
+  const ev = yearFile(year).evaluations.find((e) => e.evaluateeId === person.id)!;
   expect(ev.voteResult?.outcome).toBe(at === 2 ? '不满意' : '满意');
-  return { year, name: first.name, evaluationId: ev.id, evaluateeId: first.id };
-}
-
-/**
- * A second meeting of the same year and term. Dated today: never before the October result's
- * announcement (made today, on the host's pinned clock), whatever day the suite runs.
- */
-async function laterMeeting(desk: Page, year: number) {
-  const today = LOOP_DAY;
-  const meetings = await api(desk, 'meetings.list', {});
-  const first = meetings.find((m) => m.date.startsWith(String(year)))!;
-  const detail = await api(desk, 'meetings.get', { id: first.id });
-  return api(desk, 'meetings.create', {
-    meeting: { name: first.name.replace(/第[^第]+次会议$/u, '第二十五次会议'), session: detail.meeting.session, sitting: detail.meeting.sitting + 2, year, date: today },
-  });
+  return { year, name: person.name, evaluationId: ev.id, evaluateeId: person.id };
 }
 
 test('an evaluatee of the October meeting gets a 满意度测评 at a later meeting: desk, console, hall, stored on the original evaluation', async ({ page, context, hall }) => {
@@ -80,7 +39,7 @@ test('an evaluatee of the October meeting gets a 满意度测评 at a later meet
   const october = await octoberAnnounced(page);
   const before = yearFile(october.year).evaluations.find((e) => e.id === october.evaluationId)!;
 
-  const later = await laterMeeting(desk, october.year);
+  const later = await laterMeeting(desk, october.year, '二十五', 2);
 
   // The desk: the later meeting offers October's evaluatee; a 满意度测评 before the report asks for a reason.
   await desk.goto(`${host.urls.desk.split('#')[0]}#/meetings/${later.id}`);
@@ -161,7 +120,7 @@ test('a 不满意 in October: the re-report heard at a later meeting like a repo
   const desk = await context.newPage();
   await desk.goto(host.urls.desk);
   const october = await octoberAnnounced(page, 2);
-  const later = await laterMeeting(desk, october.year);
+  const later = await laterMeeting(desk, october.year, '二十五', 2);
 
   // The desk says what the rule asks and that this meeting comes before its day; the office decides.
   await desk.goto(`${host.urls.desk.split('#')[0]}#/meetings/${later.id}`);

@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { api, expect, host, test } from './support/fixtures';
 import { addDays } from '../../shared/format/dates';
-import { finishedContent } from '../unit/opinions/fixtures';
-import { LOOP_DAY } from './support/loop-cases';
+import { LOOP_DAY, announceMixedVote, deliverOpinion, issueOpinion, laterMeeting } from './support/loop-cases';
 
 /**
  * The two paths of the closed loop end to end (browser mode), across meetings, on the real screens:
@@ -19,17 +18,6 @@ import { LOOP_DAY } from './support/loop-cases';
 // The host's day is pinned (see support/loop-cases.ts), so the calendar is the same whatever the real date.
 test.use({ apiRole: 'desk', hostToday: LOOP_DAY });
 
-const zero = { satisfied: 0, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 };
-/** The first meeting's ballot: the first passes (满意), the third fails (不满意). */
-const FIRST_VOTE = [
-  { ...zero, satisfied: 15, basic: 10, unsatisfied: 5 },
-  { ...zero, satisfied: 14, basic: 14, unsatisfied: 2 },
-  { ...zero, satisfied: 9, basic: 6, unsatisfied: 15 },
-  { ...zero, satisfied: 28, basic: 1, blank: 1 },
-  { ...zero, satisfied: 14, basic: 16 },
-];
-const SUGGESTIONS = ['进一步加强干部队伍作风建设。', '完善重大事项决策程序。', '提高群众来信来访办理质量。'];
-
 interface Case {
   year: number;
   name: string;
@@ -45,55 +33,11 @@ function today(): string {
 /** The first meeting (this year's demo meeting): its 民主测评 counted and announced, the meeting ended. */
 async function firstMeetingVoted(page: Page, at: number): Promise<Case> {
   await page.goto(host.urls.console);
-  const year = Number(LOOP_DAY.slice(0, 4));
-  const meeting = (await api(page, 'live.state', {}, 'console')).meetings.find((m) => m.date.startsWith(String(year)) && m.status !== 'closed')!;
-  await api(page, 'live.open', { meetingId: meeting.id, rehearsal: false }, 'console');
-  await api(page, 'live.attendanceAll', { status: 'present' }, 'console');
-  let live = await api(page, 'live.start', {}, 'console');
-  const index = live.agenda.findIndex((a) => a.kind === 'vote' && a.evaluatees.length === FIRST_VOTE.length);
-  live = await api(page, 'live.goto', { itemIndex: index, stage: 'vote' }, 'console');
-  const agendaItemId = live.meeting!.agenda[index]!.id;
-  const round = (await api(page, 'vote.prepare', { agendaItemId }, 'console')).items.find((i) => i.agendaItemId === agendaItemId)!.rounds.at(-1)!;
-  await api(page, 'vote.setTellers', { roundId: round.id, tellers: ['计票人甲'], scrutineers: ['监票人乙'] }, 'console');
-  await api(page, 'vote.open', { roundId: round.id, groups: [{ groupId: 'members', issued: 30 }] }, 'console');
-  await api(page, 'vote.close', { roundId: round.id, groups: [{ groupId: 'members', returned: 30 }] }, 'console');
-  await api(page, 'vote.mode', { roundId: round.id, groupId: 'members', mode: 'totals' }, 'console');
-  await api(page, 'vote.totals', { roundId: round.id, groupId: 'members', counts: FIRST_VOTE }, 'console');
-  await api(page, 'vote.check', { roundId: round.id }, 'console');
-  await api(page, 'vote.announce', { roundId: round.id }, 'console');
-  await api(page, 'live.end', { confirm: '结束会议' }, 'console');
-  await api(page, 'live.leave', {}, 'console');
-  const name = live.agenda[index]!.evaluatees[at]!.name;
+  const { year, evaluatees } = await announceMixedVote(page);
+  const name = evaluatees[at]!.name;
   await page.goto(host.urls.desk);
   const row = (await api(page, 'opinions.list', {})).rows.find((r) => r.name === name && r.year === year)!;
   return { year, name, evaluationId: row.evaluationId, meetingDate: row.meetingDate! };
-}
-
-/** The opinion drafted, approved and issued with three items (the opinion screens have their own specs); answers the delivery date. */
-async function opinionIssued(page: Page, c: Case): Promise<void> {
-  const which = { year: c.year, evaluationId: c.evaluationId };
-  const content = finishedContent(c.name);
-  content.sections.suggestions = SUGGESTIONS.map((text) => ({ level: 2 as const, text }));
-  await api(page, 'opinions.create', which);
-  await api(page, 'opinions.saveDraft', { ...which, versionNo: 1, content });
-  const approved = await api(page, 'opinions.approve', { ...which, versionNo: 1, council: { date: addDays(c.meetingDate, 2), sitting: 30 } });
-  await api(page, 'opinions.issue', { ...which, versionNo: 1, issue: { docNumber: approved.suggestedNumber, issueDate: addDays(c.meetingDate, 3) } });
-}
-
-async function opinionDelivered(page: Page, c: Case): Promise<string> {
-  const deliveredOn = addDays(c.meetingDate, 5);
-  await api(page, 'opinions.deliver', { year: c.year, evaluationId: c.evaluationId, versionNo: 1, delivery: { date: deliveredOn, receivedBy: '王伟' } });
-  return deliveredOn;
-}
-
-/** A later meeting of the same year and term, dated today (never before the first result's announcement, made today). */
-async function laterMeeting(desk: Page, year: number, ordinal: string, step: number) {
-  const meetings = await api(desk, 'meetings.list', {});
-  const first = meetings.find((m) => m.date.startsWith(String(year)))!;
-  const detail = await api(desk, 'meetings.get', { id: first.id });
-  return api(desk, 'meetings.create', {
-    meeting: { name: first.name.replace(/第[^第]+次会议$/u, `第${ordinal}次会议`), session: detail.meeting.session, sitting: detail.meeting.sitting + step, year, date: today() },
-  });
 }
 
 const DESK_STAGES = ['已列入计划', '事前调研', '评议会议', '民主测评', '评议意见', '跟踪整改', '回头看', '已办结', '进一步监督'] as const;
@@ -201,9 +145,9 @@ test('a 不满意 case across three meetings: re-report, 整改情况测评 stil
   const base1 = await stripCounts(desk);
 
   // The opinion is still issued and delivered; the case waits for its re-report at a meeting.
-  await opinionIssued(desk, c);
+  await issueOpinion(desk, c);
   await stageShown(desk, c, '评议意见');
-  const deliveredOn = await opinionDelivered(desk, c);
+  const deliveredOn = await deliverOpinion(desk, c);
   await stageShown(desk, c, '跟踪整改', { base: base1, from: '评议意见' });
   await desk.goto(`${host.urls.desk}#/loop/${c.year}/${c.evaluationId}`);
   await expect(desk.getByTestId('loop-next')).toContainText('再次');
@@ -298,8 +242,8 @@ test('a 满意 case through the report, 回头看 and its 满意度测评 at a l
   const c = await firstMeetingVoted(page, 0);
   await stageShown(desk, c, '评议意见');
   const base = await stripCounts(desk);
-  await opinionIssued(desk, c);
-  const deliveredOn = await opinionDelivered(desk, c);
+  await issueOpinion(desk, c);
+  const deliveredOn = await deliverOpinion(desk, c);
   await stageShown(desk, c, '跟踪整改', { base, from: '评议意见' });
 
   // The report received, on the case page.
