@@ -15,6 +15,7 @@ import {
   type OfficialDocInput,
 } from '../../../electron/services/documents';
 import { element, elements, footerOf, inner, paragraphs, paragraphWithText, readDocx, runPropertiesOf, sectionProperties, textOf, type DocxParts } from './docx-xml';
+import { allText, expectGrid, expectPageA4, expectPageNumbers } from './paper-checks';
 import { ORGAN, sampleFollowUp, sampleInterpellation, sampleLedger, sampleLetter, sampleResultUses } from './loop-paper-fixtures';
 
 /*
@@ -33,29 +34,8 @@ async function render(doc: OfficialDocInput): Promise<DocxParts> {
 }
 
 function expectPageAndGrid(docx: DocxParts): void {
-  for (const sect of sectionProperties(docx.document)) {
-    expect(element(sect, 'w:pgSz')).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
-    expect(element(sect, 'w:pgMar')).toMatchObject({ 'w:top': '2098', 'w:left': '1588', 'w:bottom': '1984', 'w:right': '1474' });
-    expect(element(sect, 'w:docGrid')).toMatchObject({ 'w:type': 'lines', 'w:linePitch': '579' });
-  }
-}
-
-function expectPageNumbers(docx: DocxParts): void {
-  expect(docx.settings).toMatch(/<w:evenAndOddHeaders\/>/);
-  const first = sectionProperties(docx.document)[0] ?? '';
-  for (const type of ['default', 'even'] as const) {
-    const footer = footerOf(docx, first, type) ?? '';
-    expect(textOf(footer)).toBe('\u2014  \u2014');
-    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
-  }
-}
-
-/** Every text of the paper, titles and table cells included, without the word joiners that glue names. */
-function allText(docx: DocxParts): string {
-  return paragraphs(docx.document)
-    .map((p) => textOf(p))
-    .join('\n')
-    .replaceAll('\u2060', '');
+  expectPageA4(docx);
+  expectGrid(docx);
 }
 
 /** A word of two or more characters written twice in a row (满意度测评测评, 的的 is one character and not looked for). */

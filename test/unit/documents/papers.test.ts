@@ -20,7 +20,8 @@ import {
 import { CHART_COLOURS } from '../../../electron/services/documents/chart-image';
 import { sampleMinutes } from './fixtures';
 import { MEETING, sampleAnnouncement, sampleBallot, sampleCountReport, sampleReceipt, sampleResearch, sampleSignIn } from './paper-fixtures';
-import { element, elements, footerOf, inner, paragraphs, paragraphWithText, readDocx, runPropertiesOf, sectionProperties, textOf, type DocxParts } from './docx-xml';
+import { expectGrid, expectPageA4, expectPageNumbers } from './paper-checks';
+import { element, elements, inner, paragraphs, paragraphWithText, readDocx, runPropertiesOf, sectionProperties, textOf, type DocxParts } from './docx-xml';
 
 /*
  * Structure of the meeting papers against the layout section of electron/services/documents/README.md, "Which checks apply to which type":
@@ -44,34 +45,6 @@ function tables(xml: string): string[][][] {
 
 function tableWithHeader(xml: string, first: string): string[][][] {
   return tables(xml).filter((t) => t[0]?.[0] === first);
-}
-
-function expectPageA4(docx: DocxParts): void {
-  const sections = sectionProperties(docx.document);
-  expect(sections.length).toBeGreaterThanOrEqual(1);
-  for (const sect of sections) {
-    expect(element(sect, 'w:pgSz')).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
-    expect(element(sect, 'w:pgMar')).toMatchObject({ 'w:top': '2098', 'w:left': '1588', 'w:bottom': '1984', 'w:right': '1474' });
-  }
-}
-
-function expectGrid(docx: DocxParts): void {
-  for (const sect of sectionProperties(docx.document)) {
-    const grid = element(sect, 'w:docGrid');
-    expect(grid).toMatchObject({ 'w:type': 'lines', 'w:linePitch': '579' });
-    expect(grid?.['w:charSpace']).toBeUndefined();
-  }
-}
-
-function expectPageNumbers(docx: DocxParts): void {
-  expect(docx.settings).toMatch(/<w:evenAndOddHeaders\/>/);
-  const first = sectionProperties(docx.document)[0] ?? '';
-  for (const type of ['default', 'even'] as const) {
-    const footer = footerOf(docx, first, type) ?? '';
-    expect(textOf(footer)).toBe('\u2014  \u2014');
-    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
-    expect(element(inner(footer, 'w:rPr') ?? '', 'w:sz')).toMatchObject({ 'w:val': '28' });
-  }
 }
 
 /** No red header or red line, no 版记 (a 送达回证 quotes the number of the document it delivers, so that may appear). */

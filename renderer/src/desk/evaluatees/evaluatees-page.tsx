@@ -11,6 +11,7 @@ import { EvaluateeFilterBar } from './evaluatee-filter-bar';
 import { SucceedDialog } from './succeed-dialog';
 import { UnitsPanel } from './units-panel';
 import './list-page.css';
+import { PageBanners } from '../../ui/banners';
 
 type Tab = 'people' | 'units';
 type Action = { kind: 'create' } | { kind: 'edit' | 'succeed' | 'delete'; row: EvaluateeRow };
@@ -53,16 +54,7 @@ export function EvaluateesPage() {
         </button>
       </div>
 
-      {notice && (
-        <div className="banner ok" role="status">
-          {notice}
-        </div>
-      )}
-      {list.error && (
-        <div className="banner error" role="alert">
-          {list.error.message}
-        </div>
-      )}
+      <PageBanners notice={notice} error={list.error} />
 
       {tab === 'people' ? (
         <div className="panel" role="tabpanel" aria-label="被评议对象">

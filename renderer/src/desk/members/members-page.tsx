@@ -10,6 +10,7 @@ import { formatDateCn } from '../../../../shared/format/dates';
 import { MemberDialog } from './member-dialog';
 import '../evaluatees/list-page.css';
 import './members.css';
+import { PageBanners } from '../../ui/banners';
 
 type ActiveFilter = '' | 'active' | 'inactive';
 type Action = { kind: 'create' } | { kind: 'edit' | 'delete'; member: Member };
@@ -62,16 +63,7 @@ export function MembersPage() {
           </span>
         </div>
       )}
-      {notice && (
-        <div className="banner ok" role="status">
-          {notice}
-        </div>
-      )}
-      {list.error && (
-        <div className="banner error" role="alert">
-          {list.error.message}
-        </div>
-      )}
+      <PageBanners notice={notice} error={list.error} />
 
       <div className="panel">
         <div className="filter-bar" role="search" aria-label="筛选组成人员">

@@ -8,6 +8,7 @@ import { PERSON_KINDS, sortPeople, type Person, type PersonKind } from '../../..
 import { PersonDialog } from './person-dialog';
 import '../evaluatees/list-page.css';
 import '../members/members.css';
+import { PageBanners } from '../../ui/banners';
 
 type Action = { kind: 'create' } | { kind: 'edit' | 'delete'; person: Person };
 
@@ -46,16 +47,7 @@ export function RegistryPage() {
           {registryTotals(people)}。人员库中的人员可编入调研组；他们不是常委会组成人员，不参加表决，不计入法定人数。
         </p>
       )}
-      {notice && (
-        <div className="banner ok" role="status">
-          {notice}
-        </div>
-      )}
-      {list.error && (
-        <div className="banner error" role="alert">
-          {list.error.message}
-        </div>
-      )}
+      <PageBanners notice={notice} error={list.error} />
       <div className="panel">
         <div className="filter-bar" role="search" aria-label="筛选人员">
           <div className="field search">
