@@ -41,14 +41,19 @@ export function yearRows(year: Readonly<YearData>, src: LoopSources): LoopCaseRo
 
 /**
  * A case row is a pure function of its year partition, the core partition, the meetings on record
- * and today's date (`caseRow(ev, year, src)`). The store hands out one frozen object per partition
- * and replaces it with a new one on every change (update, recovery, restore), so the object
- * identities are the cache's key: a year's rows are kept against its partition object and reused
- * while core, every meeting and today are the very same; any change to one of them makes the next
- * read compute again. Nothing is invalidated by hand and nothing stale can be kept alive (weak keys).
+ * and today's date (`caseRow(ev, year, src)`). Of the meetings, a row reads the calendar (each
+ * meeting's id, name, date, year and status) and, in full, only the meetings of its evaluation's
+ * year or named by it (`recordsOf` → `meetingOf`). The store hands out one frozen object per
+ * partition and replaces it with a new one on every change (update, recovery, restore), so the
+ * object identities are the cache's key: a year's rows are kept against its partition object and
+ * reused while core, today, the calendar and every meeting the year reads are the very same; any
+ * change to one of them makes the next read compute again. So a meeting's sheets and draws,
+ * committed one by one while it runs, make only its own year's rows computed again. Nothing is
+ * invalidated by hand and nothing stale can be kept alive (weak keys).
  */
 interface YearRowsEntry {
   core: Readonly<CoreData>;
+  calendar: string;
   meetings: readonly Readonly<MeetingData>[];
   today: string;
   rows: LoopCaseRow[];
@@ -59,11 +64,19 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function cachedYearRows(year: Readonly<YearData>, src: LoopSources): LoopCaseRow[] {
+/** The meetings a year's rows read in full: those of its evaluations' years and those they name. */
+export function meetingsReadBy(year: Readonly<YearData>, meetings: readonly Readonly<MeetingData>[]): Readonly<MeetingData>[] {
+  const years = new Set([year.year, ...year.evaluations.map((e) => e.year)]);
+  const ids = new Set(year.evaluations.flatMap((e) => [e.meetingId, e.voteResult?.meetingId]).filter((id): id is string => id !== undefined));
+  return meetings.filter((m) => years.has(m.meeting.year) || ids.has(m.meeting.id));
+}
+
+function cachedYearRows(year: Readonly<YearData>, src: LoopSources, calendar: string): LoopCaseRow[] {
   const hit = rowsByYear.get(year);
-  if (hit && hit.core === src.core && hit.today === src.today && sameList(hit.meetings, src.meetings)) return hit.rows;
+  const read = meetingsReadBy(year, src.meetings);
+  if (hit && hit.core === src.core && hit.today === src.today && hit.calendar === calendar && sameList(hit.meetings, read)) return hit.rows;
   const rows = yearRows(year, src);
-  rowsByYear.set(year, { core: src.core, meetings: src.meetings, today: src.today, rows });
+  rowsByYear.set(year, { core: src.core, calendar, meetings: read, today: src.today, rows });
   return rows;
 }
 
@@ -92,7 +105,8 @@ export async function allRows(ctx: ServiceContext): Promise<{ src: LoopSources; 
   if (last && last.revision === revision && last.today === today(ctx).iso) return last.value;
   const [src, years] = await Promise.all([loopSources(ctx), allYears(ctx)]);
   const same = last && last.core === src.core && last.today === src.today && sameList(last.meetings, src.meetings) && sameList(last.years, years);
-  const value = same ? last.value : { src, years, rows: years.flatMap((y) => cachedYearRows(y, src)) };
+  const calendar = JSON.stringify(src.calendar);
+  const value = same ? last.value : { src, years, rows: years.flatMap((y) => cachedYearRows(y, src, calendar)) };
   lastAllRows.set(ctx.store, { core: src.core, meetings: src.meetings, years, today: src.today, revision, value });
   return value;
 }

@@ -81,4 +81,26 @@ describe('the loop rows cache', () => {
     expect(later.cached.rows).not.toBe(afterCore.cached.rows);
     expect(dueOf(later.cached.rows)).toEqual([expect.objectContaining({ kind: 'reReport', state: 'overdue' })]);
   });
+
+  it('computes again only the year whose meetings changed when a meeting commits something off the calendar (a sheet, a draw)', async () => {
+    h = await openHarness('2026-11-28');
+    const ctx = { store: h.services.store, clock: { now: () => Date.parse('2026-11-28T10:00:00') } } as unknown as ServiceContext;
+    const before = await both(ctx);
+    before.same();
+    const meetings = await h.call('meetings.list', {});
+    const thisYear = meetings.find((m) => m.year === 2026)!;
+    // Something a running meeting commits many times (its live record), nothing of the calendar.
+    await h.services.store.update<MeetingData, void>(meetingKey(thisYear.id), (d) => {
+      d.meeting.place = `${d.meeting.place}（第二会议室）`;
+    });
+    const after = await both(ctx);
+    after.same();
+    expect(after.cached.rows).not.toBe(before.cached.rows);
+    const earlier = (rows: typeof before.cached.rows) => rows.filter((r) => r.year < 2026);
+    expect(earlier(after.cached.rows).length).toBeGreaterThan(0);
+    // Every row of the earlier years is the very object computed before; this year's are computed again.
+    earlier(after.cached.rows).forEach((row, i) => expect(row).toBe(earlier(before.cached.rows)[i]));
+    const current = (rows: typeof before.cached.rows) => rows.filter((r) => r.year === 2026);
+    expect(current(after.cached.rows)[0]).not.toBe(current(before.cached.rows)[0]);
+  });
 });
