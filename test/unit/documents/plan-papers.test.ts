@@ -56,7 +56,7 @@ describe('请示 of the five-year plan', () => {
   it('is addressed to the county committee, counts the plan by category and closes with 妥否，请批示', async () => {
     const docx = await render(buildPlanRequestDocument(sampleRequest()));
     const all = texts(docx);
-    expect(all).toContain('关于第十九届县人大常委会任期内工作评议五年计划的请示');
+    expect(all).toContain('关于县第十九届人大常委会任期内工作评议五年计划的请示');
     expect(all).toContain('中共青岚县委：');
     expect(all.join('\n')).toContain('本届须评议的人员共7人。已列入年度安排5人，其中政府组成部门负责人3人、员额法官1人、员额检察官1人；尚有2人未列入年度安排。');
     expect(all).toContain('（一）2026年。评议4人，其中政府组成部门负责人2人、员额法官1人、员额检察官1人。');

@@ -1,5 +1,6 @@
 import { formatDateCn } from '../../../../shared/format/dates';
 import { parseDocNumber } from '../../../../shared/format/doc-number';
+import { meetingNamePrefix } from '../../../../shared/format/chinese-numerals';
 import type { BodyBlock, BodyParagraph, OfficialDocInput, TableInput } from '../model';
 
 /**
@@ -101,8 +102,9 @@ function basis(law: string, measure: string): string {
 
 // ---------------------------------------------------------------- 请示
 
+/** 关于县第十九届人大常委会任期内工作评议五年计划的请示: the committee named as its meetings are (县第十九届人大常委会). */
 export function planRequestTitle(input: Pick<PlanRequestInput, 'session' | 'shortName' | 'planName'>): string {
-  return `关于${input.session}${input.shortName}任期内工作评议${input.planName}的请示`;
+  return `关于${meetingNamePrefix(input.shortName)}${input.session}人大常委会任期内工作评议${input.planName}的请示`;
 }
 
 export function planTableTitle(input: Pick<PlanRequestInput, 'startYear' | 'endYear' | 'planName'>): string {
