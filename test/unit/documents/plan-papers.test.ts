@@ -123,7 +123,7 @@ describe('年度计划', () => {
     const all = texts(docx).join('\n');
     expect(all).toContain('青岚县人民代表大会常务委员会2026年度工作评议计划');
     expect(all).toContain('2026年对2名县人大常委会任命人员开展工作评议，其中政府组成部门负责人1人、员额法官1人。');
-    expect(all).toContain('2026年10月28日召开的县第十九届人大常委会第二十三次会议，听取1人到会汇报，并进行民主测评。');
+    expect(all).toContain('2026年10月28日召开县第十九届人大常委会第二十三次会议，听取1人到会汇报，并进行民主测评。');
     expect(all).toContain('尚有1人的评议会议未安排');
     expect(all).toContain('6个月内将整改情况书面报告县人大常委会');
     expect(all).not.toContain('整改方案');

@@ -120,7 +120,7 @@ export function planTable(years: readonly PlanYearInput[]): TableInput {
     if (persons.length === 0) rows.push(['', `${y.year}年`, '—', '尚未安排', '']);
     for (const p of persons) rows.push([String(++n), `${y.year}年`, p.category, p.name, p.unitAndPost]);
   }
-  return { columns: [3, 5, 11, 5, 13], header: [['序号', '年度', '类别', '姓名', '单位及职务']], rows, small: true, align: 'center' };
+  return { columns: [3, 4, 10, 4, 16], header: [['序号', '年度', '类别', '姓名', '单位及职务']], rows, small: true, align: 'center' };
 }
 
 export function buildPlanRequestDocument(input: PlanRequestInput): OfficialDocInput {
@@ -239,7 +239,7 @@ export function buildAnnualPlanDocument(input: AnnualPlanInput): OfficialDocInpu
     `${basis(input.law, input.measure)}按照${shortName}工作评议${input.planName}（${input.startYear}—${input.endYear}年）的安排，` +
     `${input.year}年对${input.evaluations.length}名${shortName}任命人员开展工作评议，其中${categoryCounts(input.evaluations)}。`;
   const table: TableInput = {
-    columns: [3, 5, 11, 12, 6],
+    columns: [3, 4, 10, 15, 5],
     header: [['序号', '姓名', '类别', '单位及职务', '汇报方式']],
     rows: persons.map((p, i) => [String(i + 1), p.name, p.category, p.unitAndPost, p.mode]),
     small: true,
@@ -247,7 +247,7 @@ export function buildAnnualPlanDocument(input: AnnualPlanInput): OfficialDocInpu
   };
   const when: BodyBlock[] = input.meetings.map((m) => ({
     text:
-      `${formatDateCn(checkDate(m.date, '会议日期'))}召开的${m.name}，` +
+      `${formatDateCn(checkDate(m.date, '会议日期'))}召开${m.name}，` +
       [m.reports > 0 ? `听取${m.reports}人到会汇报` : '', m.written > 0 ? `审议${m.written}人书面报告` : ''].filter(Boolean).join('、') +
       `，并进行${input.voteTitle}。`,
   }));
