@@ -24,7 +24,7 @@ export const upwardSchema = z.object(
     /** 上行文发文机关, e.g. 中共××县人民代表大会常务委员会党组; '' = the organisation's full name. */
     organ: optionalText('上行文发文机关', 40),
     /** Its 机关代字 (e.g. ×人常党); '' = the organisation's. */
-    docPrefix: prefixField('上行文机关代字'),
+    docPrefix: prefixField('上行文代字'),
     /** 主送机关 of a 请示; '' = 县委. */
     addressee: optionalText('上行文主送机关', 40),
   },

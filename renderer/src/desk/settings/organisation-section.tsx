@@ -122,7 +122,7 @@ function UpwardFields({ settings, edit }: { settings: Settings; edit: Edit }) {
       <legend>上行文（报县委的请示等）</legend>
       <div className="form-grid">
         <TextSetting label="上行文发文机关" hint={`如常委会党组；不填则为“${settings.organisation.fullName}”`} {...field('organ')} />
-        <TextSetting label="上行文机关代字" hint={`不填则为“${settings.organisation.docPrefix}”`} {...field('docPrefix')} />
+        <TextSetting label="上行文代字" hint={`上行文发文字号中的代字；不填则为“${settings.organisation.docPrefix}”`} {...field('docPrefix')} />
         <TextSetting label="上行文主送机关" hint="请示的主送机关；不填则为“县委”" {...field('addressee')} />
       </div>
     </fieldset>
