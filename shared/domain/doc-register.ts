@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField, enumField, idField, intField, requiredText } from './fields';
 import { roundIdField } from './vote-round';
+import { numberedRequestSchema } from './plan-papers';
 
 /**
  * 发文登记: the documents the app numbered other than the opinions (an opinion keeps its number in
@@ -68,6 +69,8 @@ export const docRegisterSchema = z.object({
   documents: z.array(numberedDocumentSchema, { error: '发文登记应为列表' }).default([]),
   /** Optional like the register itself: files written before letters existed have none. */
   letters: z.array(numberedLetterSchema, { error: '函件登记应为列表' }).optional(),
+  /** 请示 to the county committee (the plan's, plan-papers.ts), in the partition of its number's year; optional like `letters`. */
+  requests: z.array(numberedRequestSchema, { error: '请示登记应为列表' }).optional(),
 });
 export type DocRegister = z.infer<typeof docRegisterSchema>;
 

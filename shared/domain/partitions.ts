@@ -10,6 +10,7 @@ import { questioningSchema } from './questioning';
 import { opinionsDataSchema } from './opinions';
 import { researchDataSchema } from './research';
 import { docRegisterSchema } from './doc-register';
+import { publicNoticeSchema } from './plan-papers';
 import { loopDataSchema } from '../loop/schemas';
 import { votesSchema } from './vote-round';
 import { memberSchema, personSchema, unitSchema } from './people';
@@ -51,6 +52,8 @@ export const yearSchema = z.object({
   register: docRegisterSchema.optional(),
   /** The closed loop after the meeting: ledger, reports, 回头看, later votes, escalation (shared/loop); optional like `opinions`. */
   loop: loopDataSchema.optional(),
+  /** The year's 评议工作公告: channel and period for the public's opinions (plan-papers.ts); optional like `opinions`. */
+  notice: publicNoticeSchema.optional(),
 });
 
 export const meetingSchema = z.object(

@@ -3,6 +3,7 @@ import { docPrefixProblem } from '../format/doc-number';
 import { boolField, intField, objectError, optionalText, requiredText, yearField } from './fields';
 import { voteRulesSchema } from '../vote/rules';
 import { DEFAULT_COPY_TO, DEFAULT_ISSUING_OFFICE, documentFormatSchema } from './document-settings';
+import { upwardSchema } from './plan-papers';
 
 /**
  * Organisation settings: one container with a sub-object per concern. Every sub-object and field
@@ -150,6 +151,8 @@ export const settingsSchema = z.object(
     legalBasis: legalBasisSchema.prefault({}),
     /** 公文格式: font profile, the red header's text, size and scale, the red line (document-settings.ts). */
     documents: documentFormatSchema.prefault({}),
+    /** 上行文: the organ (e.g. the Standing Committee's 党组) and 机关代字 of papers to the county committee (plan-papers.ts). */
+    upward: upwardSchema.prefault({}),
     /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),
     /**

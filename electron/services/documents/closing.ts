@@ -59,7 +59,7 @@ function line(text: string, styles: RunStyles, layout: { align: 'left' | 'right'
  * that they never stand alone on a page (GB/T 9704 7.3.5) is the page layout's part (page-flow's carry takes the
  * last body lines along).
  */
-export function signatureBlock(signature: SignatureInput, styles: RunStyles): Placed[] {
+export function signatureBlock(signature: SignatureInput, styles: RunStyles, noteFollows = false): Placed[] {
   const organ = signature.organ.trim();
   const date = formatDateCn(signature.date);
   const organWidth = bodyWidth(organ);
@@ -71,17 +71,43 @@ export function signatureBlock(signature: SignatureInput, styles: RunStyles): Pl
     return [
       ...blankLines(2, true),
       line(organ, styles, { align: 'right', right: organRight, keepNext: true }),
-      line(date, styles, { align: 'right', right: dateRight }),
+      line(date, styles, { align: 'right', right: dateRight, keepNext: noteFollows }),
     ];
   }
   const right = 2 * CHAR;
   const organStart = TYPE_AREA.width - right - organWidth;
   if (organStart + 2 * CHAR + dateWidth <= TYPE_AREA.width - right) {
-    return [blankLine(true), line(organ, styles, { align: 'right', right, keepNext: true }), line(date, styles, { align: 'left', left: organStart + 2 * CHAR })];
+    return [
+      blankLine(true),
+      line(organ, styles, { align: 'right', right, keepNext: true }),
+      line(date, styles, { align: 'left', left: organStart + 2 * CHAR, keepNext: noteFollows }),
+    ];
   }
   // The date is the longer one: it takes the 2-character right indent and the organ moves left.
   const dateStart = TYPE_AREA.width - right - dateWidth;
-  return [blankLine(true), line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR, keepNext: true }), line(date, styles, { align: 'right', right })];
+  return [
+    blankLine(true),
+    line(organ, styles, { align: 'left', left: dateStart - 2 * CHAR, keepNext: true }),
+    line(date, styles, { align: 'right', right, keepNext: noteFollows }),
+  ];
+}
+
+/**
+ * 附注 (GB/T 9704 7.3.6): on the line under the date, 2 characters in, in parentheses; a 请示 names its contact
+ * person and telephone there. Wrapped lines start 2 characters in as well.
+ */
+export function noteBlock(note: string, styles: RunStyles): Placed[] {
+  const inner = note.trim().replace(/^[（(]/u, '').replace(/[）)]$/u, '');
+  if (inner === '') return [];
+  const text = `（${inner}）`;
+  const lines = breakLines(text, { width: TYPE_AREA.width - 2 * CHAR });
+  return [
+    {
+      paragraph: new Paragraph({ indent: { firstLine: 0, left: 2 * CHAR }, children: [new TextRun({ ...styles.body, text })] }),
+      lines: lines.length,
+      text: lines,
+    },
+  ];
 }
 
 /**

@@ -1,9 +1,9 @@
-import { AlignmentType, BorderStyle, FrameAnchorType, FrameWrap, HeightRule, LineRuleType, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, FrameAnchorType, FrameWrap, HeightRule, LineRuleType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { parseDocNumber } from '../../../shared/format/doc-number';
 import type { OfficialDocInput } from './model';
 import type { DocumentSettings } from './settings';
 import { runStyle, type RunStyles } from './fonts';
-import { LINE_PITCH, MARGIN, MM, PAGE, RED, SIZE } from './geometry';
+import { CHAR, LINE_PITCH, MARGIN, MM, PAGE, RED, SIZE, TYPE_AREA } from './geometry';
 import { blankLine, blankLines, centredLines, type Placed } from './paragraphs';
 import { OffGridParagraph } from './off-grid-paragraph';
 import { countLines } from '../../../shared/documents/line-break';
@@ -44,12 +44,25 @@ export function officialHead(doc: OfficialDocInput, settings: DocumentSettings, 
     children: [new TextRun({ ...headerStyle, text: settings.organHeader.text })],
   });
   const lineSize = settings.redLineSize;
-  const numberParagraph = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    indent: { firstLine: 0 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: lineSize, color: RED, space: RED_LINE_SPACE_PT } },
-    children: [new TextRun({ ...styles.body, text: number })],
-  });
+  const border = { bottom: { style: BorderStyle.SINGLE, size: lineSize, color: RED, space: RED_LINE_SPACE_PT } };
+  const signer = doc.signer?.trim() ?? '';
+  const numberParagraph =
+    signer === ''
+      ? new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, border, children: [new TextRun({ ...styles.body, text: number })] })
+      : // 上行文 (GB/T 9704 7.2.3, 7.2.4): the number one character in from the left, 签发人 (仿宋) and the name (楷体) one
+        // character in from the right, on one line: a right tab stop rather than spaces, which would not align.
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          indent: { firstLine: 0, left: CHAR },
+          tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR }],
+          border,
+          children: [
+            new TextRun({ ...styles.body, text: number }),
+            new TextRun({ ...styles.body, children: [new Tab()] }),
+            new TextRun({ ...styles.body, text: '签发人：' }),
+            new TextRun({ ...styles.heading2, text: signer }),
+          ],
+        });
   // The border adds its spacing and width to the number's paragraph; the spacer takes them off the two blank lines
   // above the title, so the title starts on a grid line.
   const borderTwips = RED_LINE_SPACE_PT * 20 + Math.round((lineSize / 8) * 20);

@@ -80,3 +80,18 @@ export {
   type ResultUseRowInput,
 } from './builders/loop-registers';
 export { letterheadMetrics } from './front-matter';
+export {
+  buildPlanRequestDocument,
+  buildAnnualPlanDocument,
+  buildPublicNoticeDocument,
+  publicNoticeText,
+  publicNoticeTitle,
+  planRequestTitle,
+  planTableTitle,
+  annualPlanTitle,
+  type PlanRequestInput,
+  type AnnualPlanInput,
+  type PublicNoticeInput,
+  type PlanPersonInput,
+  type PlanYearInput,
+} from './builders/plan-papers';

@@ -106,6 +106,14 @@ export interface ImprintInput {
   issueDate: string;
 }
 
+export interface AppendixInput {
+  /** 附件 or 附件1 (黑体, flush left on the page's first line). */
+  label: string;
+  /** Centred on the third line in the title's font. */
+  title: string;
+  body: BodyBlock[];
+}
+
 export interface OfficialDocInput {
   kind: DocumentKind;
   /** 发文字号 such as X人常〔2024〕5号 (a letter: X人常函〔2024〕5号): required for a 公文 and a letter, validated. */
@@ -123,6 +131,15 @@ export interface OfficialDocInput {
   body: BodyBlock[];
   /** 附件说明: names of the attachments. */
   attachments?: string[];
+  /**
+   * 签发人 of a paper to a higher organ (上行文, a 公文 only): "签发人：name" stands right on the number's line, one
+   * character in, and the number moves flush left, one character in.
+   */
+  signer?: string;
+  /** 附注 under the date, one paragraph indented 2 characters in parentheses (（联系人：…，电话：…）; added when missing). */
+  note?: string;
+  /** Attachments printed after the signature (and 附注), each from a new page: 附件N top left, its title on line 3. */
+  appendices?: AppendixInput[];
   signature?: SignatureInput;
   /** 版记 of a 公文. */
   imprint?: ImprintInput;

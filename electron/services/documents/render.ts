@@ -1,11 +1,11 @@
 import { Document, LineRuleType, Packer, SectionType, type ISectionOptions, type Paragraph, type Table } from 'docx';
-import type { BodyBlock, BodyParagraph, OfficialDocInput } from './model';
+import type { AppendixInput, BodyBlock, BodyParagraph, OfficialDocInput } from './model';
 import { keepWithNextFlags } from '../../../shared/documents/body-roles';
 import type { DocumentSettings } from './settings';
 import { runStyles, type RunStyles } from './fonts';
 import { letterHead, officialHead, titleBlock } from './front-matter';
-import { bodyParagraph, carriedParagraph, type Placed } from './paragraphs';
-import { attachmentNote, signatureBlock, signersBlock } from './closing';
+import { blankLine, bodyParagraph, carriedParagraph, centredLines, type Placed } from './paragraphs';
+import { attachmentNote, noteBlock, signatureBlock, signersBlock } from './closing';
 import { imprintBlock } from './imprint';
 import { formTable } from './tables';
 import { imageTable } from './image';
@@ -13,6 +13,7 @@ import { blankFooters, documentStyles, pageNumberFooters, sectionProperties, use
 import { layoutFlow, placeImprint, type FlowLayout, type ImprintPlacement } from '../../../shared/documents/page-flow';
 import type { PlacedTable } from './tables';
 import { OffGridParagraph } from './off-grid-paragraph';
+import { SIZE } from './geometry';
 import { WORD_JOINER } from '../../../shared/documents/title-lines';
 
 export type { ImprintPlacement } from '../../../shared/documents/page-flow';
@@ -64,11 +65,14 @@ export function planDocument(doc: OfficialDocInput, settings: DocumentSettings):
   }
   if (doc.attachments) flow.push(...attachmentNote(doc.attachments, styles));
   let organ = -1;
+  const note = doc.note?.trim() ? noteBlock(doc.note, styles) : [];
   if (doc.signature) {
-    const closing = doc.signature.signers ? signersBlock(doc.signature, styles) : signatureBlock(doc.signature, styles);
+    const closing = doc.signature.signers ? signersBlock(doc.signature, styles) : signatureBlock(doc.signature, styles, note.length > 0);
     organ = flow.length + closing.length - 2;
     flow.push(...closing);
   }
+  flow.push(...note);
+  for (const appendix of doc.appendices ?? []) flow.push(...appendixItems(appendix, styles));
   let estimate = layoutFlow(flow, last && organ >= 0 ? { lastBody: last.at, organ } : undefined);
   const carry = estimate.carry;
   if (last && carry) {
@@ -143,6 +147,26 @@ function bodyItems(block: Exclude<BodyBlock, { type: 'page-break' }>, styles: Ru
   }
   const placed = bodyParagraph(block, styles, options);
   return [breakBefore ? { ...placed, pageBreak: true } : placed];
+}
+
+/**
+ * An attachment after the signature (GB/T 9704 8): from a new page, 附件N in 黑体 flush left on the first line, the
+ * title centred on the third, a blank line, then its blocks.
+ */
+function appendixItems(appendix: AppendixInput, styles: RunStyles): FlowItem[] {
+  const label = bodyParagraph({ text: appendix.label, flush: true }, { ...styles, body: styles.heading1 }, { pageBreakBefore: true });
+  const out: FlowItem[] = [label, blankLine(), centredLines(appendix.title, styles.title, SIZE.erHao), blankLine()];
+  const keep = keepWithNextFlags(appendix.body.map(paragraphOf));
+  let breakBefore = false;
+  for (const [i, block] of appendix.body.entries()) {
+    if (block.type === 'page-break') {
+      breakBefore = true;
+      continue;
+    }
+    out.push(...bodyItems(block, styles, { pageBreakBefore: breakBefore, keepNext: keep[i] === true }));
+    breakBefore = false;
+  }
+  return out;
 }
 
 function sectionStart(): Paragraph {

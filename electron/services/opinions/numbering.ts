@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import { letterKey, registerKey, type NumberedDocument, type NumberedLetter } from '../../../shared/domain/doc-register';
+import { requestKey, type NumberedRequest } from '../../../shared/domain/plan-papers';
 import { opinionTitleText, type OpinionRecord } from '../../../shared/domain/opinions';
 import type { CoreData, YearData } from '../../../shared/domain/partitions';
 import { formatDocNumber, parseDocNumber, type DocNumber } from '../../../shared/format/doc-number';
@@ -69,12 +70,21 @@ export function letterNumbers(letters: readonly Readonly<NumberedLetter>[]): Use
   });
 }
 
+/** The numbers of the registered 请示 (the plan's, to the county committee). */
+export function requestNumbers(requests: readonly Readonly<NumberedRequest>[]): UsedNumber[] {
+  return requests.flatMap((r) => {
+    const parsed = parseDocNumber(r.docNumber);
+    return parsed.ok ? [{ number: parsed.value, text: r.docNumber, holder: requestKey(r.termStart), title: r.title }] : [];
+  });
+}
+
 /** The numbers one year partition holds: its opinions', its register's and its letters'. */
 export function yearNumbers(data: Readonly<YearData>, titleOf?: OpinionTitleOf): UsedNumber[] {
   return [
     ...usedNumbers(data.opinions?.records ?? [], titleOf),
     ...registeredNumbers(data.register?.documents ?? []),
     ...letterNumbers(data.register?.letters ?? []),
+    ...requestNumbers(data.register?.requests ?? []),
   ];
 }
 

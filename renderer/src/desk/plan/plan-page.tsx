@@ -5,6 +5,7 @@ import type { PlanRow, PlanView } from '../../../../shared/api/desk-types';
 import { EVALUATEE_CATEGORIES, type EvaluateeCategory } from '../../../../shared/domain/evaluatees';
 import { formatSession } from '../../../../shared/format';
 import { ConflictsPanel } from './conflicts-panel';
+import { PlanPapers } from './plan-papers';
 import { AddPlanDialog, RemovePlanDialog } from './plan-dialogs';
 import { PlanTable, rowDomId, type CellAction } from './plan-table';
 import './plan.css';
@@ -127,6 +128,7 @@ export function PlanPage() {
         highlightId={highlightId}
         onCell={onCell}
       />
+      <PlanPapers years={data.years} planLabel={planName(data.term)} />
       {action?.kind === 'add' && <AddPlanDialog row={action.row} year={action.year} years={data.years} onClose={() => setAction(null)} />}
       {action?.kind === 'remove' && <RemovePlanDialog row={action.row} cell={action.cell} onClose={() => setAction(null)} />}
     </>

@@ -39,6 +39,7 @@ export function OrganisationSection({ settings, edit }: { settings: Settings; ed
         <TextSetting label="机关代字" hint={`发文字号示例：${formatDocNumberExample(org.docPrefix)}`} {...text('docPrefix')} />
         <TextSetting label="印发机关" hint="版记中的印发机关" {...text('issuingOffice')} />
       </div>
+      <UpwardFields settings={settings} edit={edit} />
       <fieldset className="copy-to">
         <legend>默认抄送机关</legend>
         <p className="muted hint">每份评议意见另加被评议对象所在单位。</p>
@@ -105,4 +106,25 @@ export function swap<T>(list: readonly T[], a: number, b: number): T[] {
   const next = [...list];
   [next[a], next[b]] = [next[b] as T, next[a] as T];
   return next;
+}
+
+/** 上行文 (papers to the county committee, e.g. the plan's 请示): its organ, 机关代字 and 主送机关; empty = the organisation's. */
+function UpwardFields({ settings, edit }: { settings: Settings; edit: Edit }) {
+  const err = edit.errors.byPath;
+  const field = (key: 'organ' | 'docPrefix' | 'addressee') => ({
+    value: settings.upward[key],
+    error: err[`upward.${key}`],
+    onChange: (value: string) => edit.editText((s) => ({ ...s, upward: { ...s.upward, [key]: value } })),
+    onBlur: edit.flush,
+  });
+  return (
+    <fieldset className="upward">
+      <legend>上行文（报县委的请示等）</legend>
+      <div className="form-grid">
+        <TextSetting label="上行文发文机关" hint={`如常委会党组；不填则为“${settings.organisation.fullName}”`} {...field('organ')} />
+        <TextSetting label="上行文代字" hint={`上行文发文字号中的代字；不填则为“${settings.organisation.docPrefix}”`} {...field('docPrefix')} />
+        <TextSetting label="上行文主送机关" hint="请示的主送机关；不填则为“县委”" {...field('addressee')} />
+      </div>
+    </fieldset>
+  );
 }
