@@ -80,3 +80,4 @@ export {
   type ResultUseRowInput,
 } from './builders/loop-registers';
 export { letterheadMetrics } from './front-matter';
+export { buildOperationCardDocument, type CardKeyLine, type OperationCardInput } from './builders/operation-card';
