@@ -52,4 +52,4 @@ export function markKeyLines(names: Readonly<Record<Mark, string>> = markLabels(
 }
 
 /** The key sheet's own keys. */
-export const HELP_KEYS: readonly KeyLine[] = [{ keys: ['F1', '?'], label: '快捷键一览（再按或 Esc 关闭）' }];
+export const HELP_KEYS: readonly KeyLine[] = [{ keys: ['F1', '?'], label: '快捷键一览（Esc 关闭）' }];

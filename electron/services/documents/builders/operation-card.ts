@@ -19,11 +19,11 @@ export interface OperationCardInput {
   helpKeys: readonly CardKeyLine[];
 }
 
-const COLUMNS = [15, 35, 15, 35];
+const COLUMNS = [18, 32, 18, 32];
 /** 小四 text in single-spaced rows: the whole card fits one A4 page. */
 const ROW_HEIGHT = 360;
 
-const keysText = (k: CardKeyLine) => k.keys.join(' / ');
+const keysText = (k: CardKeyLine) => k.keys.join('/');
 const section = (text: string): TableCellInput[] => [{ text, span: 4, bold: true, align: 'left' }];
 const line = (text: string): TableCellInput[] => [{ text, span: 4, align: 'left' }];
 
@@ -55,26 +55,28 @@ export function buildOperationCardDocument(input: OperationCardInput): OfficialD
   for (const [list, what] of lists) if (list.length === 0) throw new RangeError(`操作卡的${what}不能为空`);
   const t = input.voteTitles;
   const marks = input.markKeys.map((k) => `${keysText(k)} ${k.label}`).join('　');
-  const help = input.helpKeys.map((k) => `${keysText(k)}：${k.label}`).join('；');
   const rows: TableCellInput[][] = [
     section('一、会前'),
-    line('1. 打开“会议现场”（操作电脑）和“大屏”（投影）：桌面版从“会议”菜单打开；浏览器模式用启动时给出的两个地址，大屏按 F11 全屏。'),
-    line('2. 在“选择会议”中点“开始正式会议”。演练时点“彩排”，彩排不影响正式记录。'),
-    line('3. 签到：左栏逐人标记出席、请假或缺席（可先点“全部出席”）；顶部显示是否达到法定人数。'),
-    line('4. 达到法定人数后点“开始会议”，大屏显示会标和出席情况。'),
+    line('1. 从“会议”菜单打开“会议现场”（操作电脑）和“大屏”（投影）。'),
+    line('　 浏览器模式：用启动时给出的两个地址打开，大屏按 F11 全屏。'),
+    line('2. “选择会议”中点“开始正式会议”；演练点“彩排”，不影响正式记录。'),
+    line('3. 签到：逐人标记出席、请假、缺席（可先点“全部出席”）。'),
+    line('4. 顶部显示达到法定人数后，点“开始会议”，大屏显示会标。'),
     section('二、议程、计时与大屏'),
-    ...keyRows(input.consoleKeys),
-    line(`${help}。在输入框中打字时按键不起作用；重置计时、结束会议需确认。`),
-    section('三、随机询问（此环节的按键优先，空格和 + 用于答复计时）'),
+    ...keyRows([...input.consoleKeys, ...input.helpKeys]),
+    line('在输入框中打字时按键不起作用；重置计时、结束会议需确认。'),
+    section('三、随机询问（此环节按键优先：空格、+ 用于答复计时）'),
     ...keyRows(input.questioningKeys),
     section(`四、${t.meeting}（${t.followUp}、${t.reReport}操作相同）`),
-    line('步骤：准备 → 发票（须达到法定人数）→ 收票 → 计票 → 核对 → 公布结果。公布前大屏只显示计票进度。'),
-    line(`逐张录入：每张票每位被测评对象按一个键——${marks}。`),
+    line('步骤：准备→发票→收票→计票→核对→公布结果；发票须达到法定人数。'),
+    line('公布结果前，大屏只显示计票进度。'),
+    line('逐张录入（唱票）：每张票每位被测评对象按一个键，再按 Enter 确认本张。'),
+    line(`按键：${marks}`),
     ...keyRows(input.sheetKeys),
-    line('汇总录入：直接录入各等次票数。两次计票核对：两位计票人分别录入，系统逐格比对。'),
+    line('汇总录入：直接录入各等次票数；两次计票核对：两人分别录入后逐格比对。'),
     section('五、意外情况'),
-    line('每一步操作先保存到电脑，再显示到大屏。程序意外关闭后，重新打开会议现场即回到原来的议程、阶段和计时。'),
-    line('会议全部结束后点“结束会议”，输入“结束会议”确认，大屏显示闭幕会标。'),
+    line('每步操作先保存再显示到大屏；程序意外关闭后，重新打开会议现场即可继续。'),
+    line('会议结束时点“结束会议”并输入“结束会议”确认，大屏显示闭幕会标。'),
   ];
   return {
     kind: 'form',
