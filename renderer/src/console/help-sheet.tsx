@@ -43,7 +43,7 @@ function isHelpKey(e: KeyboardEvent, open: boolean): boolean {
 export function HelpSheetHost({ children }: { children: ReactNode }) {
   const [tab, setTab] = useState<string | null>(null);
   const open = tab !== null;
-  // Focus goes into the sheet (Enter must not confirm a ballot sheet behind it) and back where it was.
+  // Focus goes into the sheet, to its first tab (Enter must not confirm a ballot sheet behind it), and back where it was.
   const before = useRef<HTMLElement | null>(null);
   const show = (t: string) => {
     if (tab === null) before.current = focused();
@@ -72,14 +72,14 @@ export function HelpSheetHost({ children }: { children: ReactNode }) {
           title="帮助"
           onClose={() => setTab(null)}
           actions={
-            <button type="button" className="btn" autoFocus onClick={() => setTab(null)}>
+            <button type="button" className="btn" onClick={() => setTab(null)}>
               关闭（Esc）
             </button>
           }
         >
           <div className="help-sheet" data-testid="help-sheet">
             <div className="help-sheet-tabs" role="tablist" aria-label="帮助内容">
-              <button type="button" role="tab" className="btn small" aria-selected={tab === KEYS_TAB} onClick={() => setTab(KEYS_TAB)}>
+              <button type="button" role="tab" className="btn small" aria-selected={tab === KEYS_TAB} onClick={() => setTab(KEYS_TAB)} autoFocus>
                 快捷键一览
               </button>
               {HELP_PAGES.map((p) => (
