@@ -114,6 +114,7 @@ test('the desk screens of the guide, its pages with their pictures, and the 操�
   // The 会议当天 page lists the console's keys and exports the 操作卡.
   await page.getByRole('navigation', { name: '帮助目录' }).getByRole('link', { name: '会议当天' }).click();
   const day = page.getByRole('article', { name: '会议当天' });
+  await page.screenshot({ path: 'test-results/help-meeting-day.png' });
   for (const k of CONSOLE_KEYS) await expect(day.getByRole('region', { name: '议程、计时与大屏' })).toContainText(k.label);
   const download = page.waitForEvent('download');
   await day.getByRole('button', { name: '导出会议当天操作卡（Word）' }).click();
