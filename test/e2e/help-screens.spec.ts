@@ -168,7 +168,10 @@ test('the console: its screens, the key sheet on F1 and ?, never on the hall', a
   await page.keyboard.press('F1');
   await expect(sheet).toHaveCount(0);
   await expect(page.getByTestId('live-status')).toHaveText(before!);
-  await expect(page.locator('.stage-panel').first()).toContainText('会议开幕');
+  // → now moves one step, from the opening to the first report: the → behind the sheet moved nothing.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.stage-panel').first()).not.toContainText('会议开幕');
+  expect((await api(page, 'live.state', {})).live?.position).toEqual({ itemIndex: 0, stage: 'report' });
   // ? opens it as well, Esc closes it; the header's button too.
   await page.keyboard.press('?');
   await expect(sheet).toBeVisible();
