@@ -13,6 +13,7 @@ import { planPaperCalls } from './calls/plan-papers';
 import { exportCalls, exportEvents } from './calls/exports';
 import { aboutCalls } from './calls/about';
 import { loopCalls } from './calls/loop';
+import { helpCalls } from './calls/help';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
@@ -26,7 +27,7 @@ import type { QuestioningState } from './questioning-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls, ...planPaperCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls, ...planPaperCalls, ...helpCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */

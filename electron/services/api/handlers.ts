@@ -17,6 +17,7 @@ import { exportHandlers } from '../exports/export-handlers';
 import { aboutHandlers } from '../about/about-service';
 import { loopHandlers } from '../loop/loop-handlers';
 import { planPaperHandlers } from '../plan-papers/plan-paper-handlers';
+import { helpHandlers } from '../help/help-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -38,5 +39,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...aboutHandlers(ctx),
     ...loopHandlers(ctx),
     ...planPaperHandlers(ctx),
+    ...helpHandlers(ctx),
   };
 }

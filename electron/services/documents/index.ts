@@ -95,3 +95,4 @@ export {
   type PlanPersonInput,
   type PlanYearInput,
 } from './builders/plan-papers';
+export { buildOperationCardDocument, type CardKeyLine, type OperationCardInput } from './builders/operation-card';

@@ -6,6 +6,7 @@ import { AgendaPanel } from './agenda-panel';
 import { AttendancePanel } from './attendance-panel';
 import { HallControl } from './hall-control';
 import { ShortcutsPanel } from './shortcuts-panel';
+import { HelpButton } from './help-sheet';
 import { useShortcutRunner } from './shortcut-runner';
 import { StagePanel } from './stage-panel';
 import { QuestioningPanel } from './questioning/questioning-panel';
@@ -59,6 +60,7 @@ export function SessionView({ lc, state }: { lc: LiveConsole; state: LiveConsole
           </span>
         )}
         <span className="spacer" />
+        <HelpButton />
         <button className="btn header-btn" onClick={() => (status === 'running' ? setAsking('leave') : act('live.leave', {}))}>
           离开会议现场
         </button>

@@ -5,7 +5,7 @@ import { QUESTIONING_SHORTCUTS } from './questioning/questioning-keys';
  * 快捷键: a strip along the bottom of the console, always in view, never scrolled away. During
  * 随机询问 the questioning panel takes Space and + for the answer timers and adds its own keys.
  */
-function shortcutsFor(questioning: boolean): { keys: string[]; label: string }[] {
+function shortcutsFor(questioning: boolean): readonly { keys: string[]; label: string }[] {
   if (!questioning) return SHORTCUTS;
   const own = QUESTIONING_SHORTCUTS.map((s) => ({ keys: [s.key], label: s.label }));
   const taken = new Set(own.flatMap((s) => s.keys));
@@ -29,7 +29,7 @@ export function ShortcutsPanel({ questioning = false }: { questioning?: boolean 
           </div>
         ))}
       </dl>
-      <span className="shortcuts-note">输入框中不生效 · 重置计时与结束会议需确认</span>
+      <span className="shortcuts-note">输入框中不生效 · 重置计时与结束会议需确认 · F1 或 ? 查看全部按键</span>
     </footer>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { HallSlide } from '../../../shared/domain/live';
+import { CONSOLE_KEYS, type KeyLine } from '../../../shared/live/console-keys';
 
 export type ShortcutAction =
   | { kind: 'move'; to: 'next' | 'prev' }
@@ -9,19 +10,8 @@ export type ShortcutAction =
   | { kind: 'slide'; slide: HallSlide }
   | { kind: 'blackToggle' };
 
-/** The list shown on the console (快捷键). shortcutFor below acts on these keys: change both together. */
-export const SHORTCUTS: { keys: string[]; label: string }[] = [
-  { keys: ['→', 'PageDown'], label: '下一步' },
-  { keys: ['←', 'PageUp'], label: '上一步' },
-  { keys: ['Ctrl+Z'], label: '撤销移动' },
-  { keys: ['空格'], label: '计时开始/暂停' },
-  { keys: ['+'], label: '加1分钟' },
-  { keys: ['B'], label: '黑屏（再按恢复）' },
-  { keys: ['T'], label: '会标' },
-  { keys: ['A'], label: '出席情况' },
-  { keys: ['E'], label: '当前议程' },
-  { keys: ['Esc'], label: '随议程' },
-];
+/** The list shown on the console (快捷键), from shared/live/console-keys.ts. shortcutFor below acts on these keys: change both together. */
+export const SHORTCUTS: readonly KeyLine[] = CONSOLE_KEYS;
 
 /** Maps one key press to an action, or null. */
 export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): ShortcutAction | null {

@@ -1,18 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { keyIsTaken } from '../shortcuts';
+import { QUESTIONING_KEYS, type QuestioningAction } from '../../../../shared/live/console-keys';
 
-export type QuestioningKey = 'draw' | 'redraw' | 'undo' | 'answerTimer' | 'followUpTimer' | 'addMinute' | 'next';
+export type QuestioningKey = QuestioningAction;
 
-/** The panel's own keys, listed on it; while it is mounted they win over the console's. */
-export const QUESTIONING_SHORTCUTS: { key: string; label: string; action: QuestioningKey }[] = [
-  { key: 'D', label: '抽取', action: 'draw' },
-  { key: 'R', label: '重抽（需说明原因）', action: 'redraw' },
-  { key: 'U', label: '撤销抽取（需说明原因）', action: 'undo' },
-  { key: '空格', label: '答复计时 开始/暂停', action: 'answerTimer' },
-  { key: 'F', label: '追问计时 开始/暂停', action: 'followUpTimer' },
-  { key: '+', label: '大屏所示计时加1分钟', action: 'addMinute' },
-  { key: 'N', label: '下一个问题', action: 'next' },
-];
+/** The panel's own keys, listed on it (shared/live/console-keys.ts); while it is mounted they win over the console's. */
+export const QUESTIONING_SHORTCUTS = QUESTIONING_KEYS;
 
 export function questioningKeyFor(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>): QuestioningKey | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;

@@ -1,4 +1,5 @@
 import type { VoteGroupView, VoteRoundView } from '../../../../shared/api/vote-types';
+import { SHEET_ENTRY_KEYS } from '../../../../shared/live/console-keys';
 import { formatRate } from '../../../../shared/format/numbers';
 import { MARKS, MARK_KEYS, keyLegend, rateGrades, validCount, type Counts, type Mark } from '../../../../shared/vote';
 
@@ -21,7 +22,7 @@ export const VOTE_TEXT = {
   audit: '计票日志',
   csv: '导出CSV',
   keyLegend: keyLegend(),
-  keyHelp: 'Enter 确认本张　Backspace 修改　Esc 清空　Ctrl+Z 撤销上一张',
+  keyHelp: SHEET_ENTRY_KEYS.map((k) => `${k.keys.join('/')} ${k.label}`).join('　'),
 } as const;
 
 /** Steps shown above the round, in the order of the spec's states. */
