@@ -100,12 +100,13 @@ test('the plan page exports the 请示 to the county committee and the year’s 
   await form.getByLabel('征求意见开始日期').fill(`${year}-09-01`);
   await form.getByLabel('征求意见截止日期').fill(`${year}-08-31`);
   await form.getByLabel('征求意见截止日期').blur();
-  await form.getByRole('button', { name: '保存公告内容' }).click();
+  // Saved like all free text (no save button): the refused period stays as typed with its message.
+  await expect(form.getByRole('button', { name: /保存/ })).toHaveCount(0);
   await expect(form.getByRole('alert').first()).toContainText('征求意见截止日期不能早于开始日期');
+  await expect(form.getByLabel('征求意见截止日期')).toHaveValue(`${year}年8月31日`);
   await form.getByLabel('征求意见开始日期').fill(`${year}-08-01`);
   await form.getByLabel('征求意见开始日期').blur();
-  await form.getByRole('button', { name: '保存公告内容' }).click();
-  await expect(form.getByText('已保存')).toBeVisible();
+  await expect(form.getByRole('status', { name: '公告内容保存状态' })).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
   const text = form.getByLabel('公告文本（粘贴到网站发布）');
   await expect(text).toHaveValue(new RegExp(`关于开展${year}年度工作评议征求意见的公告`));
   await expect(text).toHaveValue(new RegExp(`征求意见时间：${year}年8月1日至${year}年8月31日。`));

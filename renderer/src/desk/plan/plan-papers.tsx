@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { saveStateText, useAutosave } from '../../ui/autosave';
 import type { PlanPapersView } from '../../../../shared/api/plan-papers-types';
 import type { PublicNotice } from '../../../../shared/domain/plan-papers';
 import { formatDateCn } from '../../../../shared/format/dates';
@@ -132,47 +133,45 @@ function RequestDialog({ data, planLabel, onClose, onDone }: { data: PlanPapersV
 
 const emptyNotice = (): PublicNotice => ({ channels: '', from: '', to: '' });
 
-/** The year's notice: channel and period (saved with 保存), then the Word paper and the text to paste online. */
+/**
+ * The year's notice: channel and period, saved like all free text of the desk (within a second of
+ * the last keystroke and on leaving the box; a refused value stays as typed with its message), then
+ * the Word paper and the text to paste online.
+ */
 function NoticeForm({ year, data }: { year: number; data: PlanPapersView }) {
   const [value, setValue] = useState<PublicNotice>(() => data.notice ?? emptyNotice());
-  const [saved, setSaved] = useState<PublicNotice>(() => data.notice ?? emptyNotice());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const channelsId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const dirty = JSON.stringify(value) !== JSON.stringify(saved);
+  const autosave = useAutosave<PublicNotice>(`notice.${year}`, async (notice) => {
+    try {
+      await getPlatform().call('planPapers.saveNotice', { year, notice });
+      setErrors({});
+      setGeneral(undefined);
+    } catch (err) {
+      const { fields, general: rest } = fieldErrors(err);
+      setErrors(fields);
+      setGeneral(rest);
+      throw err;
+    }
+  });
+  const settled = autosave.state.kind === 'idle' || autosave.state.kind === 'saved';
+  const edit = (patch: Partial<PublicNotice>, now = false) => {
+    const next = { ...value, ...patch };
+    setValue(next);
+    autosave.change(next);
+    if (now) void autosave.flush();
+  };
 
   // A notice saved elsewhere (another window) shows here unless the clerk is editing this one.
   const stored = JSON.stringify(data.notice ?? emptyNotice());
   const [seen, setSeen] = useState(stored);
   if (stored !== seen) {
     setSeen(stored);
-    if (!dirty) {
-      const next = JSON.parse(stored) as PublicNotice;
-      setValue(next);
-      setSaved(next);
-    }
+    if (settled) setValue(JSON.parse(stored) as PublicNotice);
   }
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setGeneral(undefined);
-    try {
-      const view = await getPlatform().call('planPapers.saveNotice', { year, notice: value });
-      setSaved(view.notice ?? value);
-      setValue(view.notice ?? value);
-    } catch (err) {
-      const { fields, general: rest } = fieldErrors(err);
-      setErrors(fields);
-      setGeneral(rest);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const copy = async () => {
     const text = data.noticeText ?? '';
@@ -187,12 +186,12 @@ function NoticeForm({ year, data }: { year: number; data: PlanPapersView }) {
   };
 
   return (
-    <form className="plan-notice" aria-label={`${year}年度评议工作公告`} onSubmit={(e) => void save(e)}>
+    <form className="plan-notice" aria-label={`${year}年度评议工作公告`} onSubmit={(e) => e.preventDefault()}>
       <h3>{year}年度评议工作公告</h3>
       <p className="muted">公告列出本年度计划中的评议对象和评议会议时间；意见反映渠道和征求意见时间由办公室填写。</p>
       <div className={`field${errors.channels ? ' invalid' : ''}`}>
         <label htmlFor={channelsId}>意见反映渠道（每行一种，如来信地址、电话、电子邮箱）</label>
-        <textarea id={channelsId} rows={3} value={value.channels} onChange={(e) => setValue({ ...value, channels: e.target.value })} />
+        <textarea id={channelsId} rows={3} value={value.channels} onChange={(e) => edit({ channels: e.target.value })} onBlur={() => void autosave.flush()} />
         {errors.channels && (
           <span className="error" role="alert">
             {errors.channels}
@@ -200,8 +199,8 @@ function NoticeForm({ year, data }: { year: number; data: PlanPapersView }) {
         )}
       </div>
       <div className="form-grid">
-        <DateField label="征求意见开始日期" value={value.from} error={errors.from} onChange={(v) => setValue({ ...value, from: v })} />
-        <DateField label="征求意见截止日期" value={value.to} error={errors.to} onChange={(v) => setValue({ ...value, to: v })} />
+        <DateField label="征求意见开始日期" value={value.from} error={errors.from} onChange={(v) => edit({ from: v }, true)} />
+        <DateField label="征求意见截止日期" value={value.to} error={errors.to} onChange={(v) => edit({ to: v }, true)} />
       </div>
       {general && (
         <div className="banner error" role="alert">
@@ -209,19 +208,18 @@ function NoticeForm({ year, data }: { year: number; data: PlanPapersView }) {
         </div>
       )}
       <div className="toolbar">
-        <button type="submit" className="btn primary" disabled={busy || !dirty}>
-          {busy ? '正在保存…' : '保存公告内容'}
-        </button>
-        {!dirty && data.notice && <span className="muted">已保存</span>}
+        <span className={`save-state ${autosave.state.kind}`} role="status" aria-label="公告内容保存状态">
+          {saveStateText(autosave.state)}
+        </span>
         <PaperButton
           small={false}
           label="导出公告（Word）"
           paper="评议工作公告"
-          blocker={dirty ? '请先保存公告内容' : data.noticeBlocker}
+          blocker={settled ? data.noticeBlocker : '公告内容正在保存，请稍候'}
           run={() => getPlatform().call('planPapers.notice', { year, date: data.today })}
         />
       </div>
-      {data.noticeText !== null && !dirty && (
+      {data.noticeText !== null && settled && (
         <div className="field">
           <label htmlFor={`${channelsId}-text`}>公告文本（粘贴到网站发布）</label>
           <textarea id={`${channelsId}-text`} ref={textRef} readOnly rows={12} value={data.noticeText} />
