@@ -181,7 +181,10 @@ interface Local {
 
 async function localState(ctx: ServiceContext, opened: Opened): Promise<Local> {
   const stored = structuredClone(await readCore(ctx)) as CoreData;
-  const demo = stored.settings.demo === true;
+  // The demo county on a hall laptop that has not yet received a meeting is replaced, not merged into.
+  // Never the folder the package was made in, nor one a package already went out of or came into.
+  let demo = opened.manifest.kind === 'meeting' && stored.settings.demo === true && opened.manifest.folderId !== (await folderId(ctx.store.dataDir, ctx.clock));
+  for (const key of demo ? ctx.store.list('meeting') : []) if ((await ctx.store.read<MeetingData>(key)).handoff) demo = false;
   const key = meetingKey(opened.manifest.meetingId);
   const meeting = !demo && ctx.store.has(key) ? (structuredClone(await ctx.store.read<MeetingData>(key)) as MeetingData) : null;
   const wanted = new Set(opened.content.evaluations.map((e) => e.id));
