@@ -12,7 +12,7 @@ import { loopDocCalls } from './calls/loop-docs';
 import { exportCalls, exportEvents } from './calls/exports';
 import { aboutCalls } from './calls/about';
 import { loopCalls } from './calls/loop';
-import { packageCalls } from './calls/package';
+import { packageCalls, packageEvents } from './calls/package';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
@@ -41,6 +41,7 @@ export const events = {
   'shell.changed': event<ShellStatus>()({ roles: ['console'], summary: '显示器或大屏窗口有变化' }),
   'hall.view': event<HallView>()({ roles: ['hall', 'console'], summary: '大屏画面已更新' }),
   ...exportEvents,
+  ...packageEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

@@ -80,3 +80,9 @@ export interface ArchiveJobView {
 export type ArchiveStart = { kind: 'started'; job: ArchiveJobView } | { kind: 'cancelled' };
 
 export type ArchiveRestoreResult = { kind: 'restored'; dataDir: string; previousDir: string; files: number } | { kind: 'cancelled' };
+
+/** A .pingyi file opened with the desktop app, staged like an upload. */
+export interface OpenedPackage {
+  uploadId: string;
+  name: string;
+}

@@ -10,6 +10,7 @@ import { errorForUser } from '../store/messages';
 import { meetingKey } from '../../../shared/domain/partitions';
 import { ArchiveCancelled, openArchive, restoreArchiveTo, writeArchive } from './archive';
 import { folderId } from './folder-id';
+import { takeOpenedPackage } from './opened-file';
 import { buildPackage, importPackage, inspectPackage, machineName } from './meeting-package';
 
 type PackageHandlers = Pick<Handlers, keyof typeof packageCalls>;
@@ -60,6 +61,7 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
       return result;
     },
 
+    'package.takeOpened': () => takeOpenedPackage(),
     'archive.start': async ({ includeBackups, folder }, caller) => {
       const dir = await ctx.files.chooseFolder(caller, folder);
       if (dir === null) return { kind: 'cancelled' };

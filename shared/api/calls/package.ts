@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, event } from '../define';
 import { idField } from '../../domain/fields';
-import type { ArchiveJobView, ArchiveRestoreResult, ArchiveStart, PackageExportResult, PackageImportResult, PackagePreview } from '../package-types';
+import type { OpenedPackage, ArchiveJobView, ArchiveRestoreResult, ArchiveStart, PackageExportResult, PackageImportResult, PackagePreview } from '../package-types';
 
 const uploadId = z.string({ error: '请先选择文件' }).regex(/^up_[0-9a-f]{8,64}$/, '上传的文件编号无效，请重新选择文件');
 const jobId = z.string({ error: '备份任务编号不能为空' }).regex(/^ar_[0-9a-f]{6,32}$/, '备份任务编号无效');
@@ -39,6 +39,8 @@ export const packageCalls = {
     roles: DESK,
     summary: '导入会议包或会议结果包',
   }),
+  /** Desktop: the .pingyi file the app was started with (or given to the running copy), staged for 导入会议包; null when none waits. Taken once. */
+  'package.takeOpened': call<OpenedPackage | null>()({ args: z.strictObject({}), roles: DESK, summary: '取出启动时打开的会议包文件' }),
   'archive.start': call<ArchiveStart>()({
     args: z.strictObject({
       includeBackups: z.boolean(),
@@ -59,4 +61,9 @@ export const packageCalls = {
     roles: DESK,
     summary: '从完整备份恢复到新的数据文件夹并切换过去（原文件夹保留）',
   }),
+};
+
+export const packageEvents = {
+  /** Desktop: a .pingyi file was opened with the app; the desk takes it (package.takeOpened) and opens 导入会议包. */
+  'package.opened': event<OpenedPackage>()({ roles: DESK, summary: '打开了会议包文件' }),
 };
