@@ -86,3 +86,11 @@ export interface OpenedPackage {
   uploadId: string;
   name: string;
 }
+
+/** A meeting out at the hall (desk: `out`) or brought from the desk (laptop: `in`). */
+export interface HandoffView {
+  meetingId: string;
+  direction: 'out' | 'in';
+  at: string;
+  machine: string;
+}

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../api/service-context';
 import { uniquePath } from '../file-port';
 import { STORE_SCHEMA_VERSION, writePointer } from '../store';
 import { errorForUser } from '../store/messages';
-import { meetingKey } from '../../../shared/domain/partitions';
+import { meetingKey, type MeetingData } from '../../../shared/domain/partitions';
 import { ArchiveCancelled, openArchive, restoreArchiveTo, writeArchive } from './archive';
 import { folderId } from './folder-id';
 import { takeOpenedPackage } from './opened-file';
@@ -61,6 +61,14 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
       return result;
     },
 
+    'package.handoffs': async () => {
+      const out = [];
+      for (const key of ctx.store.list('meeting')) {
+        const data = await ctx.store.read<MeetingData>(key);
+        if (data.handoff) out.push({ meetingId: data.meeting.id, direction: data.handoff.direction, at: data.handoff.at, machine: data.handoff.machine });
+      }
+      return out;
+    },
     'package.takeOpened': () => takeOpenedPackage(),
     'archive.start': async ({ includeBackups, folder }, caller) => {
       const dir = await ctx.files.chooseFolder(caller, folder);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { call, event } from '../define';
+import { OFFICE, call, event } from '../define';
 import { idField } from '../../domain/fields';
-import type { OpenedPackage, ArchiveJobView, ArchiveRestoreResult, ArchiveStart, PackageExportResult, PackageImportResult, PackagePreview } from '../package-types';
+import type { HandoffView, OpenedPackage, ArchiveJobView, ArchiveRestoreResult, ArchiveStart, PackageExportResult, PackageImportResult, PackagePreview } from '../package-types';
 
 const uploadId = z.string({ error: '请先选择文件' }).regex(/^up_[0-9a-f]{8,64}$/, '上传的文件编号无效，请重新选择文件');
 const jobId = z.string({ error: '备份任务编号不能为空' }).regex(/^ar_[0-9a-f]{6,32}$/, '备份任务编号无效');
@@ -39,6 +39,8 @@ export const packageCalls = {
     roles: DESK,
     summary: '导入会议包或会议结果包',
   }),
+  /** The meetings that travelled in a package: 已导出到会场 on the desk, 来自办公桌 on the laptop. */
+  'package.handoffs': call<HandoffView[]>()({ args: z.strictObject({}), roles: OFFICE, summary: '已导出到会场或来自办公桌的会议' }),
   /** Desktop: the .pingyi file the app was started with (or given to the running copy), staged for 导入会议包; null when none waits. Taken once. */
   'package.takeOpened': call<OpenedPackage | null>()({ args: z.strictObject({}), roles: DESK, summary: '取出启动时打开的会议包文件' }),
   'archive.start': call<ArchiveStart>()({

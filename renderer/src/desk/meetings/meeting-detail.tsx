@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { useCall, useSavedResult } from '../../platform/hooks';
+import { HandoffBanner } from '../transfer/handoff-mark';
 import { ConfirmDialog } from '../../ui/dialog';
 import { PageTitle } from '../../ui/page-title';
 import type { MeetingDetail } from '../../../../shared/api/desk-types';
@@ -150,6 +151,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
         <BatchExportButton meetingId={id} />
       </PageTitle>
       <p className="muted mt-note">{closed ? '会议已结束，议程仅供查阅。' : '签到在会议现场进行。'}</p>
+      <HandoffBanner meetingId={id} />
 
       <AgendaTable
         agenda={meeting.agenda}
