@@ -7,12 +7,16 @@ import { createAppServices, type AppServices } from '../../../electron/services/
 import type { Clock, Logger } from '../../../electron/services/deps';
 import { takeDelivered } from '../exports/delivered';
 
-export const clock: Clock = { now: () => Date.UTC(2026, 9, 1, 2, 0, 0) };
+let t = Date.UTC(2026, 9, 28, 1, 0, 0);
+/** The demo meeting's day (28 October), moving a second per reading. */
+export const clock: Clock = { now: () => (t += 1000) };
 
 export interface Host {
   s: AppServices;
   lines: { level: string; message: string; details?: Record<string, unknown> }[];
   call<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>>;
+  /** A call as another role (the laptop's console). */
+  as<T>(role: 'desk' | 'console', name: string, args?: unknown): Promise<T>;
   /** The call's refusal: code and message. */
   refusal<N extends CallName>(name: N, args: ArgsOf<N>): Promise<{ code: string; message: string }>;
   stage(name: string, bytes: Uint8Array): string;
@@ -51,6 +55,11 @@ export async function host(prefix: string): Promise<Host> {
     s,
     lines,
     call,
+    as: async <T,>(role: 'desk' | 'console', name: string, args: unknown = {}): Promise<T> => {
+      const reply = await s.dispatch(role, name as CallName, args as never);
+      if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+      return reply.result as T;
+    },
     refusal: async (name, args) => {
       const reply = await s.dispatch('desk', name, args);
       if (reply.ok) throw new Error(`${name} was not refused`);

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LiveConsoleState } from '../../../shared/api/live-types';
+import type { VoteConsoleState } from '../../../shared/api/vote-types';
+import type { Evaluation } from '../../../shared/domain/evaluations';
 import { cleanup, host, type Host } from './helpers';
 
 afterEach(cleanup);
@@ -91,5 +94,52 @@ describe('the meeting package between the desk and the hall laptop', () => {
     expect((await desk.refusal('package.exportResults', { meetingId: meeting.id })).message).toContain('不是从会议包导入本机的会议');
     const pkg = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
     expect((await desk.refusal('package.import', { uploadId: desk.stage(pkg.fileName, pkg.bytes) })).message).toContain('请在会场电脑上导入');
+  });
+});
+
+describe('a meeting held at the hall comes back whole', () => {
+  it('the desk gets the laptop’s attendance, rounds and the vote results derived for its evaluations', async () => {
+    const desk = await host('pingyi-desk-');
+    const laptop = await host('pingyi-hall-');
+    const meeting = await plannedMeeting(desk);
+    const pkg = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
+    await laptop.call('package.import', { uploadId: laptop.stage(pkg.fileName, pkg.bytes) });
+
+    // Held on the laptop's console: everyone present, the 民主测评 counted by totals and announced.
+    const c = <T,>(name: string, args: unknown = {}) => laptop.as<T>('console', name, args);
+    let live = await c<LiveConsoleState>('live.open', { meetingId: meeting.id, rehearsal: false });
+    await c('live.attendanceAll', { status: 'present' });
+    live = await c<LiveConsoleState>('live.start');
+    const index = live.agenda.findIndex((a) => a.kind === 'vote');
+    await c('live.goto', { itemIndex: index, stage: 'vote' });
+    const item = (await c<VoteConsoleState>('vote.state')).items[0]!;
+    const present = live.roster.length;
+    let st = await c<VoteConsoleState>('vote.prepare', { agendaItemId: item.agendaItemId });
+    const round = st.items[0]!.rounds.at(-1)!;
+    await c('vote.setTellers', { roundId: round.id, tellers: ['甲计票'], scrutineers: ['乙监票'] });
+    await c('vote.open', { roundId: round.id, groups: [{ groupId: 'members', issued: present }] });
+    await c('vote.close', { roundId: round.id, groups: [{ groupId: 'members', returned: present }] });
+    await c('vote.mode', { roundId: round.id, groupId: 'members', mode: 'totals' });
+    const row = { satisfied: present, basic: 0, unsatisfied: 0, blank: 0, invalid: 0 };
+    await c('vote.totals', { roundId: round.id, groupId: 'members', counts: item.evaluatees.map(() => row) });
+    await c('vote.check', { roundId: round.id });
+    st = await c<VoteConsoleState>('vote.announce', { roundId: round.id });
+    // Still running: no results package yet.
+    expect((await laptop.refusal('package.exportResults', { meetingId: meeting.id })).message).toContain('正在进行');
+    await c('live.end', { confirm: '结束会议' });
+
+    const results = laptop.take((await laptop.call('package.exportResults', { meetingId: meeting.id })).delivery);
+    const id = desk.stage(results.fileName, results.bytes);
+    const preview = await desk.call('package.inspect', { uploadId: id });
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.changes.map((x) => x.key)).toEqual(expect.arrayContaining(['meeting/attendance', 'meeting/live', 'meeting/votes']));
+    await desk.call('package.import', { uploadId: id });
+
+    const year = meeting.year;
+    const evaluations = (await desk.s.store.read<{ evaluations: Evaluation[] }>(`year/${year}`)).evaluations;
+    const voted = evaluations.filter((e) => item.evaluatees.some((p) => p.id === e.evaluateeId) && e.meetingId === meeting.id);
+    expect(voted).toHaveLength(item.evaluatees.length);
+    expect(voted.map((e) => e.voteResult?.outcome)).toEqual(Array(item.evaluatees.length).fill('满意'));
+    expect((await desk.call('meetings.list', {})).find((m) => m.id === meeting.id)?.status).toBe('closed');
   });
 });
