@@ -12,6 +12,7 @@ import { describeIssues } from '../../../shared/api/validation';
 import type { ServiceContext } from '../api/service-context';
 import { readCore, yearsOnRecord } from '../desk/desk-data';
 import { STORE_SCHEMA_VERSION } from '../store';
+import { errorForUser } from '../store/messages';
 import { syncEvaluations } from '../vote/evaluation-sync';
 import { syncLaterVotes } from '../vote/later-vote-sync';
 import { buildContainer, manifestFileSchema, openContainer, readJsonFile, refuse } from './container';
@@ -230,7 +231,8 @@ async function prepare(ctx: ServiceContext, bytes: Uint8Array, fileName: string)
   const opened = openPackage(bytes, fileName);
   const local = await localState(ctx, opened);
   const here = localRecords(local);
-  const plan = planImport(opened.manifest.kind, here, opened.records, opened.manifest.kind === 'results' ? basesFor(opened, local) : {});
+  const again = local.meeting?.handoff?.direction === 'in' ? local.meeting.handoff.base : {};
+  const plan = planImport(opened.manifest.kind, here, opened.records, opened.manifest.kind === 'results' ? basesFor(opened, local) : again);
   const foreign = await foreignMessage(ctx, opened, local);
   return { opened, local, plan, foreign };
 }
@@ -348,7 +350,7 @@ export async function importPackage(
   } catch (err) {
     ctx.log.error('package import failed; restoring the backup taken before it', { packageId: m.packageId, backupId: backup.id, error: String(err) });
     await ctx.store.restore(backup.id).catch((e: unknown) => ctx.log.error('restore after a failed import failed', { error: String(e) }));
-    throw new ApiError('conflict', `导入${label}失败，数据已恢复到导入之前（备份 ${backup.id}）：${err instanceof Error ? err.message : String(err)}`);
+    throw new ApiError('conflict', `导入${label}失败，数据已恢复到导入之前（备份 ${backup.id}）：${errorForUser(err, ctx.store.dataDir)}`);
   }
   if (m.kind === 'results' && write.some((r) => r.key === 'meeting/votes')) {
     // Vote results kept with the evaluations are derived from the meeting's rounds, as when announced.

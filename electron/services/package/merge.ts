@@ -6,7 +6,9 @@ import { fieldDiff, recordHash, type PackageRecord } from './records';
  * records, the package's and the hashes of the records when the meeting package was made (`base`).
  *
  * - A meeting package (on the hall laptop) is the desk's word: every record new or different here is
- *   written (the preview lists them).
+ *   written (the preview lists them). A meeting package sent again for a meeting the laptop already
+ *   holds is merged like a results package, against the hashes of the package before it, so what the
+ *   hall did meanwhile is never overwritten silently.
  * - A results package (back on the desk) is merged by id: a record changed only at the hall is
  *   taken, one changed only here is kept, and one changed on both sides to different contents is a
  *   conflict the user decides — nothing is overwritten silently. A record the hall does not carry
@@ -40,7 +42,8 @@ export function planImport(
       plan.unchanged++;
       continue;
     }
-    if (kind === 'meeting') {
+    // A first meeting package is the desk's word; one sent again (the laptop holds the meeting's base) is merged like results.
+    if (kind === 'meeting' && Object.keys(base).length === 0) {
       plan.write.push(p);
       plan.changes.push({ key: p.key, label: p.label, change: 'changed' });
       continue;

@@ -143,3 +143,50 @@ describe('a meeting held at the hall comes back whole', () => {
     expect((await desk.call('meetings.list', {})).find((m) => m.id === meeting.id)?.status).toBe('closed');
   });
 });
+
+describe('a meeting package sent again', () => {
+  it('keeps what the hall changed, takes what the desk changed, and asks about a record both changed', async () => {
+    const desk = await host('pingyi-desk-');
+    const laptop = await host('pingyi-hall-');
+    const meeting = await plannedMeeting(desk);
+    const first = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
+    await laptop.call('package.import', { uploadId: laptop.stage(first.fileName, first.bytes) });
+    const [a, b, c] = await desk.call('members.list', {});
+    await laptop.call('members.update', { member: { ...a!, note: '会场' } });
+    await desk.call('members.update', { member: { ...b!, note: '办公桌' } });
+    await laptop.call('members.update', { member: { ...c!, note: '会场' } });
+    await desk.call('members.update', { member: { ...c!, note: '办公桌' } });
+    const second = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
+    const id = laptop.stage(second.fileName, second.bytes);
+    const preview = await laptop.call('package.inspect', { uploadId: id });
+    expect(preview.conflicts.map((x) => x.key)).toEqual([`members/${c!.id}`]);
+    expect(preview.keptHere).toBe(1);
+    await laptop.call('package.import', { uploadId: id, choices: { [`members/${c!.id}`]: 'here' } });
+    const notes = new Map((await laptop.call('members.list', {})).map((m) => [m.id, m.note]));
+    expect([notes.get(a!.id), notes.get(b!.id), notes.get(c!.id)]).toEqual(['会场', '办公桌', '会场']);
+  });
+});
+
+describe('an import that fails half-way', () => {
+  it('puts the folder back as it was before the import (the safety backup)', async () => {
+    const desk = await host('pingyi-desk-');
+    const laptop = await host('pingyi-hall-');
+    const meeting = await plannedMeeting(desk);
+    const pkg = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
+    const before = { meetings: (await laptop.call('meetings.list', {})).map((m) => m.id).sort(), members: (await laptop.call('members.list', {})).map((m) => m.id).sort() };
+    const store = laptop.s.store;
+    const update = store.update.bind(store);
+    // The demo county is removed and the years written; then the meeting's write fails (a full disk).
+    (store as { update: typeof store.update }).update = (key, mutate) => {
+      if (key.startsWith('meeting/')) return Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+      return update(key, mutate);
+    };
+    const refused = await laptop.refusal('package.import', { uploadId: laptop.stage(pkg.fileName, pkg.bytes) });
+    (store as { update: typeof store.update }).update = update;
+    expect(refused.message).toContain('数据已恢复到导入之前');
+    expect(refused.message).not.toContain('no space left');
+    expect((await laptop.call('meetings.list', {})).map((m) => m.id).sort()).toEqual(before.meetings);
+    expect((await laptop.call('members.list', {})).map((m) => m.id).sort()).toEqual(before.members);
+    expect(laptop.lines.some((l) => l.message.startsWith('package import failed'))).toBe(true);
+  });
+});

@@ -189,6 +189,7 @@ export function PackagePanel() {
           {preview.conflicts.length > 0 && (
             <div className="package-conflicts">
               <h4>两边都改动过的记录（{preview.conflicts.length} 项），请逐项选择保留哪一方</h4>
+              <p className="muted">字段名为数据中的名称；“本机”是这台电脑上现在的内容。</p>
               {preview.conflicts.map((c) => (
                 <fieldset key={c.key} className="package-conflict" aria-label={c.label}>
                   <legend>{c.label}</legend>
@@ -196,8 +197,8 @@ export function PackagePanel() {
                     <thead>
                       <tr>
                         <th>字段</th>
-                        <th>本机（办公桌）</th>
-                        <th>会议结果包（会场）</th>
+                        <th>本机</th>
+                        <th>{PACKAGE_KIND_LABELS[preview.kind]}（来自“{preview.machine}”）</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -214,7 +215,7 @@ export function PackagePanel() {
                     <input type="radio" name={`choice-${c.key}`} checked={choices[c.key] === 'here'} onChange={() => setChoices({ ...choices, [c.key]: 'here' })} /> 保留本机
                   </label>
                   <label>
-                    <input type="radio" name={`choice-${c.key}`} checked={choices[c.key] === 'package'} onChange={() => setChoices({ ...choices, [c.key]: 'package' })} /> 采用会议结果包
+                    <input type="radio" name={`choice-${c.key}`} checked={choices[c.key] === 'package'} onChange={() => setChoices({ ...choices, [c.key]: 'package' })} /> 采用{PACKAGE_KIND_LABELS[preview.kind]}
                   </label>
                 </fieldset>
               ))}
