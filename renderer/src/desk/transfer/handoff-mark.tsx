@@ -1,3 +1,6 @@
+import { useEffect } from 'react';
+import { getPlatform } from '../../platform/platform';
+import { navigate } from '../../ui/router';
 import { useCall } from '../../platform/hooks';
 import { formatDateTimeCn } from '../../ui/format';
 import type { HandoffView } from '../../../../shared/api/package-types';
@@ -25,4 +28,10 @@ export function HandoffTag({ meetingId, handoffs }: { meetingId: string; handoff
   const h = handoffs?.find((x) => x.meetingId === meetingId);
   if (!h) return null;
   return <span className="tag warn">{h.direction === 'out' ? '已导出到会场' : '来自办公桌'}</span>;
+}
+
+/** Desktop: a .pingyi file opened with the app brings the desk to 设置, where 会议包 takes it (package.takeOpened). */
+export function OpenedPackageWatcher() {
+  useEffect(() => getPlatform().on('package.opened', () => navigate('/settings')), []);
+  return null;
 }
