@@ -95,3 +95,28 @@ test('a file renamed to .pingyi is refused with a message naming what failed', a
   await importFile(page, path);
   await expect(page.getByRole('alert').filter({ hasText: '文件“会议材料.pingyi”不是会议包（不是压缩包格式），可能是由其他文件改名而来。' })).toBeVisible();
 });
+
+test('完整备份 to a folder with its manifest, then 从备份恢复 into a new data folder the app switches to', async ({ page }, testInfo) => {
+  const { mkdir, readdir } = await import('node:fs/promises');
+  const usb = testInfo.outputPath('U盘');
+  await mkdir(usb, { recursive: true });
+  await openDataSettings(page, host.urls.desk);
+  const member = (await api(page, 'members.list', {}))[0]!;
+  await api(page, 'members.update', { member: { ...member, note: '备份里的备注' } });
+
+  await page.getByLabel('保存到文件夹').fill(usb);
+  await page.getByRole('button', { name: '完整备份', exact: true }).click();
+  await expect(page.getByTestId('archive-status')).toContainText('完整备份已写入');
+  const [name] = await readdir(usb);
+  expect(name).toMatch(/^人大工作评议-完整备份-\d{8}-\d{6}\.zip$/);
+
+  await api(page, 'members.update', { member: { ...member, note: '备份之后改的' } });
+  const target = testInfo.outputPath('恢复的数据');
+  await page.getByLabel('恢复到的文件夹').fill(target);
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择完整备份文件并恢复…' }).click();
+  await (await choosing).setFiles(`${usb}/${name}`);
+  await expect(page.getByRole('status').filter({ hasText: `恢复到新的数据文件夹 ${target}` })).toBeVisible();
+  await expect(page.getByTestId('data-dir')).toHaveText(target);
+  expect((await api(page, 'members.list', {})).find((m) => m.id === member.id)?.note).toBe('备份里的备注');
+});

@@ -114,7 +114,7 @@ export function ArchivePanel({ onSwitched }: { onSwitched: () => void }) {
       <div className="toolbar">
         {!desktop && (
           <>
-            <label htmlFor="restore-target">新的数据文件夹</label>
+            <label htmlFor="restore-target">恢复到的文件夹</label>
             <input id="restore-target" value={restoreTarget} onChange={(e) => setRestoreTarget(e.target.value)} placeholder="完整路径，如 D:\\人大评议数据-恢复" autoComplete="off" spellCheck={false} />
           </>
         )}
