@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { packageCalls } from '../../../shared/api/calls/package';
 import type { ArchiveJobView } from '../../../shared/api/package-types';
@@ -22,6 +24,18 @@ function staged(ctx: ServiceContext, caller: CallContext, uploadId: string) {
   const file = ctx.uploads.get(caller.role, uploadId);
   if (!file) throw new ApiError('not_found', '上传的文件已过期或不存在，请重新选择文件。');
   return file;
+}
+
+/** Browser mode: an archive file named by its full path on the host's computer (any size; never on the desktop). */
+async function typedArchive(ctx: ServiceContext, typed: string | undefined): Promise<{ name: string; bytes: Uint8Array }> {
+  const field = (message: string) => new ApiError('invalid_args', `完整备份文件：${message}`, [{ path: 'archivePath', message }]);
+  if (!typed) throw field('请选择完整备份文件。');
+  if (ctx.mode !== 'browser') throw field('桌面版请点“选择完整备份文件并恢复…”选择文件。');
+  if (!isAbsolute(typed)) throw field(`“${typed}”不是完整路径，请从盘符或根目录写起。`);
+  const info = await stat(typed).catch(() => null);
+  if (!info) throw field(`找不到文件“${typed}”，请检查拼写或U盘是否插好。`);
+  if (!info.isFile()) throw field(`“${typed}”不是文件。`);
+  return { name: basename(typed), bytes: new Uint8Array(await readFile(typed)) };
 }
 
 function stamp(ms: number): string {
@@ -123,8 +137,8 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
       if (job.view.state === 'running') job.cancel = true;
       return job.view;
     },
-    'archive.restore': async ({ uploadId, targetDir }, caller) => {
-      const file = staged(ctx, caller, uploadId);
+    'archive.restore': async ({ uploadId, archivePath, targetDir }, caller) => {
+      const file = uploadId ? staged(ctx, caller, uploadId) : await typedArchive(ctx, archivePath);
       const opened = openArchive(file.bytes, file.name, STORE_SCHEMA_VERSION);
       const target = await ctx.files.chooseDataFolder(caller, targetDir);
       if (target === null) return { kind: 'cancelled' };
@@ -132,7 +146,7 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
       const { files } = await restoreArchiveTo(opened, target);
       await writePointer(ctx.homeDir, target);
       await ctx.reopen(target);
-      ctx.uploads.discard(uploadId);
+      if (uploadId) ctx.uploads.discard(uploadId);
       ctx.log.info('archive restored into a new data folder', { from: file.name, dataDir: target, previousDir, files, createdAt: opened.manifest.createdAt });
       return { kind: 'restored', dataDir: target, previousDir, files };
     },

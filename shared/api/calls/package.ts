@@ -56,7 +56,10 @@ export const packageCalls = {
   'archive.cancel': call<ArchiveJobView>()({ args: z.strictObject({ jobId }), roles: DESK, summary: '取消完整备份' }),
   'archive.restore': call<ArchiveRestoreResult>()({
     args: z.strictObject({
-      uploadId,
+      /** The archive file picked in the page (staged like every upload, 50 MB at most)… */
+      uploadId: uploadId.optional(),
+      /** …or, browser mode only, its full path on the host's computer typed by the user (any size). */
+      archivePath: z.string().trim().min(1, '请填写完整备份文件的路径').max(1000, '完整备份文件路径过长').optional(),
       /** Browser mode: the new data folder typed by the user; the desktop asks in its folder dialog. */
       targetDir: z.string().trim().min(1, '请填写新的数据文件夹').max(400, '新的数据文件夹路径过长').optional(),
     }),

@@ -106,3 +106,20 @@ describe('完整备份 and 从备份恢复', () => {
     expect((await desk.refusal('archive.restore', { uploadId: desk.stage('a.zip', bytes), targetDir: full })).message).toContain('不是空文件夹');
   });
 });
+
+describe('从备份恢复 from a path typed in browser mode (an archive too big to upload)', () => {
+  it('reads the file on the host’s computer, and refuses a path that is not a file', async () => {
+    const desk = await host('pingyi-ar-');
+    const usb = await tempDir('pingyi-usb-');
+    const started = await desk.call('archive.start', { includeBackups: true, folder: usb });
+    if (started.kind !== 'started') throw new Error('not started');
+    const path = (await finished(desk, started.job.jobId)).path!;
+    expect((await desk.refusal('archive.restore', { archivePath: 'relative.zip', targetDir: join(usb, 'x') })).message).toContain('不是完整路径');
+    expect((await desk.refusal('archive.restore', { archivePath: join(usb, 'none.zip'), targetDir: join(usb, 'x') })).message).toContain('找不到文件');
+    expect((await desk.refusal('archive.restore', { archivePath: usb, targetDir: join(usb, 'x') })).message).toContain('不是文件');
+    const other = await host('pingyi-restore-');
+    const target = join(await tempDir('pingyi-new-'), 'data');
+    expect(await other.call('archive.restore', { archivePath: path, targetDir: target })).toMatchObject({ kind: 'restored', dataDir: target });
+    expect(other.s.dataDir).toBe(target);
+  });
+});

@@ -73,6 +73,25 @@ export function ArchivePanel({ onSwitched }: { onSwitched: () => void }) {
     }
   };
 
+  // Browser mode: an archive too big to upload (over 50 MB) is read from its path on this computer.
+  const [archivePath, setArchivePath] = useState('');
+  const restoreFromPath = async () => {
+    setMessage(undefined);
+    setRestoring(true);
+    try {
+      const r = await getPlatform().call('archive.restore', { archivePath, targetDir: restoreTarget });
+      if (r.kind === 'restored') {
+        setMessage({ tone: 'ok', text: `已从 ${archivePath} 恢复到新的数据文件夹 ${r.dataDir}（${r.files} 个文件，已逐一校验），程序现在使用它；原数据文件夹 ${r.previousDir} 保持原样。` });
+        setArchivePath('');
+        onSwitched();
+      }
+    } catch (err) {
+      setMessage({ tone: 'error', text: (err as ApiError).message });
+    } finally {
+      setRestoring(false);
+    }
+  };
+
   const running = job?.state === 'running';
   return (
     <section className="panel settings-section archive-panel" aria-labelledby="archive-title">
@@ -84,7 +103,7 @@ export function ArchivePanel({ onSwitched }: { onSwitched: () => void }) {
         {!desktop && (
           <>
             <label htmlFor="archive-folder">保存到文件夹</label>
-            <input id="archive-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="完整路径，如 E:\\评议备份" autoComplete="off" spellCheck={false} />
+            <input id="archive-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="完整路径，如 E:\评议备份" autoComplete="off" spellCheck={false} />
           </>
         )}
         <label>
@@ -115,7 +134,7 @@ export function ArchivePanel({ onSwitched }: { onSwitched: () => void }) {
         {!desktop && (
           <>
             <label htmlFor="restore-target">恢复到的文件夹</label>
-            <input id="restore-target" value={restoreTarget} onChange={(e) => setRestoreTarget(e.target.value)} placeholder="完整路径，如 D:\\人大评议数据-恢复" autoComplete="off" spellCheck={false} />
+            <input id="restore-target" value={restoreTarget} onChange={(e) => setRestoreTarget(e.target.value)} placeholder="完整路径，如 D:\人大评议数据-恢复" autoComplete="off" spellCheck={false} />
           </>
         )}
         <button className="btn" disabled={restoring || (!desktop && restoreTarget.trim() === '')} onClick={() => fileInput.current?.click()}>
@@ -123,6 +142,15 @@ export function ArchivePanel({ onSwitched }: { onSwitched: () => void }) {
         </button>
         <input ref={fileInput} type="file" accept=".zip" hidden onChange={pick} data-testid="archive-file" />
       </div>
+      {!desktop && (
+        <div className="toolbar">
+          <label htmlFor="archive-path">或填写完整备份文件的路径（超过 50 MB 的文件）</label>
+          <input id="archive-path" value={archivePath} onChange={(e) => setArchivePath(e.target.value)} placeholder="如 E:\评议备份\人大工作评议-完整备份-20261207-093000.zip" autoComplete="off" spellCheck={false} />
+          <button className="btn" disabled={restoring || archivePath.trim() === '' || restoreTarget.trim() === ''} onClick={restoreFromPath}>
+            从此文件恢复
+          </button>
+        </div>
+      )}
       {message && (
         <div className={`banner ${message.tone === 'ok' ? 'ok' : 'error'}`} role={message.tone === 'ok' ? 'status' : 'alert'}>
           {message.text}
