@@ -43,6 +43,15 @@ test('a meeting goes to the hall laptop and back; the record changed on both sid
     await page.getByLabel('会议', { exact: true }).selectOption(meeting.id);
     const pkg = await download(page, '导出会议包');
     await expect(page.getByTestId('handoff-banner')).toContainText('导出到会场');
+    // The meeting's page warns, and asks before its details are edited.
+    await page.goto(`${host.urls.desk.split('#')[0]}#/meetings/${meeting.id}`);
+    await expect(page.getByTestId('handoff-banner')).toContainText('导出到会场');
+    await page.getByRole('button', { name: '修改会议信息' }).click();
+    const ask = page.getByRole('dialog', { name: '本会议已导出到会场' });
+    await expect(ask).toContainText('逐项核对');
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(ask).toHaveCount(0);
+    await openDataSettings(page, host.urls.desk);
 
     // Laptop: the preview says what comes, then it is imported.
     await openDataSettings(hallPage, laptop.urls.desk);

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ConfirmDialog } from '../../ui/dialog';
 import { getPlatform } from '../../platform/platform';
 import { navigate } from '../../ui/router';
 import { useCall } from '../../platform/hooks';
@@ -34,4 +35,26 @@ export function HandoffTag({ meetingId, handoffs }: { meetingId: string; handoff
 export function OpenedPackageWatcher() {
   useEffect(() => getPlatform().on('package.opened', () => navigate('/settings')), []);
   return null;
+}
+
+/**
+ * Asks before an edit of a meeting whose package is out at the hall: `guard(action)` runs the action
+ * at once for any other meeting, else after 仍要修改 in a dialog (`dialog`, to render).
+ */
+export function useHandoffGuard(meetingId: string): { guard: (action: () => void) => void; dialog: ReactNode } {
+  const handoffs = useCall('package.handoffs', {});
+  const out = handoffs.data?.find((x) => x.meetingId === meetingId && x.direction === 'out');
+  const [pending, setPending] = useState<{ run: () => void } | null>(null);
+  const guard = (action: () => void) => (out ? setPending({ run: action }) : action());
+  const dialog =
+    pending && out ? (
+      <ConfirmDialog
+        title="本会议已导出到会场"
+        message={<p>{handoffText(out)}</p>}
+        confirmLabel="仍要修改"
+        onConfirm={() => pending.run()}
+        onClose={() => setPending(null)}
+      />
+    ) : null;
+  return { guard, dialog };
 }
