@@ -1,4 +1,5 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,8 +35,9 @@ function take(s: AppServices, d: FileDelivery): { name: string; bytes: Uint8Arra
 export async function packageBench(archive10: string): Promise<void> {
   const deskDir = join(await mkdtemp(join(tmpdir(), 'pingyi-bench-pkg-desk-')), 'data');
   await cp(archive10, deskDir, { recursive: true, filter: (src) => !src.endsWith('.lock') });
-  const desk = await createAppServices({ homeDir: await mkdtemp(join(tmpdir(), 'pingyi-bench-pkg-h1-')), dataDir: deskDir, mode: 'browser', version: 'bench', log: silentLogger, backupOnStart: false });
-  const laptop = await createAppServices({ homeDir: await mkdtemp(join(tmpdir(), 'pingyi-bench-pkg-h2-')), mode: 'browser', version: 'bench', log: silentLogger, backupOnStart: false });
+  const homes = [await mkdtemp(join(tmpdir(), 'pingyi-bench-pkg-h1-')), await mkdtemp(join(tmpdir(), 'pingyi-bench-pkg-h2-'))] as const;
+  const desk = await createAppServices({ homeDir: homes[0], dataDir: deskDir, mode: 'browser', version: 'bench', log: silentLogger, backupOnStart: false });
+  const laptop = await createAppServices({ homeDir: homes[1], mode: 'browser', version: 'bench', log: silentLogger, backupOnStart: false });
   try {
     const meetings = await call<MeetingSummary[]>(desk, 'meetings.list', {});
     const size = (m: MeetingSummary) => m.reportItems + m.writtenItems + m.voteItems + m.hearingItems + m.laterVoteItems;
@@ -79,5 +81,6 @@ export async function packageBench(archive10: string): Promise<void> {
   } finally {
     await desk.close();
     await laptop.close();
+    for (const dir of [dirname(deskDir), ...homes]) await rm(dir, { recursive: true, force: true });
   }
 }
