@@ -9,6 +9,8 @@ import { consoleLogger, type Logger } from './services/deps';
 import { StoreLockedError, StoreVersionError } from './services/store/store';
 import { appIconPath } from './shell/app-icon';
 import { parseDesktopArgs } from './shell/args';
+import { packageFileFromArgv } from './shell/package-arg';
+import { offerPackageFile } from './services/package/opened-file';
 import { showStartupError } from './shell/dialogs';
 import { DesktopFilePort } from './shell/file-dialogs';
 import { fileHallPreference } from './shell/hall-preference';
@@ -51,13 +53,30 @@ let windows: WindowManager | undefined;
 let hall: HallController | undefined;
 let awake: AwakeKeeper | undefined;
 const registry = new RoleRegistry();
+// A .pingyi file given at start (file association) waits until the services run; then the desk opens 导入会议包 with it.
+let pendingPackage: string | null = packageFileFromArgv(process.argv, process.cwd());
+const openPackageFile = (file: string) => {
+  if (!services) {
+    pendingPackage = file;
+    return;
+  }
+  void offerPackageFile(file, { uploads: services.uploads, hub: services.hub, log });
+  if (windows && !windows.focus('desk')) windows.openRoleWindow('desk');
+};
 
 if (!app.requestSingleInstanceLock()) {
   // Another copy runs on this home folder: it gets the 'second-instance' event and comes forward.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (windows && !windows.focus('desk')) windows.openRoleWindow('desk');
+    const file = packageFileFromArgv(argv, workingDirectory);
+    if (file) openPackageFile(file);
+  });
+  // macOS hands a double-clicked file over as an event, not in argv.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (/\.pingyi$/i.test(file)) openPackageFile(file);
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, renderer, log));
@@ -141,6 +160,11 @@ async function start(): Promise<void> {
     if (name === 'hall.view') keeper.onView(payload as HallView);
   });
   windows.openRoleWindow('desk');
+  if (pendingPackage) {
+    const file = pendingPackage;
+    pendingPackage = null;
+    openPackageFile(file);
+  }
 
   // A restart mid-meeting brings the console and the hall straight back, on the hall's display.
   const reply = await running.dispatch('hall', 'hall.view', {});

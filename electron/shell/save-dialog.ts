@@ -37,6 +37,7 @@ const KINDS: Readonly<Record<string, FileKind>> = {
   zip: { title: '保存压缩包', filter: '压缩包' },
   csv: { title: '保存表格（CSV）', filter: 'CSV 表格（Excel 可打开）' },
   pdf: { title: '保存PDF文件', filter: 'PDF 文件' },
+  pingyi: { title: '保存会议包', filter: '评议数据包' },
 };
 
 function extensionOf(fileName: string): string {

@@ -14,6 +14,7 @@ import { exportCalls, exportEvents } from './calls/exports';
 import { aboutCalls } from './calls/about';
 import { loopCalls } from './calls/loop';
 import { helpCalls } from './calls/help';
+import { packageCalls, packageEvents } from './calls/package';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
@@ -27,7 +28,7 @@ import type { QuestioningState } from './questioning-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls, ...planPaperCalls, ...helpCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls, ...planPaperCalls, ...helpCalls, ...packageCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */
@@ -42,6 +43,7 @@ export const events = {
   'shell.changed': event<ShellStatus>()({ roles: ['console'], summary: '显示器或大屏窗口有变化' }),
   'hall.view': event<HallView>()({ roles: ['hall', 'console'], summary: '大屏画面已更新' }),
   ...exportEvents,
+  ...packageEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

@@ -14,6 +14,7 @@ import { publicNoticeSchema } from './plan-papers';
 import { loopDataSchema } from '../loop/schemas';
 import { votesSchema } from './vote-round';
 import { memberSchema, personSchema, unitSchema } from './people';
+import { handoffSchema } from './handoff';
 import { defaultSettings, settingsSchema } from './settings';
 
 /**
@@ -65,6 +66,8 @@ export const meetingSchema = z.object(
     votes: votesSchema.prefault({}),
     /** 列席人员 named from the 人员库 (people of core), printed in their own section of the 签到表; optional so older files stay valid. */
     attendees: z.array(idField('ps', '列席人员'), { error: '列席人员应为列表' }).max(200, '列席人员不能超过200人').optional(),
+    /** 已导出到会场 / 来自办公桌: the meeting package this meeting travelled in (handoff.ts); optional so older files stay valid. */
+    handoff: handoffSchema.optional(),
   },
   objectError('会议'),
 );

@@ -7,6 +7,7 @@ import { docxBatchBench, docxBench } from './docx-bench';
 import { drawBench } from './draw-bench';
 import { hallBench } from './hall-bench';
 import { ledgerBench } from './ledger-bench';
+import { packageBench } from './package-bench';
 import { serveBench } from './serve-bench';
 import { storeBench } from './store-bench';
 import { reliabilityBench } from './reliability-bench';
@@ -15,7 +16,7 @@ import { voteBench } from './vote-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, reliability, dist.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, package, reliability, dist.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -26,6 +27,7 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   vote: voteBench,
   docx: async () => docxBatchBench(await docxBench()),
   ledger: ledgerBench,
+  package: (a10) => packageBench(a10),
 };
 
 /** Groups that build their own folders: run without generating the archives. */

@@ -18,6 +18,7 @@ import { aboutHandlers } from '../about/about-service';
 import { loopHandlers } from '../loop/loop-handlers';
 import { planPaperHandlers } from '../plan-papers/plan-paper-handlers';
 import { helpHandlers } from '../help/help-handlers';
+import { packageHandlers } from '../package/package-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -40,5 +41,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...loopHandlers(ctx),
     ...planPaperHandlers(ctx),
     ...helpHandlers(ctx),
+    ...packageHandlers(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { DESK_SECTIONS, sectionLabel, type DeskSection } from './sections';
 import { useCall } from '../platform/hooks';
 import { SetupPage } from './setup/setup-page';
 import { needsSetup } from '../../../shared/domain/settings';
+import { OpenedPackageWatcher } from './transfer/handoff-mark';
 
 /**
  * The secretariat's desk: navigation on the left, one section at a time. A folder not yet set up
@@ -50,6 +51,7 @@ export function DeskApp() {
         {active.render(route) as ReactNode}
       </main>
       <ConnectionNotice />
+      <OpenedPackageWatcher />
     </div>
   );
 }

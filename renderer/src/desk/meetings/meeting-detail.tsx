@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { useCall, useSavedResult } from '../../platform/hooks';
+import { HandoffBanner, useHandoffGuard } from '../transfer/handoff-mark';
 import { ConfirmDialog } from '../../ui/dialog';
 import { PageTitle } from '../../ui/page-title';
 import type { MeetingDetail } from '../../../../shared/api/desk-types';
@@ -35,6 +36,8 @@ export function MeetingDetailPage({ id }: { id: string }) {
   const [error, setError] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>(null);
   const focusAfter = useRef<string | null>(null);
+  // 已导出到会场: asks before the meeting's details are edited.
+  const handoff = useHandoffGuard(id);
 
   // Keyboard users keep their place: after a move, focus returns to the moved item's button.
   // Waits for the save to finish: a refetch may bring the new order while the buttons are still disabled.
@@ -144,12 +147,14 @@ export function MeetingDetailPage({ id }: { id: string }) {
         <a className="btn" href={`#/meetings/${encodeURIComponent(id)}/questions`}>
           题库与随机询问
         </a>
-        <button type="button" className="btn" onClick={() => setDialog({ kind: 'edit' })}>
+        <button type="button" className="btn" onClick={() => handoff.guard(() => setDialog({ kind: 'edit' }))}>
           修改会议信息
         </button>
         <BatchExportButton meetingId={id} />
       </PageTitle>
       <p className="muted mt-note">{closed ? '会议已结束，议程仅供查阅。' : '签到在会议现场进行。'}</p>
+      <HandoffBanner meetingId={id} />
+      {handoff.dialog}
 
       <AgendaTable
         agenda={meeting.agenda}

@@ -1,3 +1,4 @@
+import { HandoffTag } from '../transfer/handoff-mark';
 import { useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
@@ -15,6 +16,7 @@ type Editing = { kind: 'create' } | { kind: 'edit'; meeting: Meeting } | { kind:
 /** 会议: the Standing Committee meetings that hear the evaluations, newest first. */
 export function MeetingList() {
   const { data, error } = useCall('meetings.list', {});
+  const handoffs = useCall('package.handoffs', {}).data;
   const [editing, setEditing] = useState<Editing>(null);
   const [openError, setOpenError] = useState<string>();
 
@@ -64,7 +66,7 @@ export function MeetingList() {
               <td className="nowrap">{formatDateCn(m.date)}</td>
               <td>{m.place || <span className="muted">未填写</span>}</td>
               <td>
-                <StatusTag status={m.status} label={m.statusLabel} />
+                <StatusTag status={m.status} label={m.statusLabel} /> <HandoffTag meetingId={m.id} handoffs={handoffs} />
               </td>
               <td className="muted">
                 <AgendaCounts m={m} />

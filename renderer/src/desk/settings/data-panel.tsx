@@ -7,6 +7,8 @@ import type { BackupView } from '../../../../shared/api/platform-types';
 import type { ApiError } from '../../../../shared/api/errors';
 import { DemoClear } from './demo-clear';
 import { MoveDataFolder } from './move-data-folder';
+import { ArchivePanel } from '../transfer/archive-panel';
+import { PackagePanel } from '../transfer/package-panel';
 
 const REASON_LABELS: Record<string, string> = {
   startup: '启动时',
@@ -123,6 +125,14 @@ export function DataPanel() {
           </tbody>
         </table>
       </section>
+
+      <PackagePanel />
+      <ArchivePanel
+        onSwitched={() => {
+          status.reload();
+          backups.reload();
+        }}
+      />
 
       {settings.data?.demo && (
         <DemoClear
