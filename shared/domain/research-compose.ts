@@ -4,7 +4,6 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_LABELS,
   ACTIVITY_UNITS,
-  FINDING_WEIGHT_LABELS,
   percentText,
   questionnaireFigures,
   returnRateText,
@@ -136,7 +135,7 @@ export function sortFindings<T extends Pick<Finding, 'criterionId' | 'weight'>>(
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 const sub = (i: number) => `（${CN_NUMBERS[i] ?? String(i + 1)}）`;
 
-/** 存在问题 and 意见建议 from the findings: a （一） heading per criterion, the findings numbered under it. */
+/** 存在问题 and 意见建议 from the findings: a （一） heading per criterion, the findings numbered under it, weightiest first (the weight orders, it is not printed). */
 export function findingParagraphs(
   findings: readonly Finding[],
   criteria: readonly { id: string; name: string; order: number }[],
@@ -154,7 +153,7 @@ export function findingParagraphs(
   const end = (t: string) => t.trim().replace(/[。；，]?$/, '。');
   groups.forEach((g, i) => {
     problems.push(`${sub(i)}${g.name}方面`);
-    g.list.forEach((f, j) => problems.push(`${j + 1}.${end(f.text)}${f.weight > 1 ? `（${FINDING_WEIGHT_LABELS[f.weight]}）` : ''}`));
+    g.list.forEach((f, j) => problems.push(`${j + 1}.${end(f.text)}`));
   });
   const withSuggestion = groups.map((g) => ({ name: g.name, list: g.list.filter((f) => f.suggestion.trim() !== '') })).filter((g) => g.list.length > 0);
   withSuggestion.forEach((g, i) => {

@@ -90,7 +90,7 @@ describe('research records: groups, activities, findings', () => {
       '问卷第1题“总体评价”（单选）：“满意”40份，占83.3%；“不满意”6份，占12.5%；未作答2份，占4.2%。',
     ]);
     expect(content.sections.achievements).toEqual(['成效显著。']);
-    expect(content.sections.problems).toEqual([`（一）${criteria[0]!.name}方面`, '1.学法用法不够。', `（二）${criteria[2]!.name}方面`, '1.窗口办事效率不高。（较重）']);
+    expect(content.sections.problems).toEqual([`（一）${criteria[0]!.name}方面`, '1.学法用法不够。', `（二）${criteria[2]!.name}方面`, '1.窗口办事效率不高。']);
     expect(content.sections.suggestions).toEqual([`（一）${criteria[2]!.name}方面`, '1.推行一窗通办。']);
   });
 
