@@ -60,8 +60,6 @@ function kindPhrase(kind: ActivityKind, list: readonly ResearchActivity[]): stri
       const key = list.reduce((s, a) => s + (a.kind === 'caseReview' ? a.cases.filter((c) => c.category === '涉法涉诉信访重点案件').length : 0), 0);
       return `评查案卷${total}件${key > 0 ? `（其中涉法涉诉信访重点案件${key}件）` : ''}`;
     }
-    case 'forum':
-      return `召开座谈会、走访${total}次`;
     case 'clientOpinions':
       return `听取服务对象意见建议${total}条`;
     default:
@@ -86,7 +84,8 @@ export function activityParagraphs(activities: readonly ResearchActivity[]): str
         questionnaireFigures(q).forEach((f, i) => {
           const options = f.options.map((o) => `“${o.text}”${o.tally}份，占${o.percent}`).join('；');
           const blank = f.blank ? `；未作答${f.blank}份，占${percentText(f.blank, q.returned)}` : '';
-          out.push(`问卷第${i + 1}题“${f.text}”（${f.multiple ? '多选' : '单选'}）：${options}${blank}。`);
+          const kind = /（[^）]*选[^）]*）$/.test(f.text.trim()) ? '' : `（${f.multiple ? '多选' : '单选'}）`;
+          out.push(`问卷第${i + 1}题“${f.text.trim()}”${kind}：${options}${blank}。`);
         });
         break;
       }

@@ -31,7 +31,7 @@ async function open() {
   return { s, call, rows, members };
 }
 
-const sections = (who: string) => ({ basicSituation: [`${who}的基本情况。`], achievements: [`${who}的成效。`], problems: [`${who}的问题。`], suggestions: [`${who}的建议。`] });
+const sections = (who: string) => ({ basicSituation: [`${who}的基本情况。`], achievements: [`（一）${who}的成效。`], problems: [`${who}的问题。`], suggestions: [`${who}的建议。`] });
 
 describe('research records: groups, activities, findings', () => {
   it('a batch group researches several evaluations; an evaluation is in one group only; a finding names its criterion and its activity', async () => {
@@ -125,6 +125,9 @@ describe('research records: groups, activities, findings', () => {
       from += i + 1;
     }
     expect(at('现将调研情况报告如下')).toBeLessThan(positions[0]!);
+    // A typed （一） under a section renumbered one level lower, so it does not read as the section's heading.
+    expect(list.some((p) => p.includes(`1.${a!.name}的成效。`))).toBe(true);
+    expect(list.some((p) => p.includes(`（一）${a!.name}的成效。`))).toBe(false);
     // A combined report of a single evaluation is refused with the field named.
     await expect(call('research.group.save', { year: 2026, groupId: id, group: { ...group, evaluationIds: [a!.evaluationId], reportMode: 'combined' } })).rejects.toThrow('只有一名被评议对象时不能合并调研报告');
   });
