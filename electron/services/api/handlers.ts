@@ -19,6 +19,7 @@ import { loopHandlers } from '../loop/loop-handlers';
 import { planPaperHandlers } from '../plan-papers/plan-paper-handlers';
 import { helpHandlers } from '../help/help-handlers';
 import { packageHandlers } from '../package/package-handlers';
+import { researchRecordHandlers } from '../research/research-records-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -42,5 +43,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...planPaperHandlers(ctx),
     ...helpHandlers(ctx),
     ...packageHandlers(ctx),
+    ...researchRecordHandlers(ctx),
   };
 }
