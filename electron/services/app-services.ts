@@ -14,6 +14,10 @@ import { BrowserShellPort, type ShellPort } from './shell-port';
 import { BrowserFilePort, type FilePort } from './file-port';
 import { createDownloads, type DownloadRegistry } from './host/downloads';
 import { createUploads, type UploadStaging } from './loop/uploads';
+import { LockService } from './lock/lock-service';
+import { lockFilePath } from './lock/lock-file';
+import { countInProgress } from './lock/lock-handlers';
+import { nodeStoreFs } from './store/store-fs';
 
 /** Everything a transport (Electron IPC or the browser-mode host) needs from the services. */
 export interface AppServices {
@@ -101,6 +105,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     warn: (m, d) => current.log.warn(m, d),
     error: (m, d) => current.log.error(m, d),
   };
+  // The lock belongs to this install (the app's own folder), so moving or restoring the data keeps it.
+  const lock = await LockService.open({
+    file: lockFilePath(homeDir),
+    fs: options.fs ?? nodeStoreFs,
+    clock,
+    random,
+    log,
+    countInProgress: () => countInProgress(context),
+  });
   log.info('services started', { mode: options.mode, version: options.version, dataDir: current.store.dataDir, pid: process.pid });
   const context: ServiceContext = {
     get store() {
@@ -120,6 +133,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     files,
     uploads,
     aboutFile: options.aboutFile ?? null,
+    lock,
     async reopen(dir: string) {
       await current.store.close();
       current = await open(dir);
@@ -128,6 +142,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
   const dispatch = createDispatch(createHandlers(context), {
     log,
+    gate: (role, name) => lock.gate(role, name),
     describeFault: (error) => {
       const dir = current.store.dataDir;
       const fault = faultOf(error, existsSync(dir));
