@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import type { CallName } from '../../shared/api/contract';
+import type { Role } from '../../shared/api/define';
+import type { ApiError } from '../../shared/api/errors';
 import { resolve } from 'node:path';
 import { createDispatch, noteCommitted, type Dispatch } from './api/dispatch';
 import { EventHub } from './api/event-hub';
@@ -30,6 +33,8 @@ export interface AppServices {
   readonly downloads: DownloadRegistry;
   /** Evidence files staged for attaching, shared with the HTTP host's upload path. */
   readonly uploads: UploadStaging;
+  /** The lock's check of a window (also before the browser host stages an upload): null lets it through. */
+  gate?(role: Role, name: CallName): Promise<ApiError | null>;
   /** The services' log: `<data>/logs/pingyi.log` (it follows the data folder when that moves). */
   readonly log: Logger;
   /** Finishes pending writes and releases the data-folder lock. */
@@ -162,6 +167,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dispatch,
     downloads,
     uploads,
+    gate: (role, name) => lock.gate(role, name),
     log,
     close: async () => {
       log.info('services stopping', { dataDir: current.store.dataDir });
