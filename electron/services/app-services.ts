@@ -119,6 +119,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     log,
     countInProgress: () => countInProgress(context),
   });
+  hub.withholdFrom((role) => lock.withholdsEvents(role));
   log.info('services started', { mode: options.mode, version: options.version, dataDir: current.store.dataDir, pid: process.pid });
   const context: ServiceContext = {
     get store() {

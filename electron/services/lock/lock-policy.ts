@@ -56,6 +56,11 @@ export class IdleLocks {
     if (state?.unlocked) state.lastActivity = now;
   }
 
+  /** Marked locked (by hand, at start, or once its idle time was found to have run out), without consulting the clock. */
+  isMarkedLocked(role: Role): boolean {
+    return isGuardedRole(role) && !this.roles.get(role)?.unlocked;
+  }
+
   /** Locked now? Locks a window whose idle time has run out (unless `counting` holds the console open). */
   isLocked(role: Role, now: number, counting: boolean): boolean {
     if (!isGuardedRole(role)) return false;

@@ -75,6 +75,15 @@ export class LockService {
     return null;
   }
 
+  /**
+   * Events are withheld from a window marked locked: its page shows only the lock screen, and it
+   * is built afresh (reading everything) once unlocked. Idle time is applied when the window next
+   * asks (its lock screen polls), not here, so a count in progress is never cut off from its events.
+   */
+  withholdsEvents(role: Role): boolean {
+    return this.enabled && this.idle.isMarkedLocked(role);
+  }
+
   async status(role: Role): Promise<LockStatus> {
     const counting = this.enabled ? await this.o.countInProgress() : false;
     const now = this.o.clock.now();

@@ -182,4 +182,20 @@ describe('the screen lock in the services', () => {
       expect(text).not.toContain(secret);
     }
   });
+
+  it('withholds events from a locked window (the hall keeps its own), and sends them again once unlocked', async () => {
+    const { ok } = await open();
+    const got: Record<string, string[]> = { desk: [], console: [], hall: [] };
+    for (const role of ['desk', 'console', 'hall'] as const) services!.hub.subscribe(role, (name) => got[role]!.push(name));
+    await ok('desk', 'lock.setup', { password: PASSWORD });
+    await ok('desk', 'lock.lockNow');
+    services!.hub.publish('store.committed', { keys: ['core'] });
+    services!.hub.publishTo('hall', 'hall.view', { kind: 'idle' } as never);
+    expect(got).toEqual({ desk: [], console: [], hall: ['hall.view'] });
+    await ok('desk', 'lock.unlock', { password: PASSWORD });
+    services!.hub.publish('store.committed', { keys: ['core'] });
+    expect(got.desk).toEqual(['store.committed']);
+    expect(got.console).toEqual([]);
+  });
 });
+
