@@ -30,13 +30,10 @@ async function rawCall(page: Page, role: string, name: string, args: unknown = {
   return (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
 }
 
-test('set a password, lock, a wrong password is refused, unlock; a locked window obtains nothing', async ({ page, context }) => {
+test('set a password, lock, a wrong password is refused, unlock; a locked window obtains nothing; both ask at start', async ({ page, context }) => {
   await setUpLock(page);
 
-  // The console asks for the password at its start; the hall keeps showing.
   const consolePage = await context.newPage();
-  await consolePage.goto(host.urls.console);
-  await expect(consolePage.getByRole('heading', { name: '会议现场已锁定' })).toBeVisible();
   const hall = await context.newPage();
   await hall.goto(host.urls.hall);
   await expect(hall.getByRole('heading', { name: /已锁定/ })).toHaveCount(0);
@@ -61,7 +58,22 @@ test('set a password, lock, a wrong password is refused, unlock; a locked window
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   expect((await rawCall(page, 'desk', 'settings.get')).ok).toBe(true);
+
+  // After a restart the desk and the console ask for the password; the hall keeps showing.
+  await host.stop();
+  await host.restart();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '办公桌已锁定' })).toBeVisible();
+  await consolePage.goto(host.urls.console);
+  await expect(consolePage.getByRole('heading', { name: '会议现场已锁定' })).toBeVisible();
+  expect(await rawCall(consolePage, 'console', 'live.state')).toMatchObject({ ok: false, error: { code: 'screen_locked' } });
+  await hall.reload();
+  expect((await rawCall(hall, 'hall', 'hall.view')).ok).toBe(true);
+  await expect(hall.getByRole('heading', { name: /已锁定/ })).toHaveCount(0);
   // unlocking the desk leaves the console locked
+  await page.getByLabel('锁屏密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   expect(await rawCall(consolePage, 'console', 'live.state')).toMatchObject({ ok: false, error: { code: 'screen_locked' } });
 });
 

@@ -46,8 +46,12 @@ export class IdleLocks {
     this.roles.set(role, { unlocked: false, lastActivity: 0 });
   }
 
-  lockAll(): void {
-    this.roles.clear();
+  /**
+   * Every guarded window counts as in use from `now` (the lock was just set up: a console in the
+   * middle of a count is not cut off; each window locks after its idle time).
+   */
+  unlockAll(now: number): void {
+    for (const role of ['desk', 'console'] as const) this.unlock(role, now);
   }
 
   /** Use of an unlocked window: its idle time starts again. A locked one stays locked. */

@@ -111,8 +111,7 @@ export class LockService {
         lastFailureAt: null,
       });
       this.idle.setIdleMs(minutes * 60_000);
-      this.idle.lockAll();
-      this.idle.unlock(role, this.o.clock.now());
+      this.idle.unlockAll(this.o.clock.now());
       this.o.log.info('screen lock set up', { role, idleMinutes: minutes });
       return { recoveryCode, status: await this.status(role) };
     });
@@ -145,7 +144,7 @@ export class LockService {
         failures: 0,
         lastFailureAt: null,
       });
-      this.idle.lockAll();
+      // Only this window: the others stay as they are (a console in a count is not cut off).
       this.idle.unlock(role, this.o.clock.now());
       this.o.log.warn('screen lock password reset with the recovery code', { role });
       return { recoveryCode, status: await this.status(role) };

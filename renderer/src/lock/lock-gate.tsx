@@ -10,8 +10,9 @@ import './lock.css';
 
 /** While the window is in use, the services hear of it at most this often (the idle time is counted there). */
 const TOUCH_EVERY_MS = 30_000;
-/** How often an unlocked window asks whether its idle time has run out. */
+/** How often an unlocked window asks whether its idle time has run out (or, with the lock off, whether it was turned on elsewhere). */
 const CHECK_EVERY_MS = 20_000;
+const CHECK_OFF_EVERY_MS = 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 /**
@@ -43,13 +44,20 @@ export function LockGate({ children }: { children: ReactNode }) {
     refresh();
     const offLocked = onScreenLocked(() => setLocked(true));
     const offChanged = onLockChanged(refresh);
+    window.addEventListener('focus', refresh);
     return () => {
       offLocked();
       offChanged();
+      window.removeEventListener('focus', refresh);
     };
   }, [refresh]);
 
   const enabled = status?.enabled ?? false;
+  useEffect(() => {
+    if (enabled) return;
+    const timer = window.setInterval(refresh, CHECK_OFF_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [enabled, refresh]);
   useEffect(() => {
     if (!enabled || locked) return;
     const timer = window.setInterval(refresh, CHECK_EVERY_MS);

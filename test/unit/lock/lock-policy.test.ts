@@ -60,6 +60,15 @@ describe('idle timer (fake clock)', () => {
     expect(locks.isLocked('desk', 10 * MIN, true)).toBe(true);
   });
 
+  it('when the lock is set up, every window counts as in use from then', () => {
+    const locks = new IdleLocks(10 * MIN);
+    locks.unlockAll(0);
+    expect(locks.isLocked('console', 9 * MIN, false)).toBe(false);
+    expect(locks.isLocked('desk', 10 * MIN, false)).toBe(true);
+    expect(locks.isMarkedLocked('desk')).toBe(true);
+    expect(locks.isMarkedLocked('console')).toBe(false);
+  });
+
   it('a shorter idle time applies at once', () => {
     const locks = new IdleLocks(10 * MIN);
     locks.unlock('desk', 0);

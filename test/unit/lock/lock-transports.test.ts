@@ -37,6 +37,9 @@ describe('a locked window is refused on both transports', () => {
     expect((await route(from(1), 'lock.setup', { password: PASSWORD })).ok).toBe(true);
     expect((await route(from(1), 'lock.lockNow', {})).ok).toBe(true);
     expect(await route(from(1), 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'screen_locked', message: expect.stringContaining('窗口已锁定') } });
+    // the console, in use when the lock was set up, locks by hand (or after its idle time)
+    expect((await route(from(2), 'live.state', {})).ok).toBe(true);
+    expect((await route(from(2), 'lock.lockNow', {})).ok).toBe(true);
     expect(await route(from(2), 'live.state', {})).toMatchObject({ ok: false, error: { code: 'screen_locked' } });
     expect((await route(from(3), 'hall.view', {})).ok).toBe(true);
     expect((await route(from(1), 'lock.unlock', { password: PASSWORD })).ok).toBe(true);
