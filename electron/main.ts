@@ -1,6 +1,6 @@
 // Electron's main process: wiring only. Decisions live in plain functions under shell/ (tested
 // without Electron); the work lives in services/ (plain Node, shared with browser mode).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, powerSaveBlocker, screen, session, shell } from 'electron';
 import type { HallView } from '../shared/api/live-types';
@@ -22,6 +22,8 @@ import { AwakeKeeper, shouldKeepAwake } from './shell/power';
 import { fileFolderMemory } from './shell/save-dialog';
 import { RoleRegistry } from './shell/role-registry';
 import { hardenWebContents, installSessionPolicy, type RendererPaths } from './shell/security';
+import { boundedWait, desktopHome, ensureHome, ozonePlatformFor, QUIT_WAIT_MS } from './shell/startup';
+import { PRODUCT_NAME } from './shell/window-options';
 import { createWindowManager, type WindowManager } from './shell/windows';
 
 const args = parseDesktopArgs(process.argv);
@@ -36,8 +38,15 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 const aboutFile = path.join(__dirname, '..', 'about', 'about.json');
 
 // --home moves the app's own folder (pointer file, single-instance lock), so test runs with their
-// own home never collide with an installed copy or with each other.
-if (args.homeDir) app.setPath('userData', args.homeDir);
+// own home never collide with an installed copy or with each other; a checkout (`electron .`)
+// gets a folder of its own, never the installed app's data. A missing folder is created.
+const home = desktopHome({ homeArg: args.homeDir, isPackaged: app.isPackaged, appData: app.getPath('appData'), productName: PRODUCT_NAME });
+const homeProblem = home ? ensureHome(home, (dir) => mkdirSync(dir, { recursive: true })) : null;
+if (home && !homeProblem) app.setPath('userData', home);
+
+// On a Wayland session the hall could not be placed on the projector: run as an X11 client.
+const ozone = ozonePlatformFor(process.platform, process.env, process.argv);
+if (ozone) app.commandLine.appendSwitch('ozone-platform', ozone);
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -50,6 +59,8 @@ const log: Logger = {
   error: (m, d) => (services?.log ?? consoleLogger).error(m, d),
 };
 let windows: WindowManager | undefined;
+/** Set on the way out: a second launch is ignored and crashed windows are not brought back. */
+let quitting = false;
 let hall: HallController | undefined;
 let awake: AwakeKeeper | undefined;
 const registry = new RoleRegistry();
@@ -64,11 +75,18 @@ const openPackageFile = (file: string) => {
   if (windows && !windows.focus('desk')) windows.openRoleWindow('desk');
 };
 
-if (!app.requestSingleInstanceLock()) {
+if (homeProblem) {
+  dialog.showErrorBox('无法启动人大工作评议系统', homeProblem);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another copy runs on this home folder: it gets the 'second-instance' event and comes forward.
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (quitting) {
+      log.info('a second launch was ignored: the app is quitting');
+      return;
+    }
     if (windows && !windows.focus('desk')) windows.openRoleWindow('desk');
     const file = packageFileFromArgv(argv, workingDirectory);
     if (file) openPackageFile(file);
@@ -78,6 +96,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (/\.pingyi$/i.test(file)) openPackageFile(file);
   });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, renderer, log));
 
@@ -85,9 +106,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
 
-  // Pending writes are finished and the data-folder lock released before the process ends.
+  // Pending writes are finished and the data-folder lock released before the process ends — but
+  // the app exits after QUIT_WAIT_MS whatever happens (a vanished data folder can hang a write).
   let closing = false;
   app.on('will-quit', (event) => {
+    quitting = true;
     awake?.release();
     hall?.dispose();
     const running = services;
@@ -95,13 +118,15 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (closing) return;
     closing = true;
-    running
-      .close()
-      .catch((error: unknown) => log.error('closing the services failed', { error: String(error) }))
-      .finally(() => {
-        services = undefined;
-        app.quit();
-      });
+    const closed = running.close();
+    closed.catch((error: unknown) => log.error('closing the services failed', { error: String(error) }));
+    void boundedWait(closed, QUIT_WAIT_MS).then((outcome) => {
+      services = undefined;
+      if (outcome === 'timed-out') {
+        log.error('the services did not close in time; exiting anyway', { waitedMs: QUIT_WAIT_MS });
+        app.exit(0);
+      } else app.quit();
+    });
   });
 }
 
@@ -150,7 +175,7 @@ async function start(): Promise<void> {
     hallController.openHall().catch((error: unknown) => log.error('could not open the hall window', { error: String(error) }));
   };
   installAppMenu({ openConsole: () => windows?.openRoleWindow('console'), openHall });
-  windows = createWindowManager({ preloadPath, icon: appIconPath(__dirname, process.platform, existsSync), renderer, hub: running.hub, registry, log });
+  windows = createWindowManager({ preloadPath, icon: appIconPath(__dirname, process.platform, existsSync), renderer, hub: running.hub, registry, log, isQuitting: () => quitting });
   hallController.attach(windows);
   // The screen and the system stay awake while anything is on the hall. The hall's own stream
   // (least privilege) is enough to tell.

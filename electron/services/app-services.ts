@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import type { CallName } from '../../shared/api/contract';
+import type { Role } from '../../shared/api/define';
+import type { ApiError } from '../../shared/api/errors';
 import { resolve } from 'node:path';
 import { createDispatch, noteCommitted, type Dispatch } from './api/dispatch';
 import { EventHub } from './api/event-hub';
@@ -14,6 +17,10 @@ import { BrowserShellPort, type ShellPort } from './shell-port';
 import { BrowserFilePort, type FilePort } from './file-port';
 import { createDownloads, type DownloadRegistry } from './host/downloads';
 import { createUploads, type UploadStaging } from './loop/uploads';
+import { LockService } from './lock/lock-service';
+import { lockFilePath } from './lock/lock-file';
+import { countInProgress } from './lock/lock-handlers';
+import { nodeStoreFs } from './store/store-fs';
 
 /** Everything a transport (Electron IPC or the browser-mode host) needs from the services. */
 export interface AppServices {
@@ -26,6 +33,8 @@ export interface AppServices {
   readonly downloads: DownloadRegistry;
   /** Evidence files staged for attaching, shared with the HTTP host's upload path. */
   readonly uploads: UploadStaging;
+  /** The lock's check of a window (also before the browser host stages an upload): null lets it through. */
+  gate?(role: Role, name: CallName): Promise<ApiError | null>;
   /** The services' log: `<data>/logs/pingyi.log` (it follows the data folder when that moves). */
   readonly log: Logger;
   /** Finishes pending writes and releases the data-folder lock. */
@@ -101,6 +110,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     warn: (m, d) => current.log.warn(m, d),
     error: (m, d) => current.log.error(m, d),
   };
+  // The lock belongs to this install (the app's own folder), so moving or restoring the data keeps it.
+  const lock = await LockService.open({
+    file: lockFilePath(homeDir),
+    fs: options.fs ?? nodeStoreFs,
+    clock,
+    random,
+    log,
+    countInProgress: () => countInProgress(context),
+  });
+  hub.withholdFrom((role) => lock.withholdsEvents(role));
   log.info('services started', { mode: options.mode, version: options.version, dataDir: current.store.dataDir, pid: process.pid });
   const context: ServiceContext = {
     get store() {
@@ -120,6 +139,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     files,
     uploads,
     aboutFile: options.aboutFile ?? null,
+    lock,
     async reopen(dir: string) {
       await current.store.close();
       current = await open(dir);
@@ -128,6 +148,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
   const dispatch = createDispatch(createHandlers(context), {
     log,
+    gate: (role, name) => lock.gate(role, name),
     describeFault: (error) => {
       const dir = current.store.dataDir;
       const fault = faultOf(error, existsSync(dir));
@@ -147,6 +168,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dispatch,
     downloads,
     uploads,
+    gate: (role, name) => lock.gate(role, name),
     log,
     close: async () => {
       log.info('services stopping', { dataDir: current.store.dataDir });

@@ -142,3 +142,14 @@ export function planHallMove(current: HallWindowPlacement, placement: HallWindow
   if (displays.some((d) => contains(d.bounds, centre))) return { kind: 'none' };
   return { kind: 'window', bounds: placement.bounds };
 }
+
+/**
+ * The window has reached the display it was sent to: its centre lies on the target's bounds.
+ * X11 window managers move a window some time after it is asked to, and a window made
+ * fullscreen before that goes fullscreen on the display it is still on.
+ */
+export function hasLanded(current: Bounds, target: Bounds): boolean {
+  const x = current.x + current.width / 2;
+  const y = current.y + current.height / 2;
+  return x >= target.x && x < target.x + target.width && y >= target.y && y < target.y + target.height;
+}

@@ -2,7 +2,7 @@ import type { ShellStatus } from '../../shared/api/shell-types';
 import { ApiError } from '../../shared/api/errors';
 import type { Logger } from '../services/deps';
 import type { ShellPort } from '../services/shell-port';
-import { chooseHallDisplay, hallWindowPlacement, planHallMove, toDisplaySummaries, type Bounds, type DisplayLike, type HallMove, type HallWindowPlacement } from './displays';
+import { chooseHallDisplay, hallWindowPlacement, hasLanded, planHallMove, toDisplaySummaries, type Bounds, type DisplayLike, type HallMove, type HallWindowPlacement } from './displays';
 import type { HallPreference } from './hall-preference';
 
 /*
@@ -29,9 +29,13 @@ export interface HallWindowLike {
   setFullScreen(flag: boolean): void;
   getBounds(): Bounds;
   setBounds(bounds: Partial<Bounds>): void;
-  on(event: 'closed' | 'leave-full-screen', listener: () => void): unknown;
-  removeListener(event: 'closed' | 'leave-full-screen', listener: () => void): unknown;
+  /** A window not shown yet (it shows on ready-to-show) is not placed by the window manager yet. */
+  isVisible?(): boolean;
+  on(event: HallWindowEvent, listener: () => void): unknown;
+  removeListener(event: HallWindowEvent, listener: () => void): unknown;
 }
+
+type HallWindowEvent = 'closed' | 'leave-full-screen' | 'move' | 'show';
 
 /** The part of the window manager (windows.ts) the controller uses. */
 export interface HallWindows {
@@ -50,6 +54,8 @@ export interface HallControllerOptions {
   settleMs?: number;
   /** How long to wait for a window to leave fullscreen before moving it anyway. */
   leaveFullScreenMs?: number;
+  /** How long to wait for a moved window to reach its display before making it fullscreen anyway. */
+  landMs?: number;
 }
 
 export class HallController implements ShellPort {
@@ -58,6 +64,7 @@ export class HallController implements ShellPort {
   private readonly preference: HallPreference | undefined;
   private readonly settleMs: number;
   private readonly leaveFullScreenMs: number;
+  private readonly landMs: number;
   private readonly listeners = new Set<() => void>();
   private readonly tracked = new WeakSet<HallWindowLike>();
   private readonly onDisplayEvent = () => this.displaysChanged();
@@ -73,6 +80,7 @@ export class HallController implements ShellPort {
     this.preference = options.preference;
     this.settleMs = options.settleMs ?? 250;
     this.leaveFullScreenMs = options.leaveFullScreenMs ?? 1500;
+    this.landMs = options.landMs ?? 3000;
     this.preferredId = this.preference?.load();
     for (const name of DISPLAY_EVENTS) this.screen.on(name, this.onDisplayEvent);
   }
@@ -112,9 +120,11 @@ export class HallController implements ShellPort {
     const { displays, choice } = this.read();
     const placement = hallWindowPlacement(choice, displays);
     const existing = this.openWindow();
-    // Brings an open hall forward; a new one is created straight on its display.
-    const win = windows.openRoleWindow('hall', placement);
+    // Brings an open hall forward; a new one is created on its display as a normal window and
+    // goes fullscreen once it is shown there.
+    const win = windows.openRoleWindow('hall', { ...placement, fullscreen: false });
     if (existing) this.apply(win, planHallMove(this.stateOf(win), placement, displays));
+    else if (placement.fullscreen) this.fullScreenWhenLanded(win, placement.bounds, ++this.moveGeneration);
     if (!this.tracked.has(win)) {
       this.tracked.add(win);
       win.on('closed', () => this.notify());
@@ -178,7 +188,7 @@ export class HallController implements ShellPort {
     const finish = () => {
       if (generation !== this.moveGeneration || win.isDestroyed()) return;
       win.setBounds(move.bounds);
-      if (move.kind === 'fullscreen') win.setFullScreen(true);
+      if (move.kind === 'fullscreen') this.fullScreenWhenLanded(win, move.bounds, generation);
     };
     if (!win.isFullScreen()) {
       finish();
@@ -197,6 +207,35 @@ export class HallController implements ShellPort {
     win.on('leave-full-screen', settle);
     const timer = setTimeout(settle, this.leaveFullScreenMs);
     win.setFullScreen(false);
+  }
+
+  /**
+   * Fullscreen only once the window is shown and has reached `target` (X11 window managers move
+   * it asynchronously; fullscreen before that fills the display it is still on), or after
+   * `landMs` should it never be seen there. A newer move cancels this one.
+   */
+  private fullScreenWhenLanded(win: HallWindowLike, target: Bounds, generation: number): void {
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stale = () => generation !== this.moveGeneration || win.isDestroyed();
+    const finish = (landed: boolean) => {
+      if (settled) return;
+      settled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      win.removeListener('move', check);
+      win.removeListener('show', check);
+      if (stale()) return;
+      if (!landed) this.log.warn('the hall window was not seen on its display in time; making it fullscreen anyway', { target });
+      win.setFullScreen(true);
+    };
+    function check(): void {
+      if (stale()) finish(false);
+      else if (win.isVisible?.() !== false && hasLanded(win.getBounds(), target)) finish(true);
+    }
+    win.on('move', check);
+    win.on('show', check);
+    check();
+    if (!settled) timer = setTimeout(() => finish(false), this.landMs);
   }
 
   private notify(): void {

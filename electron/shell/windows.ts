@@ -6,7 +6,9 @@ import { EVENT_CHANNEL } from './channels';
 import type { HallWindowPlacement } from './displays';
 import type { RoleRegistry } from './role-registry';
 import type { RendererPaths } from './security';
+import { CrashHistory, crashLoopMessage } from './crash-recovery';
 import { rendererQueryFor, windowOptionsFor } from './window-options';
+import { ROLE_LABELS } from '../../shared/api/define';
 
 export interface WindowManagerOptions {
   preloadPath: string;
@@ -17,6 +19,8 @@ export interface WindowManagerOptions {
   hub: { subscribe(role: Role, listener: EventListener): () => void };
   registry: RoleRegistry;
   log: Logger;
+  /** True once the app is quitting: a renderer that goes away then is not brought back. */
+  isQuitting?: () => boolean;
 }
 
 export interface WindowManager {
@@ -39,6 +43,8 @@ function bringForward(win: BrowserWindow): void {
 export function createWindowManager(options: WindowManagerOptions): WindowManager {
   const { registry, hub, log } = options;
   const open = new Map<Role, BrowserWindow>();
+  const crashes = new CrashHistory();
+  const load = (win: BrowserWindow, role: Role) => win.loadFile(options.renderer.indexPath, { query: rendererQueryFor(role) });
 
   const windowOf = (role: Role): BrowserWindow | undefined => {
     const win = open.get(role);
@@ -74,11 +80,23 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       registry.remove(id);
       if (open.get(role) === win) open.delete(role);
     });
+    // A crashed renderer leaves a blank window (a blank projector mid-meeting): load it again; it
+    // reads the live state afresh. Not while quitting, and not in a crash loop (crash-recovery.ts).
     contents.on('render-process-gone', (_event, details) => {
-      log.error('renderer process gone', { role, reason: details.reason, exitCode: details.exitCode });
+      const decision = crashes.decide(role, details.reason, Date.now(), options.isQuitting?.() ?? false);
+      log.error('renderer process gone', { role, reason: details.reason, exitCode: details.exitCode, next: decision.action === 'reload' ? 'reload' : decision.why });
+      if (win.isDestroyed()) return;
+      if (decision.action === 'reload') {
+        load(win, role).then(
+          () => log.info('window reloaded after its renderer was gone', { role }),
+          (error: unknown) => log.error('could not reload the window', { role, error: String(error) }),
+        );
+      } else if (decision.why === 'crash-loop') {
+        void dialog.showMessageBox(win, { type: 'error', title: '窗口意外退出', message: crashLoopMessage(role, ROLE_LABELS[role]) });
+      }
     });
 
-    win.loadFile(options.renderer.indexPath, { query: rendererQueryFor(role) }).catch((error: unknown) => {
+    load(win, role).catch((error: unknown) => {
       log.error('could not load the renderer', { role, error: String(error) });
       dialog.showErrorBox('界面无法加载', `找不到或无法打开界面文件：\n${options.renderer.indexPath}\n\n请重新安装程序。`);
       win.destroy();

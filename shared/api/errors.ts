@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'conflict' // the request contradicts the current state (e.g. duplicate number)
   | 'needs_confirmation' // possible but usually a slip (a duplicate name): nothing saved; the call again with confirm: true saves it
   | 'unavailable' // the host or store is not reachable / locked
+  | 'screen_locked' // the window is locked (锁屏): nothing ran; the page shows the lock screen
+  | 'password_again' // the lock is on and this call asks for the password again first: nothing ran
   | 'internal';
 
 export interface ApiIssue {

@@ -25,6 +25,8 @@ export interface DispatchOptions {
   describeFault?: (error: unknown) => string | null;
   /** A fresh id for one call, quoted in the log and in the message the user sees. */
   requestId?: () => string;
+  /** Asked after the role check and before anything else: an error refuses the call (the lock: a locked window). */
+  gate?: (role: Role, name: CallName) => Promise<ApiError | null> | ApiError | null;
 }
 
 /** The partitions each call in flight has committed, so a failure says what was saved. */
@@ -57,6 +59,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       try {
         if (!isCallName(name)) throw new ApiError('unknown_call', `没有这个功能：${String(name).slice(0, 80)}`);
         if (!roleMayCall(role, name)) throw new ApiError('forbidden', `此窗口（${role}）无权使用该功能：${name}`);
+        const refusal = options.gate ? await options.gate(role, name) : null;
+        if (refusal) throw refusal;
         const args = parseCallArgs(calls[name].args, rawArgs === undefined ? {} : rawArgs);
         const handler = handlers[name] as (a: unknown, c: CallContext) => unknown;
         const result = await handler(args, { role });

@@ -22,6 +22,13 @@ export class EventHub {
   private readonly subscribers = new Set<{ role: Role; listener: EventListener }>();
   /** The last picture of each snapshot event, without its serverNow stamps. */
   private readonly lastSnapshot = new Map<EventName, string>();
+  /** Roles whose windows get nothing for now (a locked window: it reads everything again once unlocked). */
+  private withheld: (role: Role) => boolean = () => false;
+
+  /** Set once by the services: the lock withholds events from a locked desk or console. */
+  withholdFrom(test: (role: Role) => boolean): void {
+    this.withheld = test;
+  }
 
   subscribe(role: Role, listener: EventListener): () => void {
     const entry = { role, listener };
@@ -36,13 +43,14 @@ export class EventHub {
       this.lastSnapshot.set(name, picture);
     }
     for (const { role, listener } of this.subscribers) {
-      if (roleReceives(role, name)) listener(name, payload);
+      if (roleReceives(role, name) && !this.withheld(role)) listener(name, payload);
     }
   }
 
   /** Sends an event to subscribers of one role only (e.g. the hall's own projection). */
   publishTo<E extends EventName>(role: Role, name: E, payload: PayloadOf<E>): void {
     if (!roleReceives(role, name)) throw new Error(`event ${name} is not for role ${role}`);
+    if (this.withheld(role)) return;
     for (const s of this.subscribers) if (s.role === role) s.listener(name, payload);
   }
 

@@ -20,6 +20,7 @@ import { planPaperHandlers } from '../plan-papers/plan-paper-handlers';
 import { helpHandlers } from '../help/help-handlers';
 import { packageHandlers } from '../package/package-handlers';
 import { researchRecordHandlers } from '../research/research-records-handlers';
+import { lockHandlers } from '../lock/lock-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -44,5 +45,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...helpHandlers(ctx),
     ...packageHandlers(ctx),
     ...researchRecordHandlers(ctx),
+    ...lockHandlers(ctx),
   };
 }

@@ -4,6 +4,7 @@ import type { Store } from '../store/types';
 import type { ShellPort } from '../shell-port';
 import type { FilePort } from '../file-port';
 import type { UploadStaging } from '../loop/uploads';
+import type { LockService } from '../lock/lock-service';
 
 /** What handlers get: the services' dependencies, built once per app start. */
 export interface ServiceContext {
@@ -23,6 +24,8 @@ export interface ServiceContext {
   readonly uploads: UploadStaging;
   /** The build's about file (version, build date, licences); null when there is none. */
   readonly aboutFile: string | null;
+  /** The optional lock of the desk and console (锁屏), checked by the dispatcher before every call. */
+  readonly lock: LockService;
   /** Closes the current store and opens the data folder `dir` in its place. */
   reopen(dir: string): Promise<void>;
 }

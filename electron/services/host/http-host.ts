@@ -52,7 +52,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../../../shared/api/define';
 import { ApiError, type Reply } from '../../../shared/api/errors';
-import { roleMayCall } from '../../../shared/api/contract';
+import { roleMayCall, type CallName } from '../../../shared/api/contract';
 import { FILE_MAX_BYTES } from '../../../shared/loop/schemas';
 import type { UploadStaging } from '../loop/uploads';
 import { newRequestId, type Dispatch } from '../api/dispatch';
@@ -93,6 +93,8 @@ export interface HttpHostOptions {
   downloads?: DownloadRegistry;
   /** Where `POST /<role>/upload` stages evidence files (the services' own staging); without it uploads are refused. */
   uploads?: UploadStaging;
+  /** The services' check of a window before a call (the lock); also asked before an upload is staged. */
+  gate?: (role: Role, name: CallName) => Promise<ApiError | null>;
   heartbeatMs?: number;
 }
 
@@ -241,6 +243,12 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     if (!uploads || !roleMayCall(role, 'loop.evidence.attach')) {
       log.info('browser-mode request refused', { reason: uploads ? 'upload role' : 'no upload staging', role });
       sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: uploads ? HOST_TEXT.forbidden : HOST_TEXT.uploadUnavailable } });
+      return;
+    }
+    const refusal = options.gate ? await options.gate(role, 'loop.evidence.attach') : null;
+    if (refusal) {
+      log.info('browser-mode upload refused', { reason: refusal.message, role });
+      sendReply(res, 200, { ok: false, error: refusal.toJSON() }, { Connection: 'close' });
       return;
     }
     // Not a type a plain HTML form can send, which closes the CSRF path as for the API.

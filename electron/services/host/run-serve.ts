@@ -92,6 +92,7 @@ export async function runServe(argv: readonly string[], deps: ServeDeps): Promis
       downloads: services.downloads,
       // Evidence files uploaded here are attached by the services from this same staging.
       uploads: services.uploads,
+      ...(services.gate ? { gate: services.gate } : {}),
       ...(deps.heartbeatMs === undefined ? {} : { heartbeatMs: deps.heartbeatMs }),
     });
   } catch (err) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { ApiError } from '../../../shared/api/errors';
 import type { StoreFs } from './store-fs';
 
 /** A file that exists but does not hold JSON (truncated, emptied, overwritten by hand). */
@@ -50,24 +51,59 @@ export async function writeTempFile(fs: StoreFs, target: string, bytes: Uint8Arr
 }
 
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
-const RENAME_DELAYS_MS = [5, 10, 20, 40, 80, 160, 320];
+/** Elsewhere a held file is rare and EPERM / EACCES mean a real permission problem: a short retry, then the error. */
+const SHORT_DELAYS_MS = [5, 10, 20, 40, 80, 160, 320];
+/**
+ * On Windows antivirus, indexers and an open document (a .docx in WPS or Word) hold a file for
+ * seconds: back off from 50 ms to 2 s, about 10 s in all, before telling the user.
+ */
+export const HELD_FILE_DELAYS_MS = [50, 100, 200, 400, 800, 1600, 2000, 2000, 2000, 850];
 
-/** Windows antivirus and indexers hold freshly written files for a moment: retry briefly. */
-export function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
-  return whileHeld(() => fs.rename(from, to));
+/** The pauses between tries of a rename or removal held by another program on `platform`. */
+export function heldRetryDelays(platform: NodeJS.Platform): readonly number[] {
+  return platform === 'win32' ? HELD_FILE_DELAYS_MS : SHORT_DELAYS_MS;
 }
 
-/** Runs a rename or an unlink, again a few times while the file is briefly held by another program. */
-async function whileHeld(op: () => Promise<void>): Promise<void> {
+/**
+ * A file still held by another program after about 10 s of retries (Windows): the user is told in
+ * words, never a raw EPERM, and nothing was changed by the write that met it.
+ */
+export class FileHeldError extends ApiError {
+  readonly path: string;
+  readonly errno: string;
+  constructor(path: string, errno: string) {
+    super('unavailable', fileHeldMessage(path));
+    this.path = path;
+    this.errno = errno;
+  }
+}
+
+export function fileHeldMessage(path: string): string {
+  return `文件正被其他程序打开（例如在 WPS 或 Word 中打开了它，或杀毒软件正在检查它），等待约10秒后仍无法写入：${path}。请关闭该文件或稍等片刻后重试。`;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Windows antivirus and indexers hold freshly written files for a moment: retry (see heldRetryDelays). */
+export function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
+  return whileHeld(fs, to, () => fs.rename(from, to));
+}
+
+/** Runs a rename or an unlink, again while the file is held by another program. */
+async function whileHeld(fs: StoreFs, path: string, op: () => Promise<void>): Promise<void> {
+  const platform = fs.platform ?? process.platform;
+  const delays = heldRetryDelays(platform);
+  const wait = fs.wait ?? sleep;
   for (let attempt = 0; ; attempt++) {
     try {
       await op();
       return;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      const delay = RENAME_DELAYS_MS[attempt];
-      if (!RENAME_RETRY_CODES.has(code) || delay === undefined) throw err;
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (!RENAME_RETRY_CODES.has(code)) throw err;
+      const delay = delays[attempt];
+      if (delay === undefined) throw platform === 'win32' ? new FileHeldError(path, code) : err;
+      await wait(delay);
     }
   }
 }
@@ -143,7 +179,7 @@ export async function readJsonFile(fs: StoreFs, path: string): Promise<unknown> 
 /** Removes a file (retried while another program briefly holds it) and makes the removal durable; false when it did not exist. */
 export async function removeFileDurably(fs: StoreFs, path: string): Promise<boolean> {
   try {
-    await whileHeld(() => fs.unlink(path));
+    await whileHeld(fs, path, () => fs.unlink(path));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;

@@ -18,6 +18,10 @@ export interface StoreFs {
   rm(path: string, opts: { recursive: true; force: true }): Promise<void>;
   /** fsync of a directory; EPERM tolerated on Windows only. */
   syncDir(path: string): Promise<void>;
+  /** The system the files live on (default this process's): Windows retries held files longer. */
+  platform?: NodeJS.Platform;
+  /** The pause between two tries on a held file (default a timer): tests pass one that does not sleep. */
+  wait?(ms: number): Promise<void>;
 }
 
 export const nodeStoreFs: StoreFs = {
@@ -32,6 +36,7 @@ export const nodeStoreFs: StoreFs = {
   stat: (p) => fsp.stat(p),
   rm: (p, o) => fsp.rm(p, o),
   syncDir: syncDirWith(fsp.open, process.platform),
+  platform: process.platform,
 };
 
 /**

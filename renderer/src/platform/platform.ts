@@ -1,6 +1,7 @@
 import type { PlatformApi } from '../../../shared/api/contract';
 import { ApiError, isApiErrorData } from '../../../shared/api/errors';
 import { createBrowserPlatform, roleFromPath } from './browser-platform';
+import { withLockSignal } from '../lock/lock-signal';
 
 declare global {
   interface Window {
@@ -32,5 +33,7 @@ export function getPlatform(): PlatformApi {
     if (!role) throw new Error('无法确定窗口角色：请使用程序启动时显示的链接打开。');
     platform = createBrowserPlatform(role);
   }
+  // A refusal because the window is locked shows the lock screen, whichever call met it.
+  platform = withLockSignal(platform);
   return platform;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
 import { silentLogger } from '../../../electron/services/deps';
-import type { Bounds, DisplayLike, HallWindowPlacement } from '../../../electron/shell/displays';
+import { hasLanded, type Bounds, type DisplayLike, type HallWindowPlacement } from '../../../electron/shell/displays';
 import type { HallPreference } from '../../../electron/shell/hall-preference';
 import { HallController, type HallWindowLike, type HallWindows, type ScreenLike } from '../../../electron/shell/hall-window';
 
@@ -188,7 +188,8 @@ describe('HallController.openHall', () => {
     await controller.openHall();
     expect(windows.created).toBe(1);
     expect(windows.broughtForward).toBe(1);
-    expect(windows.current?.calls).toEqual([]);
+    // Only the first open's: fullscreen once the new window was on its display.
+    expect(windows.current?.calls).toEqual(['fullscreen:true']);
   });
 
   it('refuses before the windows exist', async () => {
@@ -264,6 +265,7 @@ describe('HallController.chooseHallDisplay', () => {
     await controller.openHall();
     // The larger external display is the automatic choice.
     expect(windows.current?.bounds).toEqual(tv.bounds);
+    windows.current!.calls.length = 0;
 
     const status = await controller.chooseHallDisplay('2');
     expect(status.hallDisplayId).toBe('2');
@@ -302,6 +304,7 @@ describe('HallController.chooseHallDisplay', () => {
     await controller.openHall();
     const win = windows.current!;
     win.asyncLeave = true;
+    win.calls.length = 0;
 
     await controller.chooseHallDisplay('2');
     expect(win.calls).toEqual(['fullscreen:false']);
@@ -321,5 +324,109 @@ describe('HallController.chooseHallDisplay', () => {
     await controller.chooseHallDisplay('2');
     vi.advanceTimersByTime(1000);
     expect(win).toMatchObject({ fullscreen: true, bounds: projector.bounds });
+  });
+});
+
+describe('HallController: fullscreen only once the hall is on its display (X11 moves windows later)', () => {
+  /** A window manager that places the window only when the test says so, like X11's. */
+  class LateWindow extends FakeWindow {
+    visible = false;
+    pending: Partial<Bounds> | null = null;
+    override setBounds(bounds: Partial<Bounds>): void {
+      this.calls.push(`bounds:${bounds.x},${bounds.y},${bounds.width}x${bounds.height}`);
+      if (!this.fullscreen) this.pending = bounds;
+    }
+    isVisible(): boolean {
+      return this.visible;
+    }
+    show(): void {
+      this.visible = true;
+      this.emit('show');
+    }
+    land(): void {
+      if (this.pending) this.bounds = { ...this.bounds, ...this.pending };
+      this.pending = null;
+      this.emit('move');
+    }
+  }
+  class LateWindows extends FakeWindows {
+    override openRoleWindow(_role: 'hall', placement?: HallWindowPlacement): FakeWindow {
+      if (this.current) return this.current;
+      this.created++;
+      // Created hidden and (as X11 often does at first) on the primary display.
+      const win = new LateWindow({ fullscreen: placement?.fullscreen ?? false, bounds: { ...laptop.bounds } });
+      win.pending = placement?.bounds ?? null;
+      this.current = win;
+      return win;
+    }
+  }
+
+  function lateSetup(displays: DisplayLike[]) {
+    const screen = new FakeScreen(displays);
+    const controller = new HallController({ screen, log: silentLogger, settleMs: 200, leaveFullScreenMs: 1000, landMs: 3000 });
+    const windows = new LateWindows();
+    controller.attach(windows);
+    return { screen, controller, windows };
+  }
+
+  it('a new hall window is created windowed, shown, and goes fullscreen only after it reached the projector', async () => {
+    const { controller, windows } = lateSetup([laptop, projector]);
+    await controller.openHall();
+    const win = windows.current as LateWindow;
+    expect(win.fullscreen).toBe(false);
+    win.show();
+    // shown, but still on the laptop
+    expect(win.fullscreen).toBe(false);
+    win.land();
+    expect(win).toMatchObject({ fullscreen: true, bounds: projector.bounds });
+    expect(win.calls).toEqual(['fullscreen:true']);
+  });
+
+  it('goes fullscreen anyway when the move is never seen, after the wait', async () => {
+    const { controller, windows } = lateSetup([laptop, projector]);
+    await controller.openHall();
+    const win = windows.current as LateWindow;
+    win.show();
+    vi.advanceTimersByTime(2999);
+    expect(win.fullscreen).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(win.fullscreen).toBe(true);
+  });
+
+  it('a move to another display waits for the window to arrive there, and a newer move cancels it', async () => {
+    const { screen, controller, windows } = lateSetup([laptop, projector, tv]);
+    await controller.openHall();
+    const win = windows.current as LateWindow;
+    win.show();
+    win.land();
+    expect(win).toMatchObject({ fullscreen: true, bounds: tv.bounds });
+
+    await controller.chooseHallDisplay('2');
+    expect(win.fullscreen).toBe(false);
+    expect(win.bounds).toEqual(tv.bounds);
+    // unplugged before it arrived: the older move never goes fullscreen
+    screen.set([laptop], 'display-removed');
+    vi.advanceTimersByTime(200);
+    win.land();
+    vi.advanceTimersByTime(5000);
+    expect(win.fullscreen).toBe(false);
+  });
+
+  it('a window that never lands nor shows is not made fullscreen once closed', async () => {
+    const { controller, windows } = lateSetup([laptop, projector]);
+    await controller.openHall();
+    const win = windows.current as LateWindow;
+    windows.close();
+    vi.advanceTimersByTime(5000);
+    expect(win.calls).toEqual([]);
+  });
+});
+
+describe('hasLanded', () => {
+  it('is true once the centre of the window lies on the target display', () => {
+    expect(hasLanded(projector.bounds, projector.bounds)).toBe(true);
+    expect(hasLanded(laptop.bounds, projector.bounds)).toBe(false);
+    expect(hasLanded({ x: 1900, y: 0, width: 1024, height: 768 }, projector.bounds)).toBe(true);
+    expect(hasLanded({ x: 1000, y: 0, width: 1024, height: 768 }, projector.bounds)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { OrganisationSection } from './organisation-section';
 import { SaveStatus } from './settings-fields';
 import { DeadlinesSection, MeetingRulesSection, TermSection, VoteRuleSection, WordingSection } from './rules-sections';
 import { useSyncedDraft } from './use-synced-draft';
+import { LockSection } from '../../lock/lock-section';
 import '../evaluatees/list-page.css';
 import './settings.css';
 
@@ -62,6 +63,7 @@ export function SettingsPage() {
       )}
       <CriteriaSection />
       <DataPanel />
+      <LockSection />
     </div>
   );
 }
