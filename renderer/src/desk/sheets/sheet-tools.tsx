@@ -7,7 +7,7 @@ import { deliverWithNotice } from '../exports/deliver';
 import { ImportDialog } from './import-dialog';
 
 /** 导出Excel for one list or paper; the notice (saved where, or why not) goes to the page's banner. */
-export function ExportSheetButton({ args, label = '导出Excel', onNotice, className = 'btn' }: { args: ArgsOf<'sheets.export'>; label?: string; onNotice: (text: string) => void; className?: string }) {
+export function ExportSheetButton({ args, label = '导出Excel', onNotice, className = 'btn' }: { args: ArgsOf<'sheets.export'>; label?: string; onNotice: (text: string, ok: boolean) => void; className?: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -17,9 +17,9 @@ export function ExportSheetButton({ args, label = '导出Excel', onNotice, class
         setBusy(true);
         try {
           const said = deliverWithNotice(await getPlatform().call('sheets.export', args));
-          if (said) onNotice(said);
+          if (said) onNotice(said, true);
         } catch (e) {
-          onNotice(e instanceof ApiError ? e.message : '导出失败，请重试。');
+          onNotice(e instanceof ApiError ? e.message : '导出失败，请重试。', false);
         } finally {
           setBusy(false);
         }
