@@ -316,7 +316,7 @@ function buildEvaluatee(r: RowReader, ctx: ImportContext, w: Working): Built | n
   const postKey = cat ? postKeyFor({ category: cat, unitId: unit.id, position }, w.evaluatees, before) : '';
   const keep = <K extends keyof Evaluatee>(k: K, v: Evaluatee[K] | undefined): Evaluatee[K] | undefined => (r.has(k as string) ? v : before?.[k]);
   const draft = {
-    ...(before ?? {}),
+    ...before,
     id: before?.id ?? ctx.newId('ee'),
     name,
     gender: keep('gender', gender ?? undefined),
