@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS, { type Buffer as ExcelBuffer, type CellValue } from './exceljs';
 import { ApiError } from '../../../shared/api/errors';
 import { toIsoDate } from '../../../shared/format/dates';
 import type { Cell, SheetGrid, SheetRow } from '../../../shared/sheets/cells';
@@ -38,7 +38,7 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<SheetGrid> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelBuffer);
   } catch {
     throw refuse(`“${fileName}”无法作为 .xlsx 表格读取（文件可能已损坏，或不是表格文件）`);
   }
@@ -68,7 +68,7 @@ function dateCell(d: Date): Cell {
   return { date: toIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }) };
 }
 
-function cellValue(value: ExcelJS.CellValue): Cell {
+function cellValue(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateCell(value);
@@ -77,10 +77,10 @@ function cellValue(value: ExcelJS.CellValue): Cell {
     if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) return null;
-      return cellValue(result as ExcelJS.CellValue);
+      return cellValue(result as CellValue);
     }
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return typeof value.text === 'string' ? value.text : cellValue(value.text as ExcelJS.CellValue);
+    if ('text' in value) return typeof value.text === 'string' ? value.text : cellValue(value.text as CellValue);
     if ('error' in value) return null;
   }
   return null;

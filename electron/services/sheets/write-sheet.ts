@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 
 /**
  * One writer for every spreadsheet the app hands out (templates, lists, the plan, vote results,
