@@ -30,15 +30,29 @@ export function ExportSheetButton({ args, label = '导出Excel', onNotice, class
   );
 }
 
-/** The two buttons a list page carries: 从表格导入 (with its dialog) and 导出Excel. */
+/** The two buttons a list page carries: 从表格导入 (with its dialog) and 导出Excel; a failed export is said beside them. */
 export function SheetTools({ kind, onNotice, exportable = true }: { kind: ImportKind; onNotice: (text: string) => void; exportable?: boolean }) {
   const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState<string>();
   return (
     <>
       <button className="btn" onClick={() => setOpen(true)}>
         从表格导入
       </button>
-      {exportable && <ExportSheetButton args={{ what: kind }} onNotice={onNotice} />}
+      {exportable && (
+        <ExportSheetButton
+          args={{ what: kind }}
+          onNotice={(text, ok) => {
+            setFailed(ok ? undefined : text);
+            if (ok) onNotice(text);
+          }}
+        />
+      )}
+      {failed && (
+        <span className="tag danger" role="alert">
+          {failed}
+        </span>
+      )}
       {open && (
         <ImportDialog
           kind={kind}
