@@ -69,3 +69,21 @@ test('the plan exports as an .xlsx the library opens, laid out for A4', async ({
   expect(ws.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '2:2' });
   expect(ws.rowCount).toBeGreaterThan(3);
 });
+
+test('the guided start offers the import: units from a UTF-8 csv, counted at once', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  await page.evaluate(() => {
+    location.hash = '#/setup';
+  });
+  await page.getByRole('button', { name: '下一步：录入人员' }).click();
+  const before = Number((await page.getByTestId('setup-count-unit').innerText()).replace('个', ''));
+  await page.getByRole('button', { name: '从表格导入单位' }).click();
+  const dialog = page.getByRole('dialog', { name: '从表格导入单位' });
+  const path = join(await mkdtemp(join(tmpdir(), 'pingyi-e2e-sheet-')), '单位.csv');
+  await writeFile(path, '\uFEFF单位名称,单位类别\r\n县引导测试局,政府组成部门\r\n县引导测试办, 其他 \r\n');
+  await dialog.getByLabel('选择要导入的表格文件').setInputFiles(path);
+  await expect(dialog.getByTestId('import-counts')).toContainText('新增2行，修改0行，无变化0行，有错误0行');
+  await dialog.getByRole('button', { name: '导入全部（2行）' }).click();
+  await expect(page.getByText('已导入单位：新增2条。')).toBeVisible();
+  await expect(page.getByTestId('setup-count-unit')).toHaveText(`${before + 2}个`);
+});
