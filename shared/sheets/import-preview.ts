@@ -348,7 +348,6 @@ function buildPlanEntry(r: RowReader, ctx: ImportContext, w: Working, planYear: 
   const { startYear, endYear } = ctx.term;
   if (!Number.isInteger(year)) r.issue('year', `评议年度应为四位数的年份，如${startYear}`);
   else if (year < startYear || year > endYear) r.issue('year', `评议年度${year}不在本届计划期${startYear}—${endYear}年之内`);
-  else if (planYear.year !== undefined && year !== planYear.year) r.issue('year', `一次导入只写入一个年度的计划：本表按第一条有效行为${planYear.year}年，${year}年的计划请另表导入`);
   if (r.issues.length || !unit) return null;
   const name = r.text('name');
   const holders = w.evaluatees.filter((e) => e.unitId === unit.id && nameKey(e.name) === nameKey(name));
@@ -362,7 +361,6 @@ function buildPlanEntry(r: RowReader, ctx: ImportContext, w: Working, planYear: 
   const elsewhere = w.evaluations.find((ev) => ev.evaluateeId === e.id && ev.year !== year && ev.year >= startYear && ev.year <= endYear);
   if (elsewhere) r.issue('year', `${e.name}已列入${elsewhere.year}年计划，本届内每人评议一次`);
   if (r.issues.length) return null;
-  planYear.year = year;
   const before = w.evaluations.find((ev) => ev.evaluateeId === e.id && ev.year === year);
   const wanted: ReportMode = mode ?? before?.mode ?? 'report';
   if (before && before.mode !== wanted && before.meetingId) {
@@ -370,6 +368,14 @@ function buildPlanEntry(r: RowReader, ctx: ImportContext, w: Working, planYear: 
     return null;
   }
   const changes = before && before.mode !== wanted ? [{ field: '汇报方式', before: REPORT_MODE_LABELS[before.mode], after: REPORT_MODE_LABELS[wanted] }] : [];
+  // One import writes one year (one partition, one atomic write); rows of other years already on the plan pass as 无变化.
+  if (!before || changes.length) {
+    if (planYear.year !== undefined && year !== planYear.year) {
+      r.issue('year', `一次导入只写入一个年度的计划：本表写入${planYear.year}年（第一条需要写入的行），${year}年的新增或修改请另表导入`);
+      return null;
+    }
+    planYear.year = year;
+  }
   const record: Evaluation = before ? { ...before, mode: wanted } : { id: ctx.newId('ev'), evaluateeId: e.id, year, stage: 'planned', mode: wanted, note: '' };
   return { status: statusOf(before, changes), changes, ...(before ? { matchedBy: '姓名和单位' as const } : {}), ...(before && !changes.length ? {} : { op: { row: r.row, target: 'evaluations', action: before ? 'update' : 'create', record } }), key: e.id, keyWords: '是同一被评议对象' };
 }

@@ -82,8 +82,9 @@ export function sheetHandlers(ctx: ServiceContext): SheetHandlers {
         const core = await readCore(ctx);
         const preview = planImport(kind, grid, contextOf(core, evaluations));
         const year = preview.preview.planYear;
-        if (year === undefined) throw new ApiError('conflict', '表中没有可导入的计划行。');
-        result = await updateYear(ctx, year, (data) => {
+        // Nothing to write (every row unchanged or refused): nothing is written.
+        if (year === undefined) result = counted({ ...preview, ops: decide(preview) });
+        else result = await updateYear(ctx, year, (data) => {
           // Planned again against this year's partition as it is now.
           const p = planImport(kind, grid, contextOf(core, [...evaluations.filter((ev) => ev.year !== year), ...data.evaluations]));
           for (const op of decide(p)) {

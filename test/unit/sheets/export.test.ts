@@ -22,9 +22,11 @@ it('the plan exports for A4: widths, the header frozen and repeated on every pag
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   expect(ws.getColumn(3).width).toBe(20);
   expect(ws.rowCount).toBeGreaterThan(10);
-  // Every year of the plan at once is one partition per year: the import takes the first year's rows.
+  // The whole term's plan exported and read back: every row matches its plan entry.
   const p = await t.preview('plan', 'plan.xlsx', bytes);
-  expect(p.rows.filter((r) => r.status !== 'invalid').every((r) => r.status === 'unchanged')).toBe(true);
+  expect(p.rows.length).toBe(ws.rowCount - 2);
+  expect(p.rows.every((r) => r.status === 'unchanged')).toBe(true);
+  expect(p.planYear).toBeUndefined();
 });
 
 it('each list exports with its 编号, wide lists landscape; a template has the header and an explanation sheet', async () => {

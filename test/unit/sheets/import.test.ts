@@ -209,13 +209,14 @@ describe('matching records on file, and writing', () => {
     const e = await workbook((ws) => {
       ws.addRow(['姓名', '类别', '所在单位', '职务', '任职日期']);
       ws.addRow(['新局长', '政府组成部门负责人', '县新设局', '局长', '2025年3月1日']);
-      ws.addRow(['未来人', '政府组成部门负责人', '县新设局', '副局长', '2027-01-01']);
+      ws.addRow(['新副局长', '政府组成部门负责人', '县新设局', '副局长', '2024-01-01']);
+      ws.addRow(['未来人', '政府组成部门负责人', '县新设局', '调研员', '2027-01-01']);
       ws.addRow(['无单位', '其他', '县不存在局', '局长', '2025-01-01']);
     });
     const ep = await t.preview('evaluatees', 'e.xlsx', e);
-    expect(ep.rows.map((r) => r.status)).toEqual(['new', 'invalid', 'invalid']);
-    expect(ep.rows[1]!.issues[0]!.message).toContain('晚于今天');
-    expect(ep.rows[2]!.issues[0]).toMatchObject({ column: '所在单位' });
+    expect(ep.rows.map((r) => r.status)).toEqual(['new', 'new', 'invalid', 'invalid']);
+    expect(ep.rows[2]!.issues[0]!.message).toContain('晚于今天');
+    expect(ep.rows[3]!.issues[0]).toMatchObject({ column: '所在单位' });
     await t.call('sheets.import', { kind: 'evaluatees', uploadId: t.stage('e.xlsx', e), rows: 'valid' });
     const rows = await t.call<EvaluateeRow[]>('evaluatees.list', {});
     expect(rows.find((r) => r.name === '新局长')).toMatchObject({ appointmentDate: '2025-03-01', unitName: '县新设局', position: '局长' });
@@ -223,12 +224,14 @@ describe('matching records on file, and writing', () => {
     const plan = await workbook((ws) => {
       ws.addRow(['评议年度', '姓名', '所在单位', '汇报方式']);
       ws.addRow([2026, '新局长', '县新设局', '书面报告']);
-      ws.addRow(['2025年', '新局长', '县新设局', '']);
+      ws.addRow(['2025年', '新副局长', '县新设局', '']);
+      ws.addRow([2025, '新局长', '县新设局', '']);
     });
     const pp = await t.preview('plan', 'p.xlsx', plan);
     expect(pp.planYear).toBe(2026);
     expect(pp.rows[1]!.issues[0]!.message).toContain('一次导入只写入一个年度');
-    expect(pp.rows.map((r) => r.status)).toEqual(['new', 'invalid']);
+    expect(pp.rows[2]!.issues[0]!.message).toContain('新局长已列入2026年计划，本届内每人评议一次');
+    expect(pp.rows.map((r) => r.status)).toEqual(['new', 'invalid', 'invalid']);
     await t.call('sheets.import', { kind: 'plan', uploadId: t.stage('p.xlsx', plan), rows: 'valid' });
     const again = await t.preview('plan', 'p.xlsx', plan);
     expect(again.rows[0]!.status).toBe('unchanged');
