@@ -111,6 +111,18 @@ describe('reading what Excel and WPS write', () => {
     expect((await t.refusal('sheets.preview', { kind: 'members', uploadId: t.stage('w.xlsx', wrong) })).message).toContain('没有找到表头');
   });
 
+  it('a file of just under 20 MB imports (a long column the import does not read)', async () => {
+    const t = await open();
+    const pad = 'x'.repeat(4_180_000);
+    const text = `单位名称,单位类别,附件说明\n${Array.from({ length: 5 }, (_, i) => `县大文件测试局${i + 1},其他,${pad}`).join('\n')}\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(bytes.byteLength).toBeGreaterThan(19.5 * 1024 * 1024);
+    expect(bytes.byteLength).toBeLessThanOrEqual(20 * 1024 * 1024);
+    const p = await t.preview('units', 'big.csv', bytes);
+    expect(p.ignoredColumns).toEqual(['附件说明']);
+    expect(p.counts.new).toBe(5);
+  });
+
   it('a CSV in GBK (as Excel saves it on a Chinese Windows) and in UTF-8 with a BOM read the same', async () => {
     const t = await open();
     const text = '单位名称,单位类别\r\n县测试局,政府组成部门\r\n"县审计局,二处",其他\r\n';
