@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import ExcelJS, { type Buffer as ExcelBuffer, type CellValue } from './exceljs';
 import { ApiError } from '../../../shared/api/errors';
 import { toIsoDate } from '../../../shared/format/dates';
@@ -6,6 +7,8 @@ import type { Cell, SheetGrid, SheetRow } from '../../../shared/sheets/cells';
 /** A county's rosters are a few hundred rows; a file beyond this is not a roster. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 10_000;
+/** What the parts of an .xlsx may expand to: a roster's XML is a few MB; far more is a zip bomb, not a roster. */
+export const IMPORT_MAX_UNZIPPED_BYTES = 300 * 1024 * 1024;
 
 const refuse = (message: string) => new ApiError('invalid_args', message, [{ path: 'file', message }]);
 
@@ -35,7 +38,26 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
   return readXlsx(fileName, bytes);
 }
 
+/** The sizes the zip's directory declares, summed without inflating anything; null when it is no readable zip. */
+function unzippedSize(bytes: Uint8Array): number | null {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return total;
+}
+
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<SheetGrid> {
+  const size = unzippedSize(bytes);
+  if (size === null) throw refuse(`“${fileName}”无法作为 .xlsx 表格读取（文件可能已损坏，或不是表格文件）`);
+  if (size > IMPORT_MAX_UNZIPPED_BYTES) throw refuse(`“${fileName}”解压后超过${IMPORT_MAX_UNZIPPED_BYTES / 1024 / 1024} MB，不像名单表格，不能导入`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelBuffer);

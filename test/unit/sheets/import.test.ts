@@ -107,6 +107,18 @@ describe('reading what Excel and WPS write', () => {
     expect((await t.refusal('sheets.preview', { kind: 'members', uploadId: t.stage('big.xlsx', big) })).message).toContain('超过20 MB');
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect((await t.refusal('sheets.preview', { kind: 'members', uploadId: t.stage('旧名单.xls', xls) })).message).toContain('另存为 .xlsx');
+    // A zip whose one part declares 400 MB when inflated (a zip bomb), and a file cut short.
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(1000) });
+    // Declare 400 MB inflated in the local header (offset 22) and the central directory (offset 24).
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let i = 0; i + 4 <= bomb.length; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 400 * 1024 * 1024, true);
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 400 * 1024 * 1024, true);
+    }
+    expect((await t.refusal('sheets.preview', { kind: 'members', uploadId: t.stage('bomb.xlsx', bomb) })).message).toContain('解压后超过300 MB');
+    const cut = (await workbook((ws) => ws.addRow(MEMBER_HEADER))).slice(0, 300);
+    expect((await t.refusal('sheets.preview', { kind: 'members', uploadId: t.stage('cut.xlsx', cut) })).message).toContain('无法作为 .xlsx 表格读取');
     const wrong = await workbook((ws) => ws.addRow(['甲', '乙']));
     expect((await t.refusal('sheets.preview', { kind: 'members', uploadId: t.stage('w.xlsx', wrong) })).message).toContain('没有找到表头');
   });
