@@ -15,7 +15,7 @@ import type { Term } from './settings';
  */
 
 /** Names as a roster writes them: a two-character name padded with an ideographic space (U+3000) is the same name. */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return name.replace(/[\s\u3000]+/g, '');
 }
 

@@ -13,10 +13,11 @@ import { storeBench } from './store-bench';
 import { reliabilityBench } from './reliability-bench';
 import { planRenderBench } from './ui-bench';
 import { voteBench } from './vote-bench';
+import { xlsxBench } from './xlsx-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, package, reliability, dist.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, package, xlsx, reliability, dist.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -32,6 +33,7 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
 
 /** Groups that build their own folders: run without generating the archives. */
 const OWN_DATA: Record<string, () => Promise<void>> = {
+  xlsx: xlsxBench,
   reliability: reliabilityBench,
   dist: distBench,
 };

@@ -21,6 +21,7 @@ import { helpHandlers } from '../help/help-handlers';
 import { packageHandlers } from '../package/package-handlers';
 import { researchRecordHandlers } from '../research/research-records-handlers';
 import { lockHandlers } from '../lock/lock-handlers';
+import { sheetHandlers } from '../sheets/sheet-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -46,5 +47,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...packageHandlers(ctx),
     ...researchRecordHandlers(ctx),
     ...lockHandlers(ctx),
+    ...sheetHandlers(ctx),
   };
 }

@@ -3,6 +3,7 @@ import { useCall } from '../../platform/hooks';
 import { getPlatform } from '../../platform/platform';
 import { ConfirmDialog } from '../../ui/dialog';
 import { PageTitle } from '../../ui/page-title';
+import { SheetTools } from '../sheets/sheet-tools';
 import type { EvaluateeRow } from '../../../../shared/api/desk-types';
 import { EvaluateeDialog } from './evaluatee-dialog';
 import { EvaluateeTable } from './evaluatee-table';
@@ -38,6 +39,7 @@ export function EvaluateesPage() {
   return (
     <>
       <PageTitle title="被评议对象" sub={list.data ? `共${rows.length}人，在任${inPost}人，本届尚未覆盖${uncovered}人` : undefined}>
+        <SheetTools key={tab} kind={tab === 'people' ? 'evaluatees' : 'units'} onNotice={setNotice} />
         {tab === 'people' && (
           <button className="btn primary" onClick={() => setAction({ kind: 'create' })}>
             新增被评议对象

@@ -49,6 +49,7 @@ export function LedgerPanel({ data }: { data: LoopCase }) {
         )}
         <span className="grow" />
         <PaperButton label="导出整改台账" paper="整改台账" blocker={docs ? docs.ledgerBlocker : '正在读取…'} run={() => getPlatform().call('loopDocs.ledger', caseArgs(data))} />
+        <PaperButton label="整改台账（Excel）" paper="整改台账表格" blocker={docs ? docs.ledgerBlocker : '正在读取…'} run={() => getPlatform().call('sheets.export', { what: 'ledger', ...caseArgs(data) })} />
       </div>
       {data.opinion === null || data.opinion.docNumber === '' ? (
         <p className="muted">评议意见印发后，其“意见和建议”中的每一条在此建立一张台账卡片。请先在“评议意见”中完成审定和印发。</p>

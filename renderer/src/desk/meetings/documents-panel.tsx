@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ArgsOf } from '../../../../shared/api/contract';
 import type { IssuedDocument, MeetingDocsGroup, MeetingDocsRound, MeetingDocsView } from '../../../../shared/api/documents-types';
 import type { FileDelivery } from '../../../../shared/api/file-types';
@@ -11,6 +11,7 @@ import { Field, fieldErrors } from '../../ui/field';
 import { deliverWithNotice } from '../exports/deliver';
 import './documents-panel.css';
 import { DateField } from '../../ui/date-field';
+import { ExportSheetButton } from '../sheets/sheet-tools';
 
 type Notice = { ok: boolean; text: string } | null;
 /** What the panel is making now (one file at a time), so its button says so. */
@@ -101,6 +102,7 @@ export function DocumentsPanel({ meetingId }: { meetingId: string }) {
           }
           onCountReport={(g) => void make(`count:${round.id}:${g.id}`, '计票结果报告单', () => call('documents.countReport', { meetingId, roundId: round.id, groupId: g.id }))}
           onAnnounce={() => setAnnouncing({ roundId: round.id, what: `${round.title}${round.label}`, issued: round.announcement })}
+          extra={round.countReportBlocker === null ? <ExportSheetButton args={{ what: 'round', meetingId, roundId: round.id }} label="测评结果（Excel）" onNotice={(text, ok) => setNotice({ ok, text })} /> : null}
         />
       ))}
       {notice && (
@@ -140,12 +142,15 @@ function RoundPapers({
   onBallots,
   onCountReport,
   onAnnounce,
+  extra,
 }: {
   round: MeetingDocsRound;
   busy: Busy;
   onBallots(g: MeetingDocsGroup, sheets: number): void;
   onCountReport(g: MeetingDocsGroup): void;
   onAnnounce(): void;
+  /** The round's results as a spreadsheet (once counted). */
+  extra?: ReactNode;
 }) {
   const several = round.groups.length > 1;
   // One short line for what waits on the count (the buttons' titles carry the full reasons).
@@ -182,6 +187,7 @@ function RoundPapers({
             {issuedText(round.announcement)}
           </span>
         )}
+        {extra}
         {notes.length > 0 && <span className="muted md-note">{notes.join('；')}</span>}
       </div>
     </div>

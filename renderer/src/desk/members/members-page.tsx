@@ -8,6 +8,7 @@ import { MEMBER_ROLES, sortMembers, type Member, type MemberRole } from '../../.
 import { formatSession } from '../../../../shared/format/chinese-numerals';
 import { formatDateCn } from '../../../../shared/format/dates';
 import { MemberDialog } from './member-dialog';
+import { SheetTools } from '../sheets/sheet-tools';
 import '../evaluatees/list-page.css';
 import './members.css';
 import { PageBanners } from '../../ui/banners';
@@ -49,6 +50,7 @@ export function MembersPage() {
   return (
     <>
       <PageTitle title="常委会组成人员" sub={settings.data ? `${formatSession(settings.data.term.session)}` : undefined}>
+        <SheetTools kind="members" onNotice={setNotice} />
         {/* A new member's defaults (the next roster place, the current term) come from both loads. */}
         <button className="btn primary" disabled={!list.data || !settings.data} onClick={() => setAction({ kind: 'create' })}>
           新增组成人员

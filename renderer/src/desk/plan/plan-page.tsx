@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCall } from '../../platform/hooks';
 import { PageTitle } from '../../ui/page-title';
+import { SheetTools } from '../sheets/sheet-tools';
 import type { PlanRow, PlanView } from '../../../../shared/api/desk-types';
 import { EVALUATEE_CATEGORIES, type EvaluateeCategory } from '../../../../shared/domain/evaluatees';
 import { formatSession } from '../../../../shared/format';
@@ -32,6 +33,7 @@ export function PlanPage() {
   const { data, error } = useCall('plan.get', {});
   const [category, setCategory] = useState<EvaluateeCategory | 'all'>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [sheetNotice, setSheetNotice] = useState<string>();
   const [query, setQuery] = useState('');
   const [action, setAction] = useState<CellAction | null>(null);
   const [highlightId, setHighlightId] = useState<string>();
@@ -78,7 +80,14 @@ export function PlanPage() {
 
   return (
     <>
-      <PageTitle title={planName(data.term)} sub={`${formatSession(data.term.session)} · ${data.term.startYear}—${data.term.endYear}年 · 本届内每名被评议对象评议一次`} />
+      <PageTitle title={planName(data.term)} sub={`${formatSession(data.term.session)} · ${data.term.startYear}—${data.term.endYear}年 · 本届内每名被评议对象评议一次`}>
+        <SheetTools kind="plan" onNotice={setSheetNotice} />
+      </PageTitle>
+      {sheetNotice && (
+        <div className="banner ok" role="status">
+          {sheetNotice}
+        </div>
+      )}
       {error && (
         <div className="banner error" role="alert">
           刷新失败，以下为上次读取的数据：{error.message}

@@ -4,6 +4,7 @@ import { getPlatform } from '../../platform/platform';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { PageTitle } from '../../ui/page-title';
+import { SheetTools } from '../sheets/sheet-tools';
 import { PERSON_KINDS, sortPeople, type Person, type PersonKind } from '../../../../shared/domain/people';
 import { PersonDialog } from './person-dialog';
 import '../evaluatees/list-page.css';
@@ -38,6 +39,7 @@ export function RegistryPage() {
   return (
     <>
       <PageTitle title="人员库" sub="人大代表、专委会负责人、专家">
+        <SheetTools kind="registry" onNotice={setNotice} />
         <button className="btn primary" onClick={() => setAction({ kind: 'create' })}>
           新增人员
         </button>

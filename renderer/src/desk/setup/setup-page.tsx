@@ -11,6 +11,7 @@ import { CriteriaSection } from '../settings/criteria-section';
 import { MemberDialog } from '../members/member-dialog';
 import { UnitDialog } from '../evaluatees/units-panel';
 import { EvaluateeDialog } from '../evaluatees/evaluatee-dialog';
+import { ImportDialog } from '../sheets/import-dialog';
 import '../settings/settings.css';
 import './setup.css';
 
@@ -195,14 +196,21 @@ function People() {
   const evaluatees = useCall('evaluatees.list', {});
   const settings = useCall('settings.get', {});
   const [adding, setAdding] = useState<Adding>(null);
+  const [importing, setImporting] = useState<'members' | 'units' | 'evaluatees' | null>(null);
+  const [imported, setImported] = useState<string>();
   const rows = [
-    { key: 'member' as const, title: '常委会组成人员', count: members.data ? `${members.data.length}人` : '…', note: '签到、法定人数、随机询问和测评都以此名单为准。', button: '新增组成人员' },
-    { key: 'unit' as const, title: '单位', count: units.data ? `${units.data.length}个` : '…', note: '政府组成部门、人民法院、人民检察院。也可在录入被评议对象时当场新增。', button: '新增单位' },
-    { key: 'evaluatee' as const, title: '被评议对象', count: evaluatees.data ? `${evaluatees.data.length}人` : '…', note: '本届须评议的人员，录入后在计划中安排年度。', button: '新增被评议对象' },
+    { key: 'member' as const, kind: 'members' as const, title: '常委会组成人员', count: members.data ? `${members.data.length}人` : '…', note: '签到、法定人数、随机询问和测评都以此名单为准。', button: '新增组成人员' },
+    { key: 'unit' as const, kind: 'units' as const, title: '单位', count: units.data ? `${units.data.length}个` : '…', note: '政府组成部门、人民法院、人民检察院。也可在录入被评议对象时当场新增。', button: '新增单位' },
+    { key: 'evaluatee' as const, kind: 'evaluatees' as const, title: '被评议对象', count: evaluatees.data ? `${evaluatees.data.length}人` : '…', note: '本届须评议的人员，录入后在计划中安排年度。', button: '新增被评议对象' },
   ];
   return (
     <section className="panel setup-panel" aria-label="录入人员">
-      <p className="intro">逐一录入本县的人员。每个对话框都有“保存并继续新增”，可连续录入；也可以稍后在左侧各栏目中录入。</p>
+      <p className="intro">逐一录入本县的人员。每个对话框都有“保存并继续新增”，可连续录入；已有 Excel 或 WPS 名单的，可“从表格导入”（先导入单位，再导入被评议对象）；也可以稍后在左侧各栏目中录入。</p>
+      {imported && (
+        <div className="banner ok" role="status">
+          {imported}
+        </div>
+      )}
       <table className="list setup-people">
         <tbody>
           {rows.map((r) => (
@@ -215,6 +223,9 @@ function People() {
               <td className="actions">
                 <button type="button" className="btn" onClick={() => setAdding(r.key)}>
                   {r.button}
+                </button>
+                <button type="button" className="btn" onClick={() => setImporting(r.kind)} aria-label={`从表格导入${r.title}`}>
+                  从表格导入
                 </button>
               </td>
             </tr>
@@ -232,6 +243,16 @@ function People() {
           {...(settings.data ? { currentSession: settings.data.term.session } : {})}
           onClose={() => setAdding(null)}
           onSaved={() => setAdding(null)}
+        />
+      )}
+      {importing && (
+        <ImportDialog
+          kind={importing}
+          onClose={() => setImporting(null)}
+          onImported={(text) => {
+            setImporting(null);
+            setImported(text);
+          }}
         />
       )}
       {adding === 'unit' && <UnitDialog onClose={() => setAdding(null)} />}
