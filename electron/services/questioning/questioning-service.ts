@@ -8,7 +8,7 @@ import { consoleState, hallView, type LiveInputs } from '../live/projection';
 import { liveInputs, liveMeetings, partitionOf, readActive, type Active } from '../live/session';
 import { checkAppendOnly, frozenLog } from './append-only';
 import { bankHandlers, type BankHandlers } from './bank';
-import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, type OpClock } from './ops';
+import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, volunteerQuestioner, type OpClock } from './ops';
 import { rehearsalQuestioning } from './rehearsal';
 import { questioningState } from './view';
 
@@ -128,6 +128,18 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
         const record = findRecord(data, recordId);
         record.questionText = text;
       }, LIVE),
+
+    'questioning.volunteer': ({ memberId, questionId }) =>
+      change((data, core, clock) => {
+        volunteerQuestioner(data, core, clock, memberId, questionId);
+      }),
+
+    'questioning.finding': ({ recordId, findingId }) =>
+      change((data) => {
+        const record = findRecord(data, recordId);
+        if (findingId) record.findingId = findingId;
+        else delete record.findingId;
+      }, MINUTES_ONLY),
 
     'questioning.next': () =>
       change((data, _core, clock) => {
