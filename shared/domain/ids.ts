@@ -24,6 +24,12 @@ export const ID_KINDS = {
   escalationStep: 'es',
   /** A line of the results-use register (结果运用). */
   resultUse: 'ru',
+  /** 调研组: a research group of one evaluation or a batch researched together. */
+  researchGroup: 'rg',
+  /** 调研活动: one typed research activity (座谈走访, 问卷调查, 案件评查 …). */
+  researchActivity: 'ra',
+  /** 调研问题: a finding of the research, first-class (criterion, weight, suggestion). */
+  finding: 'fd',
 } as const;
 
 export type IdKind = (typeof ID_KINDS)[keyof typeof ID_KINDS];

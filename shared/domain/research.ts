@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField, enumField, idField, intField, optionalText, requiredText } from './fields';
 import type { EvaluateeCategory } from './evaluatees';
 import type { Member, Person } from './people';
+import { RESEARCH_GROUP_MAX, researchMemberSchema, researchRecordsFields, type ResearchMember } from './research-records';
 
 /**
  * 调研报告 (事前调研): the research group's report on one evaluation, kept in the year partition of
@@ -13,25 +14,9 @@ import type { Member, Person } from './people';
  * is printed as that heading level (the office types its own sub-headings in a report).
  */
 
-export const RESEARCH_ROLES = ['组长', '副组长', '成员'] as const;
-export type ResearchRole = (typeof RESEARCH_ROLES)[number];
-
-export const RESEARCH_GROUP_MAX = 30;
+export { RESEARCH_ROLES, RESEARCH_GROUP_MAX, researchMemberSchema, type ResearchRole, type ResearchMember } from './research-records';
 export const RESEARCH_PARAGRAPH_MAX = 3000;
 export const RESEARCH_PARAGRAPHS_MAX = 80;
-
-export const researchMemberSchema = z.object({
-  role: enumField('调研组职务', RESEARCH_ROLES),
-  /** A member of the roster when picked from it. */
-  memberId: idField('mb', '组成人员').optional(),
-  /** A person of the registry (人员库: deputy, special-committee head, specialist) when picked from it. */
-  personId: idField('ps', '人员').optional(),
-  /** Neither id: someone typed in (office staff); older reports hold only such entries. */
-  name: requiredText('调研组成员姓名', 30),
-  /** As printed: 县人大常委会副主任, 县人大常委会办公室主任. */
-  post: requiredText('调研组成员职务', 40),
-});
-export type ResearchMember = z.infer<typeof researchMemberSchema>;
 
 /** 主任 and 副主任: who leads a research group without being asked about it. */
 export const LEADERSHIP_ROLES: readonly string[] = ['主任', '副主任'];
@@ -64,19 +49,19 @@ export function checkGroup(
   group.forEach((g, i) => {
     const key = g.memberId ?? g.personId;
     if (key) {
-      if (seen.has(key)) out.refusals.push({ path: `content.group.${i}`, message: `${g.name}在调研组中出现了两次` });
+      if (seen.has(key)) out.refusals.push({ path: `group.members.${i}`, message: `${g.name}在调研组中出现了两次` });
       seen.add(key);
     }
     if (before.some((b) => sameEntry(b, g))) return;
     const member = g.memberId ? members.find((m) => m.id === g.memberId) : undefined;
     const person = g.personId ? people.find((p) => p.id === g.personId) : undefined;
     if ((g.memberId && !member) || (g.personId && !person)) {
-      out.refusals.push({ path: `content.group.${i}`, message: `调研组成员${g.name}已不在组成人员名单或人员库中` });
+      out.refusals.push({ path: `group.members.${i}`, message: `调研组成员${g.name}已不在组成人员名单或人员库中` });
       return;
     }
     if (g.role !== '组长') return;
     if (!member && !person) {
-      out.refusals.push({ path: `content.group.${i}`, message: `调研组组长应从组成人员或人员库中选择，“${g.name}”不在其中` });
+      out.refusals.push({ path: `group.members.${i}`, message: `调研组组长应从组成人员或人员库中选择，“${g.name}”不在其中` });
     } else if (member && !LEADERSHIP_ROLES.includes(member.role)) {
       out.confirmations.push(`组长${member.name}是常委会${member.role}，不是主任或副主任。调研组一般由主任或副主任带队，请确认。`);
     } else if (person) {
@@ -85,51 +70,6 @@ export function checkGroup(
   });
   return out;
 }
-
-/** The methods the generator knows, with their counts (0: not used). */
-export const METHOD_KEYS = ['talks', 'visits', 'questionnairesIssued', 'questionnairesReturned', 'documentsRead', 'caseFilesReviewed', 'hearingsAttended'] as const;
-export type MethodKey = (typeof METHOD_KEYS)[number];
-export const METHOD_LABELS: Readonly<Record<MethodKey, string>> = {
-  talks: '个别谈话',
-  visits: '实地走访',
-  questionnairesIssued: '发放问卷',
-  questionnairesReturned: '回收问卷',
-  documentsRead: '查阅资料',
-  caseFilesReviewed: '评查案卷',
-  hearingsAttended: '旁听庭审',
-};
-export const METHOD_UNITS: Readonly<Record<MethodKey, string>> = {
-  talks: '人次',
-  visits: '处',
-  questionnairesIssued: '份',
-  questionnairesReturned: '份',
-  documentsRead: '份',
-  caseFilesReviewed: '件',
-  hearingsAttended: '次',
-};
-
-/** Judges and prosecutors are also researched through their case files and hearings. */
-export function methodsFor(category: EvaluateeCategory): MethodKey[] {
-  const judicial = category === '员额法官' || category === '员额检察官';
-  return METHOD_KEYS.filter((k) => judicial || (k !== 'caseFilesReviewed' && k !== 'hearingsAttended'));
-}
-
-const methodCount = (key: MethodKey) => intField(`${METHOD_LABELS[key]}数量`, 0, 99999).default(0);
-
-export const researchMethodsSchema = z
-  .object({
-    talks: methodCount('talks'),
-    visits: methodCount('visits'),
-    questionnairesIssued: methodCount('questionnairesIssued'),
-    questionnairesReturned: methodCount('questionnairesReturned'),
-    documentsRead: methodCount('documentsRead'),
-    caseFilesReviewed: methodCount('caseFilesReviewed'),
-    hearingsAttended: methodCount('hearingsAttended'),
-    /** Further methods in words: 召开座谈会3次；听取服务对象意见. */
-    other: optionalText('其他调研方式', 200),
-  })
-  .refine((m) => m.questionnairesReturned <= m.questionnairesIssued, { message: '回收问卷不能多于发放问卷', path: ['questionnairesReturned'] });
-export type ResearchMethods = z.infer<typeof researchMethodsSchema>;
 
 export const RESEARCH_SECTION_KEYS = ['basicSituation', 'achievements', 'problems', 'suggestions'] as const;
 export type ResearchSectionKey = (typeof RESEARCH_SECTION_KEYS)[number];
@@ -150,31 +90,24 @@ const sectionParagraphs = (key: ResearchSectionKey) => {
     .default([]);
 };
 
-export const researchContentSchema = z
-  .object({
-    /** Name of the group as printed under the title and as the signature; 县人大常委会调研组 when empty. */
-    groupName: optionalText('调研组名称', 40),
-    group: z.array(researchMemberSchema, { error: '调研组成员应为列表' }).max(RESEARCH_GROUP_MAX, `调研组成员不能超过${RESEARCH_GROUP_MAX}人`).default([]),
-    from: dateField('调研开始日期').optional(),
-    to: dateField('调研结束日期').optional(),
-    methods: researchMethodsSchema.prefault({}),
-    sections: z
-      .object({
-        basicSituation: sectionParagraphs('basicSituation'),
-        achievements: sectionParagraphs('achievements'),
-        problems: sectionParagraphs('problems'),
-        suggestions: sectionParagraphs('suggestions'),
-      })
-      .prefault({}),
-    /** 成文日期 of the report. */
-    date: dateField('报告日期').optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.from && c.to && c.to < c.from) ctx.addIssue({ code: 'custom', message: '调研结束日期不能早于开始日期', path: ['to'] });
-    if ((c.from === undefined) !== (c.to === undefined)) {
-      ctx.addIssue({ code: 'custom', message: '调研起止日期应同时填写或同时留空', path: [c.from ? 'to' : 'from'] });
-    }
-  });
+export const researchContentSchema = z.object({
+  /**
+   * Further methods in words, printed after the activities (召开座谈会3次；听取服务对象意见). The group,
+   * its dates and the counted methods are research records now (research-records.ts); store version 3
+   * moved them there from the report.
+   */
+  otherMethods: optionalText('其他调研方式', 200),
+  sections: z
+    .object({
+      basicSituation: sectionParagraphs('basicSituation'),
+      achievements: sectionParagraphs('achievements'),
+      problems: sectionParagraphs('problems'),
+      suggestions: sectionParagraphs('suggestions'),
+    })
+    .prefault({}),
+  /** 成文日期 of the report. */
+  date: dateField('报告日期').optional(),
+});
 export type ResearchContent = z.infer<typeof researchContentSchema>;
 export type ResearchContentInput = z.input<typeof researchContentSchema>;
 
@@ -189,11 +122,13 @@ export type ResearchReport = z.infer<typeof researchReportSchema>;
 
 export const researchDataSchema = z.object({
   reports: z.array(researchReportSchema, { error: '调研报告应为列表' }).default([]),
+  /** The research records (groups, typed activities, findings): research-records.ts. */
+  ...researchRecordsFields,
 });
 export type ResearchData = z.infer<typeof researchDataSchema>;
 
 export function emptyResearch(): ResearchData {
-  return { reports: [] };
+  return { reports: [], groups: [], activities: [], findings: [] };
 }
 
 export function emptyResearchContent(): ResearchContent {
@@ -210,25 +145,11 @@ export function researchFileName(name: string): string {
 }
 
 /** What the generator still lacks before the report reads as a report; empty when complete. */
-export function researchProblems(c: ResearchContent): string[] {
+export function researchProblems(c: ResearchContent, group: { members: readonly ResearchMember[] } | undefined): string[] {
   const out: string[] = [];
-  if (!c.group.some((m) => m.role === '组长')) out.push('调研组尚无组长');
+  if (!group) out.push('尚未组成调研组');
+  else if (!group.members.some((m) => m.role === '组长')) out.push('调研组尚无组长');
   const filled = (list: readonly string[]) => list.some((p) => p.trim() !== '');
   for (const key of RESEARCH_SECTION_KEYS) if (!filled(c.sections[key])) out.push(`“${RESEARCH_SECTION_TITLES[key].slice(2)}”还没有内容`);
-  return out;
-}
-
-/** Methods actually used, in words: 个别谈话12人次、实地走访3处、发放问卷50份（回收48份）… */
-export function methodsText(m: ResearchMethods, keys: readonly MethodKey[] = METHOD_KEYS): string[] {
-  const out: string[] = [];
-  for (const key of keys) {
-    if (key === 'questionnairesReturned') continue;
-    const n = m[key];
-    if (n <= 0) continue;
-    if (key === 'questionnairesIssued') {
-      out.push(`发放问卷${n}份${m.questionnairesReturned > 0 ? `（回收${m.questionnairesReturned}份）` : ''}`);
-    } else out.push(`${METHOD_LABELS[key]}${n}${METHOD_UNITS[key]}`);
-  }
-  for (const part of m.other.split(/[；;。]/)) if (part.trim() !== '') out.push(part.trim());
   return out;
 }
