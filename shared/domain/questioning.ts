@@ -38,9 +38,8 @@ export const RECORD_ORIGINS = ['draw', 'volunteer'] as const;
 export type RecordOrigin = (typeof RECORD_ORIGINS)[number];
 export const RECORD_ORIGIN_LABELS: Record<RecordOrigin, string> = { draw: '随机抽取', volunteer: '自由提问' };
 
-/** A research finding's id (事前调研发现的问题), as the research records write it. */
-export const FINDING_REF = /^[0-9A-Za-z_-]{1,64}$/;
-export const findingRefField = z.string({ error: '调研发现的问题编号应为文字' }).regex(FINDING_REF, '调研发现的问题编号无效');
+/** A research finding's id (事前调研发现的问题, research-records.ts). */
+export const findingRefField = idField('fd', '调研问题');
 
 export const TIMER_KINDS = ['answer', 'followUp'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];

@@ -85,6 +85,6 @@ describe('questions asked without a draw (自由提问)', () => {
     expect(st.current!.findingId).toBe('fd_0001abcd');
     st = await h.call<QuestioningState>('questioning.finding', { recordId, findingId: null });
     expect(st.current!.findingId).toBeUndefined();
-    await expect(h.call('questioning.finding', { recordId, findingId: 'bad id!' })).rejects.toThrow(/调研发现的问题编号无效/);
+    await expect(h.call('questioning.finding', { recordId, findingId: 'bad id!' })).rejects.toThrow(/调研问题编号无效/);
   });
 });
