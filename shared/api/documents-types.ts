@@ -1,6 +1,7 @@
 import type { EvaluateeCategory } from '../domain/evaluatees';
 import type { MemberRole, PersonKind } from '../domain/people';
-import type { MethodKey, ResearchContent } from '../domain/research';
+import type { ResearchContent } from '../domain/research';
+import type { ActivityKind } from '../domain/research-records';
 import type { GroupId } from '../domain/vote-round';
 import type { RoundState } from '../vote/round-states';
 
@@ -84,8 +85,8 @@ export interface ResearchDetail {
   position: string;
   category: EvaluateeCategory;
   stageLabel: string;
-  /** The methods that apply to the person's category, in order. */
-  methods: MethodKey[];
+  /** The activity kinds that apply to the person's category (旁听庭审 and 案件评查 for judges and prosecutors), in order. */
+  activityKinds: ActivityKind[];
   /** null until the first save. */
   content: ResearchContent | null;
   updatedAt: string | null;

@@ -16,6 +16,7 @@ import { loopDocHandlers } from '../loop-docs/loop-doc-handlers';
 import { exportHandlers } from '../exports/export-handlers';
 import { aboutHandlers } from '../about/about-service';
 import { loopHandlers } from '../loop/loop-handlers';
+import { researchRecordHandlers } from '../research/research-records-handlers';
 import { threadHandlers } from '../thread/thread-service';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
@@ -37,6 +38,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exportHandlers(ctx),
     ...aboutHandlers(ctx),
     ...loopHandlers(ctx),
+    ...researchRecordHandlers(ctx),
     ...threadHandlers(ctx),
   };
 }

@@ -40,11 +40,21 @@ export {
 } from './builders/announcement';
 export {
   buildResearchReportDocument,
+  DEFAULT_RESEARCH_GROUP,
   RESEARCH_SECTIONS,
   type ResearchMemberInput,
   type ResearchMethodsInput,
   type ResearchReportInput,
 } from './builders/research-report';
+export {
+  buildCombinedResearchReport,
+  buildNoticeDocument,
+  buildQuestionnaireForm,
+  type CombinedReportInput,
+  type CombinedSectionInput,
+  type NoticeInput,
+  type QuestionnaireFormInput,
+} from './builders/research-papers';
 export { buildBallotDocument, ballotTitle, defaultBallotSheets, type BallotEvaluateeInput, type BallotInput } from './builders/ballot';
 export { buildSignInDocument, type SignInInput, type SignInMemberInput } from './builders/sign-in';
 export { buildCountReportDocument, type CountReportInput, type CountRowInput } from './builders/count-report';

@@ -9,7 +9,9 @@ import { isHeard } from '../../../shared/domain/meetings';
 import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/opinions';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import type { QuestionRecord } from '../../../shared/domain/questioning';
-import { methodsFor, researchTitleText, type ResearchContent } from '../../../shared/domain/research';
+import { researchTitleText, type ResearchContent } from '../../../shared/domain/research';
+import { activityPhrases } from '../../../shared/domain/research-compose';
+import type { ResearchActivity, ResearchGroup } from '../../../shared/domain/research-records';
 import { formatDateCn } from '../../../shared/format/dates';
 import { activeMembers, positionOf } from './round-docs';
 
@@ -148,36 +150,35 @@ export function researchParagraph(text: string): BodyParagraph {
 
 const section = (list: readonly string[]): BodyParagraph[] => list.filter((p) => p.trim() !== '').map(researchParagraph);
 
-/** 调研报告: the content as entered, the methods that apply to the person's category only. */
-export function researchInput(core: Readonly<CoreData>, evaluatee: Evaluatee, content: ResearchContent, today: string): ResearchReportInput {
+/** 调研报告: the group and activities of the records, the text as entered (built from the records, then edited). */
+export function researchInput(
+  core: Readonly<CoreData>,
+  evaluatee: Evaluatee,
+  content: ResearchContent,
+  records: { group: Readonly<ResearchGroup> | undefined; activities: readonly ResearchActivity[] },
+  today: string,
+): ResearchReportInput {
   const who = positionOf(core, evaluatee.id);
-  const m = content.methods;
-  const applies = new Set(methodsFor(evaluatee.category));
-  const count = (key: Parameters<typeof applies.has>[0]) => (applies.has(key) && m[key] > 0 ? { [key]: m[key] } : {});
-  const other = m.other
-    .split(/[；;。]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const { group } = records;
   return {
     title: researchTitleText(evaluatee.name),
     subject: `${evaluatee.name}同志（${who.position}）`,
-    ...(content.groupName.trim() ? { groupName: content.groupName.trim() } : {}),
-    members: content.group.map((g) => ({ role: g.role, name: g.name, post: g.post })),
-    ...(content.from && content.to ? { period: { from: content.from, to: content.to } } : {}),
-    methods: {
-      ...count('talks'),
-      ...count('visits'),
-      ...count('questionnairesIssued'),
-      ...count('questionnairesReturned'),
-      ...count('documentsRead'),
-      ...count('caseFilesReviewed'),
-      ...count('hearingsAttended'),
-      ...(other.length > 0 ? { other } : {}),
-    },
+    ...(group?.name.trim() ? { groupName: group.name.trim() } : {}),
+    members: (group?.members ?? []).map((g) => ({ role: g.role, name: g.name, post: g.post })),
+    ...(group?.from && group.to ? { period: { from: group.from, to: group.to } } : {}),
+    methodPhrases: [...activityPhrases(records.activities), ...otherMethodsOf(content)],
     basicSituation: section(content.sections.basicSituation),
     achievements: section(content.sections.achievements),
     problems: section(content.sections.problems),
     suggestions: section(content.sections.suggestions),
-    date: content.date ?? content.to ?? today,
+    date: content.date ?? group?.to ?? today,
   };
+}
+
+/** 其他调研方式 typed on the report, one phrase each. */
+export function otherMethodsOf(content: Pick<ResearchContent, 'otherMethods'>): string[] {
+  return content.otherMethods
+    .split(/[；;。]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

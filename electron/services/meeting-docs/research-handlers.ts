@@ -3,7 +3,8 @@ import type { documentCalls } from '../../../shared/api/calls/documents';
 import type { ResearchDetail } from '../../../shared/api/documents-types';
 import type { YearData } from '../../../shared/domain/partitions';
 import { personPost, sortPeople } from '../../../shared/domain/people';
-import { checkGroup, emptyResearch, methodsFor, researchFileName, researchProblems, type ResearchContent, type ResearchData, type ResearchReport } from '../../../shared/domain/research';
+import { emptyResearch, researchFileName, researchProblems, type ResearchContent, type ResearchData, type ResearchReport } from '../../../shared/domain/research';
+import { groupOf, JUDICIAL_ACTIVITY_KINDS, ACTIVITY_KINDS } from '../../../shared/domain/research-records';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { today, updateYear } from '../desk/desk-data';
@@ -14,10 +15,12 @@ import { deliverDocx } from './deliver';
 import { researchInput } from './paper-inputs';
 import { activeMembers } from './round-docs';
 
+export const isJudicial = (category: string) => category === '员额法官' || category === '员额检察官';
+
 type ResearchHandlers = Pick<Handlers, Extract<keyof typeof documentCalls, `research.${string}`>>;
 
-/** The year partition's research reports, created on first write (older files have none). */
-function writableResearch(data: YearData): ResearchData {
+/** The year partition's research reports and records, created on first write (older files have none). */
+export function writableResearch(data: YearData): ResearchData {
   data.research ??= emptyResearch();
   return data.research;
 }
@@ -45,7 +48,7 @@ export function researchHandlers(ctx: ServiceContext): ResearchHandlers {
         position: f.evaluatee.position,
         category: f.evaluatee.category,
         stageLabel: derivedLabel(f.evaluation, f.year, f.meeting),
-        methods: methodsFor(f.evaluatee.category),
+        activityKinds: isJudicial(f.evaluatee.category) ? [...ACTIVITY_KINDS] : ACTIVITY_KINDS.filter((k) => !JUDICIAL_ACTIVITY_KINDS.includes(k)),
         content: report ? (structuredClone(report.content) as ResearchContent) : null,
         updatedAt: report?.updatedAt ?? null,
         members: activeMembers(f.core).map((m) => ({ id: m.id, name: m.name, role: m.role })),
@@ -54,11 +57,8 @@ export function researchHandlers(ctx: ServiceContext): ResearchHandlers {
       };
     },
 
-    'research.save': async ({ year, evaluationId, content, confirm }) => {
+    'research.save': async ({ year, evaluationId, content }) => {
       const f = await loadFacts(ctx, year, evaluationId);
-      const verdict = checkGroup(content.group, reportFor(f.year, evaluationId)?.content.group ?? [], f.core.members, f.core.people);
-      if (verdict.refusals.length > 0) throw new ApiError('conflict', verdict.refusals.map((r) => r.message).join('；'), verdict.refusals);
-      if (verdict.confirmations.length > 0 && !confirm) throw new ApiError('needs_confirmation', verdict.confirmations.join('\n'));
       const stamp = new Date(ctx.clock.now()).toISOString();
       await updateYear(ctx, year, (data) => {
         if (!data.evaluations.some((e) => e.id === evaluationId)) throw new ApiError('not_found', '找不到该评议，可能已移出计划。');
@@ -78,9 +78,11 @@ export function researchHandlers(ctx: ServiceContext): ResearchHandlers {
       const f = await loadFacts(ctx, year, evaluationId);
       const report = reportFor(f.year, evaluationId);
       if (!report) throw new ApiError('not_found', '尚未填写调研报告。');
-      const problems = researchProblems(report.content);
+      const group = groupOf(f.year.research?.groups ?? [], evaluationId);
+      const problems = researchProblems(report.content, group);
       if (problems.length > 0) throw new ApiError('conflict', `调研报告尚不完整：${problems.join('；')}。`);
-      const input = researchInput(f.core, f.evaluatee, report.content, today(ctx).iso);
+      const activities = (f.year.research?.activities ?? []).filter((a) => a.evaluationIds.includes(evaluationId));
+      const input = researchInput(f.core, f.evaluatee, report.content, { group, activities }, today(ctx).iso);
       return deliverDocx(ctx, caller, f.core, buildResearchReportDocument(input), researchFileName(f.evaluatee.name));
     },
   };

@@ -15,7 +15,8 @@ import {
 } from '../../../shared/domain/opinions';
 import type { CoreData, MeetingData, YearData } from '../../../shared/domain/partitions';
 import type { QuestionRecord } from '../../../shared/domain/questioning';
-import { methodsFor, methodsText } from '../../../shared/domain/research';
+import { activityPhrases, sortFindings } from '../../../shared/domain/research-compose';
+import { otherMethodsOf } from '../meeting-docs/paper-inputs';
 import type { ServiceContext } from '../api/service-context';
 import { allMeetings, hasYear, readCore, readYear, yearsOnRecord } from '../desk/desk-data';
 import { voteCountsText, withoutTypedNumber, type PrefillFacts } from './prefill';
@@ -85,18 +86,24 @@ export function recordFor(data: Readonly<YearData>, evaluationId: string): Reado
  * What the 调研报告 entered for the evaluation gives the draft: its methods with their counts, and
  * the paragraphs of 三、存在问题 as findings (a typed （一） or 1. number dropped: the draft numbers them).
  */
-export function researchFacts(data: Readonly<YearData>, evaluation: Evaluation, category: Evaluatee['category']): { findings: string[]; methods: string[] } {
-  const report = data.research?.reports.find((r) => r.evaluationId === evaluation.id);
-  if (!report) return { findings: [], methods: [] };
+export function researchFacts(data: Readonly<YearData>, evaluation: Evaluation, criteria: readonly { id: string; order: number }[]): { findings: string[]; methods: string[] } {
+  const research = data.research;
+  const report = research?.reports.find((r) => r.evaluationId === evaluation.id);
+  const activities = (research?.activities ?? []).filter((a) => a.evaluationIds.includes(evaluation.id));
+  const methods = [...activityPhrases(activities), ...(report ? otherMethodsOf(report.content) : [])];
+  // The findings recorded, in criterion order; else the paragraphs of the report's 存在问题.
+  const recorded = sortFindings((research?.findings ?? []).filter((f) => f.evaluationId === evaluation.id), criteria).map((f) => f.text.trim());
+  if (recorded.length > 0) return { findings: recorded, methods };
+  if (!report) return { findings: [], methods };
   const findings = report.content.sections.problems
     .map(withoutTypedNumber)
     .filter((p) => p !== '');
-  return { findings, methods: methodsText(report.content.methods, methodsFor(category)) };
+  return { findings, methods };
 }
 
 export function prefillFacts(f: EvaluationFacts): PrefillFacts {
   const { core, evaluation, evaluatee, meeting } = f;
-  const research = researchFacts(f.year, evaluation, evaluatee.category);
+  const research = researchFacts(f.year, evaluation, core.criteria);
   return {
     name: evaluatee.name,
     unitName: f.unitName,
@@ -141,7 +148,7 @@ export function material(f: EvaluationFacts): OpinionMaterial {
       notes: q.notes,
       done: q.status === 'done',
     })),
-    findings: researchFacts(f.year, f.evaluation, f.evaluatee.category).findings,
+    findings: researchFacts(f.year, f.evaluation, f.core.criteria).findings,
   };
 }
 

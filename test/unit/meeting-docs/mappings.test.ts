@@ -4,6 +4,7 @@ import { announcementInput } from '../../../electron/services/meeting-docs/annou
 import { durationText, minutesInput, receiptInput, timingOf, researchInput, researchParagraph, signInInput } from '../../../electron/services/meeting-docs/paper-inputs';
 import { ballotInput, countReportInput, defaultSheets, publishedRounds } from '../../../electron/services/meeting-docs/round-docs';
 import { researchContentSchema } from '../../../shared/domain/research';
+import { researchActivitySchema, researchGroupSchema } from '../../../shared/domain/research-records';
 import { DEPUTY_ROWS, MEMBER_ROWS, announcedRound } from './support';
 
 /** The store → generator-input mappings, on rounds built through the vote service's handlers. */
@@ -124,23 +125,25 @@ describe('meeting papers as document inputs', () => {
     expect(researchParagraph(' 该同志任职以来…… ')).toEqual({ level: 0, text: '该同志任职以来……' });
   });
 
-  it('the research report keeps only the methods of the person’s category and the sections as typed', async () => {
+  it('the research report takes its group and methods from the records and its sections as typed', async () => {
     const { core } = await announcedRound({ announce: false });
     const official = core.evaluatees.find((e) => e.category === '政府组成部门负责人')!;
-    const judge = core.evaluatees.find((e) => e.category === '员额法官')!;
     const content = researchContentSchema.parse({
-      group: [{ role: '组长', name: '周明', post: '县人大常委会副主任' }],
-      methods: { talks: 12, visits: 3, questionnairesIssued: 50, questionnairesReturned: 48, caseFilesReviewed: 20, hearingsAttended: 2, other: '召开座谈会2次；听取服务对象意见' },
+      otherMethods: '召开座谈会2次；听取服务对象意见',
       sections: { basicSituation: ['基本情况。', ''], achievements: ['（一）成效一。'], problems: ['问题。'], suggestions: ['建议。'] },
-      from: '2026-09-01',
-      to: '2026-09-20',
     });
-    const forOfficial = researchInput(core, official, content, '2026-10-01');
-    expect(forOfficial.methods).toEqual({ talks: 12, visits: 3, questionnairesIssued: 50, questionnairesReturned: 48, other: ['召开座谈会2次', '听取服务对象意见'] });
+    const stamps = { createdAt: 'x', updatedAt: 'x' };
+    const group = researchGroupSchema.parse({ id: 'rg_aaaaaaaaaa', evaluationIds: ['ev_aaaaaaaaaa'], members: [{ role: '组长', name: '周明', post: '县人大常委会副主任' }], from: '2026-09-01', to: '2026-09-20', ...stamps });
+    const activities = [
+      researchActivitySchema.parse({ id: 'ra_aaaaaaaaaa', kind: 'interview', evaluationIds: ['ev_aaaaaaaaaa'], count: 12, ...stamps }),
+      researchActivitySchema.parse({ id: 'ra_bbbbbbbbbb', kind: 'questionnaire', evaluationIds: ['ev_aaaaaaaaaa'], questionnaire: { issued: 50, returned: 48 }, ...stamps }),
+    ];
+    const forOfficial = researchInput(core, official, content, { group, activities }, '2026-10-01');
+    expect(forOfficial.methodPhrases).toEqual(['个别谈话12人次', '发放调查问卷50份、回收48份', '召开座谈会2次', '听取服务对象意见']);
     expect(forOfficial.basicSituation).toEqual([{ level: 0, text: '基本情况。' }]);
     expect(forOfficial.achievements).toEqual([{ level: 2, text: '（一）成效一。' }]);
     expect(forOfficial).toMatchObject({ title: `关于对${official.name}同志履职情况的调研报告`, period: { from: '2026-09-01', to: '2026-09-20' }, date: '2026-09-20' });
-    expect(researchInput(core, judge, content, '2026-10-01').methods).toMatchObject({ caseFilesReviewed: 20, hearingsAttended: 2 });
+    expect(forOfficial.members).toEqual([{ role: '组长', name: '周明', post: '县人大常委会副主任' }]);
   });
 
   it('the delivery receipt names the document, its number and the recipient with unit and post', async () => {

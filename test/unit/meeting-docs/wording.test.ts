@@ -79,12 +79,13 @@ async function everyPaper(r: AnnouncedRound): Promise<{ papers: Record<string, s
   const which = { year: 2026, evaluationId: rows[0]!.evaluationId };
   // The 组长 comes from the leadership on the roster.
   const leader = (await call('research.get', which)).members.find((m) => m.role === '副主任')!;
+  await call('research.group.save', {
+    year: 2026,
+    group: { evaluationIds: [which.evaluationId], members: [{ role: '组长', memberId: leader.id, name: leader.name, post: '县人大常委会副主任' }], from: '2026-09-01', to: '2026-09-20' },
+  });
   await call('research.save', {
     ...which,
     content: {
-      group: [{ role: '组长', memberId: leader.id, name: leader.name, post: '县人大常委会副主任' }],
-      from: '2026-09-01',
-      to: '2026-09-20',
       sections: { basicSituation: ['该同志2023年任现职。'], achievements: ['依法履职意识较强。'], problems: ['1.农村学校师资仍然薄弱。'], suggestions: ['加强农村教师队伍建设。'] },
       date: '2026-09-25',
     },

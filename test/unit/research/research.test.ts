@@ -6,7 +6,7 @@ import { createAppServices, type AppServices } from '../../../electron/services/
 import { silentLogger, type Clock } from '../../../electron/services/deps';
 import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
 import { yearSchema, type YearData } from '../../../shared/domain/partitions';
-import { checkGroup, methodsFor, methodsText, researchContentSchema, researchProblems, type ResearchContentInput, type ResearchMember } from '../../../shared/domain/research';
+import { checkGroup, researchContentSchema, researchProblems, type ResearchContentInput, type ResearchMember } from '../../../shared/domain/research';
 import { readDocx, textOf } from '../documents/docx-xml';
 import { takeDelivered } from '../exports/delivered';
 
@@ -26,23 +26,21 @@ async function open() {
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, issues: reply.error.issues });
     return reply.result as ResultOf<N>;
   };
-  /** `complete` with its 组长 a 副主任 of the demo roster, as the desk picks one. */
-  const completeWithLeader = async (which: { year: number; evaluationId: string }): Promise<ResearchContentInput & { group: ResearchMember[] }> => {
+  /** A group of the evaluation with its 组长 a 副主任 of the demo roster, as the desk picks one. */
+  const formGroup = async (which: { year: number; evaluationId: string }) => {
     const leader = (await call('research.get', which)).members.find((m) => m.role === '副主任')!;
-    return { ...complete, group: [{ role: '组长', memberId: leader.id, name: leader.name, post: '县人大常委会副主任' }, { role: '成员', name: '李强', post: '县人大常委会办公室主任' }] };
+    const members: ResearchMember[] = [{ role: '组长', memberId: leader.id, name: leader.name, post: '县人大常委会副主任' }, { role: '成员', name: '李强', post: '县人大常委会办公室主任' }];
+    await call('research.group.save', { year: which.year, group: { evaluationIds: [which.evaluationId], name: '县人大常委会第一调研组', members, from: '2026-09-01', to: '2026-09-20' } });
+    for (const [kind, count] of [['interview', 12], ['visit', 3], ['reading', 30]] as const) {
+      await call('research.activity.save', { year: which.year, activity: { kind, evaluationIds: [which.evaluationId], count } });
+    }
+    await call('research.activity.save', { year: which.year, activity: { kind: 'questionnaire', evaluationIds: [which.evaluationId], questionnaire: { issued: 50, returned: 48 } } });
+    return members;
   };
-  return { s, call, completeWithLeader };
+  return { s, call, formGroup };
 }
 
 const complete: ResearchContentInput = {
-  groupName: '县人大常委会第一调研组',
-  group: [
-    { role: '组长', name: '周明', post: '县人大常委会副主任' },
-    { role: '成员', name: '李强', post: '县人大常委会办公室主任' },
-  ],
-  from: '2026-09-01',
-  to: '2026-09-20',
-  methods: { talks: 12, visits: 3, questionnairesIssued: 50, questionnairesReturned: 48, documentsRead: 30 },
   sections: {
     basicSituation: ['该同志2023年任现职，分管全县教育工作。'],
     achievements: ['（一）依法履职意识较强。', '主动接受人大监督。'],
@@ -52,30 +50,12 @@ const complete: ResearchContentInput = {
 };
 
 describe('research report schema', () => {
-  it('names the field in Chinese when a count or a date is wrong', () => {
-    const more = researchContentSchema.safeParse({ methods: { questionnairesIssued: 10, questionnairesReturned: 12 } });
-    expect(more.success).toBe(false);
-    expect(more.error?.issues.map((i) => i.message)).toEqual(['回收问卷不能多于发放问卷']);
-    const negative = researchContentSchema.safeParse({ methods: { talks: -1 } });
-    expect(negative.error?.issues[0]?.message).toBe('个别谈话数量不能小于0');
-    const backwards = researchContentSchema.safeParse({ from: '2026-09-20', to: '2026-09-01' });
-    expect(backwards.error?.issues.map((i) => i.message)).toEqual(['调研结束日期不能早于开始日期']);
-    const half = researchContentSchema.safeParse({ from: '2026-09-20' });
-    expect(half.error?.issues.map((i) => i.message)).toEqual(['调研起止日期应同时填写或同时留空']);
-    const nameless = researchContentSchema.safeParse({ group: [{ role: '组长', name: ' ', post: '副主任' }] });
-    expect(nameless.error?.issues[0]?.message).toBe('调研组成员姓名不能为空');
-    const role = researchContentSchema.safeParse({ group: [{ role: '主任', name: '周明', post: '副主任' }] });
-    expect(role.error?.issues[0]?.message).toBe('调研组职务应为组长、副组长、成员之一');
-  });
-
-  it('judges and prosecutors also have case files and hearings; the methods read as counted', () => {
-    expect(methodsFor('政府组成部门负责人')).toEqual(['talks', 'visits', 'questionnairesIssued', 'questionnairesReturned', 'documentsRead']);
-    expect(methodsFor('员额法官')).toContain('caseFilesReviewed');
-    expect(methodsFor('员额检察官')).toContain('hearingsAttended');
+  it('the report keeps its sections, other methods and date; what it is still missing is named', () => {
     const content = researchContentSchema.parse(complete);
-    expect(methodsText(content.methods)).toEqual(['个别谈话12人次', '实地走访3处', '发放问卷50份（回收48份）', '查阅资料30份']);
-    expect(researchProblems(content)).toEqual([]);
-    expect(researchProblems(researchContentSchema.parse({}))).toEqual(['调研组尚无组长', '“基本情况”还没有内容', '“主要成效”还没有内容', '“存在问题”还没有内容', '“意见建议”还没有内容']);
+    const group = { members: [{ role: '组长' as const, name: '周明', post: '县人大常委会副主任' }] };
+    expect(researchProblems(content, group)).toEqual([]);
+    expect(researchProblems(researchContentSchema.parse({}), undefined)).toEqual(['尚未组成调研组', '“基本情况”还没有内容', '“主要成效”还没有内容', '“存在问题”还没有内容', '“意见建议”还没有内容']);
+    expect(researchProblems(content, { members: [] })).toEqual(['调研组尚无组长']);
   });
 
   it('a year file without research loads as before; one with research keeps it', () => {
@@ -86,25 +66,26 @@ describe('research report schema', () => {
       evaluations: [],
       research: { reports: [{ evaluationId: 'ev_aaaaaaaaaa', evaluateeId: 'ee_aaaaaaaaaa', content: complete, createdAt: 'x', updatedAt: 'y' }] },
     });
-    expect(withReport.research?.reports[0]?.content.methods.talks).toBe(12);
+    expect(withReport.research?.reports[0]?.content.sections.problems).toEqual(['农村学校师资仍然薄弱。']);
+    expect(withReport.research).toMatchObject({ groups: [], activities: [], findings: [] });
   });
 });
 
 describe('research handlers on the demo county', () => {
-  it('saves the report in the year partition, reads it back and exports the .docx', async () => {
-    const { s, call, completeWithLeader } = await open();
+  it('saves the report in the year partition, reads it back and exports the .docx with the group and the activities', async () => {
+    const { s, call, formGroup } = await open();
     const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
     const before = await call('research.get', which);
-    const complete = await completeWithLeader(which);
     expect(before).toMatchObject({ name: row.name, content: null, updatedAt: null, category: row.category });
     expect(before.members.length).toBeGreaterThan(0);
     await expect(call('research.export', which)).rejects.toThrow('尚未填写调研报告');
 
     // An incomplete report is stored (autosave), but not exported.
-    await call('research.save', { ...which, content: { group: [{ role: '成员', name: '李强', post: '办公室主任' }] } });
-    await expect(call('research.export', which)).rejects.toThrow('调研报告尚不完整：调研组尚无组长；“基本情况”还没有内容');
+    await call('research.save', { ...which, content: { otherMethods: '' } });
+    await expect(call('research.export', which)).rejects.toThrow('调研报告尚不完整：尚未组成调研组；“基本情况”还没有内容');
 
+    const members = await formGroup(which);
     const saved = await call('research.save', { ...which, content: complete });
     const after = await call('research.get', which);
     expect(after.updatedAt).toBe(saved.updatedAt);
@@ -116,34 +97,33 @@ describe('research handlers on the demo county', () => {
     const file = takeDelivered(s, 'desk', await call('research.export', which));
     expect(file.fileName).toBe(`关于对${row.name}同志履职情况的调研报告.docx`);
     const text = textOf(readDocx(file.bytes).document);
-    for (const words of [complete.group[0]!.name, '县人大常委会副主任', '李强', '基本情况', '主要成效', '存在问题', '意见建议', '该同志2023年任现职', '（一）依法履职意识较强。', '农村学校师资仍然薄弱']) {
+    for (const words of [members[0]!.name, '县人大常委会副主任', '李强', '个别谈话12人次', '发放调查问卷50份、回收48份', '基本情况', '主要成效', '存在问题', '意见建议', '该同志2023年任现职', '（一）依法履职意识较强。', '农村学校师资仍然薄弱']) {
       expect(text).toContain(words);
     }
-    expect(text).toContain('12');
-    expect(text).toContain('48');
   });
 
-  it('refuses bad input with the field named and leaves the stored report as it was', async () => {
-    const { call, completeWithLeader } = await open();
+  it('refuses bad input with the field named and leaves the stored records as they were', async () => {
+    const { s, call, formGroup } = await open();
     const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
-    const complete = await completeWithLeader(which);
-    await call('research.save', { ...which, content: complete });
-    const bad = { ...complete, methods: { ...complete.methods, questionnairesReturned: 60 } };
-    await expect(call('research.save', { ...which, content: bad })).rejects.toThrow('回收问卷不能多于发放问卷');
-    expect((await call('research.get', which)).content?.methods.questionnairesReturned).toBe(48);
+    await formGroup(which);
+    const before = await s.store.read<YearData>('year/2026');
+    await expect(
+      call('research.activity.save', { year: 2026, activity: { kind: 'questionnaire', evaluationIds: [which.evaluationId], questionnaire: { issued: 50, returned: 60 } } }),
+    ).rejects.toThrow('回收份数（60份）不能多于发放份数（50份）');
+    expect(await s.store.read<YearData>('year/2026')).toEqual(before);
     await expect(call('research.get', { year: 2026, evaluationId: 'ev_zzzzzzzzzz' })).rejects.toThrow('找不到该评议');
   });
 
-  it('an opinion drafted after the report names its methods with their counts and takes its problems as findings', async () => {
-    const { call, completeWithLeader } = await open();
+  it('an opinion drafted after the research names the activities with their counts and takes the findings', async () => {
+    const { call, formGroup } = await open();
     const row = (await call('opinions.list', { year: 2026 })).rows[0]!;
     const which = { year: 2026, evaluationId: row.evaluationId };
-    const complete = await completeWithLeader(which);
+    await formGroup(which);
     await call('research.save', { ...which, content: { ...complete, sections: { ...complete.sections, problems: ['（一）农村学校师资仍然薄弱。', '2.校舍维修资金不足'] } } });
     const detail = await call('opinions.create', which);
     const content = detail.record!.versions[0]!.content;
-    expect(content.lead[0]!.text).toContain('采取个别谈话12人次、实地走访3处、发放问卷50份（回收48份）、查阅资料30份等方式');
+    expect(content.lead[0]!.text).toContain('采取个别谈话12人次、实地走访3处、查阅资料30份、发放调查问卷50份、回收48份等方式');
     expect(content.sections.problems.map((p) => p.text)).toEqual(expect.arrayContaining(['农村学校师资仍然薄弱。', '校舍维修资金不足。']));
     expect(detail.material.findings).toEqual(['农村学校师资仍然薄弱。', '校舍维修资金不足']);
   });
@@ -187,17 +167,21 @@ describe('research group: leader from the leadership, members from the roster an
     const detail = await call('research.get', which);
     expect(detail.people).toEqual([{ id: deputy.id, name: '陈代表', kind: '人大代表', post: '县第一中学教师（人大代表）' }]);
     const member = detail.members.find((m) => m.role === '委员')!;
-    const group: ResearchMember[] = [
+    const members: ResearchMember[] = [
       { role: '组长', memberId: member.id, name: member.name, post: '县人大常委会委员' },
       { role: '成员', personId: deputy.id, name: deputy.name, post: '县第一中学教师（人大代表）' },
     ];
-    await expect(call('research.save', { ...which, content: { group } })).rejects.toMatchObject({ code: 'needs_confirmation', message: expect.stringContaining(`组长${member.name}是常委会委员`) });
-    expect((await s.store.read<YearData>('year/2026')).research?.reports ?? []).toEqual([]);
-    await call('research.save', { ...which, content: { group }, confirm: true });
-    // Confirmed once: the next autosave of the same group does not ask again.
-    await call('research.save', { ...which, content: { group, groupName: '第一调研组' } });
-    expect((await call('research.get', which)).content?.group).toEqual(group);
+    const group = { evaluationIds: [which.evaluationId], members };
+    await expect(call('research.group.save', { year: 2026, group })).rejects.toMatchObject({ code: 'needs_confirmation', message: expect.stringContaining(`组长${member.name}是常委会委员`) });
+    expect((await s.store.read<YearData>('year/2026')).research?.groups ?? []).toEqual([]);
+    const { id } = await call('research.group.save', { year: 2026, group, confirm: true });
+    // Confirmed once: the next save of the same group does not ask again.
+    await call('research.group.save', { year: 2026, groupId: id, group: { ...group, name: '第一调研组' } });
+    expect((await call('research.records', which)).group?.members).toEqual(members);
 
-    await expect(call('research.save', { ...which, content: { group: [...group, { role: '组长', name: '某人', post: '干部' }] } })).rejects.toMatchObject({ code: 'conflict', message: '调研组组长应从组成人员或人员库中选择，“某人”不在其中' });
+    await expect(call('research.group.save', { year: 2026, groupId: id, group: { ...group, members: [...members, { role: '组长', name: '某人', post: '干部' }] } })).rejects.toMatchObject({
+      code: 'conflict',
+      message: '调研组组长应从组成人员或人员库中选择，“某人”不在其中',
+    });
   });
 });

@@ -46,7 +46,9 @@ export interface ResearchReportInput {
   members: ResearchMemberInput[];
   /** 'YYYY-MM-DD', start and end of the research (optional). */
   period?: { from: string; to: string };
-  methods: ResearchMethodsInput;
+  methods?: ResearchMethodsInput;
+  /** The methods in words, already phrased (个别谈话12人次); used instead of `methods` when given. */
+  methodPhrases?: string[];
   /** Paragraphs before 一、基本情况; a standard lead from subject, period and methods when absent. */
   lead?: OpinionContent;
   basicSituation: OpinionContent;
@@ -104,7 +106,7 @@ export function buildResearchReportDocument(input: ResearchReportInput): Officia
   const composition = compositionText(input.members);
   if (composition === '') throw new RangeError('调研组组成人员不能为空');
   if (!input.members.some((m) => m.role === '组长')) throw new RangeError('调研组须有组长');
-  const methods = methodsText(input.methods);
+  const methods = input.methodPhrases ? input.methodPhrases.map((p) => p.trim().replace(/[。；，]$/, '')).filter(Boolean).join('，') : methodsText(input.methods ?? {});
 
   const body: BodyBlock[] = [];
   if (input.lead) {
