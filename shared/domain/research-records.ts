@@ -258,6 +258,8 @@ export type ResearchActivity = z.infer<typeof researchActivitySchema>;
 export type ResearchActivityInput = z.input<typeof researchActivitySchema>;
 export const researchActivityDraftSchema = activityUnion(draftFields).superRefine(activityRules);
 export type ResearchActivityDraft = z.input<typeof researchActivityDraftSchema>;
+/** A draft with every default filled in, as a form holds it. */
+export type ResearchActivityDraftValue = z.output<typeof researchActivityDraftSchema>;
 
 // ── Findings ─────────────────────────────────────────────────────────────────────────────────
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { dateField, enumField, idField, intField, optionalText, requiredText } from './fields';
-import type { EvaluateeCategory } from './evaluatees';
+import { dateField, idField, optionalText } from './fields';
 import type { Member, Person } from './people';
-import { RESEARCH_GROUP_MAX, researchMemberSchema, researchRecordsFields, type ResearchMember } from './research-records';
+import { researchRecordsFields, type ResearchMember } from './research-records';
 
 /**
  * 调研报告 (事前调研): the research group's report on one evaluation, kept in the year partition of
- * the evaluation (`research` of yearSchema). Research records come in a later batch; until then the
- * secretariat enters what the report says: the group's composition, the methods with their counts,
- * the period and the four sections 一、基本情况 二、主要成效 三、存在问题 四、意见建议.
+ * the evaluation (`research` of yearSchema) beside the research records (research-records.ts: the
+ * group, typed activities, findings). The report holds the text: the four sections 一、基本情况
+ * 二、主要成效 三、存在问题 四、意见建议 (built from the records by research-compose.ts, then edited),
+ * other methods in words and the date; its group, period and methods are printed from the records.
  *
  * One report per evaluation. Sections are plain paragraphs; a paragraph that starts with （一） or 1.
  * is printed as that heading level (the office types its own sub-headings in a report).

@@ -70,14 +70,15 @@ test('a deputy and a specialist are added to the 人员库 and picked into a res
   await page.getByLabel('从组成人员或人员库中选择').selectOption({ label: '刘专家（专家）' });
   await page.getByRole('button', { name: '添加到调研组' }).click();
   await expect(group.getByRole('row')).toHaveCount(4);
-  await page.getByLabel('调研组名称').blur();
-  await expect(page.getByTestId('rs-save-state')).toContainText('已保存');
   await shot(page, 'research-group');
 
-  // Stored: the deputy by the registry's id.
-  const detail = await api(page, 'research.get', { year: first.year, evaluationId: first.evaluationId }, 'desk');
+  // Stored: the deputy by the registry's id (each pick is saved at once).
   const people = await api(page, 'registry.list', {}, 'desk');
-  expect(detail.content?.group.map((g) => [g.role, g.name, g.memberId ?? g.personId])).toEqual([
+  await expect
+    .poll(async () => (await api(page, 'research.records', { year: first.year, evaluationId: first.evaluationId }, 'desk')).group?.members.length)
+    .toBe(3);
+  const detail = await api(page, 'research.records', { year: first.year, evaluationId: first.evaluationId }, 'desk');
+  expect(detail.group?.members.map((g) => [g.role, g.name, g.memberId ?? g.personId])).toEqual([
     ['组长', member.name, member.id],
     ['成员', '陈代表', people.find((p) => p.name === '陈代表')!.id],
     ['成员', '刘专家', people.find((p) => p.name === '刘专家')!.id],
