@@ -18,8 +18,8 @@ import { kindOf, PROBLEMS, SUGGESTIONS } from './demo-texts';
  * 案件评查 with a 涉法涉诉信访重点案件 and 旁听庭审 for the batch); findings per evaluation. In the
  * earlier years the findings are what the issued opinion says (its 存在的问题 and an item of 意见和建议
  * name them, so their ledger entries and 回头看 verdicts follow), and the first finding of each head
- * heard in person was asked at the meeting as a volunteered question (自由提问) from the bank; this
- * year's first finding of each head waits in the meeting's bank.
+ * heard in person was asked at the meeting as a volunteered question (自由提问) from the bank. This
+ * year's findings are not linked yet: the meeting's bank stays as the office prepares it.
  *
  * Its own seeded sequence, run after the rest of the county is built, so nothing drawn before
  * changes. Nothing is dated after `today`: a date still to come is left out.
@@ -188,12 +188,13 @@ export function addDemoResearch(input: DemoResearchInput): void {
       }
       research.findings.push(...found);
       if (ev.mode !== 'report' || found.length === 0) return;
+      // This year's meeting keeps the bank the office prepares (its findings wait on 调研问题追溯).
       const meeting = meetingOf(yr, ev);
-      if (meeting) askAtMeeting(meeting, ev, found[0]!);
+      if (meeting && meeting.meeting.status === 'closed') askAtMeeting(meeting, ev, found[0]!);
     }
   }
 
-  /** The first finding as a question of the bank; asked (自由提问, minuted) when the meeting was held. */
+  /** The first finding as a question of a held meeting's bank, asked there (自由提问, minuted). */
   function askAtMeeting(meeting: MeetingData, ev: Evaluation, f: Finding): void {
     const criterion = criteria.find((c) => c.id === f.criterionId)?.name ?? '';
     const question: Question = {
@@ -206,7 +207,6 @@ export function addDemoResearch(input: DemoResearchInput): void {
       createdAt: f.createdAt,
     };
     meeting.questioning.bank.push(question);
-    if (meeting.meeting.status !== 'closed') return;
     const present = others.filter((m) => meeting.attendance.members[m.id] === 'present');
     const asker = present.length ? dice.pick(present) : undefined;
     if (!asker) return;
