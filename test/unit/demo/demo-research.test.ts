@@ -9,8 +9,8 @@ const demo = buildDemoCounty({ currentYear: YEAR, today: TODAY });
 const category = new Map(demo.core.evaluatees.map((e) => [e.id, e.category]));
 
 describe('demo county: research and the thread of its findings', () => {
-  it('every evaluation, earlier years and this one, has a group, activities and findings', () => {
-    for (const [year, data] of Object.entries(demo.years)) {
+  it('every evaluation of the earlier years has a group, activities and findings', () => {
+    for (const [year, data] of Object.entries(demo.years).filter(([y]) => Number(y) < YEAR)) {
       const r = data.research!;
       for (const ev of data.evaluations) {
         expect(r.groups.filter((g) => g.evaluationIds.includes(ev.id)), `${year} ${ev.id}`).toHaveLength(1);
@@ -57,9 +57,10 @@ describe('demo county: research and the thread of its findings', () => {
     }
   });
 
-  it("this year's findings wait to be linked: the meeting's bank stays as the office prepares it", () => {
+  it("this year's research is the office's to record: no records, and the meeting's bank as the office prepares it", () => {
     const data = demo.years[YEAR]!;
-    expect(data.research!.findings.filter((f) => data.evaluations.some((e) => e.id === f.evaluationId)).length).toBeGreaterThan(0);
+    expect(data.research?.groups ?? []).toEqual([]);
+    expect(data.research?.findings ?? []).toEqual([]);
     const current = demo.meetings.find((m) => m.meeting.status !== 'closed' && m.meeting.date.startsWith(`${YEAR}-10`))!;
     expect(current.questioning.bank).toEqual([]);
   });
