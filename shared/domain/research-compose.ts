@@ -4,7 +4,6 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_LABELS,
   ACTIVITY_UNITS,
-  FINDING_WEIGHT_LABELS,
   percentText,
   questionnaireFigures,
   returnRateText,
@@ -61,8 +60,6 @@ function kindPhrase(kind: ActivityKind, list: readonly ResearchActivity[]): stri
       const key = list.reduce((s, a) => s + (a.kind === 'caseReview' ? a.cases.filter((c) => c.category === '涉法涉诉信访重点案件').length : 0), 0);
       return `评查案卷${total}件${key > 0 ? `（其中涉法涉诉信访重点案件${key}件）` : ''}`;
     }
-    case 'forum':
-      return `召开座谈会、走访${total}次`;
     case 'clientOpinions':
       return `听取服务对象意见建议${total}条`;
     default:
@@ -87,7 +84,8 @@ export function activityParagraphs(activities: readonly ResearchActivity[]): str
         questionnaireFigures(q).forEach((f, i) => {
           const options = f.options.map((o) => `“${o.text}”${o.tally}份，占${o.percent}`).join('；');
           const blank = f.blank ? `；未作答${f.blank}份，占${percentText(f.blank, q.returned)}` : '';
-          out.push(`问卷第${i + 1}题“${f.text}”（${f.multiple ? '多选' : '单选'}）：${options}${blank}。`);
+          const kind = /（[^）]*选[^）]*）$/.test(f.text.trim()) ? '' : `（${f.multiple ? '多选' : '单选'}）`;
+          out.push(`问卷第${i + 1}题“${f.text.trim()}”${kind}：${options}${blank}。`);
         });
         break;
       }
@@ -136,7 +134,7 @@ export function sortFindings<T extends Pick<Finding, 'criterionId' | 'weight'>>(
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 const sub = (i: number) => `（${CN_NUMBERS[i] ?? String(i + 1)}）`;
 
-/** 存在问题 and 意见建议 from the findings: a （一） heading per criterion, the findings numbered under it. */
+/** 存在问题 and 意见建议 from the findings: a （一） heading per criterion, the findings numbered under it, weightiest first (the weight orders, it is not printed). */
 export function findingParagraphs(
   findings: readonly Finding[],
   criteria: readonly { id: string; name: string; order: number }[],
@@ -154,7 +152,7 @@ export function findingParagraphs(
   const end = (t: string) => t.trim().replace(/[。；，]?$/, '。');
   groups.forEach((g, i) => {
     problems.push(`${sub(i)}${g.name}方面`);
-    g.list.forEach((f, j) => problems.push(`${j + 1}.${end(f.text)}${f.weight > 1 ? `（${FINDING_WEIGHT_LABELS[f.weight]}）` : ''}`));
+    g.list.forEach((f, j) => problems.push(`${j + 1}.${end(f.text)}`));
   });
   const withSuggestion = groups.map((g) => ({ name: g.name, list: g.list.filter((f) => f.suggestion.trim() !== '') })).filter((g) => g.list.length > 0);
   withSuggestion.forEach((g, i) => {

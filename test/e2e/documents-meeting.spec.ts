@@ -145,7 +145,7 @@ test('a 调研报告 is entered on the desk, autosaved, and exported', async ({ 
   const first = (await api(page, 'opinions.list', {}, 'desk')).rows[0]!;
   await page.getByRole('button', { name: `调研报告：${first.name}` }).click();
   await expect(page.getByRole('heading', { name: `关于对${first.name}同志履职情况的调研报告` })).toBeVisible();
-  await expect(page.getByText('导出前需完成：调研组尚无组长')).toBeVisible();
+  await expect(page.getByText('导出前需完成：尚未组成调研组')).toBeVisible();
   await expect(page.getByRole('button', { name: '导出Word' })).toBeDisabled();
 
   // 组长 from the roster (post prefilled), a member typed in.
@@ -164,9 +164,19 @@ test('a 调研报告 is entered on the desk, autosaved, and exported', async ({ 
 
   await page.getByLabel('调研开始日期').fill('2026-09-01');
   await page.getByLabel('调研结束日期').fill('2026-09-18');
-  await page.getByLabel('个别谈话（人次）').fill('15');
-  await page.getByLabel('发放问卷（份）').fill('60');
-  await page.getByLabel('回收问卷（份）').fill('57');
+  await page.getByLabel('调研结束日期').blur();
+  // Activities: talks counted, a questionnaire's sheets.
+  await page.getByLabel('调研活动类型').selectOption('个别谈话');
+  await page.getByRole('button', { name: '添加调研活动' }).click();
+  await page.getByLabel('数量（人次）').fill('15');
+  await page.getByLabel('数量（人次）').blur();
+  await expect(page.getByRole('article', { name: /个别谈话 · 15人次/ })).toBeVisible();
+  await page.getByLabel('调研活动类型').selectOption('问卷调查');
+  await page.getByRole('button', { name: '添加调研活动' }).click();
+  await page.getByLabel('发放份数').fill('60');
+  await page.getByLabel('回收份数').fill('57');
+  await page.getByLabel('回收份数').blur();
+  await expect(page.getByRole('article', { name: /发放60份、回收57份/ })).toBeVisible();
   await page.getByLabel('一、基本情况').fill(`${first.name}同志任现职以来，分管工作全面。\n调研组听取了汇报。`);
   await page.getByLabel('二、主要成效').fill('（一）依法履职意识较强。\n主动接受人大监督。');
   await page.getByLabel('三、存在问题').fill('基层服务能力有待提升。');
@@ -176,7 +186,7 @@ test('a 调研报告 is entered on the desk, autosaved, and exported', async ({ 
 
   // Stored: a reload shows the same report.
   await page.reload();
-  await expect(page.getByLabel('个别谈话（人次）')).toHaveValue('15');
+  await expect(page.getByRole('article', { name: /个别谈话 · 15人次/ })).toBeVisible();
   await expect(page.getByLabel('二、主要成效')).toHaveValue('（一）依法履职意识较强。\n主动接受人大监督。');
   await expect(page.getByRole('table', { name: '调研组成员' }).getByText('林晓')).toBeVisible();
 

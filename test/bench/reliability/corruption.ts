@@ -136,7 +136,7 @@ async function buildTemplate(root: string): Promise<Template> {
   const member = (await desk('members.list', {}))[0]!;
   await desk('members.update', { member: { ...member, note: '可靠性测试：备份之后的修改' } });
   const planned = (await desk('meetings.get', { id: round.meetingId })).planned[0]!;
-  await desk('research.save', { year, evaluationId: planned.id, content: { groupName: '可靠性测试调研组' } });
+  await desk('research.save', { year, evaluationId: planned.id, content: { otherMethods: '可靠性测试：备份之后的调研' } });
   const acknowledged = await readPartitions(s, keys);
   await s.close();
   const meta = JSON.parse(await readFile(join(dataDir, 'meta.json'), 'utf8')) as unknown;

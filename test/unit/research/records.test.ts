@@ -31,7 +31,7 @@ async function open() {
   return { s, call, rows, members };
 }
 
-const sections = (who: string) => ({ basicSituation: [`${who}的基本情况。`], achievements: [`${who}的成效。`], problems: [`${who}的问题。`], suggestions: [`${who}的建议。`] });
+const sections = (who: string) => ({ basicSituation: [`${who}的基本情况。`], achievements: [`（一）${who}的成效。`], problems: [`${who}的问题。`], suggestions: [`${who}的建议。`] });
 
 describe('research records: groups, activities, findings', () => {
   it('a batch group researches several evaluations; an evaluation is in one group only; a finding names its criterion and its activity', async () => {
@@ -90,7 +90,7 @@ describe('research records: groups, activities, findings', () => {
       '问卷第1题“总体评价”（单选）：“满意”40份，占83.3%；“不满意”6份，占12.5%；未作答2份，占4.2%。',
     ]);
     expect(content.sections.achievements).toEqual(['成效显著。']);
-    expect(content.sections.problems).toEqual([`（一）${criteria[0]!.name}方面`, '1.学法用法不够。', `（二）${criteria[2]!.name}方面`, '1.窗口办事效率不高。（较重）']);
+    expect(content.sections.problems).toEqual([`（一）${criteria[0]!.name}方面`, '1.学法用法不够。', `（二）${criteria[2]!.name}方面`, '1.窗口办事效率不高。']);
     expect(content.sections.suggestions).toEqual([`（一）${criteria[2]!.name}方面`, '1.推行一窗通办。']);
   });
 
@@ -125,6 +125,9 @@ describe('research records: groups, activities, findings', () => {
       from += i + 1;
     }
     expect(at('现将调研情况报告如下')).toBeLessThan(positions[0]!);
+    // A typed （一） under a section renumbered one level lower, so it does not read as the section's heading.
+    expect(list.some((p) => p.includes(`1.${a!.name}的成效。`))).toBe(true);
+    expect(list.some((p) => p.includes(`（一）${a!.name}的成效。`))).toBe(false);
     // A combined report of a single evaluation is refused with the field named.
     await expect(call('research.group.save', { year: 2026, groupId: id, group: { ...group, evaluationIds: [a!.evaluationId], reportMode: 'combined' } })).rejects.toThrow('只有一名被评议对象时不能合并调研报告');
   });

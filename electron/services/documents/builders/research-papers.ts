@@ -32,7 +32,9 @@ export function buildQuestionnaireForm(input: QuestionnaireFormInput): OfficialD
   input.questions.forEach((q, i) => {
     if (q.text.trim() === '') throw new RangeError(`调查问卷第${i + 1}题内容为空`);
     if (q.options.length < 2) throw new RangeError(`调查问卷第${i + 1}题至少应有两个选项`);
-    body.push({ text: `${i + 1}.${q.text.trim()}（${q.multiple ? '可多选' : '单选'}）`, flush: true });
+    // A question typed with its own （可多选） keeps it, not printed twice.
+    const kind = /（[^）]*选[^）]*）$/.test(q.text.trim()) ? '' : `（${q.multiple ? '可多选' : '单选'}）`;
+    body.push({ text: `${i + 1}.${q.text.trim()}${kind}`, flush: true });
     body.push({ text: q.options.map((o) => `${BOX}${o.trim()}`).join('　　'), flush: true });
   });
   body.push({ text: '您的其他意见和建议：', flush: true }, { text: '　', flush: true }, { text: '　', flush: true }, { text: input.organ, align: 'right', flush: true });
@@ -88,11 +90,19 @@ export interface CombinedReportInput extends Omit<ResearchReportInput, 'subject'
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
-/** A level of the office's own numbering one lower: （一） → 1., 1. → （1）. */
+/**
+ * The office's own sub-headings one level lower, renumbered so they do not read as the section
+ * headings above them: （一） → 1., 1. → （1）.
+ */
 function demote(p: BodyParagraph): BodyParagraph {
   const level = p.level ?? 0;
   if (level === 0) return p;
-  return { ...p, level: Math.min(4, level + 1) as BodyParagraph['level'] };
+  let text = p.text;
+  const cn = /^（([一二三四五六七八九十]{1,3})）/.exec(text);
+  const digit = /^(\d{1,2})[.．]/.exec(text);
+  if (level === 2 && cn) text = `${CN.indexOf(cn[1]!) + 1}.${text.slice(cn[0].length)}`;
+  else if (level === 3 && digit) text = `（${digit[1]}）${text.slice(digit[0].length)}`;
+  return { ...p, level: Math.min(4, level + 1) as BodyParagraph['level'], text };
 }
 
 /**
