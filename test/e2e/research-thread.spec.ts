@@ -17,7 +17,7 @@ const F1 = { text: '行政审批事项办理时限压缩不到位，部分事项
 const F2 = { text: '政务公开栏信息更新不及时，群众对惠民政策知晓率不高。', suggestion: '' };
 const F3 = { text: '执法案卷归档不够规范。', suggestion: '' };
 
-test('findings become questions asked at the meeting (one volunteered, one drawn) and an opinion item with a 回头看 verdict, traced both ways', async ({ page }) => {
+test('findings become questions asked at the meeting (one volunteered, one drawn) and an opinion item with a 回头看 verdict, traced both ways', async ({ page, context }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto(host.urls.desk);
@@ -62,12 +62,17 @@ test('findings become questions asked at the meeting (one volunteered, one drawn
   const panel = page.getByTestId('questioning-panel');
   await expect(panel).toBeVisible();
 
-  // A member asks without being drawn, with the question made from F2.
+  const hall = await context.newPage();
+  await hall.goto(host.urls.hall);
+
+  // A member asks without being drawn, with the question made from F2; the hall shows the name like a drawn one.
   const asker = live.roster.find((m) => m.role === '委员')!;
   await panel.getByLabel('自由提问的委员').selectOption({ label: `${asker.name}（委员）` });
   await panel.getByLabel('自由提问的题库问题').selectOption({ label: `${inBank.find((q) => q.source.ref === f2)!.topic}：${F2.text.slice(0, 24)}…` });
   await panel.getByRole('button', { name: '登记提问' }).click();
   await expect(page.getByTestId('q-asker')).toHaveText(asker.name);
+  await expect(hall.getByTestId('hall-draw')).toHaveAttribute('data-settled', 'true');
+  await expect(hall.getByTestId('hall-draw-name')).toContainText(asker.name);
   await expect(page.getByTestId('q-current')).toContainText('自由提问');
   await expect(page.getByTestId('q-question')).toContainText(F2.text);
   await expect(panel.getByLabel('针对的调研问题')).toHaveValue(f2);
