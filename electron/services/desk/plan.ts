@@ -132,6 +132,11 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       if (onAgenda) throw new ApiError('conflict', `该对象已在会议“${onAgenda.meeting.name}”的议程中，请先从议程中移除。`);
       if (stageHeld(derived)) throw new ApiError('conflict', `该评议已进入“${stageLabel(derived)}”阶段，不能移出计划。`);
       await updateYear(ctx, year, (data) => {
+        // Research records name the evaluation: removing it under them would leave them pointing nowhere.
+        const r = data.research;
+        if (r && (r.groups.some((g) => g.evaluationIds.includes(evaluationId)) || r.activities.some((a) => a.evaluationIds.includes(evaluationId)) || r.findings.some((f) => f.evaluationId === evaluationId))) {
+          throw new ApiError('conflict', '该评议已有调研记录（调研组、调研活动或调研发现的问题），请先在调研报告页面删除或移出后再移出计划。');
+        }
         data.evaluations = data.evaluations.filter((ev) => ev.id !== evaluationId);
       });
       return { id: evaluationId };

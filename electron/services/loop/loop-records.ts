@@ -56,7 +56,11 @@ export function recordsOf(ev: Evaluation, year: Readonly<YearData>, meetings: re
   const voteItems = meeting ? meetingVoteItemIds(meeting) : new Set<string>();
   const rec = caseRecords(loopOf(year), ev.id);
   return {
-    researchStarted: (year.research?.reports ?? []).some((r) => r.evaluationId === ev.id),
+    // A report, a group or an activity: the research has begun.
+    researchStarted:
+      (year.research?.reports ?? []).some((r) => r.evaluationId === ev.id) ||
+      (year.research?.groups ?? []).some((g) => g.evaluationIds.includes(ev.id)) ||
+      (year.research?.activities ?? []).some((a) => a.evaluationIds.includes(ev.id)),
     heardAtMeeting: meeting !== null && onAgenda && STARTED.has(meeting.meeting.status),
     votingStarted:
       meeting !== null && meeting.votes.rounds.some((r) => voteItems.has(r.agendaItemId) && r.evaluateeIds.includes(ev.evaluateeId) && BALLOTS_OUT.has(r.state)),

@@ -69,6 +69,15 @@ describe('research records: groups, activities, findings', () => {
     const stored = await s.store.read<YearData>('year/2026');
     expect(stored.research?.findings.find((x) => x.id === f1)).toMatchObject({ text: '窗口办事效率不高', weight: 3 });
     await call('research.finding.remove', { year: 2026, findingId: f1 });
+    // An evaluation with research records is not taken out of the plan under them (one planned for a later year, on no agenda).
+    const unit = (await call('units.list', {})).find((u) => u.kind === 'government')!;
+    const person = await call('evaluatees.create', { evaluatee: { name: '司马清和', category: '其他', unitId: unit.id, position: '副局长', postKey: `${unit.id}/副局长`, appointmentDate: '2025-05-01' } });
+    const year = 2026;
+    const later = await call('plan.add', { evaluateeId: person.id, year, mode: 'report' });
+    await call('research.group.save', { year, group: { evaluationIds: [later.id], members } });
+    await expect(call('plan.remove', { year, evaluationId: later.id })).rejects.toThrow('该评议已有调研记录');
+    await call('research.group.remove', { year, groupId: (await call('research.records', { year, evaluationId: later.id })).group!.id });
+    await call('plan.remove', { year, evaluationId: later.id });
     expect((await call('research.records', { year: 2026, evaluationId: a!.evaluationId })).findings.map((x) => x.text)).toEqual(['执行县委部署不够有力']);
   });
 
