@@ -36,6 +36,12 @@ export interface HallDrawContent {
   timer: (TimerState & { label: string }) | null;
 }
 
+/** A research finding as the questioning names it: its id and (a start of) its text. */
+export interface FindingRef {
+  id: string;
+  text: string;
+}
+
 export interface QuestioningMemberRef {
   id: string;
   name: string;
@@ -92,6 +98,10 @@ export interface QuestioningState {
   records: QuestionRecordView[];
   /** This evaluatee's question bank, in bank order. */
   bank: Question[];
+  /** Members present, in roster order: who may be entered as asking without a draw (自由提问). */
+  present: QuestioningMemberRef[];
+  /** The research findings of this evaluatee's evaluation this year, which a minuted question may name. */
+  findings: FindingRef[];
   logTail: DrawLogLine[];
   logCount: number;
 }

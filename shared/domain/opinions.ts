@@ -58,6 +58,11 @@ export function placeholder(what: string): string {
 export const paragraphSchema = z.object({
   level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '段落级别应为0至4' }),
   text: z.string({ error: '段落内容应为文字' }).max(PARAGRAPH_MAX, `每段不能超过${PARAGRAPH_MAX}个字`),
+  /**
+   * The research finding this paragraph was made from (存在的问题 / 意见和建议), by id: the link
+   * survives edits of the text (shared/thread).
+   */
+  findingId: idField('fd', '关联的调研问题').optional(),
 });
 export type OpinionParagraph = z.infer<typeof paragraphSchema>;
 

@@ -30,6 +30,17 @@ export const RECORD_STATUSES = ['asking', 'done', 'cancelled'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export const RECORD_STATUS_LABELS: Record<RecordStatus, string> = { asking: '正在询问', done: '已结束', cancelled: '已作废' };
 
+/**
+ * How a questioner came to ask: drawn by lot (the draw log holds the draw), or volunteered — a
+ * member asked without being drawn (no log entry; the same minutes and timers).
+ */
+export const RECORD_ORIGINS = ['draw', 'volunteer'] as const;
+export type RecordOrigin = (typeof RECORD_ORIGINS)[number];
+export const RECORD_ORIGIN_LABELS: Record<RecordOrigin, string> = { draw: '随机抽取', volunteer: '自由提问' };
+
+/** A research finding's id (事前调研发现的问题, research-records.ts). */
+export const findingRefField = idField('fd', '调研问题');
+
 export const TIMER_KINDS = ['answer', 'followUp'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 export const TIMER_LABELS: Record<TimerKind, string> = { answer: '答复计时', followUp: '追问计时' };
@@ -60,8 +71,10 @@ export const recordIdField = z.string({ error: '询问记录编号不能为空' 
 
 export const questionSourceSchema = z.object({
   kind: enumField('问题来源', QUESTION_SOURCES).default('typed'),
-  /** The research finding or opinion the question was made from (a later batch). */
+  /** The research finding (source `research`) or opinion the question was made from. */
   ref: z.string().max(64).optional(),
+  /** The evaluation the finding belongs to (source `research`). */
+  evaluationId: z.string().max(64).optional(),
 });
 
 export const questionSchema = z.object({
@@ -85,6 +98,11 @@ export const questioningSettingsSchema = z.object({
   exclusions: z.array(idField('mb', '排除人员'), { error: '排除人员应为列表' }).max(100).default([]),
   /** The 主任 presides over the meeting and is not drawn; on unless the office turns it off. */
   excludeChair: boolField('主持会议的主任不参加抽取').default(true),
+  /**
+   * Draw questioners by lot (随机抽取提问人). Off: members ask as they volunteer and the console
+   * offers no draw. Volunteered questions are taken either way.
+   */
+  drawQuestioners: boolField('随机抽取提问人').default(true),
   /** Also draw the question from the evaluatee's bank. */
   drawQuestion: boolField('同时抽取问题').default(false),
   answerMinutes: intField('答复时长（分钟）', 1, 60).default(DEFAULT_ANSWER_MINUTES),
@@ -96,7 +114,12 @@ export type QuestioningSettings = z.infer<typeof questioningSettingsSchema>;
 export const questionRecordSchema = z.object({
   id: recordIdField,
   evaluateeId: idField('ee', '被评议对象'),
-  /** The draw-log entry that picked the member. */
+  /** Volunteered, or drawn by lot (absent: drawn — records written before volunteering existed). */
+  origin: enumField('提问方式', RECORD_ORIGINS).optional(),
+  /**
+   * The draw-log entry that picked the member; a volunteered question has no draw and carries its
+   * own record id here (the hall keys its picture by it).
+   */
   drawId: z.string().min(1).max(64),
   memberId: idField('mb', '组成人员'),
   /** Name and role as drawn, so the minutes read without the roster. */
@@ -106,6 +129,8 @@ export const questionRecordSchema = z.object({
   topic: optionalText('问题主题', TOPIC_MAX),
   /** From the bank, or typed on the spot by the secretary. */
   questionText: optionalText('问题内容', 2000),
+  /** The research finding the question addresses (an id, so the link survives edits of its text). */
+  findingId: findingRefField.optional(),
   /** The secretary's notes on the answer and follow-ups. Never sent to the hall. */
   notes: optionalText('询问记录', NOTES_MAX),
   answerTimer: timerStateSchema,

@@ -49,7 +49,7 @@ test('questions pasted one per line, withdrawn, restored; the settings saved', a
   await expect.poll(async () => (await api(page, 'questions.list', { meetingId: meeting.id })).settings.answerMinutes).toBe(4);
   await expect(page.getByRole('status', { name: '询问设置保存状态' })).toHaveText(/^已保存 \d{2}:\d{2}:\d{2}$/);
   const saved = await api(page, 'questions.list', { meetingId: meeting.id });
-  expect(saved.settings).toEqual({ scope: 'meeting', exclusions: [named.id], excludeChair: true, drawQuestion: true, answerMinutes: 4, followUpMinutes: 3 });
+  expect(saved.settings).toEqual({ scope: 'meeting', exclusions: [named.id], excludeChair: true, drawQuestioners: true, drawQuestion: true, answerMinutes: 4, followUpMinutes: 3 });
   expect(saved.questions.map((q) => q.text)).toEqual(['审批时限为何仍然过长？', '“一网通办”何时全覆盖？', '涉企检查过多的问题，具体整改措施是什么？']);
 
   // After a reload everything is still there, and the log panel gives its verdict.

@@ -22,6 +22,7 @@ import { packageHandlers } from '../package/package-handlers';
 import { researchRecordHandlers } from '../research/research-records-handlers';
 import { lockHandlers } from '../lock/lock-handlers';
 import { sheetHandlers } from '../sheets/sheet-handlers';
+import { threadHandlers } from '../thread/thread-service';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -48,5 +49,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...researchRecordHandlers(ctx),
     ...lockHandlers(ctx),
     ...sheetHandlers(ctx),
+    ...threadHandlers(ctx),
   };
 }

@@ -1,3 +1,4 @@
+import { addDemoResearch } from './demo-research';
 import { formatMeetingName, meetingNamePrefix } from '../../../shared/format/chinese-numerals';
 import { toIsoDate } from '../../../shared/format/dates';
 import { defaultCriteria } from '../../../shared/domain/criteria';
@@ -182,7 +183,10 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
     tellers: [],
   }, years, taken);
 
-  return { core, years, meetings: [meeting, ...history] };
+  const meetings = [meeting, ...history];
+  // Research records and the thread of their findings, on a sequence of their own (demo-research.ts).
+  addDemoResearch({ core, years, meetings, today: options.today ?? `${currentYear}-07-01`, currentYear });
+  return { core, years, meetings };
 }
 
 /** The demo county as store partitions, in the order to write them (core first). */

@@ -33,6 +33,8 @@ import { syncLedger } from '../loop/ledger-sync';
 import { allYears, loopSources } from '../loop/loop-read';
 import { caseRow } from '../loop/loop-view';
 import { derivedLabel } from '../loop/loop-records';
+import { foreignFindingProblems } from '../../../shared/thread/links';
+import { throwIfIssues } from '../desk/desk-data';
 
 type OpinionHandlers = Pick<Handlers, keyof typeof opinionCalls>;
 
@@ -138,7 +140,11 @@ export function opinionHandlers(ctx: ServiceContext): OpinionHandlers {
     'opinions.saveDraft': async ({ year, evaluationId, versionNo, content }) => {
       await loadFacts(ctx, year, evaluationId);
       const now = stamp(ctx);
-      await updateYear(ctx, year, (data) => workflow.saveDraft(findRecord(data, evaluationId), versionNo, content, now));
+      await updateYear(ctx, year, (data) => {
+        // A paragraph made from a research finding names one of this evaluation's (shared/thread).
+        throwIfIssues(foreignFindingProblems(content, evaluationId, data.research?.findings ?? []), '评议意见');
+        return workflow.saveDraft(findRecord(data, evaluationId), versionNo, content, now);
+      });
       return { updatedAt: now };
     },
 

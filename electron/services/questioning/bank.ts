@@ -117,12 +117,12 @@ export function bankHandlers(ctx: ServiceContext): BankHandlers {
         delete question.withdrawReason;
       }),
 
-    'questioning.settings': ({ meetingId, scope, exclusions, excludeChair, drawQuestion, answerMinutes, followUpMinutes }) =>
+    'questioning.settings': ({ meetingId, scope, exclusions, excludeChair, drawQuestioners, drawQuestion, answerMinutes, followUpMinutes }) =>
       edit(meetingId, (data, core) => {
         const known = new Set(core.members.map((m) => m.id));
         const unknown = exclusions.filter((id) => !known.has(id));
         if (unknown.length) throw new ApiError('invalid_args', '排除人员中有不在组成人员名单中的人员。');
-        data.questioning.settings = { scope, exclusions: [...new Set(exclusions)], excludeChair, drawQuestion, answerMinutes, followUpMinutes };
+        data.questioning.settings = { scope, exclusions: [...new Set(exclusions)], excludeChair, drawQuestioners, drawQuestion, answerMinutes, followUpMinutes };
       }),
 
     'questioning.log': async ({ meetingId, rehearsal }) => {

@@ -17,7 +17,8 @@ export function questioningHall(inputs: LiveInputs): HallContent | null {
   const q = data.questioning;
   const record = currentRecord(q, item.evaluateeId);
   if (!record) return null;
-  const entry = q.log.find((e) => e.type === 'draw' && e.id === record.drawId);
+  // A volunteered question has no draw: the hall shows the name as it shows a drawn one, settled.
+  const entry = record.origin !== 'volunteer' ? q.log.find((e) => e.type === 'draw' && e.id === record.drawId) : undefined;
   const candidates = entry?.type === 'draw' ? entry.candidates.map((c) => c.name) : [record.memberName];
   const person = evaluateeRef(core, item.evaluateeId);
   const active = record.activeTimer;

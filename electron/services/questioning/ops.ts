@@ -7,6 +7,7 @@ import {
   DRAW_ANIMATION_MS,
   newQuestioningId,
   TIMER_LABELS,
+  type Question,
   type QuestioningData,
   type QuestionRecord,
   type TimerKind,
@@ -51,6 +52,7 @@ function finishStale(q: QuestioningData, evaluateeId: string, clock: OpClock): v
 
 export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, clock: OpClock, skipAnimation: boolean): QuestionRecord {
   const q = data.questioning;
+  if (!q.settings.drawQuestioners) throw new ApiError('conflict', '本次会议的询问设置未启用随机抽取提问人：请登记自由提问的委员。');
   const spot = requireSpot(spotOf(data, q, core));
   const evaluateeId = spot.item.evaluateeId;
   if (currentRecord(q, evaluateeId)) throw new ApiError('conflict', '当前问题尚未结束：请先结束当前问题（N），或重新抽取（R）、撤销抽取（U）。');
@@ -82,6 +84,7 @@ export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, cloc
     memberName: member.name,
     memberRole: role,
     ...(question ? { questionId: question.id } : {}),
+    ...findingOf(question),
     topic: question?.topic ?? '',
     questionText: question?.text ?? '',
     notes: '',
@@ -101,13 +104,69 @@ export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, cloc
   return record;
 }
 
+/** A question made from a research finding addresses that finding in the minutes. */
+function findingOf(question: Question | undefined): { findingId?: string } {
+  return question?.source.kind === 'research' && question.source.ref ? { findingId: question.source.ref } : {};
+}
+
+/**
+ * A member asks without being drawn (自由提问): the same minutes and timers as a drawn question,
+ * but no draw-log entry — the log holds draws only, and the member stays eligible for the draw.
+ * Needs what a draw needs (the questioning stage, the quorum); the member must be present.
+ */
+export function volunteerQuestioner(data: MeetingData, core: Readonly<CoreData>, clock: OpClock, memberId: string, questionId: string | undefined): QuestionRecord {
+  const q = data.questioning;
+  const spot = requireSpot(spotOf(data, q, core), '登记提问');
+  const evaluateeId = spot.item.evaluateeId;
+  if (currentRecord(q, evaluateeId)) throw new ApiError('conflict', '当前问题尚未结束：请先结束当前问题（N），或撤销（U）。');
+  const member = core.members.find((m) => m.id === memberId && m.active);
+  if (!member) throw new ApiError('invalid_args', '提问人不在组成人员名单中。');
+  if (data.attendance.members[memberId] !== 'present') throw new ApiError('conflict', `${member.name}未签到出席，不能登记提问：请先在签到中改为出席。`);
+  let question: Question | undefined;
+  if (questionId) {
+    question = q.bank.find((b) => b.id === questionId && b.evaluateeId === evaluateeId);
+    if (!question) throw new ApiError('not_found', '找不到该问题：所选问题不在本被评议对象的题库中。');
+    if (question.status !== 'pending') throw new ApiError('conflict', '所选问题已提问或已撤回。');
+  }
+  finishStale(q, evaluateeId, clock);
+  const id = newQuestioningId('qr', clock.random);
+  const record: QuestionRecord = {
+    id,
+    evaluateeId,
+    origin: 'volunteer',
+    drawId: id,
+    memberId: member.id,
+    memberName: member.name,
+    memberRole: member.role,
+    ...(question ? { questionId: question.id } : {}),
+    ...findingOf(question),
+    topic: question?.topic ?? '',
+    questionText: question?.text ?? '',
+    notes: '',
+    answerTimer: newTimer(q.settings.answerMinutes * MINUTE),
+    followUpTimer: newTimer(q.settings.followUpMinutes * MINUTE),
+    activeTimer: null,
+    status: 'asking',
+    drawnAt: clock.iso,
+    // Nobody is drawn: the hall shows the name at once.
+    settleAt: clock.now,
+  };
+  if (question) {
+    question.status = 'asked';
+    question.recordId = record.id;
+  }
+  q.records.push(record);
+  return record;
+}
+
 /** A redraw or an undo of the question being asked: a logged cancellation, never a deletion. */
 export function cancelCurrent(data: MeetingData, clock: OpClock, kind: CancelKind, reason: string): QuestionRecord {
   const q = data.questioning;
   const spot = requireSpot(spotOf(data));
   const record = currentRecord(q, spot.item.evaluateeId);
   if (!record) throw new ApiError('conflict', kind === 'redraw' ? '当前没有可重新抽取的抽取。' : '当前没有可撤销的抽取（已结束的问题不能撤销）。');
-  q.log = [...cancelDraw({ log: q.log, id: nextEntryId(q.log), at: clock.iso, drawId: record.drawId, kind, reason })];
+  // A volunteered question has no draw to cancel: the record alone is marked, with its reason.
+  if (record.origin !== 'volunteer') q.log = [...cancelDraw({ log: q.log, id: nextEntryId(q.log), at: clock.iso, drawId: record.drawId, kind, reason })];
   stopTimers(record, clock.now);
   record.status = 'cancelled';
   record.cancelReason = reason;

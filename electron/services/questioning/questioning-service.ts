@@ -8,9 +8,10 @@ import { consoleState, hallView, type LiveInputs } from '../live/projection';
 import { liveInputs, liveMeetings, partitionOf, readActive, type Active } from '../live/session';
 import { checkAppendOnly, frozenLog } from './append-only';
 import { bankHandlers, type BankHandlers } from './bank';
-import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, type OpClock } from './ops';
+import { cancelCurrent, drawQuestioner, finishCurrent, findRecord, newCycle, questionTimer, skipAnimation, volunteerQuestioner, type OpClock } from './ops';
 import { rehearsalQuestioning } from './rehearsal';
 import { questioningState } from './view';
+import { checkMeetingFinding, meetingFindings } from '../thread/meeting-findings';
 
 type LiveCallName = Extract<keyof Handlers, `questioning.${string}`>;
 type QuestioningHandlers = BankHandlers & Pick<Handlers, Exclude<LiveCallName, keyof BankHandlers>>;
@@ -45,7 +46,7 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
     const { core, data, session } = inp;
     const record = session && data ? await recordOf(session) : null;
     const q = data ? (record ? rehearsalQuestioning(data.questioning, record) : data.questioning) : null;
-    return questioningState(core, data, q, session, inp.now);
+    return questioningState(core, data, q, session, inp.now, data ? await meetingFindings(ctx, data) : undefined);
   };
 
   const publish = async (live: boolean): Promise<QuestioningState> => {
@@ -128,6 +129,24 @@ export function questioningHandlers(ctx: ServiceContext): QuestioningHandlers {
         const record = findRecord(data, recordId);
         record.questionText = text;
       }, LIVE),
+
+    'questioning.volunteer': ({ memberId, questionId }) =>
+      change((data, core, clock) => {
+        volunteerQuestioner(data, core, clock, memberId, questionId);
+      }),
+
+    'questioning.finding': async ({ recordId, findingId }) => {
+      const active = await readSession();
+      if (findingId && active && exists(partitionOf(active))) {
+        const data = await ctx.store.read<MeetingData>(partitionOf(active));
+        await checkMeetingFinding(ctx, data, findRecord(data, recordId).evaluateeId, findingId);
+      }
+      return change((data) => {
+        const record = findRecord(data, recordId);
+        if (findingId) record.findingId = findingId;
+        else delete record.findingId;
+      }, MINUTES_ONLY);
+    },
 
     'questioning.next': () =>
       change((data, _core, clock) => {

@@ -47,8 +47,8 @@ export function spotOf(data: Readonly<MeetingData>, q: Readonly<QuestioningData>
 }
 
 /** A spot where drawing is allowed, or a refusal naming why not. */
-export function requireSpot(spot: Spot): Spot & { item: HeardItem; scopeId: string } {
-  if (spot.blockedBy || !spot.item || !spot.scopeId) throw new ApiError('conflict', `${spot.blockedBy ?? '当前不在随机询问阶段'}，不能抽取。`);
+export function requireSpot(spot: Spot, act = '抽取'): Spot & { item: HeardItem; scopeId: string } {
+  if (spot.blockedBy || !spot.item || !spot.scopeId) throw new ApiError('conflict', `${spot.blockedBy ?? '当前不在随机询问阶段'}，不能${act}。`);
   return spot as Spot & { item: HeardItem; scopeId: string };
 }
 

@@ -1,4 +1,4 @@
-import type { DrawLogLine, QuestioningMemberRef, QuestioningState, QuestionRecordView } from '../../../shared/api/questioning-types';
+import type { DrawLogLine, FindingRef, QuestioningMemberRef, QuestioningState, QuestionRecordView } from '../../../shared/api/questioning-types';
 import { drawCandidates, formatDrawTime, viewLog, type LogView } from '../../../shared/draw';
 import { CANCEL_KIND_LABELS, DRAW_SCOPE_LABELS } from '../../../shared/draw/log-schema';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
@@ -13,12 +13,14 @@ const LOG_TAIL = 8;
 /**
  * 第几次抽取 for each draw, counted per evaluatee like 第几问: the operator and the minutes speak
  * of the second draw for this evaluatee, not the ninth of the meeting (the fairness report keeps
- * the log's own numbering). Every draw has its record, cancelled or not, in the order drawn.
+ * the log's own numbering). Every draw has its record, cancelled or not, in the order drawn;
+ * volunteered questions have no draw and no number here.
  */
 export function drawNumbers(q: Readonly<QuestioningData>): Map<string, { evaluateeId: string; no: number }> {
   const counts = new Map<string, number>();
   const numbers = new Map<string, { evaluateeId: string; no: number }>();
   for (const r of q.records) {
+    if (r.origin === 'volunteer') continue;
     const no = (counts.get(r.evaluateeId) ?? 0) + 1;
     counts.set(r.evaluateeId, no);
     numbers.set(r.drawId, { evaluateeId: r.evaluateeId, no });
@@ -75,6 +77,8 @@ export function questioningState(
   q: Readonly<QuestioningData> | null,
   session: { meetingId: string; rehearsal: boolean } | null,
   now: number,
+  /** The findings a minuted question of an evaluatee may name (read by the service from the year's records). */
+  findings?: (evaluateeId: string) => FindingRef[],
 ): QuestioningState {
   const base = { serverNow: now, rev: data?.live.rev ?? 0, meetingId: session?.meetingId ?? null, rehearsal: !!session?.rehearsal };
   if (!data || !q) {
@@ -93,6 +97,8 @@ export function questioningState(
       current: null,
       records: [],
       bank: [],
+      present: [],
+      findings: [],
       logTail: [],
       logCount: 0,
     };
@@ -139,6 +145,8 @@ export function questioningState(
     current: (current && records.find((r) => r.id === current.id)) ?? null,
     records,
     bank: evaluateeId ? q.bank.filter((b) => b.evaluateeId === evaluateeId) : [],
+    present: present.map(ref),
+    findings: evaluateeId ? (findings?.(evaluateeId) ?? []) : [],
     logTail: lines.slice(-LOG_TAIL),
     logCount: q.log.length,
   };

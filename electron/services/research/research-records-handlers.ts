@@ -15,6 +15,7 @@ import { loadFacts } from '../opinions/opinion-data';
 import { deliverDocx } from '../meeting-docs/deliver';
 import { otherMethodsOf, researchInput } from '../meeting-docs/paper-inputs';
 import { isJudicial, reportFor, writableResearch } from '../meeting-docs/research-handlers';
+import { findingRemovalProblem, unlinkFinding } from '../../../shared/thread/links';
 
 type RecordHandlers = Pick<Handlers, keyof typeof researchCalls>;
 
@@ -172,6 +173,10 @@ export function researchRecordHandlers(ctx: ServiceContext): RecordHandlers {
         const research = writableResearch(data);
         const i = research.findings.findIndex((x) => x.id === findingId);
         if (i < 0) throw new ApiError('not_found', '找不到该调研问题，可能已被删除。');
+        // The thread (shared/thread): refused while an issued opinion uses it; drafts lose the link.
+        const used = findingRemovalProblem(data, findingId);
+        if (used) throw new ApiError('conflict', `${used}。`);
+        unlinkFinding(data, findingId);
         research.findings.splice(i, 1);
       });
       return { ok: true };

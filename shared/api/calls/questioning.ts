@@ -9,6 +9,7 @@ import {
   TIMER_KINDS,
   TOPIC_MAX,
   NOTES_MAX,
+  findingRefField,
 } from '../../domain/questioning';
 import type { DrawLogReport, QuestionBankView, QuestioningState } from '../questioning-types';
 
@@ -96,4 +97,14 @@ export const questioningCalls = {
     summary: '记录现场提出的问题',
   }),
   'questioning.next': live({ args: none, roles: CONSOLE, summary: '结束当前问题' }),
+  'questioning.volunteer': live({
+    args: z.strictObject({ memberId: idField('mb', '提问人'), questionId: questionIdField.optional() }),
+    roles: CONSOLE,
+    summary: '登记自由提问（委员未经抽取主动提问）',
+  }),
+  'questioning.finding': live({
+    args: z.strictObject({ recordId: recordIdField, findingId: findingRefField.nullable() }),
+    roles: CONSOLE,
+    summary: '询问记录所针对的调研发现问题',
+  }),
 };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { QuestioningState, QuestionRecordView } from '../../../../shared/api/questioning-types';
 import type { TimerKind } from '../../../../shared/domain/questioning';
 import { NotesEditor } from './notes-editor';
+import { FindingPicker } from './volunteer-box';
 import { QuestionTimer, type TimerCommand } from './question-timer';
 import type { Questioning } from './use-questioning';
 
@@ -17,7 +18,7 @@ export function CurrentQuestion({ record, state, q, clockOffsetMs }: { record: Q
           {record.memberName}
         </span>
         <span className="muted">{record.memberRole}</span>
-        <span className="muted q-draw-no">第{record.drawOrdinal}次抽取</span>
+        <span className="muted q-draw-no">{record.origin === 'volunteer' ? '自由提问' : `第${record.drawOrdinal}次抽取`}</span>
         <span className="grow" />
         {settling && (
           <button className="btn small" onClick={() => q.act('questioning.skipAnimation', {})}>
@@ -26,6 +27,7 @@ export function CurrentQuestion({ record, state, q, clockOffsetMs }: { record: Q
         )}
       </div>
       <QuestionText key={record.id} record={record} q={q} />
+      <FindingPicker recordId={record.id} findingId={record.findingId} state={state} q={q} />
       <div className="q-timers">
         <QuestionTimer which="answer" timer={record.answerTimer} onHall={record.activeTimer === 'answer'} clockOffsetMs={clockOffsetMs} keyLabel="空格" disabled={q.busy} onCommand={timer('answer')} />
         <QuestionTimer which="followUp" timer={record.followUpTimer} onHall={record.activeTimer === 'followUp'} clockOffsetMs={clockOffsetMs} keyLabel="F" disabled={q.busy} onCommand={timer('followUp')} />
@@ -66,7 +68,7 @@ function QuestionText({ record, q }: { record: QuestionRecordView; q: Questionin
     return (
       <div className="q-question" data-testid="q-question">
         {record.topic && <span className="tag red">{record.topic}</span>} {record.questionText}
-        <span className="muted q-from-bank">（题库抽取，大屏显示）</span>
+        <span className="muted q-from-bank">{record.origin === 'volunteer' ? '（题库问题，大屏显示）' : '（题库抽取，大屏显示）'}</span>
       </div>
     );
   }

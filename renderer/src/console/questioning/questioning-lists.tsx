@@ -44,6 +44,7 @@ const RecordRow = memo(function RecordRow({ r, call }: { r: RecordView; call: Qu
       <div className="q-record-head">
         <strong>{r.questionNo ? `第${r.questionNo}问` : '作废'}</strong> {r.memberName}
         <span className="muted">{r.memberRole}</span>
+        {r.origin === 'volunteer' && <span className="tag">自由提问</span>}
         <span className={`tag${r.status === 'cancelled' ? ' danger' : ''}`}>{RECORD_STATUS_LABELS[r.status]}</span>
       </div>
       {r.questionText && <div className="q-record-text">{r.questionText}</div>}

@@ -5,6 +5,7 @@ import { QUESTIONING_SHORTCUTS, useQuestioningKeys, type QuestioningKey } from '
 import { BankBox, CandidatesBox, RecordsBox } from './questioning-lists';
 import { ReasonDialog, type ReasonAsk } from './reason-dialog';
 import { useQuestioning } from './use-questioning';
+import { VolunteerBox } from './volunteer-box';
 import './questioning.css';
 import { formatRound } from '../../../../shared/format/chinese-numerals';
 
@@ -23,7 +24,8 @@ export const QuestioningPanel = memo(function QuestioningPanel({ liveRev }: { li
   const qs = q.state;
   const current = qs?.current ?? null;
   const blocked = qs?.blockedBy ?? '正在读取…';
-  const canDraw = !!qs && !qs.blockedBy && !current && qs.candidates.length > 0;
+  const drawing = qs?.settings.drawQuestioners ?? true;
+  const canDraw = !!qs && drawing && !qs.blockedBy && !current && qs.candidates.length > 0;
 
   const askRedraw = () =>
     setAsk({
@@ -98,12 +100,15 @@ export const QuestioningPanel = memo(function QuestioningPanel({ liveRev }: { li
           </button>
         </div>
       )}
-      {qs?.blockedBy && <div className="banner warn">{qs.blockedBy}，不能抽取。</div>}
+      {qs?.blockedBy && <div className="banner warn">{qs.blockedBy}，不能{drawing ? '抽取' : '登记提问'}。</div>}
+      {!drawing && <div className="banner">本次会议不随机抽取提问人（询问设置）：委员主动提问时，选择提问人后登记。</div>}
 
       <div className="q-actions" role="group" aria-label="抽取操作">
-        <button className="btn primary big" disabled={!canDraw || q.busy} onClick={() => q.act('questioning.draw', {})}>
-          抽取提问人<kbd>D</kbd>
-        </button>
+        {drawing && (
+          <button className="btn primary big" disabled={!canDraw || q.busy} onClick={() => q.act('questioning.draw', {})}>
+            抽取提问人<kbd>D</kbd>
+          </button>
+        )}
         <button className="btn" disabled={!current || q.busy} onClick={askRedraw}>
           重抽<kbd>R</kbd>
         </button>
@@ -115,7 +120,9 @@ export const QuestioningPanel = memo(function QuestioningPanel({ liveRev }: { li
         </button>
       </div>
 
-      {qs?.offerNewCycle && !current && (
+      {qs && <VolunteerBox state={qs} q={q} disabled={!!qs.blockedBy || !!current} />}
+
+      {drawing && qs?.offerNewCycle && !current && (
         <div className="banner ok q-cycle" role="status">
           <span>本轮所有出席的组成人员都已提问（{qs.scope?.label}，{qs.scope ? formatRound(qs.scope.cycle) : ''}）。</span>
           <button className="btn primary" onClick={askCycle}>
@@ -129,12 +136,14 @@ export const QuestioningPanel = memo(function QuestioningPanel({ liveRev }: { li
           {current && qs ? (
             <CurrentQuestion key={current.id} record={current} state={qs} q={q} clockOffsetMs={q.clockOffsetMs} />
           ) : (
-            <div className="q-idle muted">{qs && !qs.blockedBy ? (qs.candidates.length ? '按 D 抽取提问人；大屏显示抽取过程和抽中的委员。' : qs.empty?.message) : blocked}</div>
+            <div className="q-idle muted">
+              {qs && !qs.blockedBy ? (!drawing ? '委员主动提问时，在上方选择提问人并登记；大屏显示提问人。' : qs.candidates.length ? '按 D 抽取提问人；大屏显示抽取过程和抽中的委员。' : qs.empty?.message) : blocked}
+            </div>
           )}
           {qs && <RecordsBox records={qs.records} currentId={current?.id} call={q.call} />}
         </div>
         <div className="q-side">
-          {qs && <CandidatesBox candidates={qs.candidates} scope={qs.scope} presentCount={qs.presentCount} excluded={qs.excluded} asked={qs.asked} empty={qs.empty} />}
+          {qs && drawing && <CandidatesBox candidates={qs.candidates} scope={qs.scope} presentCount={qs.presentCount} excluded={qs.excluded} asked={qs.asked} empty={qs.empty} />}
           {qs && <BankBox bank={qs.bank} settings={qs.settings} />}
           {qs && <LogBox meetingId={qs.meetingId} rehearsal={qs.rehearsal} logCount={qs.logCount} logTail={qs.logTail} />}
           <section className="q-box q-keys" aria-labelledby="q-keys-title">

@@ -10,6 +10,7 @@ import { LoopDocsProvider, SupervisionLetters } from './loop-papers';
 import { DeadlineLine } from './loop-bits';
 import { ReceivedPanel } from './received-panel';
 import { ResultUsePanel } from './result-use-panel';
+import { FindingThreadPanel } from '../thread/finding-thread-panel';
 
 /** #/loop/<year>/<evaluationId>: one evaluation's rectification and further supervision. */
 export function CasePage({ year, evaluationId }: { year: number; evaluationId: string }) {
@@ -50,6 +51,7 @@ export function CasePage({ year, evaluationId }: { year: number; evaluationId: s
         <CaseHeader data={data} />
         <SectionJumps />
         <LedgerPanel data={data} />
+        <FindingThreadPanel year={year} evaluationId={evaluationId} actions={false} />
         <ReceivedPanel data={data} />
         <FollowUpPanel data={data} />
         <LaterVotesPanel data={data} />

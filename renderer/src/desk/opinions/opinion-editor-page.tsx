@@ -57,6 +57,9 @@ export function OpinionEditorPage({ year, evaluationId }: { year: number; evalua
         <a className="btn" href={`#/opinions/${year}/${evaluationId}/research`}>
           调研报告
         </a>
+        <a className="btn" href={`#/opinions/${year}/${evaluationId}/thread`}>
+          调研问题追溯
+        </a>
       </PageTitle>
       {record ? (
         <Workspace key={`${record.id}:${currentVersion(record).no}:${versionStatus(currentVersion(record))}`} detail={data} record={record} reload={reload} />

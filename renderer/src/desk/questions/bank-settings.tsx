@@ -11,7 +11,7 @@ const SCOPE_HINTS: Record<DrawScope, string> = {
 };
 
 /**
- * 询问设置 of one meeting: scope, the chair and named exclusions, drawing a question too, the two
+ * 询问设置 of one meeting: whether questioners are drawn at all, scope, the chair and named exclusions, drawing a question too, the two
  * timers. Saved like every other setting: a choice at once, a number when its box is left; saves
  * go out one after another, and a failed one keeps the form as typed with its message.
  */
@@ -77,6 +77,11 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
           {saveStateText(state)}
         </span>
       </div>
+      <label className="qb-check">
+        <input type="checkbox" checked={draft.drawQuestioners} onChange={(e) => set({ drawQuestioners: e.target.checked })} />
+        随机抽取提问人
+        <span className="muted">— 不勾选时不抽取，委员主动提问，由会议现场登记提问人；勾选时也可登记未经抽取的自由提问</span>
+      </label>
       <fieldset className="qb-fieldset">
         <legend>询问范围（谁已提问）</legend>
         {DRAW_SCOPES.map((s) => (

@@ -107,7 +107,7 @@ export function EvaluateeBank({ view, evaluatee, onSaved }: { view: QuestionBank
             {records.map((r) => (
               <li key={r.id}>
                 <div>
-                  <strong>第{r.questionNo}问</strong> {r.memberName}（{r.memberRole}） <span className="tag">{RECORD_STATUS_LABELS[r.status]}</span>
+                  <strong>第{r.questionNo}问</strong> {r.memberName}（{r.memberRole}） {r.origin === 'volunteer' && <span className="tag">自由提问</span>} <span className="tag">{RECORD_STATUS_LABELS[r.status]}</span>
                 </div>
                 <div>问题：{r.questionText || <span className="muted">（未记录）</span>}</div>
                 <div className="qb-notes">记录：{r.notes || <span className="muted">（空）</span>}</div>

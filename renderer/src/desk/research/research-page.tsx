@@ -123,6 +123,9 @@ function ResearchEditor({ detail, view }: { detail: ResearchDetail; view: Resear
         <button type="button" className="btn primary" disabled={exporting || problems.length > 0} title={problems.join('；') || undefined} onClick={() => void exportDoc()}>
           {exporting ? '正在导出…' : '导出Word'}
         </button>
+        <a className="btn" href={`#/opinions/${detail.year}/${detail.evaluationId}/thread`}>
+          调研问题追溯
+        </a>
       </PageTitle>
       <p className="muted rs-note">调研组组长由主任或副主任担任（其他人员任组长需确认）；成员可从组成人员和人员库（人大代表、专委会负责人、专家）中选择。调研活动和发现的问题逐条记录，报告正文可由调研记录生成后再修改，修改即自动保存。</p>
       {problems.length > 0 && <div className="banner warn">导出前需完成：{problems.join('；')}。</div>}
