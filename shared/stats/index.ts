@@ -1,0 +1,3 @@
+export * from './compute';
+export * from './definitions';
+export { resultRound } from './result-round';
