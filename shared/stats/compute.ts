@@ -90,7 +90,7 @@ export interface PeriodStats {
   targets: YearTarget[];
 }
 
-interface EvaluationFacts {
+export interface EvaluationFacts {
   year: number;
   ev: Evaluation;
   name: string;

@@ -1,3 +1,4 @@
 export * from './compute';
 export * from './definitions';
 export { resultRound } from './result-round';
+export * from './charts';

@@ -16,6 +16,7 @@ import { loopDocHandlers } from '../loop-docs/loop-doc-handlers';
 import { exportHandlers } from '../exports/export-handlers';
 import { aboutHandlers } from '../about/about-service';
 import { loopHandlers } from '../loop/loop-handlers';
+import { statsHandlers } from '../stats/stats-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -36,5 +37,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exportHandlers(ctx),
     ...aboutHandlers(ctx),
     ...loopHandlers(ctx),
+    ...statsHandlers(ctx),
   };
 }

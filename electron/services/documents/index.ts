@@ -80,3 +80,5 @@ export {
   type ResultUseRowInput,
 } from './builders/loop-registers';
 export { letterheadMetrics } from './front-matter';
+export { buildAnnualReportDocument, annualReportTitle, ANNUAL_REPORT_SECTIONS, type AnnualReportInput, type AnnualFigureInput } from './builders/annual-report';
+export { renderStatsCharts } from './stats-charts';
