@@ -134,10 +134,10 @@ export const termSchema = z
   .refine((t) => t.endYear >= t.startYear, { message: '本届结束年份不能早于起始年份', path: ['endYear'] })
   .refine((t) => t.endYear - t.startYear <= 5, { message: '一届的计划期不能超过6个年度', path: ['endYear'] });
 
-/** How many reports heard in person (到会汇报) a year the office plans for: 5–6 by default. */
+/** How many department heads the office hears in person (到会汇报) a year: 5–6 by default. */
 export const reportsTargetSchema = z
-  .object({ min: intField('每年听取汇报人数下限', 0, 99).default(5), max: intField('每年听取汇报人数上限', 0, 99).default(6) }, objectError('每年听取汇报人数'))
-  .refine((t) => t.max >= t.min, { message: '每年听取汇报人数上限不能小于下限', path: ['max'] });
+  .object({ min: intField('每年听取政府组成部门负责人汇报人数下限', 0, 99).default(5), max: intField('每年听取政府组成部门负责人汇报人数上限', 0, 99).default(6) }, objectError('每年听取政府组成部门负责人汇报人数'))
+  .refine((t) => t.max >= t.min, { message: '每年听取政府组成部门负责人汇报人数的上限不能小于下限', path: ['max'] });
 export type ReportsTarget = z.infer<typeof reportsTargetSchema>;
 
 export const settingsSchema = z.object(
@@ -156,7 +156,7 @@ export const settingsSchema = z.object(
     legalBasis: legalBasisSchema.prefault({}),
     /** 公文格式: font profile, the red header's text, size and scale, the red line (document-settings.ts). */
     documents: documentFormatSchema.prefault({}),
-    /** The office's target of reports heard in person (到会汇报) a year; the plan and the statistics warn outside it. */
+    /** The office's target of department heads heard in person (到会汇报) a year; the plan and the statistics warn outside it. */
     reportsTarget: reportsTargetSchema.prefault({}),
     /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),

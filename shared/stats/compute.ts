@@ -86,7 +86,7 @@ export interface PeriodStats {
   label: string;
   figures: Record<FigureKey, Figure>;
   grades: GradeCount[];
-  /** Reports heard in person against the target, per year of the period. */
+  /** Department heads heard in person against the target, per year of the period. */
   targets: YearTarget[];
 }
 
@@ -286,8 +286,9 @@ export function periodStats(input: StatsInput, records: readonly EvaluationFacts
   const target = input.settings.reportsTarget;
   const targets: YearTarget[] = [];
   for (let y = period.from; y <= period.to; y++) {
-    const n = records.filter((r) => r.year === y && r.heard === 'report').length;
-    const problem = n < target.min ? `${y}年听取到会汇报${n}人，低于每年${target.min}—${target.max}人的目标` : n > target.max ? `${y}年听取到会汇报${n}人，高于每年${target.min}—${target.max}人的目标` : null;
+    const n = records.filter((r) => r.year === y && r.heard === 'report' && r.category === '政府组成部门负责人').length;
+    const goal = `每年${target.min}—${target.max}人的目标`;
+    const problem = n < target.min ? `${y}年听取政府组成部门负责人到会汇报${n}人，低于${goal}` : n > target.max ? `${y}年听取政府组成部门负责人到会汇报${n}人，高于${goal}` : null;
     targets.push({ year: y, heard: n, min: target.min, max: target.max, problem });
   }
 

@@ -45,7 +45,7 @@ export const DEFINITIONS: Readonly<Record<FigureKey, string>> = {
   heardJudicial: '所选年度的评议中，员额法官、员额检察官在已召开的常委会会议上到会汇报的人数（书面报告另计）。',
   heardJudges: '员额法官到会汇报的人数。',
   heardProsecutors: '员额检察官到会汇报的人数。',
-  heardTotal: '各类被评议对象到会汇报人数之和，与每年听取汇报人数的目标（设置）比较。',
+  heardTotal: '各类被评议对象到会汇报人数之和。每年听取政府组成部门负责人到会汇报的人数与设置中的目标（默认每年5—6人）比较。',
   written: '以书面报告方式接受评议的人数，不计入到会汇报。',
   opinionsIssued: '所选年度的评议中，已印发（有发文字号）的评议意见份数。',
   itemsDelivered: '已送达的评议意见中，“意见和建议”部分顶层编号段落的条数（以最后印发的版本为准）。',

@@ -41,7 +41,7 @@ describe('statistics from hand-made records', () => {
     // 2024's meeting is only planned: nobody heard yet, and 0 is below the 5–6 target.
     const y2 = stats.byYear.find((p) => p.period.from === 2024)!;
     expect(y2.figures.heardTotal.value).toBe(0);
-    expect(y2.targets[0]?.problem).toContain('低于每年5—6人');
+    expect(y2.targets[0]?.problem).toBe('2024年听取政府组成部门负责人到会汇报0人，低于每年5—6人的目标');
     expect(stats.whole.figures.coverage.text).toBe('83.3%');
   });
 
@@ -165,5 +165,15 @@ describe('statistics from hand-made records', () => {
     expect(later.figures.rectificationRate.denominator).toBe(5);
     // On-time reports: two past their deadline without a report.
     expect(later.figures.onTimeReports.text).toBe('0.0%');
+  });
+});
+
+describe('the plan against the target', () => {
+  it('names each year whose planned heads in person fall outside the target', async () => {
+    const { planTargetProblems } = await import('../../../shared/stats');
+    expect(planTargetProblems([2022, 2023, 2024], [4, 5, 7], { min: 5, max: 6 })).toEqual([
+      '2022年计划政府组成部门负责人到会汇报4人，少于每年5—6人的目标',
+      '2024年计划政府组成部门负责人到会汇报7人，多于每年5—6人的目标',
+    ]);
   });
 });
