@@ -12,10 +12,11 @@ import { storeBench } from './store-bench';
 import { reliabilityBench } from './reliability-bench';
 import { planRenderBench } from './ui-bench';
 import { voteBench } from './vote-bench';
+import { statsComputeBench, statsRenderBench } from './stats-bench';
 
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, reliability, dist.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, stats, reliability, dist.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -26,6 +27,10 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   vote: voteBench,
   docx: async () => docxBatchBench(await docxBench()),
   ledger: ledgerBench,
+  stats: async (a10) => {
+    await statsComputeBench(a10);
+    await statsRenderBench(a10);
+  },
 };
 
 /** Groups that build their own folders: run without generating the archives. */
