@@ -1,7 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createAppServices } from '../../electron/services/app-services';
 import { silentLogger } from '../../electron/services/deps';
 import { statsInput } from '../../electron/services/stats/stats-data';
