@@ -63,6 +63,8 @@ export interface Figure {
   definition: string;
   /** Why the value is null; null when there is a value. */
   reason: string | null;
+  /** How many records it was computed from (refs.length, kept when a view leaves the refs out). */
+  refCount: number;
   refs: RecordRef[];
 }
 
@@ -179,6 +181,7 @@ function countFigure(key: FigureKey, refs: RecordRef[], unit: string): Figure {
     denominator: null,
     definition: DEFINITIONS[key],
     reason: null,
+    refCount: refs.length,
     refs,
   };
 }
@@ -194,6 +197,7 @@ function rateFigure(key: FigureKey, num: number, den: number, refs: RecordRef[],
     denominator: den === 0 ? null : den,
     definition,
     reason: den === 0 ? reason : null,
+    refCount: refs.length,
     refs,
   };
 }
@@ -389,4 +393,11 @@ export function computeStats(input: StatsInput): StatsReport {
     satisfactionRate: byYear.map((p) => p.figures.satisfactionRate.value),
   };
   return { term: { startYear, endYear }, byYear, upTo, whole: term, series };
+}
+
+/** The same statistics without the records' references (the screen asks for them per figure: `stats.records`). */
+export function withoutRefs(p: PeriodStats): PeriodStats {
+  const figures = { ...p.figures };
+  for (const key of Object.keys(figures) as FigureKey[]) figures[key] = { ...figures[key], refs: [] };
+  return { ...p, figures };
 }

@@ -1,7 +1,7 @@
 import type { StatsView } from '../../../shared/api/calls/stats';
 import { meetingKey, type CoreData, type MeetingData, type YearData } from '../../../shared/domain/partitions';
 import { termYearFor } from '../../../shared/domain/settings';
-import { computeStats, type StatsInput } from '../../../shared/stats';
+import { computeStats, withoutRefs, type StatsInput } from '../../../shared/stats';
 import type { ServiceContext } from '../api/service-context';
 import { meetingIds, readCore, readYear, today, yearsOnRecord } from '../desk/desk-data';
 
@@ -28,5 +28,13 @@ export async function statsInput(ctx: ServiceContext): Promise<{ core: Readonly<
 
 export async function statsView(ctx: ServiceContext): Promise<StatsView> {
   const { core, input } = await statsInput(ctx);
-  return { ...computeStats(input), today: input.today, currentYear: termYearFor(core.settings.term, today(ctx).year) };
+  const report = computeStats(input);
+  return {
+    ...report,
+    byYear: report.byYear.map(withoutRefs),
+    upTo: report.upTo.map(withoutRefs),
+    whole: withoutRefs(report.whole),
+    today: input.today,
+    currentYear: termYearFor(core.settings.term, today(ctx).year),
+  };
 }

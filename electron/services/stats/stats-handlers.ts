@@ -1,6 +1,6 @@
 import type { statsCalls } from '../../../shared/api/calls/stats';
 import { ApiError } from '../../../shared/api/errors';
-import { computeStats } from '../../../shared/stats';
+import { computeStats, indexRecords, periodStats } from '../../../shared/stats';
 import type { Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { buildAnnualReportDocument, renderStatsCharts } from '../documents';
@@ -14,6 +14,11 @@ type StatsHandlers = Pick<Handlers, keyof typeof statsCalls>;
 export function statsHandlers(ctx: ServiceContext): StatsHandlers {
   return {
     'stats.view': () => statsView(ctx),
+    'stats.records': async ({ from, to, key }) => {
+      if (to < from) throw new ApiError('invalid_args', `截止年度${to}年不能早于起始年度${from}年。`);
+      const { input } = await statsInput(ctx);
+      return periodStats(input, indexRecords(input), { from, to }).figures[key];
+    },
     'stats.annualReport': async ({ year }, caller) => {
       const { core, input } = await statsInput(ctx);
       const { startYear, endYear } = core.settings.term;

@@ -141,7 +141,7 @@ export function StatsPage() {
         </table>
       </section>
 
-      {figure && <RecordList f={figure} title={title} onClose={() => setOpen(null)} />}
+      {figure && <RecordList f={figure} period={period.period} title={title} onClose={() => setOpen(null)} />}
 
       <StatsCharts view={data} lastYear={scope === 'term' ? data.term.endYear : shownYear} />
     </div>
@@ -170,7 +170,10 @@ function FigureRow({ f, indent, open, onOpen }: { f: Figure; indent: boolean; op
   );
 }
 
-function RecordList({ f, title, onClose }: { f: Figure; title: string; onClose: () => void }) {
+function RecordList({ f: shown, period, title, onClose }: { f: Figure; period: PeriodStats['period']; title: string; onClose: () => void }) {
+  const { data, error } = useCall('stats.records', { from: period.from, to: period.to, key: shown.key });
+  // The figure as computed with its records; the one shown until they arrive.
+  const f = data ?? shown;
   const counted = f.refs.filter((r) => r.counted).length;
   const apart = f.refs.length - counted;
   return (
@@ -187,7 +190,14 @@ function RecordList({ f, title, onClose }: { f: Figure; title: string; onClose: 
         {f.definition}
         {apart > 0 ? ` 共${f.refs.length}条记录，其中计入分子${counted}条。` : ` 共${f.refs.length}条记录。`}
       </p>
-      {f.refs.length === 0 ? (
+      {error && (
+        <div className="banner error" role="alert">
+          记录读取失败：{error.message}
+        </div>
+      )}
+      {!data && !error ? (
+        <p className="muted">正在读取{f.refCount}条记录…</p>
+      ) : f.refs.length === 0 ? (
         <p className="muted">{f.reason ?? '没有记录。'}</p>
       ) : (
         <table className="stats-ref-table">
