@@ -102,10 +102,11 @@ export interface EvaluationFacts {
   ledger: LedgerEntry[];
   yearData: YearData;
   /** The members' group result of the evaluation's 民主测评, when announced. */
-  result: { outcome: string; counts: Record<'satisfied' | 'basic' | 'unsatisfied', number>; valid: number; roundNo: number; amended: boolean } | null;
+  result: { outcome: string; failing: boolean; counts: Record<'satisfied' | 'basic' | 'unsatisfied', number>; valid: number; roundNo: number; amended: boolean } | null;
 }
 
-const KINDS_HEARD = new Set(['in-progress', 'closed']);
+/** A meeting that has started or closed has heard its report items. */
+const MEETING_HELD = new Set(['in-progress', 'closed']);
 
 function nameOf(evaluatees: ReadonlyMap<string, Evaluatee>, id: string): { name: string; category: EvaluateeCategory | null } {
   const e = evaluatees.get(id);
@@ -129,7 +130,7 @@ export function indexRecords(input: StatsInput): EvaluationFacts[] {
       let result: EvaluationFacts['result'] = null;
       if (meeting) {
         const report = meeting.meeting.agenda.find((a) => a.kind === 'report' && a.evaluateeId === ev.evaluateeId);
-        if (report && report.kind === 'report' && KINDS_HEARD.has(meeting.meeting.status)) heard = report.mode;
+        if (report && report.kind === 'report' && MEETING_HELD.has(meeting.meeting.status)) heard = report.mode;
         // The 民主测评 of the meeting that heard it: a later vote (满意度测评, 整改情况测评) is another vote.
         for (const item of meeting.meeting.agenda) {
           if (item.kind !== 'vote' || item.voteKind !== 'meeting' || !item.evaluateeIds.includes(ev.evaluateeId)) continue;
@@ -141,6 +142,7 @@ export function indexRecords(input: StatsInput): EvaluationFacts[] {
           if (round && r) {
             result = {
               outcome: r.outcome,
+              failing: r.failing,
               counts: { satisfied: r.counts.satisfied, basic: r.counts.basic, unsatisfied: r.counts.unsatisfied },
               valid: r.valid,
               roundNo: round.number,
@@ -269,7 +271,8 @@ export function periodStats(input: StatsInput, records: readonly EvaluationFacts
   let dueReports = 0;
   const reportRefs: RecordRef[] = [];
   for (const r of delivered) {
-    if (r.result?.outcome !== undefined && r.ev.voteResult?.failing) continue;
+    // On the 不满意 path the re-report replaces the written report.
+    if (r.result?.failing) continue;
     const due = reportDue(firstDelivery(r.opinion as OpinionRecord) as string, input.settings.deadlines);
     const report = r.yearData.loop?.reports.find((x) => x.evaluationId === r.ev.id);
     if (!report && due >= input.today) continue;
@@ -285,7 +288,7 @@ export function periodStats(input: StatsInput, records: readonly EvaluationFacts
       if (step.evaluationId === r.ev.id) escalationRefs.push(ref(r, 'escalation', LOOP_LABELS.escalationKind[step.kind]));
     }
   }
-  const failingRefs = inPeriod.filter((r) => r.ev.voteResult?.failing).map((r) => ref(r, 'evaluation', `${r.year}年 ${r.ev.voteResult?.outcome ?? ''}`));
+  const failingRefs = inPeriod.flatMap((r) => (r.result?.failing ? [ref(r, 'evaluation', `${r.year}年 ${r.result.outcome}`)] : []));
 
   const target = input.settings.reportsTarget;
   const targets: YearTarget[] = [];
