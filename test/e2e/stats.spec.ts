@@ -40,6 +40,7 @@ test('截至2024年 shows the published figures with their definitions; 整改�
   await expect(rateRow).toContainText('（满意票＋基本满意票）÷有效票');
   await expect(panel.locator('tr', { has: page.getByRole('rowheader', { name: '整改率', exact: true }) })).toContainText('整改率＝台账状态为“已完成”');
   await expect(page.getByRole('region', { name: '统计图表' }).locator('canvas')).toHaveCount(3);
+  await page.getByRole('region', { name: '统计图表' }).screenshot({ path: '/tmp/stats-charts.png' });
   await page.screenshot({ path: '/tmp/stats-screen.png', fullPage: true });
 
   await value('整改率').click();

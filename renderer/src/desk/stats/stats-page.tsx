@@ -172,12 +172,15 @@ function FigureRow({ f, indent, open, onOpen }: { f: Figure; indent: boolean; op
 
 function RecordList({ f: shown, period, title, onClose }: { f: Figure; period: PeriodStats['period']; title: string; onClose: () => void }) {
   const { data, error } = useCall('stats.records', { from: period.from, to: period.to, key: shown.key });
+  // The list opens below the figures: brought into view, as a dialog would be.
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), [shown.key]);
   // The figure as computed with its records; the one shown until they arrive.
   const f = data ?? shown;
   const counted = f.refs.filter((r) => r.counted).length;
   const apart = f.refs.length - counted;
   return (
-    <section className="panel stats-records" aria-label={`${f.label}的依据`}>
+    <section ref={region} className="panel stats-records" aria-label={`${f.label}的依据`}>
       <div className="stats-records-head">
         <h2>
           {title} · {f.label} {f.text}
