@@ -18,6 +18,20 @@ function inputOf(demo: DemoCounty): StatsInput {
 
 const upTo2024 = (demo: DemoCounty) => computeStats(inputOf(demo)).upTo.find((p) => p.period.to === 2024)!;
 
+describe.each([2025, 2030])('the figures belong to the first three years of the demo term, whatever the year (current year %i)', (current) => {
+  it('15 heads and 5 judges/prosecutors heard, 32 items, 100.0%, 97.0% 截至 the third year', () => {
+    const d = buildDemoCounty({ currentYear: current, today: `${current}-12-07` });
+    const p = computeStats({ ...inputOf(d), today: `${current}-12-07` }).upTo.find((x) => x.period.to === current - 2)!;
+    expect([p.figures.heardHeads.text, p.figures.heardJudicial.text, p.figures.itemsDelivered.text, p.figures.rectificationRate.text, p.figures.satisfactionRate.text]).toEqual([
+      '15人',
+      '5人',
+      '32条',
+      '100.0%',
+      '97.0%',
+    ]);
+  });
+});
+
 describe('the demo reproduces the published figures 截至2024年', () => {
   const demo = buildDemoCounty({ currentYear: 2026, today: TODAY });
 
