@@ -174,7 +174,10 @@ function RecordList({ f: shown, period, title, onClose }: { f: Figure; period: P
   const { data, error } = useCall('stats.records', { from: period.from, to: period.to, key: shown.key });
   // The list opens below the figures: brought into view, as a dialog would be.
   const region = useRef<HTMLElement>(null);
-  useEffect(() => region.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), [shown.key]);
+  // A block body: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    void region.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [shown.key]);
   // The figure as computed with its records; the one shown until they arrive.
   const f = data ?? shown;
   const counted = f.refs.filter((r) => r.counted).length;
