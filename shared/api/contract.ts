@@ -19,6 +19,7 @@ import { researchCalls } from './calls/research';
 import { lockCalls } from './calls/lock';
 import { sheetCalls } from './calls/sheets';
 import { threadCalls } from './calls/thread';
+import { statsCalls } from './calls/stats';
 import type { ShellStatus } from './shell-types';
 import type { HallView, LiveConsoleState } from './live-types';
 import type { VoteConsoleState } from './vote-types';
@@ -32,7 +33,7 @@ import type { QuestioningState } from './questioning-types';
  * Arguments are always strict objects (unknown keys rejected) so a malformed payload never
  * reaches a handler.
  */
-export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls, ...planPaperCalls, ...helpCalls, ...packageCalls, ...researchCalls, ...lockCalls, ...sheetCalls, ...threadCalls } satisfies Record<string, CallSpec>;
+export const calls = { ...platformCalls, ...deskCalls, ...liveCalls, ...questioningCalls, ...shellCalls, ...voteCalls, ...opinionCalls, ...documentCalls, ...loopDocCalls, ...exportCalls, ...aboutCalls, ...loopCalls, ...planPaperCalls, ...helpCalls, ...packageCalls, ...researchCalls, ...lockCalls, ...sheetCalls, ...threadCalls, ...statsCalls } satisfies Record<string, CallSpec>;
 
 export const events = {
   /** Some partitions changed durably; office windows refetch what they show. */

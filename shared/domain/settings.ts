@@ -135,6 +135,12 @@ export const termSchema = z
   .refine((t) => t.endYear >= t.startYear, { message: '本届结束年份不能早于起始年份', path: ['endYear'] })
   .refine((t) => t.endYear - t.startYear <= 5, { message: '一届的计划期不能超过6个年度', path: ['endYear'] });
 
+/** How many department heads the office hears in person (到会汇报) a year: 5–6 by default. */
+export const reportsTargetSchema = z
+  .object({ min: intField('每年听取政府组成部门负责人汇报人数下限', 0, 99).default(5), max: intField('每年听取政府组成部门负责人汇报人数上限', 0, 99).default(6) }, objectError('每年听取政府组成部门负责人汇报人数'))
+  .refine((t) => t.max >= t.min, { message: '每年听取政府组成部门负责人汇报人数的上限不能小于下限', path: ['max'] });
+export type ReportsTarget = z.infer<typeof reportsTargetSchema>;
+
 export const settingsSchema = z.object(
   {
     organisation: organisationSchema.prefault({}),
@@ -153,6 +159,8 @@ export const settingsSchema = z.object(
     documents: documentFormatSchema.prefault({}),
     /** 上行文: the organ (e.g. the Standing Committee's 党组) and 机关代字 of papers to the county committee (plan-papers.ts). */
     upward: upwardSchema.prefault({}),
+    /** The office's target of department heads heard in person (到会汇报) a year; the plan and the statistics warn outside it. */
+    reportsTarget: reportsTargetSchema.prefault({}),
     /** Whether the records hold the built-in demo county (so 设置 can offer to clear it). */
     demo: boolField('演示数据').default(false),
     /**

@@ -15,9 +15,11 @@ import { planRenderBench } from './ui-bench';
 import { voteBench } from './vote-bench';
 import { xlsxBench } from './xlsx-bench';
 
+import { statsComputeBench, statsRenderBench } from './stats-bench';
+
 /**
  * npm run bench: prints every figure as `bench <name> <value> <unit>`. Measures; never asserts.
- * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, package, xlsx, reliability, dist.
+ * `npm run bench -- <group>` runs one group: store, serve, ui, hall, draw, vote, docx, ledger, package, stats, xlsx, reliability, dist.
  */
 const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   store: storeBench,
@@ -29,6 +31,10 @@ const GROUPS: Record<string, (a10: string, a1: string) => Promise<void>> = {
   docx: async () => docxBatchBench(await docxBench()),
   ledger: ledgerBench,
   package: (a10) => packageBench(a10),
+  stats: async (a10) => {
+    await statsComputeBench(a10);
+    await statsRenderBench(a10);
+  },
 };
 
 /** Groups that build their own folders: run without generating the archives. */

@@ -23,6 +23,7 @@ import { researchRecordHandlers } from '../research/research-records-handlers';
 import { lockHandlers } from '../lock/lock-handlers';
 import { sheetHandlers } from '../sheets/sheet-handlers';
 import { threadHandlers } from '../thread/thread-service';
+import { statsHandlers } from '../stats/stats-handlers';
 
 /** Every call of the contract mapped to its handler; the type makes a missing one a compile error. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -50,5 +51,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...lockHandlers(ctx),
     ...sheetHandlers(ctx),
     ...threadHandlers(ctx),
+    ...statsHandlers(ctx),
   };
 }

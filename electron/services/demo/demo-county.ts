@@ -58,9 +58,14 @@ const DEMO_SEED = 0x51a7_2019;
 const HISTORY_SEED = 0x51a7_2024;
 
 /** Department heads planned per year, oldest first; the last entry is the current year. */
-const HEADS_PER_YEAR = [5, 5, 6, 5, 5] as const;
-const JUDGES_PER_YEAR = [7, 7, 7, 8, 3] as const;
-const PROSECUTORS_PER_YEAR = [5, 5, 5, 5, 3] as const;
+/**
+ * The first three years hear 15 heads and 5 judges and prosecutors in person, as the county published (the
+ * statistics screen reproduces it); the rest of the court and the procuratorate report in writing in the fourth
+ * year, the current year's meeting hears 3 of each.
+ */
+const HEADS_PER_YEAR = [5, 5, 5, 6, 5] as const;
+const JUDGES_PER_YEAR = [1, 1, 1, 26, 3] as const;
+const PROSECUTORS_PER_YEAR = [1, 1, 0, 18, 3] as const;
 
 export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
   const { currentYear } = options;
@@ -124,7 +129,8 @@ export function buildDemoCounty(options: DemoCountyOptions): DemoCounty {
         year,
         stage: current ? 'planned' : 'closed',
         ...(current ? { meetingId } : {}),
-        mode: evaluatee.category === '政府组成部门负责人' ? 'report' : 'written',
+        // Judges and prosecutors report in person in the first three years of the term (the published figures).
+        mode: evaluatee.category === '政府组成部门负责人' || year < startYear + 3 ? 'report' : 'written',
         note: '',
       }));
     years[year] = yearSchema.parse({ year, evaluations });

@@ -72,8 +72,9 @@ export function attendMeeting(env: HistoryEnv, data: MeetingData): void {
  * column has 满意 from half of 应到 up; a failing one keeps 满意 + 基本满意 under half. holdVote
  * checks the graded outcome against the intention, so another rule cannot slip through unnoticed.
  */
-function markColumn(dice: Dice, present: number, entitled: number, failing: boolean): Mark[] {
+function markColumn(dice: Dice, present: number, entitled: number, failing: boolean, set?: ColumnSet): Mark[] {
   const half = Math.ceil(entitled / 2);
+  if (set) return dice.shuffle(setColumn(dice, present, entitled, failing, set));
   const satisfied = failing ? dice.between(3, 6) : dice.between(Math.min(present, half + 2), Math.min(present, half + 10));
   const basic = failing ? dice.between(3, Math.max(3, half - satisfied - 2)) : dice.between(0, Math.min(6, present - satisfied));
   const rest = present - satisfied - basic;
@@ -87,10 +88,34 @@ function markColumn(dice: Dice, present: number, entitled: number, failing: bool
   return dice.shuffle(column);
 }
 
+/** A column's unsatisfied and blank marks set by the caller (the demo's published figures), the rest drawn. */
+export interface ColumnSet {
+  unsatisfied: number;
+  blank: number;
+}
+
+/**
+ * A column with the given unsatisfied and blank marks: passing, 满意 from half of 应到 + 2 up and the rest
+ * 基本满意; failing (`set` ignored), 满意 + 基本满意 exactly half of 应到 (not more than half) and the rest 不满意.
+ */
+function setColumn(dice: Dice, present: number, entitled: number, failing: boolean, set: ColumnSet): Mark[] {
+  const fill = (n: number, m: Mark) => Array<Mark>(Math.max(0, n)).fill(m);
+  if (failing) {
+    const top = Math.floor(entitled / 2);
+    const satisfied = dice.between(3, 6);
+    return [...fill(satisfied, 'satisfied'), ...fill(top - satisfied, 'basic'), ...fill(present - top, 'unsatisfied')];
+  }
+  const room = present - set.unsatisfied - set.blank;
+  const satisfied = dice.between(Math.min(room, Math.ceil(entitled / 2) + 2), room);
+  return [...fill(satisfied, 'satisfied'), ...fill(room - satisfied, 'basic'), ...fill(set.unsatisfied, 'unsatisfied'), ...fill(set.blank, 'blank')];
+}
+
 export interface VoteSpec {
   item: VoteItem;
   /** Evaluatees whose result should be the failing one. */
   failing: ReadonlySet<string>;
+  /** Sets each passing column's unsatisfied and blank marks, given the members present (the rest drawn as usual). */
+  columns?: (present: number, evaluateeIds: readonly string[]) => ColumnSet[];
 }
 
 /**
@@ -109,7 +134,8 @@ export function holdVote(env: HistoryEnv, data: MeetingData, spec: VoteSpec, day
     { groupId: 'members', issued: quorum.present },
   ]);
   closeRound(data, round, step(), [{ groupId: 'members', returned: quorum.present }]);
-  const columns = round.evaluateeIds.map((id) => markColumn(env.dice, quorum.present, quorum.entitled, spec.failing.has(id)));
+  const sets = spec.columns?.(quorum.present, round.evaluateeIds);
+  const columns = round.evaluateeIds.map((id, i) => markColumn(env.dice, quorum.present, quorum.entitled, spec.failing.has(id), sets?.[i]));
   for (let sheet = 0; sheet < quorum.present; sheet++) keySheet(data, round, step(), 'members', columns.map((c) => c[sheet] as Mark));
   checkRoundNow(data, round, step());
   announceRound(data, round, step());
@@ -144,9 +170,11 @@ function paragraphs(level: 0 | 2, texts: readonly string[]): OpinionParagraph[] 
 export function meetingVoteItems(env: HistoryEnv, agenda: readonly AgendaItem[]): VoteItem[] {
   const title = env.core.settings.voteTitles.meeting;
   const reports = agenda.filter((a) => a.kind === 'report');
+  // One ballot for the heads, one for the judges and prosecutors, whether they report in person or in writing.
+  const head = (id: string) => env.core.evaluatees.find((e) => e.id === id)?.category === '政府组成部门负责人';
   const groups: [string, string[]][] = [
-    [`政府组成部门负责人${title}`, reports.filter((r) => r.mode === 'report').map((r) => r.evaluateeId)],
-    [`员额法官、员额检察官${title}`, reports.filter((r) => r.mode === 'written').map((r) => r.evaluateeId)],
+    [`政府组成部门负责人${title}`, reports.filter((r) => head(r.evaluateeId)).map((r) => r.evaluateeId)],
+    [`员额法官、员额检察官${title}`, reports.filter((r) => !head(r.evaluateeId)).map((r) => r.evaluateeId)],
   ];
   return groups
     .filter(([, ids]) => ids.length > 0)
@@ -156,6 +184,10 @@ export function meetingVoteItems(env: HistoryEnv, agenda: readonly AgendaItem[])
 export interface EvaluationMeetingOptions {
   /** Evaluation ids whose meeting vote fails (不满意): the re-report path. */
   failing?: ReadonlySet<string>;
+  /** Sets the passing columns' unsatisfied and blank marks of each vote item (VoteSpec.columns). */
+  columns?: VoteSpec['columns'];
+  /** How many items (意见和建议) each opinion carries; 3 or 4, drawn, when absent. */
+  itemsFor?: (ev: Evaluation) => number;
 }
 
 /**
@@ -174,7 +206,7 @@ export function holdEvaluationMeeting(env: HistoryEnv, meeting: MeetingData, yea
   const items = meetingVoteItems(env, m.agenda);
   m.agenda.push(...items);
   items.forEach((item, slot) => {
-    const results = holdVote(env, meeting, { item, failing: failingEe }, day, slot);
+    const results = holdVote(env, meeting, { item, failing: failingEe, ...(options.columns ? { columns: options.columns } : {}) }, day, slot);
     item.evaluateeIds.forEach((id, i) => {
       const ev = evaluations.find((e) => e.evaluateeId === id);
       if (ev) ev.voteResult = results[i];
@@ -216,7 +248,7 @@ export function holdEvaluationMeeting(env: HistoryEnv, meeting: MeetingData, yea
   for (const ev of evaluations) {
     const docNumber = formatDocNumber(prefix, m.year, ++seq);
     const delivered = addDays(issued, env.dice.between(2, 8));
-    const record = opinionFor(env, ev, m.name, day, { council, issued, delivered, docNumber });
+    const record = opinionFor(env, ev, m.name, day, { council, issued, delivered, docNumber }, options.itemsFor?.(ev));
     opinions.records.push(record);
     const e = evaluateeOf(env, ev);
     const items = issuedItems(record).items;
@@ -273,6 +305,7 @@ function opinionFor(
   meetingName: string,
   meetingDay: string,
   dates: { council: string; issued: string; delivered: string; docNumber: string },
+  items?: number,
 ): OpinionRecord {
   const e = evaluateeOf(env, ev);
   const kind = kindOf(e.category);
@@ -283,7 +316,7 @@ function opinionFor(
     `根据县人大常委会年度工作评议安排，${meetingName}于${formatDateCn(meetingDay)}${ev.mode === 'report' ? '听取' : '审议'}了${unitName(env, e.unitId)}${e.position}${e.name}同志的履职情况报告，并进行了${title}，测评结果为“${vote?.outcome ?? ''}”。现将评议意见印发如下。`,
   ];
   const pick = (list: readonly string[], n: number) => dice.shuffle(list).slice(0, n);
-  const suggestions = pick(SUGGESTIONS[kind], dice.between(3, 4));
+  const suggestions = pick(SUGGESTIONS[kind], items ?? dice.between(3, 4));
   const failing = vote?.failing === true;
   const months = failing ? env.core.settings.deadlines.reReportMonths : env.core.settings.deadlines.rectificationReportMonths;
   const rectification = failing

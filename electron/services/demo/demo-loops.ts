@@ -4,8 +4,11 @@ import { newId } from '../../../shared/domain/ids';
 import type { AgendaItem } from '../../../shared/domain/meetings';
 import { emptyMeeting, type MeetingData, type YearData } from '../../../shared/domain/partitions';
 import { DEMO_COUNTY, inventName } from './demo-data';
+import { formatRate } from '../../../shared/format/numbers';
 import {
   deriveYearStages,
+  type ColumnSet,
+  type EvaluationMeetingOptions,
   holdEvaluationMeeting,
   holdLaterVotes,
   rectify,
@@ -84,7 +87,7 @@ export function buildDemoHistory(base: HistoryEnv, years: Record<number, YearDat
   const isHead = (ev: Evaluation) => env.core.evaluatees.find((e) => e.id === ev.evaluateeId)?.category === '政府组成部门负责人';
   // Who stands apart, drawn first so the rest of the history cannot move them.
   const failing = env.dice.pick(yearOf(3).evaluations.filter(isHead));
-  const [overdue, late] = env.dice.shuffle(yearOf(2).evaluations).slice(0, 2) as [Evaluation, Evaluation];
+  const [overdue, late] = env.dice.shuffle(yearOf(1).evaluations).slice(0, 2) as [Evaluation, Evaluation];
 
   // Follow-up votes waiting for the August meeting of a year: [year back, cases].
   const laterVotes = new Map<number, LaterVoteCase[]>();
@@ -110,17 +113,20 @@ export function buildDemoHistory(base: HistoryEnv, years: Record<number, YearDat
     const october = newMeeting(env, sittings.october, day(env, calendarYear, 10, 24, 30));
     for (const ev of year.evaluations) ev.meetingId = october.meeting.id;
     october.meeting.agenda = reportAgenda(env, year.evaluations);
-    holdEvaluationMeeting(env, october, year, { failing: back === 3 ? new Set([failing.id]) : new Set() });
+    holdEvaluationMeeting(env, october, year, {
+      failing: back === 3 ? new Set([failing.id]) : new Set(),
+      ...(back >= 2 ? publishedFigures(back === 2 ? [yearOf(4), yearOf(3)] : null, year, isHead) : {}),
+    });
     meetings.push(october);
 
     const cases: LaterVoteCase[] = [];
     for (const ev of year.evaluations) {
       if (back === 3 && ev.id === failing.id) continue;
-      if (back === 2 && ev.id === overdue.id) {
+      if (back === 1 && ev.id === overdue.id) {
         rectify(env, year, ev.id, { reportEarly: null, followUp: false });
         continue;
       }
-      const lateReport = back === 2 && ev.id === late.id;
+      const lateReport = back === 1 && ev.id === late.id;
       const ended = rectify(env, year, ev.id, { reportEarly: lateReport ? -env.dice.between(55, 70) : env.dice.between(3, 20), followUp: true });
       if (ended && !lateReport) cases.push({ year, evaluationId: ev.id, ended });
     }
@@ -136,4 +142,48 @@ export function buildDemoHistory(base: HistoryEnv, years: Record<number, YearDat
   }
   for (const back of [4, 3, 2, 1]) deriveYearStages(yearOf(back), meetings);
   return meetings.sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
+}
+
+/** What the county published for the first three years of its term (C−4 … C−2), which the demo reproduces. */
+export const DEMO_PUBLISHED = { items: 32, satisfactionRate: '97.0%' } as const;
+
+/**
+ * The first three years' votes and opinions, shaped so the statistics of C−4 … C−2 come out as the county
+ * published them (DEMO_PUBLISHED): each head's opinion carries 2 items except the last head's of the year (1),
+ * each judge's or prosecutor's 1 (9 + 9 + 9 + 5 = 32); passing columns have no 不满意 in C−4 and C−3, and in
+ * C−2 (`earlier` given: the two years before) the heads' columns take the 不满意 marks (and, where no count
+ * gives it, blank sheets) that bring the three years' 满意率 to 97.0% — computed here as the statistics do.
+ */
+function publishedFigures(
+  earlier: YearData[] | null,
+  year: YearData,
+  isHead: (ev: Evaluation) => boolean,
+): Pick<EvaluationMeetingOptions, 'columns' | 'itemsFor'> {
+  const heads = year.evaluations.filter(isHead);
+  const lastHead = heads.at(-1)?.id;
+  const itemsFor = (ev: Evaluation) => (isHead(ev) && ev.id !== lastHead ? 2 : 1);
+  const headIds = new Set(heads.map((ev) => ev.evaluateeId));
+  let planned = false;
+  const columns = (present: number, ids: readonly string[]): ColumnSet[] => {
+    const zero = ids.map(() => ({ unsatisfied: 0, blank: 0 }));
+    if (!earlier || planned || !ids.every((id) => headIds.has(id))) return zero;
+    planned = true;
+    const results = earlier.flatMap((y) => y.evaluations.flatMap((ev) => (ev.voteResult ? [ev.voteResult] : [])));
+    const validBefore = results.reduce((n, r) => n + r.valid, 0);
+    const unsatisfiedBefore = results.reduce((n, r) => n + r.counts.unsatisfied, 0);
+    const heardNow = year.evaluations.length * present;
+    const passing = ids.length;
+    for (let blank = 0; blank <= 3 * passing; blank++) {
+      const valid = validBefore + heardNow - blank;
+      for (let extra = 0; extra <= 2 * passing; extra++) {
+        if (formatRate(valid - unsatisfiedBefore - extra, valid) !== DEMO_PUBLISHED.satisfactionRate) continue;
+        return ids.map((_, i) => ({
+          unsatisfied: Math.floor(extra / ids.length) + (i < extra % ids.length ? 1 : 0),
+          blank: Math.floor(blank / ids.length) + (i < blank % ids.length ? 1 : 0),
+        }));
+      }
+    }
+    throw new Error(`demo history: no count gives the published 满意率 (${validBefore}, ${unsatisfiedBefore}, ${heardNow})`);
+  };
+  return { columns, itemsFor };
 }

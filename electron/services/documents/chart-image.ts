@@ -45,16 +45,16 @@ export interface ResultsChart extends ChartImageInput {
 }
 
 /** Width of the GB/T 9704 type area. */
-const TYPE_AREA_MM = 156;
+export const TYPE_AREA_MM = 156;
 const MIN_DPI = 200;
 const DEFAULT_DPI = 300;
 /** CSS pixels per inch: Chart.js lays out in CSS pixels and scales by devicePixelRatio. */
-const CSS_DPI = 96;
+export const CSS_DPI = 96;
 
 /** Dark slate blue, mid grey-blue, pale sand: about 30 %, 62 % and 88 % lightness in greyscale. */
 export const CHART_COLOURS = { satisfied: '#2f4b7c', basic: '#8da4c4', unsatisfied: '#eadcc0' } as const;
-const TEXT_COLOUR = '#222222';
-const GRID_COLOUR = '#d0d0d0';
+export const TEXT_COLOUR = '#222222';
+export const GRID_COLOUR = '#d0d0d0';
 
 /** Chinese sans-serif faces in order of preference: Windows first, then the Noto/Source Han faces of Linux. */
 const CJK_FAMILIES = ['Microsoft YaHei', 'SimHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans CJK JP', 'Source Han Sans', 'WenQuanYi Micro Hei', 'PingFang SC'];
@@ -74,7 +74,7 @@ let canvasModule: Promise<CanvasModule> | null = null;
 let fontFamily: string | null = null;
 
 /** The native canvas is loaded on first use, so the rest of the app starts even where it cannot load. */
-async function loadCanvas(): Promise<CanvasModule> {
+export async function loadCanvas(): Promise<CanvasModule> {
   canvasModule ??= import('@napi-rs/canvas').catch((error: unknown) => {
     canvasModule = null;
     throw new Error(`无法生成测评结果图表：图形组件未能加载（${error instanceof Error ? error.message : String(error)}）`);
@@ -83,7 +83,7 @@ async function loadCanvas(): Promise<CanvasModule> {
 }
 
 /** A CSS font-family list headed by a CJK face the canvas knows; plain sans-serif when there is none. */
-function chartFontFamily(canvas: CanvasModule): string {
+export function chartFontFamily(canvas: CanvasModule): string {
   if (fontFamily !== null) return fontFamily;
   const known = () => CJK_FAMILIES.filter((f) => canvas.GlobalFonts.has(f));
   let found = known();
@@ -100,14 +100,14 @@ function chartFontFamily(canvas: CanvasModule): string {
 }
 
 let registered = false;
-function registerChartParts(): void {
+export function registerChartParts(): void {
   if (registered) return;
   Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title);
   registered = true;
 }
 
 /** Fills the canvas white before anything is drawn (a PNG is transparent otherwise). */
-const whiteBackground: Plugin<'bar'> = {
+export const whiteBackground: Plugin<'bar'> = {
   id: 'pingyiWhiteBackground',
   beforeDraw(chart) {
     const { ctx, width, height } = chart;
@@ -162,7 +162,7 @@ export function defaultChartHeightMm(bars: number, withTitle: boolean): number {
 }
 
 /** PNG chunk pHYs: pixels per metre in x and y, unit metre. */
-function withResolution(png: Buffer, dpi: number): Buffer {
+export function withResolution(png: Buffer, dpi: number): Buffer {
   const perMetre = Math.round(dpi / 0.0254);
   const data = Buffer.alloc(9);
   data.writeUInt32BE(perMetre, 0);

@@ -106,3 +106,5 @@ export {
   type PlanYearInput,
 } from './builders/plan-papers';
 export { buildOperationCardDocument, type CardKeyLine, type OperationCardInput } from './builders/operation-card';
+export { buildAnnualReportDocument, annualReportTitle, ANNUAL_REPORT_SECTIONS, type AnnualReportInput, type AnnualFigureInput } from './builders/annual-report';
+export { renderStatsCharts } from './stats-charts';

@@ -4,6 +4,7 @@ import type { MeetingData } from '../../../shared/domain/partitions';
 import type { EvaluationVoteResult, VoteRound } from '../../../shared/domain/vote-round';
 import type { ServiceContext } from '../api/service-context';
 import { hasYear, readYear, updateYear } from '../desk/desk-data';
+import { resultRound } from '../../../shared/stats/result-round';
 
 /**
  * Results stored with each evaluation (vote-rules.md, last section): an evaluation's vote result
@@ -14,13 +15,7 @@ import { hasYear, readYear, updateYear } from '../desk/desk-data';
  * announced, amended or voided.
  */
 
-const PUBLISHED = new Set(['announced', 'amended']);
-
-/** The round whose result counts for the item: the last published, non-void one. */
-export function resultRound(data: Readonly<MeetingData>, agendaItemId: string): Readonly<VoteRound> | null {
-  const rounds = data.votes.rounds.filter((r) => r.agendaItemId === agendaItemId && PUBLISHED.has(r.state) && r.result);
-  return rounds.reduce<Readonly<VoteRound> | null>((best, r) => (!best || r.number > best.number ? r : best), null);
-}
+export { resultRound };
 
 export function compactResult(data: Readonly<MeetingData>, round: Readonly<VoteRound>, index: number): EvaluationVoteResult | null {
   const result = round.result;

@@ -72,16 +72,18 @@ describe.each(DAYS)('demo history seeded on %s', (today) => {
 
   it('derives every stage the loop screens show: closed by a 满意度测评 and by a re-report vote, rectification with an overdue report, follow-up', () => {
     const closedBy = (by: string) => earlier.filter((c) => c.state.stage === 'closed' && c.state.closedBy === by);
-    expect(closedBy('followUpVote').length).toBeGreaterThanOrEqual(30);
+    // The first three years close (the published figures), the year before the current one as `today` allows.
+    expect(closedBy('followUpVote').length).toBeGreaterThanOrEqual(18);
     expect(closedBy('reReportVote')).toHaveLength(1);
-    expect(earlier.filter((c) => c.state.stage === 'follow-up').length).toBeGreaterThanOrEqual(1);
+    // The overdue and the late report are the year before the current one's: due in May, the late one's 回头看 by autumn.
+    if (today >= `${YEAR}-10-01`) expect(earlier.filter((c) => c.state.stage === 'follow-up').length).toBeGreaterThanOrEqual(1);
     const rectifying = earlier.filter((c) => c.state.stage === 'rectification');
     const overdue = rectifying.filter((c) =>
       openDeadlines({ state: c.state, deliveredOn: deliveredOf(c), planReceivedOn: null, reportReceivedOn: null }, demo.core.settings.deadlines, meetingsOnCalendar(demo), today).some(
         (d) => d.kind === 'report' && d.state === 'overdue',
       ),
     );
-    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    if (today >= `${YEAR}-06-01`) expect(overdue.length).toBeGreaterThanOrEqual(1);
     expect(earlier.filter((c) => c.state.stage === 'escalated')).toEqual([]);
     // The stage the plan shows is the derived one.
     expect(earlier.filter((c) => c.ev.stage !== c.state.stage)).toEqual([]);
@@ -148,7 +150,8 @@ describe.each(DAYS)('demo history seeded on %s', (today) => {
     for (const c of earlier) {
       const record = c.year.opinions!.records.find((r) => r.evaluationId === c.ev.id)!;
       const items = issuedItems(record).items;
-      expect(items.length).toBeGreaterThanOrEqual(3);
+      // 1 or 2 in the first three years (the published 32 items), 3 or 4 afterwards.
+      expect(items.length).toBeGreaterThanOrEqual(c.ev.year <= YEAR - 2 ? 1 : 3);
       const loop = c.year.loop!;
       const entries = loop.ledger.filter((l) => l.evaluationId === c.ev.id);
       expect(reconcileLedger(entries, record.id, items)).toEqual({ create: [], retext: [], orphaned: [] });

@@ -7,6 +7,7 @@ import { EVALUATEE_CATEGORIES, type EvaluateeCategory } from '../../../../shared
 import { formatSession } from '../../../../shared/format';
 import { ConflictsPanel } from './conflicts-panel';
 import { PlanPapers } from './plan-papers';
+import { PlanTargetNotice } from '../stats/plan-target-notice';
 import { AddPlanDialog, RemovePlanDialog } from './plan-dialogs';
 import { PlanTable, rowDomId, type CellAction } from './plan-table';
 import './plan.css';
@@ -95,6 +96,7 @@ export function PlanPage() {
       )}
       <CoverageSummary data={data} />
       <ConflictsPanel data={data} onLocate={locate} />
+      <PlanTargetNotice data={data} />
       <div className="toolbar plan-filters" role="search" aria-label="筛选">
         <select aria-label="类别" value={category} onChange={(e) => setCategory(e.target.value as EvaluateeCategory | 'all')}>
           <option value="all">全部类别</option>

@@ -1,0 +1,5 @@
+export * from './compute';
+export * from './definitions';
+export { resultRound } from './result-round';
+export * from './charts';
+export * from './plan-target';
