@@ -175,7 +175,7 @@ const CASES_MAX = 500;
 /** What every activity has; `count` is how many (人次, 处, 份, 件…) when the office counted rather than listed. */
 const activityFields = {
   /** The evaluations it served: one, or several of a batch group's. */
-  evaluationIds: z.array(evaluationId, { error: '调研活动的评议对象应为列表' }).min(1, '调研活动至少应对应一名被评议对象').max(GROUP_EVALUATIONS_MAX, '调研活动的被评议对象过多'),
+  evaluationIds: z.array(evaluationId, { error: '调研活动的被评议对象应为列表' }).min(1, '调研活动至少应对应一名被评议对象').max(GROUP_EVALUATIONS_MAX, '调研活动的被评议对象过多'),
   date: dateField('活动日期').optional(),
   place: optionalText('活动地点', 100),
   participants: optionalText('参加人员', 500),

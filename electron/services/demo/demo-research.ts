@@ -5,7 +5,7 @@ import { newId, type RandomSource } from '../../../shared/domain/ids';
 import type { CoreData, MeetingData, YearData } from '../../../shared/domain/partitions';
 import { newQuestioningId, TOPIC_MAX, type Question, type QuestionRecord } from '../../../shared/domain/questioning';
 import { emptyResearch, type ResearchData } from '../../../shared/domain/research';
-import type { Finding, ResearchActivity, ResearchGroup, ResearchMember } from '../../../shared/domain/research-records';
+import { GROUP_EVALUATIONS_MAX, type Finding, type ResearchActivity, type ResearchGroup, type ResearchMember } from '../../../shared/domain/research-records';
 import { addDays } from '../../../shared/format/dates';
 import { newTimer } from '../../../shared/live/timer';
 import { Dice, seededRandom } from './seeded-random';
@@ -145,13 +145,22 @@ export function addDemoResearch(input: DemoResearchInput): void {
       linkFindings(ev, y, [survey.id, forum.id], day);
     }
 
-    if (legal.length) {
-      const day = meetingDay(legal[0]!);
-      const ids = legal.map((ev) => ev.id);
+    // Judges and prosecutors are researched together in batches: one group per category of at most
+    // GROUP_EVALUATIONS_MAX (a year of many written reports has more than one group can take).
+    const batches = ['员额法官', '员额检察官', '其他'].flatMap((category) => {
+      const of = legal.filter((ev) => evaluateeOf(ev).category === category);
+      const out: Evaluation[][] = [];
+      for (let i = 0; i < of.length; i += GROUP_EVALUATIONS_MAX) out.push(of.slice(i, i + GROUP_EVALUATIONS_MAX));
+      return out;
+    });
+    for (const batch of batches) {
+      const day = meetingDay(batch[0]!);
+      const ids = batch.map((ev) => ev.id);
       research.groups.push(group(ids, day));
-      const judge = legal.find((ev) => evaluateeOf(ev).category === '员额法官') ?? legal[0]!;
+      const judicial = evaluateeOf(batch[0]!).category === '员额法官';
+      const court = judicial ? '县人民法院' : '县人民检察院';
       const cases: ResearchActivity = {
-        ...base(ids, addDays(day, -30), '县人民法院、县人民检察院', '调研组成员、特邀评查人员', '随机抽取已结案件卷宗进行评查，重点评查涉法涉诉信访案件。'),
+        ...base(ids, addDays(day, -30), court, '调研组成员、特邀评查人员', '随机抽取已结案件卷宗进行评查，重点评查涉法涉诉信访案件。'),
         kind: 'caseReview',
         cases: [
           { number: `（${y}）青岚民初${dice.between(100, 999)}号`, category: '民事案件', finding: CASE_FINDINGS[0]! },
@@ -159,10 +168,12 @@ export function addDemoResearch(input: DemoResearchInput): void {
           { number: `（${y - 1}）青岚民终${dice.between(10, 99)}号`, category: '涉法涉诉信访重点案件', finding: CASE_FINDINGS[2]! },
         ],
       };
-      const hearing: ResearchActivity = { ...base([judge.id], addDays(day, -26), '县人民法院第一审判庭', '调研组成员', '旁听民事案件庭审一次。'), kind: 'hearing' };
-      const briefing: ResearchActivity = { ...base(ids, addDays(day, -38), '县人民法院、县人民检察院', '被评议的员额法官、员额检察官', '听取被评议对象的履职情况报告。'), kind: 'briefing' };
-      research.activities.push(briefing, cases, hearing);
-      for (const ev of legal) linkFindings(ev, y, [cases.id, briefing.id], day);
+      const briefing: ResearchActivity = { ...base(ids, addDays(day, -38), court, judicial ? '被评议的员额法官' : '被评议的员额检察官', '听取被评议对象的履职情况报告。'), kind: 'briefing' };
+      const hearing: ResearchActivity[] = judicial
+        ? [{ ...base([batch[0]!.id], addDays(day, -26), '县人民法院第一审判庭', '调研组成员', '旁听民事案件庭审一次。'), kind: 'hearing' }]
+        : [];
+      research.activities.push(briefing, cases, ...hearing);
+      for (const ev of batch) linkFindings(ev, y, [cases.id, briefing.id], day);
     }
 
     function linkFindings(ev: Evaluation, yr: number, sources: string[], day: string): void {
