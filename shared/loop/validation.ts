@@ -56,10 +56,10 @@ export function secondVoteCheck(input: {
   return { kind: 'ok' };
 }
 
-/** An evidence file before it is copied: the size limit and an unreadable file, named. */
+/** An uploaded file (evidence, a package, a sheet) before it is staged: the size limit and an unreadable file, named. */
 export function evidenceFileProblem(name: string, size: number | null): string | null {
   if (size === null) return `无法读取文件“${name}”，请确认文件存在且未被其他程序占用`;
-  if (size > FILE_MAX_BYTES) return `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，不能作为佐证材料`;
+  if (size > FILE_MAX_BYTES) return `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，无法上传`;
   return null;
 }
 

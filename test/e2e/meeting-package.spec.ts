@@ -80,8 +80,8 @@ test('a meeting goes to the hall laptop and back; the record changed on both sid
     const merge = page.getByLabel('导入预览');
     await expect(merge.getByRole('heading', { name: `会议结果包“${meeting.name}”` })).toBeVisible();
     const conflict = merge.getByRole('group', { name: `组成人员 ${member.name}` });
-    await expect(conflict.getByRole('row', { name: /note/ })).toContainText('办公桌上改的备注');
-    await expect(conflict.getByRole('row', { name: /note/ })).toContainText('会场上改的备注');
+    await expect(conflict.getByRole('row', { name: /备注/ })).toContainText('办公桌上改的备注');
+    await expect(conflict.getByRole('row', { name: /备注/ })).toContainText('会场上改的备注');
     const importButton = merge.getByRole('button', { name: '导入会议结果包' });
     await expect(importButton).toBeDisabled();
     await conflict.getByLabel('采用会议结果包').check();

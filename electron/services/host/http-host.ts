@@ -266,7 +266,7 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     if (!body.ok) {
       if (body.reason === 'too-large') {
         log.info('browser-mode upload refused', { reason: 'too large', role });
-        sendReply(res, 413, { ok: false, error: { code: 'invalid_args', message: `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，不能作为佐证材料` } }, { Connection: 'close' });
+        sendReply(res, 413, { ok: false, error: { code: 'invalid_args', message: `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，无法上传` } }, { Connection: 'close' });
       } else {
         res.destroy();
       }

@@ -53,7 +53,7 @@ export function createUploads(options: { clock?: Clock; ttlMs?: number; maxBytes
       const name = safeFileName(rawName);
       const problem = evidenceFileProblem(name, bytes.byteLength);
       if (problem) throw new ApiError('invalid_args', problem, [{ path: 'file', message: problem }]);
-      if (bytes.byteLength === 0) throw new ApiError('invalid_args', `文件“${name}”是空文件，不能作为佐证材料`, [{ path: 'file', message: '空文件' }]);
+      if (bytes.byteLength === 0) throw new ApiError('invalid_args', `文件“${name}”是空文件，无法上传`, [{ path: 'file', message: '空文件' }]);
       const uploadId = `up_${randomBytes(15).toString('hex')}`;
       entries.set(uploadId, { name, bytes, role, expiresAt: clock.now() + ttl });
       purge();

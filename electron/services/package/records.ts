@@ -120,6 +120,18 @@ function splitKey(key: string): [string, string | undefined] {
 }
 
 /** The top-level fields in which two versions of a record differ, each side as short text. */
+/** The fields a clerk sees side by side, by the names the desk's forms give them. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: '名称', role: '职务', gender: '性别', session: '届次', termStart: '任期开始日期', termEnd: '任期结束日期',
+  rosterOrder: '名单顺序', active: '在任状态', note: '备注', kind: '类别', organisation: '工作单位', field: '职务或专业领域',
+  contact: '联系方式', unitId: '所在单位', position: '职务', postKey: '岗位', appointmentDate: '任职日期', endedDate: '离任日期',
+  endReason: '离任原因', category: '类别', predecessorId: '前任', meeting: '会议信息', agenda: '议程', attendance: '出席情况',
+  attendees: '列席人员', live: '会议现场记录', votes: '测评记录', questioning: '随机询问', date: '日期', place: '地点',
+  sitting: '会议次数', year: '年度', status: '状态', presidingMemberId: '主持人', recorder: '记录人', mode: '汇报方式',
+  voteResult: '测评结果', evaluateeId: '被评议对象', meetingId: '评议会议', settings: '设置', criteria: '评价标准',
+  handoff: '导出到会场记录', updatedAt: '修改时间',
+};
+
 export function fieldDiff(here: unknown, pkg: unknown): { field: string; here: string; package: string }[] {
   const short = (v: unknown) => {
     if (v === undefined) return '（无）';
@@ -129,5 +141,5 @@ export function fieldDiff(here: unknown, pkg: unknown): { field: string; here: s
   const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (!isObj(here) || !isObj(pkg)) return [{ field: '内容', here: short(here), package: short(pkg) }];
   const fields = [...new Set([...Object.keys(here), ...Object.keys(pkg)])].sort();
-  return fields.filter((f) => stableJson(here[f]) !== stableJson(pkg[f])).map((f) => ({ field: f, here: short(here[f]), package: short(pkg[f]) }));
+  return fields.filter((f) => stableJson(here[f]) !== stableJson(pkg[f])).map((f) => ({ field: FIELD_LABELS[f] ?? f, here: short(here[f]), package: short(pkg[f]) }));
 }

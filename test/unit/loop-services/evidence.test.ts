@@ -84,7 +84,7 @@ describe('evidence files', () => {
     expect(big).toMatchObject({ code: 'invalid_args' });
     expect(big.message).toContain('不能超过50 MB');
     // The staging itself applies the same rule (the host's path goes straight to it).
-    expect(() => createUploads().stage('desk', '录像.mp4', new Uint8Array(FILE_MAX_BYTES + 1))).toThrow('文件“录像.mp4”超过50 MB，不能作为佐证材料');
+    expect(() => createUploads().stage('desk', '录像.mp4', new Uint8Array(FILE_MAX_BYTES + 1))).toThrow('文件“录像.mp4”超过50 MB，无法上传');
     // Browser mode cannot send bytes as JSON.
     expect((await h.refused('loop.evidence.stage', { fileName: 'a.pdf', bytes: {} as never })).message).toContain('文件内容无效');
 

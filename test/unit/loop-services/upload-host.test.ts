@@ -56,11 +56,11 @@ describe('the browser host stages evidence uploads', () => {
     const big = Buffer.alloc(FILE_MAX_BYTES + 1, 1);
     const res = await upload('desk', big);
     expect(res.status).toBe(413);
-    expect(await replyOf(res)).toEqual({ ok: false, error: { code: 'invalid_args', message: '文件“整改佐证.pdf”超过50 MB，不能作为佐证材料' } });
+    expect(await replyOf(res)).toEqual({ ok: false, error: { code: 'invalid_args', message: '文件“整改佐证.pdf”超过50 MB，无法上传' } });
     const exact = await upload('desk', Buffer.alloc(FILE_MAX_BYTES, 2));
     expect(exact.status).toBe(200);
     const empty = await replyOf(await upload('desk', Buffer.alloc(0)));
-    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_args', message: '文件“整改佐证.pdf”是空文件，不能作为佐证材料' } });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_args', message: '文件“整改佐证.pdf”是空文件，无法上传' } });
   });
 
   it('is refused when the host has no staging', async () => {

@@ -63,7 +63,7 @@ describe('secondVoteCheck', () => {
 describe('evidenceFileProblem', () => {
   it('names the file when too large or unreadable', () => {
     expect(evidenceFileProblem('a.pdf', FILE_MAX_BYTES)).toBeNull();
-    expect(evidenceFileProblem('a.pdf', FILE_MAX_BYTES + 1)).toBe('文件“a.pdf”超过50 MB，不能作为佐证材料');
+    expect(evidenceFileProblem('a.pdf', FILE_MAX_BYTES + 1)).toBe('文件“a.pdf”超过50 MB，无法上传');
     expect(evidenceFileProblem('a.pdf', null)).toBe('无法读取文件“a.pdf”，请确认文件存在且未被其他程序占用');
   });
 });

@@ -50,7 +50,7 @@ describe('the meeting package between the desk and the hall laptop', () => {
     const merge = await desk.call('package.inspect', { uploadId: id2 });
     expect(merge.kind).toBe('results');
     expect(merge.foreign).toBe(false);
-    expect(merge.conflicts).toEqual([{ key: `members/${a.id}`, label: `组成人员 ${a.name}`, fields: [{ field: 'note', here: '办公桌改的', package: '会场改的' }] }]);
+    expect(merge.conflicts).toEqual([{ key: `members/${a.id}`, label: `组成人员 ${a.name}`, fields: [{ field: '备注', here: '办公桌改的', package: '会场改的' }] }]);
     expect(merge.changes).toContainEqual({ key: `members/${b.id}`, label: `组成人员 ${b.name}`, change: 'changed' });
 
     // Nothing is overwritten silently: without a choice the import is refused and nothing changes.

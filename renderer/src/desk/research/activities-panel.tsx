@@ -280,7 +280,7 @@ function OpinionsEditor({ title, value, onChange, onLeave }: { title: string; va
           </button>
         </div>
       ))}
-      <button type="button" className="btn small" onClick={() => onChange([...value, { channel: '', text: '（待填写）' }])}>
+      <button type="button" className="btn small" onClick={() => onChange([...value, { channel: '', text: '' }])}>
         添加一条意见
       </button>
     </fieldset>
@@ -308,7 +308,7 @@ function CasesEditor({ value, onChange, onLeave }: { value: { number: string; ca
           </button>
         </div>
       ))}
-      <button type="button" className="btn small" onClick={() => onChange([...value, { number: '（待填写）', category: CASE_CATEGORIES[0], finding: '' }])}>
+      <button type="button" className="btn small" onClick={() => onChange([...value, { number: '', category: CASE_CATEGORIES[0], finding: '' }])}>
         添加案件
       </button>
     </fieldset>

@@ -49,6 +49,23 @@ export function TermSection({ settings, edit }: { settings: Settings; edit: Edit
           计划期：{years.map((y) => `${y}年`).join('、')}，共{years.length}个年度{years.length === 5 ? '（五年计划）' : `，不是通常的5年：本届计划称为“${planName(t)}”`}。
         </p>
       )}
+      <div className="form-grid three">
+        <NumberSetting
+          label="每年到会汇报的政府组成部门负责人（至少）"
+          unit="人"
+          min={0}
+          max={99}
+          {...numberProps(edit, 'reportsTarget.min', settings.reportsTarget.min, (s, n) => ({ ...s, reportsTarget: { ...s.reportsTarget, min: n } }))}
+        />
+        <NumberSetting
+          label="每年到会汇报的政府组成部门负责人（至多）"
+          unit="人"
+          hint="计划和统计在某年超出此范围时提示"
+          min={0}
+          max={99}
+          {...numberProps(edit, 'reportsTarget.max', settings.reportsTarget.max, (s, n) => ({ ...s, reportsTarget: { ...s.reportsTarget, max: n } }))}
+        />
+      </div>
     </SettingsSection>
   );
 }
