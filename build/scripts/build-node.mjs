@@ -9,7 +9,7 @@
 // build/electron-builder.json). Entries whose source file does not exist yet are skipped with a
 // note, so the script works while the tree is growing.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOut } from './cli.mjs';
@@ -39,9 +39,10 @@ const entries = [
   // Electron's main process: CommonJS because package.json "main" points at a .cjs file.
   // dynamic-import off: `await import('@napi-rs/canvas')` becomes require(), which loads a native
   // module from app.asar.unpacked in Electron, rather than an ES import of a package inside the asar.
-  { src: 'electron/main.ts', out: 'electron/main.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron', ...NATIVE], supported: { 'dynamic-import': false } } },
+  // Shipped in the installers: whitespace and syntax minified (names kept, so logged stacks still read).
+  { src: 'electron/main.ts', out: 'electron/main.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron', ...NATIVE], supported: { 'dynamic-import': false }, minifyWhitespace: true, minifySyntax: true }, packages: true },
   // A sandboxed preload can be neither an ES module nor require project files: one CJS file.
-  { src: 'electron/preload.ts', out: 'electron/preload.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] } },
+  { src: 'electron/preload.ts', out: 'electron/preload.cjs', options: { ...common, format: 'cjs', platform: 'node', target: 'node20', external: ['electron'] }, packages: true },
   { src: 'electron/serve.ts', out: 'serve/serve.mjs', options: node20Esm },
   // The bench drives Chromium through Playwright, which must stay a real node_modules import.
   { src: 'test/bench/bench.ts', out: 'bench/bench.mjs', options: { ...node20Esm, external: [...NATIVE, '@playwright/test', 'playwright-core', 'playwright'] } },
@@ -59,6 +60,16 @@ for (const entry of entries) {
   jobs.push(
     build({ ...entry.options, entryPoints: [entry.src], outfile, metafile: true }).then((result) => {
       const bytes = result.metafile.outputs[path.relative(root, outfile).split(path.sep).join('/')]?.bytes;
+      if (entry.packages) {
+        // The packages bundled into a shipped file, from esbuild's own record of its inputs (the
+        // minified code has no module comments left): the packaging test checks none is dev-only.
+        const names = new Set();
+        for (const input of Object.keys(result.metafile.inputs)) {
+          const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+          if (m) names.add(m[1]);
+        }
+        writeFileSync(`${outfile}.packages.json`, `${JSON.stringify([...names].sort(), null, 2)}\n`);
+      }
       const shown = path.relative(root, outfile).startsWith('..') ? outfile : path.relative(root, outfile);
       console.log(`build-node: ${entry.src} → ${shown}${bytes ? ` (${Math.round(bytes / 1024)} KiB)` : ''}`);
     }),
