@@ -12,14 +12,15 @@ import { Dice, seededRandom } from './seeded-random';
 import { kindOf, PROBLEMS, SUGGESTIONS } from './demo-texts';
 
 /**
- * The research (事前调研) of every demo evaluation of the earlier years, and the thread of
+ * The research (事前调研) of every demo evaluation up to this year's, and the thread of
  * its findings: a group per department head and one batch group for the year's judges and
  * prosecutors; activities (听取报告, 座谈走访, 查阅资料, a questionnaire with its tallies per head,
  * 案件评查 with a 涉法涉诉信访重点案件 and 旁听庭审 for the batch); findings per evaluation. In the
  * earlier years the findings are what the issued opinion says (its 存在的问题 and an item of 意见和建议
  * name them, so their ledger entries and 回头看 verdicts follow), and the first finding of each head
  * heard in person was asked at the meeting as a volunteered question (自由提问) from the bank. This
- * year's evaluations have none: their research is what the office records before its meeting.
+ * year's evaluations get the same groups, activities and findings (as far as they are dated by
+ * `today`), but no question in the bank: its meeting is not held yet.
  *
  * Its own seeded sequence, run after the rest of the county is built, so nothing drawn before
  * changes. Nothing is dated after `today`: a date still to come is left out.
@@ -124,8 +125,8 @@ export function addDemoResearch(input: DemoResearchInput): void {
 
   for (const [yearText, year] of Object.entries(input.years)) {
     const y = Number(yearText);
-    // This year's research is the office's to record (the research page starts from an empty year).
-    if (y >= input.currentYear) continue;
+    // Years after this one have no research yet; this year's is under way before its meeting.
+    if (y > input.currentYear) continue;
     const research: ResearchData = year.research ?? emptyResearch();
     year.research = research;
     const meetingDay = (ev: Evaluation) => meetingOf(y, ev)?.meeting.date ?? `${y}-10-28`;
@@ -201,7 +202,8 @@ export function addDemoResearch(input: DemoResearchInput): void {
       }
       research.findings.push(...found);
       if (ev.mode !== 'report' || found.length === 0) return;
-      // This year's meeting keeps the bank the office prepares (its findings wait on 调研问题追溯).
+      // This year's meeting is not held yet: its bank is the office's to prepare (the findings wait on 调研问题追溯).
+      if (yr >= input.currentYear) return;
       const meeting = meetingOf(yr, ev);
       if (meeting && meeting.meeting.status === 'closed') askAtMeeting(meeting, ev, found[0]!);
     }

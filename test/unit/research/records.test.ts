@@ -8,6 +8,7 @@ import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
 import type { YearData } from '../../../shared/domain/partitions';
 import { readDocx, paragraphs, textOf } from '../documents/docx-xml';
 import { takeDelivered } from '../exports/delivered';
+import { clearDemoResearch } from './clear-demo-research';
 
 const clock: Clock = { now: () => Date.UTC(2026, 9, 10, 2, 0, 0) };
 let services: AppServices | undefined;
@@ -26,6 +27,8 @@ async function open() {
     return reply.result as ResultOf<N>;
   };
   const rows = (await call('opinions.list', { year: 2026 })).rows;
+  // This year's research as the office finds it before recording any: the demo's removed.
+  await clearDemoResearch(call, 2026, rows[0]!.evaluationId);
   const leader = (await call('research.get', { year: 2026, evaluationId: rows[0]!.evaluationId })).members.find((m) => m.role === '副主任')!;
   const members = [{ role: '组长' as const, memberId: leader.id, name: leader.name, post: '县人大常委会副主任' }];
   return { s, call, rows, members };

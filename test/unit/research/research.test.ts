@@ -9,6 +9,7 @@ import { yearSchema, type YearData } from '../../../shared/domain/partitions';
 import { checkGroup, researchContentSchema, researchProblems, type ResearchContentInput, type ResearchMember } from '../../../shared/domain/research';
 import { readDocx, textOf } from '../documents/docx-xml';
 import { takeDelivered } from '../exports/delivered';
+import { clearDemoResearch } from './clear-demo-research';
 
 const clock: Clock = { now: () => Date.UTC(2026, 9, 10, 2, 0, 0) };
 let services: AppServices | undefined;
@@ -26,6 +27,8 @@ async function open() {
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, issues: reply.error.issues });
     return reply.result as ResultOf<N>;
   };
+  // This year's research as the office finds it before recording any: the demo's removed.
+  await clearDemoResearch(call, 2026, (await call('opinions.list', { year: 2026 })).rows[0]!.evaluationId);
   /** A group of the evaluation with its 组长 a 副主任 of the demo roster, as the desk picks one. */
   const formGroup = async (which: { year: number; evaluationId: string }) => {
     const leader = (await call('research.get', which)).members.find((m) => m.role === '副主任')!;
