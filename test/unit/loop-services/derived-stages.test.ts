@@ -34,7 +34,9 @@ describe('stages derived from the records on the workbench, the plan and the lis
     const overview = await h.call('desk.overview', {});
     expect(overview.stages.map((s) => s.stage)).toEqual(['planned', 'research', 'meeting', 'vote', 'opinion', 'rectification', 'follow-up', 'closed', 'escalated']);
     expect([count(overview.stages, 'opinion'), count(overview.stages, 'rectification'), count(overview.stages, 'follow-up'), count(overview.stages, 'closed'), count(overview.stages, 'escalated')]).toEqual([1, 1, 1, 1, 1]);
-    expect(count(overview.stages, 'planned')).toBe(rows.length - 5);
+    // The others wait on their meeting: the demo's research of this year has begun for each of them.
+    expect(count(overview.stages, 'planned')).toBe(0);
+    expect(count(overview.stages, 'research')).toBe(rows.length - 5);
     expect(overview.stages.find((s) => s.stage === 'escalated')!.label).toBe('进一步监督');
 
     const loop = await h.call('loop.overview', {});

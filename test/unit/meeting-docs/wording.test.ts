@@ -77,6 +77,9 @@ async function everyPaper(r: AnnouncedRound): Promise<{ papers: Record<string, s
     drafts.push(contentText(detail.record!.versions.at(-1)!.content));
   }
   const which = { year: 2026, evaluationId: rows[0]!.evaluationId };
+  // The demo's group for it makes way for the one formed here (an evaluation is in one group only).
+  const demoGroup = (await call('research.records', which)).group;
+  if (demoGroup) await call('research.group.remove', { year: 2026, groupId: demoGroup.id });
   // The 组长 comes from the leadership on the roster.
   const leader = (await call('research.get', which)).members.find((m) => m.role === '副主任')!;
   await call('research.group.save', {
