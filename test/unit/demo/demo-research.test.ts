@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoCounty } from '../../../electron/services/demo/demo-county';
 import { questionnaireRefusals } from '../../../shared/domain/research-records';
 import { evaluationThread } from '../../../shared/thread/links';
+import { kindOf } from '../../../electron/services/demo/demo-texts';
 
 const YEAR = 2026;
 const TODAY = '2026-12-07';
@@ -57,11 +58,50 @@ describe('demo county: research and the thread of its findings', () => {
     }
   });
 
-  it("this year's research is the office's to record: no records, and the meeting's bank as the office prepares it", () => {
+  it("this year's evaluations have their research too: a group, activities and findings, none of them yet in the meeting's bank", () => {
     const data = demo.years[YEAR]!;
-    expect(data.research?.groups ?? []).toEqual([]);
-    expect(data.research?.findings ?? []).toEqual([]);
+    const r = data.research!;
+    expect(data.evaluations.length).toBeGreaterThan(0);
+    for (const ev of data.evaluations) {
+      expect(r.groups.filter((g) => g.evaluationIds.includes(ev.id)), ev.id).toHaveLength(1);
+      expect(r.activities.some((a) => a.evaluationIds.includes(ev.id))).toBe(true);
+      expect(r.findings.filter((f) => f.evaluationId === ev.id).length).toBeGreaterThanOrEqual(2);
+      const group = r.groups.find((g) => g.evaluationIds.includes(ev.id))!;
+      expect(['主任', '副主任']).toContain(demo.core.members.find((m) => m.id === group.members.find((x) => x.role === '组长')!.memberId)!.role);
+      // Each head heard alone has a questionnaire with its tallies; the judges' batch has its case review.
+      const kind = kindOf(category.get(ev.evaluateeId)!);
+      const own = r.activities.filter((a) => a.evaluationIds.includes(ev.id));
+      if (kind === 'head') {
+        const survey = own.find((a) => a.kind === 'questionnaire');
+        expect(survey, ev.id).toBeDefined();
+        if (survey?.kind !== 'questionnaire') continue;
+        expect(survey.questionnaire.questions.flatMap((q) => q.options).some((o) => o.tally > 0)).toBe(true);
+        expect(questionnaireRefusals(survey.questionnaire)).toEqual([]);
+      } else {
+        expect(own.some((a) => a.kind === 'caseReview'), ev.id).toBe(true);
+      }
+      // The meeting is not held: no finding has been asked there or put to its bank yet.
+      const thread = evaluationThread(data, ev.id, demo.meetings);
+      expect(thread.findings.every((f) => f.questions.length === 0 && f.minutes.length === 0)).toBe(true);
+    }
+    const reviews = r.activities.filter((a) => a.kind === 'caseReview');
+    expect(reviews.some((a) => a.evaluationIds.some((id) => category.get(data.evaluations.find((e) => e.id === id)!.evaluateeId) === '员额法官'))).toBe(true);
+    expect(reviews.flatMap((a) => a.cases).some((c) => c.category === '涉法涉诉信访重点案件')).toBe(true);
     const current = demo.meetings.find((m) => m.meeting.status !== 'closed' && m.meeting.date.startsWith(`${YEAR}-10`))!;
     expect(current.questioning.bank).toEqual([]);
+    // Years after this one have no research.
+    for (const [year, later] of Object.entries(demo.years).filter(([y]) => Number(y) > YEAR)) expect(later.research?.groups ?? [], year).toEqual([]);
+  });
+
+  it("this year's research recorded early in the year leaves out what is still to come", () => {
+    const today = `${YEAR}-08-20`;
+    const early = buildDemoCounty({ currentYear: YEAR, today });
+    const r = early.years[YEAR]!.research!;
+    expect(r.groups.length).toBeGreaterThan(0);
+    for (const g of r.groups) for (const day of [g.from, g.to]) if (day) expect(day <= today).toBe(true);
+    for (const a of r.activities) if (a.date) expect(a.date <= today).toBe(true);
+    for (const f of r.findings) expect(f.createdAt.slice(0, 10) <= today).toBe(true);
+    // This year's meetings are not held: nothing of the research is in their banks.
+    for (const m of early.meetings.filter((x) => x.meeting.year === YEAR)) expect(m.questioning.bank.filter((q) => q.source?.kind === 'research')).toEqual([]);
   });
 });
