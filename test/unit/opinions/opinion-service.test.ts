@@ -65,8 +65,9 @@ describe('opinion services on the demo county', () => {
     const pending = await call('opinions.pending', {});
     expect(pending.awaitingDelivery.map((p) => p.evaluationId)).toEqual([row.evaluationId]);
     const delivered = await call('opinions.deliver', { ...which, versionNo: 1, delivery: { date: '2026-11-13', receivedBy: '办公室李干事' } });
-    // The stage is derived from the records (shared/loop): this shortcut has no announced vote.
-    expect(delivered.row).toMatchObject({ status: 'delivered', stageLabel: '已列入计划' });
+    // The stage is derived from the records (shared/loop): this shortcut has no announced vote, so it
+    // stays where the demo's research of this year left it.
+    expect(delivered.row).toMatchObject({ status: 'delivered', stageLabel: '事前调研' });
     const after = await call('opinions.pending', {});
     // The demo's earlier years have open deadlines of their own: this evaluation's only.
     expect(after.deadlines.filter((d) => d.evaluationId === row.evaluationId)).toEqual([

@@ -5,6 +5,7 @@ import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { QuestioningState } from '../../../shared/api/questioning-types';
 import type { OpinionContent } from '../../../shared/domain/opinions';
 import { announceVote, contentWithItems, openHarness, storedYear, type Harness } from '../loop-services/harness';
+import { clearDemoResearch } from '../research/clear-demo-research';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -33,6 +34,8 @@ describe('the thread of a finding: question → minutes → opinion item → led
     const criterionId = core.criteria[0]!.id;
     const [first, second] = await heardEvaluations(year);
     const which = { year, evaluationId: first!.evaluation.id };
+    // The findings followed here are the only ones of the year: the demo's research is removed first.
+    await clearDemoResearch(h.call, year, which.evaluationId);
 
     const { id: findingId } = await h.call('research.finding.save', {
       year,
