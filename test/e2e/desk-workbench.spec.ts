@@ -29,10 +29,11 @@ test('the workbench opens on the demo county with the figures of the records', a
   await expect(page.getByTestId('wb-members')).toHaveText(`${members.length}人`);
   await expect(page.getByTestId('wb-evaluatees')).toHaveText('81人在岗');
 
-  // Every stage is listed; this year's evaluations are all still at the plan stage.
+  // Every stage is listed; this year's evaluations are all at the research stage (the demo's research begun).
   const stages = page.getByRole('list', { name: '各阶段评议数' }).getByRole('listitem');
   await expect(stages).toHaveCount(9);
-  await expect(page.getByRole('listitem', { name: `已列入计划 ${thisYear}项` })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '已列入计划 0项' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: `事前调研 ${thisYear}项` })).toBeVisible();
   await expect(page.getByRole('listitem', { name: '已办结 0项' })).toBeVisible();
   await expect(page.getByRole('listitem', { name: '进一步监督 0项' })).toBeVisible();
 
