@@ -5,9 +5,8 @@ import { createAppServices } from '../../electron/services/app-services';
 import { silentLogger } from '../../electron/services/deps';
 import { statsInput } from '../../electron/services/stats/stats-data';
 import { computeStats } from '../../shared/stats';
-import { startHost } from '../e2e/support/host';
 import { percentile, report } from './stats';
-import { launch } from './ui-bench';
+import { routeRenderBench } from './ui-bench';
 
 const ROUNDS = 40;
 const WARMUP = 5;
@@ -48,41 +47,6 @@ export async function statsComputeBench(archive10: string): Promise<void> {
 }
 
 /** 统计 in Chromium on the 10-year archive: route change → figures and charts rendered (performance mark set by the page). */
-export async function statsRenderBench(archive10: string): Promise<void> {
-  const host = await startHost({ dataDir: archive10 });
-  const browser = await launch();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(host.urls.desk);
-    await page.getByRole('navigation', { name: '主导航' }).waitFor();
-    const samples: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      await page.evaluate(() => {
-        window.location.hash = '#/';
-      });
-      await page.getByRole('heading', { name: '工作台' }).waitFor();
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            performance.clearMarks('stats-rendered');
-            const t0 = performance.now();
-            const obs = new PerformanceObserver((list) => {
-              const mark = list.getEntriesByName('stats-rendered')[0];
-              if (mark) {
-                obs.disconnect();
-                resolve(mark.startTime - t0);
-              }
-            });
-            obs.observe({ type: 'mark', buffered: false });
-            window.location.hash = '#/stats';
-          }),
-      );
-      if (i >= 2) samples.push(ms);
-    }
-    report('ui.stats.render.ms', percentile(samples, 50), 'ms');
-    report('ui.stats.render.p95.ms', percentile(samples, 95), 'ms');
-  } finally {
-    await browser.close();
-    await host.stop();
-  }
+export function statsRenderBench(archive10: string): Promise<void> {
+  return routeRenderBench(archive10, '#/stats', 'stats-rendered', 'ui.stats.render');
 }

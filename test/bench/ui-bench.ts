@@ -9,8 +9,11 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: ARGS });
 }
 
-/** 五年计划 with the 10-year archive: route change → table rendered (performance mark set by the page). */
-export async function planRenderBench(archive10: string): Promise<void> {
+/**
+ * A desk page on the 10-year archive: from the workbench, the route change to `route` until the page
+ * sets its performance mark `mark` (rendered with its data); p50 and p95 of 10 after 2 warm-ups.
+ */
+export async function routeRenderBench(archive10: string, route: string, mark: string, name: string): Promise<void> {
   const host = await startHost({ dataDir: archive10 });
   const browser = await launch();
   try {
@@ -24,27 +27,33 @@ export async function planRenderBench(archive10: string): Promise<void> {
       });
       await page.getByRole('heading', { name: '工作台' }).waitFor();
       const ms = await page.evaluate(
-        () =>
+        ({ route, mark }) =>
           new Promise<number>((resolve) => {
-            performance.clearMarks('plan-rendered');
+            performance.clearMarks(mark);
             const t0 = performance.now();
             const obs = new PerformanceObserver((list) => {
-              const mark = list.getEntriesByName('plan-rendered')[0];
-              if (mark) {
+              const entry = list.getEntriesByName(mark)[0];
+              if (entry) {
                 obs.disconnect();
-                resolve(mark.startTime - t0);
+                resolve(entry.startTime - t0);
               }
             });
             obs.observe({ type: 'mark', buffered: false });
-            window.location.hash = '#/plan';
+            window.location.hash = route;
           }),
+        { route, mark },
       );
       if (i >= 2) samples.push(ms);
     }
-    report('ui.plan.render.ms', percentile(samples, 50), 'ms');
-    report('ui.plan.render.p95.ms', percentile(samples, 95), 'ms');
+    report(`${name}.ms`, percentile(samples, 50), 'ms');
+    report(`${name}.p95.ms`, percentile(samples, 95), 'ms');
   } finally {
     await browser.close();
     await host.stop();
   }
+}
+
+/** 五年计划 with the 10-year archive: route change → table rendered (performance mark set by the page). */
+export function planRenderBench(archive10: string): Promise<void> {
+  return routeRenderBench(archive10, '#/plan', 'plan-rendered', 'ui.plan.render');
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StatsView } from '../../../../shared/api/calls/stats';
-import type { Figure, FigureKey, PeriodStats } from '../../../../shared/stats';
+import { FIGURE_KEYS, type Figure, type FigureKey, type PeriodStats } from '../../../../shared/stats';
 import { useCall } from '../../platform/hooks';
 import { getPlatform } from '../../platform/platform';
 import { PageTitle } from '../../ui/page-title';
@@ -14,23 +14,8 @@ import './stats.css';
  * records on each read (`stats.view`), so a changed record or definition shows at once.
  */
 
-/** The figures in the order shown; the 其中 rows are indented under their total. */
-const SHOWN: readonly FigureKey[] = [
-  'heardHeads',
-  'heardJudicial',
-  'heardJudges',
-  'heardProsecutors',
-  'heardTotal',
-  'written',
-  'opinionsIssued',
-  'itemsDelivered',
-  'rectificationRate',
-  'satisfactionRate',
-  'onTimeReports',
-  'failing',
-  'escalations',
-  'coverage',
-];
+/** The figures in the catalog's order (the 其中 rows are indented under their total); grades have their own table. */
+const SHOWN: readonly FigureKey[] = FIGURE_KEYS.filter((key) => key !== 'grades');
 
 type Scope = 'year' | 'upTo' | 'term';
 
