@@ -34,7 +34,7 @@ export async function openHarness(today = '2026-11-28'): Promise<Harness> {
     services,
     async call(name, args) {
       const reply = await raw(name, args);
-      if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+      if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, issues: reply.error.issues });
       return reply.result as never;
     },
     async refused(name, args) {

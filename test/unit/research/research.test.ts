@@ -1,32 +1,21 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import { silentLogger, type Clock } from '../../../electron/services/deps';
-import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
+import { openHarness, type Harness } from '../loop-services/harness';
 import { yearSchema, type YearData } from '../../../shared/domain/partitions';
 import { checkGroup, researchContentSchema, researchProblems, type ResearchContentInput, type ResearchMember } from '../../../shared/domain/research';
 import { readDocx, textOf } from '../documents/docx-xml';
 import { takeDelivered } from '../exports/delivered';
 import { clearDemoResearch } from './clear-demo-research';
 
-const clock: Clock = { now: () => Date.UTC(2026, 9, 10, 2, 0, 0) };
-let services: AppServices | undefined;
+let harness: Harness | undefined;
 afterEach(async () => {
-  await services?.close();
-  services = undefined;
+  await harness?.close();
+  harness = undefined;
 });
 
 async function open() {
-  const home = await mkdtemp(join(tmpdir(), 'pingyi-research-'));
-  services = await createAppServices({ homeDir: home, mode: 'browser', version: 'test', clock, log: silentLogger, backupOnStart: false });
-  const s = services;
-  const call = async <N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> => {
-    const reply = await s.dispatch('desk', name, args);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, issues: reply.error.issues });
-    return reply.result as ResultOf<N>;
-  };
+  harness = await openHarness('2026-10-10');
+  const s = harness.services;
+  const call = harness.call;
   // This year's research as the office finds it before recording any: the demo's removed.
   await clearDemoResearch(call, 2026, (await call('opinions.list', { year: 2026 })).rows[0]!.evaluationId);
   /** A group of the evaluation with its 组长 a 副主任 of the demo roster, as the desk picks one. */
