@@ -66,6 +66,12 @@ export class IdleLocks {
   }
 
   /** Locked now? Locks a window whose idle time has run out (unless `counting` holds the console open). */
+  /** Unlocked but idle past the limit: only then does an open vote round matter (isLocked). */
+  idleExpired(role: Role, now: number): boolean {
+    const state = this.roles.get(role);
+    return !!state?.unlocked && now - state.lastActivity >= this.idleMs;
+  }
+
   isLocked(role: Role, now: number, counting: boolean): boolean {
     if (!isGuardedRole(role)) return false;
     const state = this.roles.get(role);

@@ -197,8 +197,10 @@ export class LockService {
   }
 
   private async isLocked(role: Role): Promise<boolean> {
-    const counting = role === 'console' ? await this.o.countInProgress() : false;
-    return this.idle.isLocked(role, this.o.clock.now(), counting);
+    const now = this.o.clock.now();
+    // The meeting is read only when the console's idle time is up (not on every call of a count).
+    const counting = role === 'console' && this.idle.idleExpired(role, now) ? await this.o.countInProgress() : false;
+    return this.idle.isLocked(role, now, counting);
   }
 
   private waitMs(now: number): number {
