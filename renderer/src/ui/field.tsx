@@ -47,3 +47,20 @@ export function fieldErrors(err: unknown): { fields: Record<string, string>; gen
   }
   return rest.length ? { fields, general: rest.join('；') } : { fields };
 }
+
+/** One checkbox with its own heading and message, laid out like a field of the form grid. */
+export function CheckboxField({ heading, label, checked, error, onChange }: { heading: string; label: string; checked: boolean; error?: string | undefined; onChange: (checked: boolean) => void }) {
+  return (
+    <div className={`field checkbox${error ? ' invalid' : ''}`}>
+      <span className="field-label">{heading}</span>
+      <label>
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      </label>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { getPlatform } from '../../platform/platform';
 import { FormDialog } from '../../ui/dialog';
-import { Field } from '../../ui/field';
+import { CheckboxField, Field } from '../../ui/field';
 import { useRecordDialog } from '../../ui/record-dialog';
 import { GENDERS, MEMBER_ROLES, type Gender, type Member, type MemberRole } from '../../../../shared/domain/people';
 import { DateField } from '../../ui/date-field';
@@ -110,17 +110,7 @@ export function MemberDialog({ member, members, currentSession, onClose, onSaved
         <Field label="名单顺序" error={f.rosterOrder} required hint="签到表、出席名单按此顺序排列">
           {(id) => <input id={id} type="number" min={1} max={999} value={form.rosterOrder} onChange={(e) => set('rosterOrder', e.target.value)} />}
         </Field>
-        <div className={`field checkbox${f.active ? ' invalid' : ''}`}>
-          <span className="field-label">在任状态</span>
-          <label>
-            <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} /> 在任（计入法定人数和表决）
-          </label>
-          {f.active && (
-            <span className="error" role="alert">
-              {f.active}
-            </span>
-          )}
-        </div>
+        <CheckboxField heading="在任状态" label="在任（计入法定人数和表决）" checked={form.active} error={f.active} onChange={(v) => set('active', v)} />
         <div className="span-2">
           <Field label="备注" error={f.note}>
             {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}

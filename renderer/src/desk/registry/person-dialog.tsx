@@ -1,6 +1,6 @@
 import { getPlatform } from '../../platform/platform';
 import { FormDialog } from '../../ui/dialog';
-import { Field } from '../../ui/field';
+import { CheckboxField, Field } from '../../ui/field';
 import { useRecordDialog } from '../../ui/record-dialog';
 import { PERSON_KINDS, type Person, type PersonKind } from '../../../../shared/domain/people';
 
@@ -64,17 +64,7 @@ export function PersonDialog({ person, onClose, onSaved }: PersonDialogProps) {
         <Field label="联系方式" error={f.contact}>
           {(id) => <input id={id} value={form.contact} onChange={(e) => set('contact', e.target.value)} autoComplete="off" />}
         </Field>
-        <div className={`field checkbox${f.active ? ' invalid' : ''}`}>
-          <span className="field-label">在册状态</span>
-          <label>
-            <input type="checkbox" checked={form.active} onChange={(e) => set('active', e.target.checked)} /> 在册（可编入调研组）
-          </label>
-          {f.active && (
-            <span className="error" role="alert">
-              {f.active}
-            </span>
-          )}
-        </div>
+        <CheckboxField heading="在册状态" label="在册（可编入调研组）" checked={form.active} error={f.active} onChange={(v) => set('active', v)} />
         <div className="span-2">
           <Field label="备注" error={f.note}>
             {(id) => <textarea id={id} value={form.note} onChange={(e) => set('note', e.target.value)} />}
