@@ -1,11 +1,11 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
-import type { CoreData } from '../../../shared/domain/partitions';
+import type { CoreData, YearData } from '../../../shared/domain/partitions';
 import { laterProblem, type EvaluationLoopFacts, type LaterWhat } from '../../../shared/loop/later';
 import { emptyLoopData, type LaterVote } from '../../../shared/loop/schemas';
 import { secondVoteCheck } from '../../../shared/loop/validation';
 import type { ServiceContext } from '../api/service-context';
-import { readYear, updateYear, yearsOnRecord } from './desk-data';
+import { readYear, yearsOnRecord } from './desk-data';
 
 /**
  * The agenda's items that belong to earlier evaluations — hearings of a rectification report and
@@ -94,6 +94,7 @@ export function checkLaterEntries(
 /**
  * Writes what the agenda now says into the original evaluations' partitions: a later vote's
  * record per evaluatee (kept with its result once announced), the meeting hearing each report.
+ * `yearDraft`: the working copy of a year in the change that also writes the agenda.
  */
 export async function syncLoopRecords(
   ctx: ServiceContext,
@@ -101,6 +102,7 @@ export async function syncLoopRecords(
   facts: ReadonlyMap<string, LoopFacts>,
   earlyReason: string,
   previous: readonly AgendaItem[],
+  yearDraft: (year: number) => Promise<YearData>,
 ): Promise<void> {
   const now = laterEntries(meeting.agenda);
   const before = laterEntries(previous);
@@ -118,18 +120,16 @@ export async function syncLoopRecords(
     const dropped = new Set(before.filter((e) => here(e) && e.what.kind === 'hearing' && e.what.purpose === 'report' && !heardHere.has(e.evaluationId)).map((e) => e.evaluationId));
     const reportChange = loop.reports.some((r) => (heardHere.has(r.evaluationId) ? r.meetingId !== meeting.id : dropped.has(r.evaluationId) && r.meetingId === meeting.id));
     if (missing.length === 0 && loop.laterVotes.every(keep) && !reportChange) continue;
-    await updateYear(ctx, year, (y) => {
-      const l = (y.loop ??= emptyLoopData());
-      l.laterVotes = l.laterVotes.filter(keep);
-      for (const e of missing) {
-        if (e.what.kind !== 'vote') continue;
-        const early = e.what.voteKind === 'followUp' && !l.reports.some((r) => r.evaluationId === e.evaluationId);
-        l.laterVotes.push({ evaluationId: e.evaluationId, kind: e.what.voteKind, meetingId: meeting.id, agendaItemId: e.itemId, result: null, earlyReason: early ? earlyReason.trim() : '' });
-      }
-      for (const r of l.reports) {
-        if (heardHere.has(r.evaluationId)) r.meetingId = meeting.id;
-        else if (dropped.has(r.evaluationId) && r.meetingId === meeting.id) r.meetingId = null;
-      }
-    });
+    const l = ((await yearDraft(year)).loop ??= emptyLoopData());
+    l.laterVotes = l.laterVotes.filter(keep);
+    for (const e of missing) {
+      if (e.what.kind !== 'vote') continue;
+      const early = e.what.voteKind === 'followUp' && !l.reports.some((r) => r.evaluationId === e.evaluationId);
+      l.laterVotes.push({ evaluationId: e.evaluationId, kind: e.what.voteKind, meetingId: meeting.id, agendaItemId: e.itemId, result: null, earlyReason: early ? earlyReason.trim() : '' });
+    }
+    for (const r of l.reports) {
+      if (heardHere.has(r.evaluationId)) r.meetingId = meeting.id;
+      else if (dropped.has(r.evaluationId) && r.meetingId === meeting.id) r.meetingId = null;
+    }
   }
 }

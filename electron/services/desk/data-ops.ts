@@ -51,11 +51,11 @@ export function dataHandlers(ctx: ServiceContext): DataHandlers {
       const core = await ctx.store.read<CoreData>(CORE_KEY);
       if (!core.settings.demo) throw new ApiError('conflict', '当前数据不是演示数据，不能用此功能清除。');
       const backup = await ctx.store.backup('before-clear', '清除演示数据之前');
-      // Meetings and years first, core last: an interruption never leaves a core without its demo flag.
-      for (const key of [...ctx.store.list('meeting'), ...ctx.store.list('year')]) await ctx.store.remove(key);
+      // Meetings, years and core as one change: all of it or none, even across a stop.
       const fresh = emptyCore(today(ctx).year);
-      await ctx.store.update<CoreData, void>(CORE_KEY, (draft) => {
-        Object.assign(draft, fresh, { settings: { ...fresh.settings, demo: false } });
+      await ctx.store.transact('清除演示数据', async (tx) => {
+        for (const key of [...ctx.store.list('meeting'), ...ctx.store.list('year')]) tx.remove(key);
+        Object.assign(await tx.draft<CoreData>(CORE_KEY), fresh, { settings: { ...fresh.settings, demo: false } });
       });
       return { backupId: backup.id };
     },

@@ -85,6 +85,53 @@ export async function updateMeeting<R>(ctx: ServiceContext, id: string, mutate: 
   });
 }
 
+/** The partitions of one `changeTogether`: working copies, each read on first ask. */
+export interface DeskChange {
+  core(): Promise<CoreData>;
+  /** A year's plan (a missing year's is empty and is created only if it is changed). */
+  year(year: number): Promise<YearData>;
+  /** A meeting on record (not found: refused, as `updateMeeting` does). */
+  meeting(id: string): Promise<MeetingData>;
+  /** A meeting made by this change. */
+  newMeeting(id: string): Promise<MeetingData>;
+  remove(key: string): void;
+}
+
+/**
+ * Changes several of the desk's partitions as one (the store's transact: all or none, even
+ * across a crash), with the same cross-record checks as updateCore/updateYear/updateMeeting run
+ * on every partition the change touched.
+ */
+export function changeTogether<R>(ctx: ServiceContext, label: string, work: (change: DeskChange) => Promise<R>): Promise<R> {
+  return ctx.store.transact(label, async (tx) => {
+    let core: CoreData | null = null;
+    const years = new Map<number, YearData>();
+    const meetings = new Map<string, MeetingData>();
+    const meeting = async (id: string) => meetings.get(id) ?? meetings.set(id, await tx.draft<MeetingData>(meetingKey(id))).get(id)!;
+    const change: DeskChange = {
+      core: async () => (core ??= await tx.draft<CoreData>(CORE_KEY)),
+      year: async (year) => years.get(year) ?? years.set(year, await tx.draft<YearData>(yearKey(year))).get(year)!,
+      meeting: async (id) => {
+        if (!meetings.has(id) && !ctx.store.has(meetingKey(id))) throw new ApiError('not_found', '找不到该会议，可能已被删除。');
+        return meeting(id);
+      },
+      newMeeting: meeting,
+      remove: (key) => {
+        tx.remove(key);
+        const parsed = parsePartitionKey(key);
+        if (parsed?.kind === 'meeting') meetings.delete(parsed.id);
+        if (parsed?.kind === 'year') years.delete(parsed.year);
+      },
+    };
+    const result = await work(change);
+    const checkedCore = core ?? (await readCore(ctx));
+    if (core) throwIfIssues(checkCore(core), '数据不一致，未保存');
+    for (const data of years.values()) throwIfIssues(checkYear(data, checkedCore), '计划数据不一致，未保存');
+    for (const data of meetings.values()) throwIfIssues(checkMeeting(data, checkedCore), '会议数据不一致，未保存');
+    return result;
+  });
+}
+
 /** The current calendar year and date on the services' clock (local time). */
 export function today(ctx: ServiceContext): { iso: string; year: number } {
   const d = new Date(ctx.clock.now());

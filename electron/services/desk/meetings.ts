@@ -8,7 +8,7 @@ import type { deskCalls } from '../../../shared/api/calls/desk';
 import type { ServiceContext } from '../api/service-context';
 import { checkMeeting } from '../../../shared/domain/integrity';
 import { meetingOutsideTerm } from '../../../shared/domain/record-checks';
-import { allMeetings, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, updateYear, hasYear } from './desk-data';
+import { allMeetings, changeTogether, readCore, readMeeting, readYear, throwIfIssues, updateMeeting, hasYear, type DeskChange } from './desk-data';
 import { summarizeMeeting } from './plan';
 import { laterCandidates } from '../../../shared/loop/later';
 import { addedEntries, checkLaterEntries, loopFacts, syncLoopRecords } from './agenda-loop';
@@ -25,21 +25,20 @@ function agendaEvaluatees(agenda: readonly AgendaItem[]): Set<string> {
 /** Meetings (one partition each) and their agenda; the year's plan records which meeting hears whom. */
 export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
   /**
-   * Keeps evaluation.meetingId in step with the agenda (a derived link; the agenda is the record).
-   * Only the first evaluation: a hearing or a later vote of an earlier one never moves it.
+   * Keeps evaluation.meetingId in step with the agenda (a derived link; the agenda is the record),
+   * in the same change as the agenda. Only the first evaluation: a hearing or a later vote of an
+   * earlier one never moves it.
    */
-  const syncPlan = async (meeting: Meeting, before: ReadonlySet<string>) => {
+  const syncPlan = async (change: DeskChange, meeting: Meeting, before: ReadonlySet<string>) => {
     if (!hasYear(ctx, meeting.year)) return;
     const now = firstEvaluationEvaluatees(meeting.agenda);
     const plan = await readYear(ctx, meeting.year);
     const needs = plan.evaluations.some((ev) => (now.has(ev.evaluateeId) ? ev.meetingId !== meeting.id : before.has(ev.evaluateeId) && ev.meetingId === meeting.id));
     if (!needs) return;
-    await updateYear(ctx, meeting.year, (data) => {
-      for (const ev of data.evaluations) {
-        if (now.has(ev.evaluateeId)) ev.meetingId = meeting.id;
-        else if (ev.meetingId === meeting.id) delete ev.meetingId;
-      }
-    });
+    for (const ev of (await change.year(meeting.year)).evaluations) {
+      if (now.has(ev.evaluateeId)) ev.meetingId = meeting.id;
+      else if (ev.meetingId === meeting.id) delete ev.meetingId;
+    }
   };
 
   /** The presiding member is one of the committee's members (a removed one cannot be picked). */
@@ -118,7 +117,9 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       checkLaterEntries(addedEntries(current.meeting.agenda, next), facts, core, current.meeting, { confirmed: confirm === true, reason: earlyReason ?? '' });
       let previous: readonly AgendaItem[] = current.meeting.agenda;
       const nameOf = (evaluateeId: string) => personOf(core, evaluateeId).name;
-      const saved = await updateMeeting(ctx, id, (data) => {
+      // The agenda, the plan's links and the loop records it names: one change, all or none.
+      return changeTogether(ctx, `修改议程：${current.meeting.name}`, async (change) => {
+        const data = await change.meeting(id);
         // Checked on the stored record inside the write: a draw on the console a moment ago counts.
         const blocked = agendaChangeBlocker(data, next, nameOf);
         if (blocked) throw new ApiError('conflict', blocked);
@@ -133,11 +134,10 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
         data.live.history = data.live.history.flatMap((p) => remap(p) ?? []);
         // Against the plan too: only people planned for the meeting's year can be heard.
         throwIfIssues(checkMeeting(data, core, plan ?? { year: data.meeting.year, evaluations: [] }), '议程无法保存');
+        await syncPlan(change, data.meeting, before);
+        await syncLoopRecords(ctx, data.meeting, facts, earlyReason ?? '', previous, change.year);
         return data.meeting;
       });
-      await syncPlan(saved, before);
-      await syncLoopRecords(ctx, saved, facts, earlyReason ?? '', previous);
-      return saved;
     },
 
     'meetings.setAttendees': async ({ id, attendees }) => {
@@ -158,9 +158,12 @@ export function meetingHandlers(ctx: ServiceContext): MeetingHandlers {
       if (votes.rounds.some((r) => r.announcedAt !== null && r.voidedAt === null)) {
         throw new ApiError('conflict', `会议“${meeting.name}”已公布测评结果，测评结果和后续整改记录都以它为依据，不能删除。`);
       }
-      await syncPlan({ ...meeting, agenda: [] }, firstEvaluationEvaluatees(meeting.agenda));
-      await syncLoopRecords(ctx, { id, agenda: [] }, await loopFacts(ctx), '', meeting.agenda);
-      await ctx.store.remove(meetingKey(id));
+      const facts = await loopFacts(ctx);
+      await changeTogether(ctx, `删除会议：${meeting.name}`, async (change) => {
+        await syncPlan(change, { ...meeting, agenda: [] }, firstEvaluationEvaluatees(meeting.agenda));
+        await syncLoopRecords(ctx, { id, agenda: [] }, facts, '', meeting.agenda, change.year);
+        change.remove(meetingKey(id));
+      });
       return { id };
     },
   };

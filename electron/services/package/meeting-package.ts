@@ -333,24 +333,25 @@ export async function importPackage(
     years.set(year, parsed);
   }
 
+  // Kept so the office can go back to the state before the import (设置 → 备份).
   const backup = await ctx.store.backup('manual', `导入${label}之前：${m.meetingName}`);
   const replace = <T extends object>(draft: T, value: T) => {
     for (const k of Object.keys(draft)) delete (draft as Record<string, unknown>)[k];
     Object.assign(draft, structuredClone(value));
   };
+  // Years, the meeting and core as one change: all written or none, even across a power cut.
+  const coreChanged = local.demo || write.some((r) => !r.key.startsWith('meeting/') && !r.key.startsWith('evaluations/'));
   try {
-    if (local.demo) {
-      // The demo county goes first and its core (with the demo flag) last, as when it is cleared.
-      for (const key of [...ctx.store.list('meeting'), ...ctx.store.list('year')]) await ctx.store.remove(key);
-    }
-    for (const [year, data] of years) await ctx.store.update<YearData, void>(yearKey(year), (d) => replace(d, data));
-    await ctx.store.update<MeetingData, void>(meetingKey(m.meetingId), (d) => replace(d, meeting));
-    const coreChanged = local.demo || write.some((r) => !r.key.startsWith('meeting/') && !r.key.startsWith('evaluations/'));
-    if (coreChanged) await ctx.store.update<CoreData, void>(CORE_KEY, (d) => replace(d, core));
+    await ctx.store.transact(`导入${label}：${m.meetingName}`, async (tx) => {
+      // The demo county's meetings and years go (its core, with the demo flag, is replaced below).
+      if (local.demo) for (const key of [...ctx.store.list('meeting'), ...ctx.store.list('year')]) tx.remove(key);
+      for (const [year, data] of years) replace(await tx.draft<YearData>(yearKey(year)), data);
+      replace(await tx.draft<MeetingData>(meetingKey(m.meetingId)), meeting);
+      if (coreChanged) replace(await tx.draft<CoreData>(CORE_KEY), core);
+    });
   } catch (err) {
-    ctx.log.error('package import failed; restoring the backup taken before it', { packageId: m.packageId, backupId: backup.id, error: String(err) });
-    await ctx.store.restore(backup.id).catch((e: unknown) => ctx.log.error('restore after a failed import failed', { error: String(e) }));
-    throw new ApiError('conflict', `导入${label}失败，数据已恢复到导入之前（备份 ${backup.id}）：${errorForUser(err, ctx.store.dataDir)}`);
+    ctx.log.error('package import failed; nothing was changed', { packageId: m.packageId, backupId: backup.id, error: String(err) });
+    throw new ApiError('conflict', `导入${label}失败，数据没有任何改动：${errorForUser(err, ctx.store.dataDir)}`);
   }
   if (m.kind === 'results' && write.some((r) => r.key === 'meeting/votes')) {
     // Vote results kept with the evaluations are derived from the meeting's rounds, as when announced.

@@ -85,6 +85,16 @@ export const notices = {
     severity: 'warn',
     message: `数据已从第 ${n.from} 版格式升级到第 ${n.to} 版，升级前已备份（${n.backupId}）。`,
   }),
+  changeCompleted: (n: Of<'change-completed'>): StoreNotice => ({
+    ...n,
+    severity: 'warn',
+    message: `上次关闭前，${formatLocalTime(Date.parse(n.savedAt))}的一次修改${n.label ? `（${n.label}）` : ''}只写完了一部分；它已完整记下，启动时已补全（涉及 ${n.files} 个数据文件），没有数据丢失。`,
+  }),
+  changeDamaged: (n: Of<'change-damaged'>): StoreNotice => ({
+    ...n,
+    severity: 'error',
+    message: `上次关闭前有一次涉及多个数据文件的修改没有写完，而它的记录文件 ${n.file} 已损坏（${n.reason}），已原样移至 ${n.quarantinedAs} 保存。这次修改涉及的数据可能只改了一部分：请核对最近的修改，必要时在“设置 → 备份”中恢复较早的备份。`,
+  }),
   restored: (n: Of<'restored'>, nowMs: number): StoreNotice => ({
     ...n,
     severity: 'warn',

@@ -7,6 +7,7 @@ import { finishPendingRestore, migrateFolder, type FolderContext, type Migration
 import { storeMessages } from './messages';
 import { dataMessages, notices as noticeOf } from './notices';
 import { isTempName, partitionPath, scanFolder } from './partition-key';
+import { applyPendingChange, clearPendingChange, decodePendingChange, pendingChangePath } from './pending-change';
 import { pathExists, QUARANTINE_DIR, quarantineFile } from './quarantine';
 import type { PartitionKey, StoreNotice } from './types';
 
@@ -47,6 +48,8 @@ export interface PreparedFolder {
  */
 export async function prepareFolder(ctx: FolderContext, options: { willSeed?: boolean } = {}): Promise<PreparedFolder> {
   const { fs, dataDir, codec } = ctx;
+  // A change of several partitions interrupted by a crash is finished before anything is read.
+  const completed = await completePendingChange(ctx);
   const scan = await scanFolder(fs, dataDir, codec.kinds);
   await refuseNewerPartitions(ctx, scan.keys);
   for (const temp of [...scan.temps, ...(await attachmentTemps(ctx))]) {
@@ -54,7 +57,7 @@ export async function prepareFolder(ctx: FolderContext, options: { willSeed?: bo
     ctx.log.warn('temp file left by an interrupted write removed', { file: temp });
   }
   await ctx.backups.tidy();
-  const notices: StoreNotice[] = [];
+  const notices: StoreNotice[] = completed ? [completed] : [];
   const at = () => new Date(ctx.clock.now()).toISOString();
 
   const read = await readMeta(fs, dataDir);
@@ -103,6 +106,42 @@ export async function prepareFolder(ctx: FolderContext, options: { willSeed?: bo
     notices.push(noticeOf.migrated({ kind: 'migrated', from: migration.from, to: migration.to, backupId: migration.backup.id, at: at() }));
   }
   return migration ? { meta, firstStart, notices, migration } : { meta, firstStart, notices };
+}
+
+/**
+ * Finishes a change of several partitions that a crash interrupted (see pending-change.ts): its
+ * record is durable, so the change was committed; every partition it names is written again and
+ * the record removed. A record that fails its checksum is moved aside, never half-applied, and
+ * the office is told. A record from a newer version of the app stops the start, untouched.
+ */
+async function completePendingChange(ctx: FolderContext): Promise<StoreNotice | null> {
+  const { fs, dataDir, codec, log } = ctx;
+  const path = pendingChangePath(dataDir);
+  const bytes = await fs.readFile(path).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (!bytes) return null;
+  const at = new Date(ctx.clock.now()).toISOString();
+  const decoded = decodePendingChange(bytes);
+  const version = decoded.ok ? decoded.change.schemaVersion : decoded.schemaVersion;
+  if (version !== undefined && version > codec.schemaVersion) throw new PartitionVersionError(dataDir, path, version, codec.schemaVersion);
+  if (!decoded.ok) {
+    const quarantinedAs = await quarantineFile(fs, dataDir, path, 'pending-change', ctx.clock.now());
+    log.error('the record of an interrupted change of several partitions is damaged; moved aside, not applied', { file: path, reason: decoded.reason, quarantinedAs });
+    return noticeOf.changeDamaged({ kind: 'change-damaged', file: path, quarantinedAs, reason: decoded.reason, at });
+  }
+  const { change } = decoded;
+  await applyPendingChange(fs, dataDir, change);
+  await clearPendingChange(fs, dataDir);
+  const files = change.writes.length + change.removes.length;
+  log.warn('an interrupted change of several partitions was completed from its record', {
+    label: change.label,
+    savedAt: change.savedAt,
+    written: change.writes.map((w) => w.key),
+    removed: change.removes,
+  });
+  return noticeOf.changeCompleted({ kind: 'change-completed', label: change.label, files, savedAt: change.savedAt, at });
 }
 
 /** Our temp files below `attachments/` (a write of an attachment cut short). */

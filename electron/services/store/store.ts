@@ -17,11 +17,12 @@ import { checkMigrations } from './migration-runner';
 import { migrateFolder, type FolderContext } from './migrate-folder';
 import { PartitionVersionError, prepareFolder, StoreVersionError } from './open-folder';
 import { assertValidKey, partitionPath, scanPartitions } from './partition-key';
+import { applyPendingChange, clearPendingChange, writePendingChange, type PendingChange } from './pending-change';
 import { pathExists, quarantineFile } from './quarantine';
 import { quarantineAndRecover } from './recovery';
 import { defaultRetention } from './retention';
 import { nodeStoreFs } from './store-fs';
-import type { BackupInfo, BackupReason, Envelope, PartitionKey, PartitionType, RetentionPolicy, Store, StoreNotice, StoreOptions } from './types';
+import type { BackupInfo, BackupReason, Envelope, PartitionKey, PartitionType, RetentionPolicy, Store, StoreNotice, StoreOptions, StoreTransaction } from './types';
 import { WriteQueue } from './write-queue';
 
 export { StoreLockedError } from './lock';
@@ -144,6 +145,11 @@ class FolderStore implements Store {
   private barrier: Promise<void> | null = null;
   private background: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | null = null;
+  /**
+   * A change of several partitions whose record is durable but whose files could not all be
+   * written (a disk error): memory already holds it; every later write finishes it first.
+   */
+  private pending: PendingChange | null = null;
 
   constructor(ctx: FolderContext, lock: HeldLock, meta: StoreMeta, firstStart: boolean, notices: StoreNotice[], options: StoreOptions, keys: PartitionKey[]) {
     this.ctx = ctx;
@@ -195,6 +201,7 @@ class FolderStore implements Store {
     this.assertOpen();
     const type = this.typeOf(key);
     return this.queue.run(async () => {
+      if (this.pending) await this.finishPending();
       const partition = await this.load(key);
       const committed = partition.data.data;
       const draft = draftOf(committed) as T;
@@ -238,11 +245,129 @@ class FolderStore implements Store {
       }
       if (followed) this.queueCatchUp(key, journal!);
       // A new partition has no copy in any backup yet: one is taken before the caller hears of it.
-      if (created && !this.seeding) await this.backupNewPartition(key);
+      if (created && !this.seeding) await this.backupNewPartition(partitionLabel(key));
       this.emitCommit([key]);
       this.noteChange();
       return result as R;
     });
+  }
+
+  async transact<R>(label: string, work: (tx: StoreTransaction) => R | Promise<R>): Promise<R> {
+    this.assertOpen();
+    return this.queue.run(async () => {
+      if (this.pending) await this.finishPending();
+      const drafts = new Map<PartitionKey, { partition: Partition; draft: unknown }>();
+      const removed = new Set<PartitionKey>();
+      let open = true;
+      const tx: StoreTransaction = {
+        draft: async <T>(key: PartitionKey): Promise<T> => {
+          if (!open) throw new Error('store transaction already finished');
+          this.typeOf(key);
+          removed.delete(key);
+          let held = drafts.get(key);
+          if (!held) {
+            const partition = await this.load(key);
+            held = { partition, draft: draftOf(partition.data.data) };
+            drafts.set(key, held);
+          }
+          return held.draft as T;
+        },
+        remove: (key: PartitionKey): void => {
+          if (!open) throw new Error('store transaction already finished');
+          this.typeOf(key);
+          drafts.delete(key);
+          removed.add(key);
+        },
+      };
+      let result: R;
+      try {
+        result = await work(tx);
+      } finally {
+        open = false;
+      }
+      // Every partition is checked and serialised before anything is written.
+      const nowMs = this.ctx.clock.now();
+      const writes: TransactionWrite[] = [];
+      for (const [key, { partition, draft }] of drafts) {
+        const type = this.typeOf(key);
+        const committed = partition.data.data;
+        const checked = this.trusted.has(committed as object) ? checkChange(type.schema, draft, committed) : FAIL;
+        const data = checked === FAIL ? parseOrThrow(type.schema, draft, storeMessages.invalidData(key)) : checked.data;
+        const created = !this.existing.has(key);
+        if (!created && checked !== FAIL && data === committed) continue; // unchanged
+        const fresh = new Map<object, Uint8Array>();
+        const json = serialize(data, checked === FAIL ? NOTHING_BUILT : checked.built, this.jsonCache, fresh);
+        if (!created && Buffer.from(json).equals(Buffer.from(this.committedJson(committed)))) continue;
+        const envelope = envelopeOf(this.ctx.codec, data, nowMs);
+        writes.push({ key, partition, data, json, fresh, envelope, created, journaled: type.journal?.(data) ?? null });
+      }
+      const removes = [...removed].filter((key) => this.existing.has(key) || this.journals.has(key));
+      if (writes.length === 0 && removes.length === 0) return result;
+      // A journal holds every change since the newest backup: one is taken before a journal starts.
+      for (const w of writes) if (w.journaled && !this.journals.has(w.key)) await this.ensureBackupHolds(w.key, w.journaled.label);
+      const savedAt = new Date(nowMs).toISOString();
+      const change: PendingChange = {
+        schemaVersion: this.ctx.codec.schemaVersion,
+        savedAt,
+        label,
+        writes: writes.map((w) => ({ key: w.key, bytes: encodeEnvelope(w.envelope, w.json) })),
+        removes,
+      };
+      // Committed once the record is durable; if writing it fails, nothing has changed.
+      await writePendingChange(this.ctx.fs, this.dataDir, change);
+      let applied = true;
+      try {
+        await applyPendingChange(this.ctx.fs, this.dataDir, change, this.madeDirs);
+        await clearPendingChange(this.ctx.fs, this.dataDir);
+      } catch (err) {
+        // The record holds the whole change: memory takes it now, the files follow with the next
+        // write (finishPending) or the next start.
+        applied = false;
+        this.pending = change;
+        this.ctx.log.error('writing the partitions of a change failed; its record keeps it and the next write finishes it', { label, error: String(err) });
+      }
+      for (const w of writes) {
+        w.partition.data = deepFreeze(w.envelope);
+        for (const [node, text] of w.fresh) this.jsonCache.set(node, text);
+        this.trust(w.data);
+        this.existing.add(w.key);
+        this.ctx.backups.changed(partitionPath(this.dataDir, w.key));
+      }
+      for (const key of removes) {
+        this.journals.delete(key);
+        this.loaded.delete(key);
+        this.existing.delete(key);
+        this.ctx.backups.changed(partitionPath(this.dataDir, key));
+      }
+      if (applied) {
+        for (const w of writes) {
+          const journal = this.journals.get(w.key);
+          if (w.journaled) await this.journalChange(w.key, w.journaled.label, w.json, savedAt);
+          else if (journal) await this.foldJournal(w.key, journal);
+        }
+        const created = writes.filter((w) => w.created).map((w) => partitionLabel(w.key));
+        if (created.length > 0 && !this.seeding) await this.backupNewPartition(created.join('、'));
+      } else {
+        // Each journal is written afresh by the next change (the file it follows is being replaced).
+        for (const w of writes) {
+          const journal = this.journals.get(w.key);
+          if (journal) journal.fresh = true;
+        }
+      }
+      this.emitCommit([...writes.map((w) => w.key), ...removes].sort());
+      this.noteChange();
+      return result;
+    });
+  }
+
+  /** The files of a change whose record is durable, written now (before any other write). */
+  private async finishPending(): Promise<void> {
+    const change = this.pending;
+    if (!change) return;
+    await applyPendingChange(this.ctx.fs, this.dataDir, change, this.madeDirs);
+    await clearPendingChange(this.ctx.fs, this.dataDir);
+    this.pending = null;
+    this.ctx.log.info('the partitions of an earlier change are now written', { label: change.label });
   }
 
   private async writePartition(adapter: DurableJsonFile<Envelope<unknown>>, bytes: Uint8Array): Promise<void> {
@@ -306,12 +431,12 @@ class FolderStore implements Store {
    * file and a manifest. If it fails the change stays saved (it is in its file) and the next
    * change retries it soon, as a periodic backup.
    */
-  private async backupNewPartition(key: PartitionKey): Promise<void> {
+  private async backupNewPartition(label: string): Promise<void> {
     try {
-      await this.takeBackup('new-partition', partitionLabel(key));
+      await this.takeBackup('new-partition', label);
     } catch (err) {
       this.lastBackupMs = Number.NEGATIVE_INFINITY;
-      this.ctx.log.error('backing up a new partition failed; the change is saved and the backup is retried', { key, error: String(err) });
+      this.ctx.log.error('backing up a new partition failed; the change is saved and the backup is retried', { label, error: String(err) });
     }
   }
 
@@ -319,6 +444,7 @@ class FolderStore implements Store {
     this.assertOpen();
     assertValidKey(key);
     return this.queue.run(async () => {
+      if (this.pending) await this.finishPending();
       await this.loading.get(key)?.catch(() => undefined);
       // The journal goes first: a journal without its partition would bring the partition back.
       this.journals.delete(key);
@@ -348,6 +474,8 @@ class FolderStore implements Store {
    * (they only need the changes since the newest backup), then the retention rule.
    */
   private async takeBackup(reason: BackupReason, label: string): Promise<BackupInfo> {
+    // A backup copies the files: a change of several partitions is wholly in them first.
+    if (this.pending) await this.finishPending();
     // A backup copies the files: each partition file holds its journal's last line first.
     await this.catchUpAll();
     const info = await this.ctx.backups.create(reason, label, this.meta.schemaVersion);
@@ -361,6 +489,7 @@ class FolderStore implements Store {
   async restore(backupId: string): Promise<void> {
     this.assertOpen();
     return this.queue.run(async () => {
+      if (this.pending) await this.finishPending();
       const target = await this.ctx.backups.read(backupId);
       if (!target) throw new ApiError('not_found', storeMessages.backupNotFound(backupId));
       if (target.schemaVersion > this.ctx.codec.schemaVersion) {
@@ -419,6 +548,7 @@ class FolderStore implements Store {
   async exclusive<R>(task: () => Promise<R>): Promise<R> {
     this.assertOpen();
     return this.queue.run(async () => {
+      if (this.pending) await this.finishPending();
       await Promise.allSettled(this.loading.values());
       return task();
     });
@@ -437,6 +567,8 @@ class FolderStore implements Store {
       this.periodicTimer = null;
       await this.background.catch(() => undefined);
       await this.queue.idle();
+      // Left in its record if this fails too: the next start finishes it.
+      if (this.pending) await this.finishPending().catch((err: unknown) => this.ctx.log.error('the partitions of a change are still not written; the next start finishes them', { error: String(err) }));
       await Promise.allSettled(this.loading.values());
       await releaseLock(this.ctx.fs, this.dataDir, this.lock, this.ctx.log);
     })();
@@ -860,6 +992,19 @@ class FolderStore implements Store {
   private assertOpen(): void {
     if (this.closing) throw new ApiError('unavailable', storeMessages.closed);
   }
+}
+
+/** One partition of a `transact` change, checked and serialised before anything is written. */
+interface TransactionWrite {
+  key: PartitionKey;
+  partition: Partition;
+  data: unknown;
+  json: Uint8Array;
+  /** Serialised parts to cache once committed. */
+  fresh: Map<object, Uint8Array>;
+  envelope: Envelope<unknown>;
+  created: boolean;
+  journaled: { label: string } | null;
 }
 
 /** The `savedAt` a partition file carries, if it is an envelope. */

@@ -68,6 +68,8 @@ export type StoreNotice = { at: string; message: string; severity: 'warn' | 'err
   | { kind: 'lock-taken-over'; previousPid: number }
   | { kind: 'migrated'; from: number; to: number; backupId: string }
   | { kind: 'restored'; backupId: string; backupAt: string; safetyBackupId: string }
+  | { kind: 'change-completed'; label: string; files: number; savedAt: string }
+  | { kind: 'change-damaged'; file: string; quarantinedAs: string; reason: string }
 );
 // An unreadable meta.json is reported as key 'meta': 'recovered' when a backup supplied its
 // details, otherwise 'started-empty' (the data itself is untouched either way).
@@ -134,6 +136,14 @@ export interface StoreOptions {
   isProcessAlive?: (pid: number) => boolean;
 }
 
+/** What `Store.transact` hands its work. */
+export interface StoreTransaction {
+  /** The partition's working copy, read on first ask (a missing partition's is its empty content). */
+  draft<T>(key: PartitionKey): Promise<T>;
+  /** The partition goes, with the rest of the change (a missing one is ignored). */
+  remove(key: PartitionKey): void;
+}
+
 export interface Store {
   readonly dataDir: string;
   /**
@@ -158,6 +168,15 @@ export interface Store {
    * failed validation changes nothing.
    */
   update<T, R>(key: PartitionKey, mutate: (draft: T) => R): Promise<R>;
+  /**
+   * Several partitions changed as one: all of them or none, even across a crash or a power cut.
+   * `work` asks for the partitions it changes (`tx.draft`) and names those it removes
+   * (`tx.remove`); every changed partition is validated like `update`'s, then a redo record of
+   * the whole change is written durably before any partition file (pending-change.ts), so a start
+   * after a crash finishes it. A throw or a failed validation changes nothing. `label` names the
+   * change in the log and in the notice of a change finished at start.
+   */
+  transact<R>(label: string, work: (tx: StoreTransaction) => R | Promise<R>): Promise<R>;
   /** Removes a partition (its file is kept in the next backups only). */
   remove(key: PartitionKey): Promise<void>;
   /** Called after each durable commit with the keys written. */

@@ -5,6 +5,7 @@ import type { ArgsOf, CallName, ResultOf } from '../../../shared/api/contract';
 import type { FileDelivery } from '../../../shared/api/file-types';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import type { Clock, Logger } from '../../../electron/services/deps';
+import type { StoreFs } from '../../../electron/services/store/store-fs';
 import { takeDelivered } from '../exports/delivered';
 
 let t = Date.UTC(2026, 9, 28, 1, 0, 0);
@@ -13,6 +14,8 @@ export const clock: Clock = { now: () => (t += 1000) };
 
 export interface Host {
   s: AppServices;
+  /** The app's own folder (open it again with `host(prefix, { homeDir })`). */
+  homeDir: string;
   lines: { level: string; message: string; details?: Record<string, unknown> }[];
   call<N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>>;
   /** A call as another role (the laptop's console). */
@@ -32,19 +35,27 @@ export async function tempDir(prefix: string): Promise<string> {
   return d;
 }
 
+/** The process dies: the host is never closed (its lock stays behind). */
+export function abandon(h: Host): void {
+  const at = opened.indexOf(h.s);
+  if (at >= 0) opened.splice(at, 1);
+}
+
 export async function cleanup(): Promise<void> {
   for (const s of opened.splice(0)) await s.close();
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 }
 
-export async function host(prefix: string): Promise<Host> {
+/** `fs`: a disk of the test's making; `homeDir`: an app folder used before (a start after a stop). */
+export async function host(prefix: string, options: { fs?: StoreFs; homeDir?: string } = {}): Promise<Host> {
   const lines: Host['lines'] = [];
   const log: Logger = {
     info: (message, details) => lines.push({ level: 'info', message, ...(details ? { details } : {}) }),
     warn: (message, details) => lines.push({ level: 'warn', message, ...(details ? { details } : {}) }),
     error: (message, details) => lines.push({ level: 'error', message, ...(details ? { details } : {}) }),
   };
-  const s = await createAppServices({ homeDir: await tempDir(prefix), mode: 'browser', version: 'test', clock, log, backupOnStart: false });
+  const homeDir = options.homeDir ?? (await tempDir(prefix));
+  const s = await createAppServices({ homeDir, mode: 'browser', version: 'test', clock, log, backupOnStart: false, ...(options.fs ? { fs: options.fs } : {}) });
   opened.push(s);
   const call = async <N extends CallName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> => {
     const reply = await s.dispatch('desk', name, args);
@@ -53,6 +64,7 @@ export async function host(prefix: string): Promise<Host> {
   };
   return {
     s,
+    homeDir,
     lines,
     call,
     as: async <T,>(role: 'desk' | 'console', name: string, args: unknown = {}): Promise<T> => {

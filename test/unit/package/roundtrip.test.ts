@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sep } from 'node:path';
+import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import type { LiveConsoleState } from '../../../shared/api/live-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
 import type { Evaluation } from '../../../shared/domain/evaluations';
-import { cleanup, host, type Host } from './helpers';
+import { abandon, cleanup, host, type Host } from './helpers';
 
 afterEach(cleanup);
 
@@ -167,26 +169,46 @@ describe('a meeting package sent again', () => {
   });
 });
 
-describe('an import that fails half-way', () => {
-  it('puts the folder back as it was before the import (the safety backup)', async () => {
+describe('an import is one change: all of it or none, even across a stop', () => {
+  /** A disk that fails every rename onto a file `match` accepts, with `code`. */
+  const failing = (match: (to: string) => boolean, code: string): StoreFs => ({
+    ...nodeStoreFs,
+    async rename(from, to) {
+      if (match(to)) throw Object.assign(new Error(`${code} (injected)`), { code });
+      return nodeStoreFs.rename(from, to);
+    },
+  });
+
+  it('refused with nothing changed when the disk is full before it is written', async () => {
     const desk = await host('pingyi-desk-');
-    const laptop = await host('pingyi-hall-');
     const meeting = await plannedMeeting(desk);
     const pkg = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
+    const laptop = await host('pingyi-hall-', { fs: failing((to) => to.endsWith('pending-change.json'), 'ENOSPC') });
     const before = { meetings: (await laptop.call('meetings.list', {})).map((m) => m.id).sort(), members: (await laptop.call('members.list', {})).map((m) => m.id).sort() };
-    const store = laptop.s.store;
-    const update = store.update.bind(store);
-    // The demo county is removed and the years written; then the meeting's write fails (a full disk).
-    (store as { update: typeof store.update }).update = (key, mutate) => {
-      if (key.startsWith('meeting/')) return Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
-      return update(key, mutate);
-    };
     const refused = await laptop.refusal('package.import', { uploadId: laptop.stage(pkg.fileName, pkg.bytes) });
-    (store as { update: typeof store.update }).update = update;
-    expect(refused.message).toContain('数据已恢复到导入之前');
-    expect(refused.message).not.toContain('no space left');
+    expect(refused.message).toContain('数据没有任何改动');
+    expect(refused.message).not.toContain('(injected)');
     expect((await laptop.call('meetings.list', {})).map((m) => m.id).sort()).toEqual(before.meetings);
     expect((await laptop.call('members.list', {})).map((m) => m.id).sort()).toEqual(before.members);
     expect(laptop.lines.some((l) => l.message.startsWith('package import failed'))).toBe(true);
+  });
+
+  it('stopped after the years were written and before the meeting and core: the next start holds the whole import', async () => {
+    const desk = await host('pingyi-desk-');
+    const meeting = await plannedMeeting(desk);
+    const pkg = desk.take((await desk.call('package.export', { meetingId: meeting.id })).delivery);
+    const members = (await desk.call('members.list', {})).map((m) => m.id).sort();
+    const fresh = await host('pingyi-hall-');
+    const homeDir = fresh.homeDir;
+    await fresh.s.close();
+    abandon(fresh);
+    // The laptop's disk stops taking writes as the meeting's file is replaced (a power cut then).
+    const laptop = await host('pingyi-hall-', { homeDir, fs: failing((to) => to.includes(`${sep}meeting${sep}`), 'EIO') });
+    await laptop.call('package.import', { uploadId: laptop.stage(pkg.fileName, pkg.bytes) });
+    abandon(laptop);
+    const again = await host('pingyi-hall-', { homeDir });
+    expect((await again.call('meetings.list', {})).map((m) => m.id)).toEqual([meeting.id]);
+    expect((await again.call('members.list', {})).map((m) => m.id).sort()).toEqual(members);
+    expect(again.s.store.notices().some((n) => n.kind === 'change-completed' && n.message.includes('导入'))).toBe(true);
   });
 });
