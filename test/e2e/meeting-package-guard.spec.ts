@@ -69,3 +69,45 @@ test('after 导出会议包, editing the agenda and the vote preparation asks fi
   await expect(tellers).toHaveValue('赵计票');
   await expect.poll(async () => (await rounds())[0]!.tellers).toEqual(['赵计票']);
 });
+
+test('the question bank, the 列席人员 and the meeting list ask too; another meeting goes ahead at once', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const meetings = await api(page, 'meetings.list', {});
+  const meeting = meetings.find((m) => m.status === 'planned' && m.date.startsWith(String(new Date().getFullYear()))) ?? meetings.find((m) => m.status === 'planned')!;
+  await api(page, 'registry.create', { person: { name: '陈代表', kind: '人大代表', organisation: '县第一中学', field: '教师', contact: '' } });
+  await api(page, 'package.export', { meetingId: meeting.id });
+
+  // 询问设置: a choice asks; after 取消 the box shows what is stored.
+  await page.goto(deskAt(`/meetings/${meeting.id}/questions`));
+  const draw = page.getByRole('checkbox', { name: /随机抽取提问人/ });
+  const stored = (await api(page, 'questions.list', { meetingId: meeting.id })).settings.drawQuestioners;
+  await expect(draw).toBeChecked({ checked: stored });
+  await draw.click();
+  await question(page).getByRole('button', { name: '取消' }).click();
+  await expect(draw).toBeChecked({ checked: stored });
+  expect((await api(page, 'questions.list', { meetingId: meeting.id })).settings.drawQuestioners).toBe(stored);
+
+  // 列席人员 on the meeting's page: the tick asks.
+  await page.goto(deskAt(`/meetings/${meeting.id}`));
+  const attendee = page.getByRole('group', { name: '列席人员' }).getByRole('checkbox', { name: /陈代表/ });
+  const attendees = async () => (await api(page, 'meetings.get', { id: meeting.id })).attendees;
+  const was = await attendees();
+  await attendee.click();
+  await question(page).getByRole('button', { name: '取消' }).click();
+  await expect(attendee).not.toBeChecked();
+  expect(await attendees()).toEqual(was);
+
+  // The list: 删除 asks first, then its own question says the results package could not come back.
+  await page.goto(deskAt('/meetings'));
+  await page.getByRole('button', { name: `删除：${meeting.name}`, exact: true }).click();
+  await question(page).getByRole('button', { name: '仍要修改' }).click();
+  const del = page.getByRole('dialog', { name: '删除会议' });
+  await expect(del).toContainText('删除后会场带回的会议结果包将不能导入');
+  await del.getByRole('button', { name: '取消' }).click();
+  expect((await api(page, 'meetings.list', {})).some((m) => m.id === meeting.id)).toBe(true);
+  // Another meeting of the list goes ahead at once.
+  const other = meetings.find((m) => m.id !== meeting.id)!;
+  await page.getByRole('button', { name: `修改：${other.name}`, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: '修改会议' })).toBeVisible();
+  await expect(question(page)).toHaveCount(0);
+});
