@@ -90,6 +90,7 @@ export interface OpenedPackage {
 /** A meeting out at the hall (desk: `out`) or brought from the desk (laptop: `in`). */
 export interface HandoffView {
   meetingId: string;
+  meetingName: string;
   direction: 'out' | 'in';
   at: string;
   machine: string;

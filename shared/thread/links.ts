@@ -152,6 +152,8 @@ export interface FindingThread {
 }
 export interface EvaluationThread {
   evaluationId: string;
+  /** The meeting that hears it (whose question bank thread.toQuestion writes), once scheduled. */
+  meetingId: string | null;
   findings: FindingThread[];
   /** The issued items (last issued version) with the findings they came from: the way back. */
   items: ThreadItem[];
@@ -239,5 +241,5 @@ export function evaluationThread(year: Readonly<YearData>, evaluationId: string,
     }
     return { findingId: f.id, text: f.text, criterionId: f.criterionId, questions, minutes, paragraphs, items: items.filter((i) => i.findingIds.includes(f.id)) };
   });
-  return { evaluationId, findings: threads, items };
+  return { evaluationId, meetingId: evaluation?.meetingId ?? null, findings: threads, items };
 }

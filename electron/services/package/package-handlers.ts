@@ -79,7 +79,7 @@ export function packageHandlers(ctx: ServiceContext): PackageHandlers {
       const out = [];
       for (const key of ctx.store.list('meeting')) {
         const data = await ctx.store.read<MeetingData>(key);
-        if (data.handoff) out.push({ meetingId: data.meeting.id, direction: data.handoff.direction, at: data.handoff.at, machine: data.handoff.machine });
+        if (data.handoff) out.push({ meetingId: data.meeting.id, meetingName: data.meeting.name, direction: data.handoff.direction, at: data.handoff.at, machine: data.handoff.machine });
       }
       return out;
     },

@@ -7,6 +7,7 @@ import { useCall } from '../platform/hooks';
 import { SetupPage } from './setup/setup-page';
 import { needsSetup } from '../../../shared/domain/settings';
 import { OpenedPackageWatcher } from './transfer/handoff-mark';
+import { HandoffGuardProvider } from './transfer/handoff-guard';
 
 /**
  * The secretariat's desk: navigation on the left, one section at a time. A folder not yet set up
@@ -48,7 +49,7 @@ export function DeskApp() {
       </nav>
       <main className="desk-main">
         <StoreNoticeBanner />
-        {active.render(route) as ReactNode}
+        <HandoffGuardProvider>{active.render(route) as ReactNode}</HandoffGuardProvider>
       </main>
       <ConnectionNotice />
       <OpenedPackageWatcher />

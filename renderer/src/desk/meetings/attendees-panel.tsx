@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { personPost, sortPeople } from '../../../../shared/domain/people';
 import { useCall } from '../../platform/hooks';
 import { getPlatform } from '../../platform/platform';
+import { useHandoffGuard } from '../transfer/handoff-guard';
 
 /**
  * 列席人员: people of the 人员库 named for this meeting; the 签到表 lists them in their own section.
@@ -13,7 +14,9 @@ export function AttendeesPanel({ meetingId, attendees, readOnly }: { meetingId: 
   const [error, setError] = useState<string>();
   const chosen = new Set(attendees);
   const people = sortPeople((registry.data ?? []).filter((p) => p.active || chosen.has(p.id)));
+  const handoff = useHandoffGuard(meetingId);
   const toggle = async (id: string, on: boolean) => {
+    if (!(await handoff.confirmEdit())) return;
     setBusy(true);
     setError(undefined);
     try {

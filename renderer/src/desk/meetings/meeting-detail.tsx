@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { useCall, useSavedResult } from '../../platform/hooks';
-import { HandoffBanner, useHandoffGuard } from '../transfer/handoff-mark';
+import { HandoffBanner } from '../transfer/handoff-mark';
+import { useHandoffGuard } from '../transfer/handoff-guard';
 import { ConfirmDialog } from '../../ui/dialog';
 import { PageTitle } from '../../ui/page-title';
 import type { MeetingDetail } from '../../../../shared/api/desk-types';
@@ -36,7 +37,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
   const [error, setError] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>(null);
   const focusAfter = useRef<string | null>(null);
-  // 已导出到会场: asks before the meeting's details are edited.
+  // 已导出到会场: every edit of the meeting here (details, agenda) asks first, once per visit.
   const handoff = useHandoffGuard(id);
 
   // Keyboard users keep their place: after a move, focus returns to the moved item's button.
@@ -82,6 +83,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
     }
   };
   const apply = async (agenda: AgendaInput[], focus?: string) => {
+    if (!(await handoff.confirmEdit())) return;
     // Set before the save: the stored result re-renders the table, and the effect then looks here.
     focusAfter.current = focus ?? null;
     try {
@@ -94,6 +96,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
 
   /** A later vote: a 满意度测评 before the report arrived asks first, with a reason. */
   const applyLater = async (agenda: AgendaInput[]) => {
+    if (!(await handoff.confirmEdit())) return;
     try {
       await store(agenda);
     } catch (err) {
@@ -102,7 +105,8 @@ export function MeetingDetailPage({ id }: { id: string }) {
     }
   };
 
-  const onCommand = (c: AgendaCommand) => {
+  const onCommand = (c: AgendaCommand) => handoff.guard(() => runCommand(c));
+  const runCommand = (c: AgendaCommand) => {
     const item = meeting.agenda[c.index];
     if (!item) return;
     switch (c.kind) {
@@ -154,7 +158,6 @@ export function MeetingDetailPage({ id }: { id: string }) {
       </PageTitle>
       <p className="muted mt-note">{closed ? '会议已结束，议程仅供查阅。' : '签到在会议现场进行。'}</p>
       <HandoffBanner meetingId={id} />
-      {handoff.dialog}
 
       <AgendaTable
         agenda={meeting.agenda}
@@ -164,7 +167,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
         readOnly={closed}
         error={error}
         onCommand={onCommand}
-        onAddVote={() => setDialog({ kind: 'vote' })}
+        onAddVote={() => handoff.guard(() => setDialog({ kind: 'vote' }))}
         canAddVote={reportIds.length > 0}
         titles={titles}
       />

@@ -1,4 +1,5 @@
 import { HandoffTag } from '../transfer/handoff-mark';
+import { useHandoffGuards } from '../transfer/handoff-guard';
 import { useState } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { useCall } from '../../platform/hooks';
@@ -19,6 +20,8 @@ export function MeetingList() {
   const handoffs = useCall('package.handoffs', {}).data;
   const [editing, setEditing] = useState<Editing>(null);
   const [openError, setOpenError] = useState<string>();
+  // 已导出到会场: 修改 and 删除 of a meeting out at the hall ask first.
+  const handoff = useHandoffGuards();
 
   // The list carries summaries only; editing needs the whole record (届次, 次, agenda).
   const edit = async (id: string) => {
@@ -75,10 +78,10 @@ export function MeetingList() {
                 <button type="button" className="btn small" onClick={() => navigate(`/meetings/${m.id}`)} aria-label={`议程：${m.name}`}>
                   议程
                 </button>
-                <button type="button" className="btn small" onClick={() => void edit(m.id)} aria-label={`修改：${m.name}`}>
+                <button type="button" className="btn small" onClick={() => handoff.guard(m.id, () => void edit(m.id))} aria-label={`修改：${m.name}`}>
                   修改
                 </button>
-                <button type="button" className="btn small danger" onClick={() => setEditing({ kind: 'delete', meeting: m })} aria-label={`删除：${m.name}`}>
+                <button type="button" className="btn small danger" onClick={() => handoff.guard(m.id, () => setEditing({ kind: 'delete', meeting: m }))} aria-label={`删除：${m.name}`}>
                   删除
                 </button>
               </td>
@@ -119,6 +122,7 @@ export function MeetingList() {
           message={
             <p>
               删除“{editing.meeting.name}”（{formatDateCn(editing.meeting.date)}）及其议程？评议计划本身不受影响。
+              {handoffs?.some((h) => h.meetingId === editing.meeting.id && h.direction === 'out') && '本会议的会议包在会场，删除后会场带回的会议结果包将不能导入。'}
             </p>
           }
           onConfirm={async () => {

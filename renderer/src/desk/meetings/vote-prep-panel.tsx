@@ -5,6 +5,7 @@ import { useCall } from '../../platform/hooks';
 import { splitNames } from '../../console/vote/vote-text';
 import { formatRound } from '../../../../shared/format/chinese-numerals';
 import { saveStateText, useAutosave } from '../../ui/autosave';
+import { useHandoffGuard } from '../transfer/handoff-guard';
 
 /** 计票人 and 监票人 of a prepared round: saved like all free text of the desk (within a second of the last keystroke and on leaving the box). */
 function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRoundView }) {
@@ -14,6 +15,8 @@ function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRound
     await getPlatform().call('vote.setTellers', { meetingId, roundId: round.id, tellers: splitNames(v.tellers), scrutineers: splitNames(v.scrutineers) });
   });
   const label = formatRound(round.number);
+  // 已导出到会场: the first keystroke asks; after 取消 the box keeps what it showed and nothing is saved.
+  const handoff = useHandoffGuard(meetingId);
   return (
     <div className="toolbar" style={{ marginTop: 8 }}>
       <label>
@@ -22,8 +25,11 @@ function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRound
           aria-label={`${label}计票人`}
           value={tellers}
           onChange={(e) => {
-            setTellers(e.target.value);
-            autosave.change({ tellers: e.target.value, scrutineers });
+            const value = e.target.value;
+            handoff.guard(() => {
+              setTellers(value);
+              autosave.change({ tellers: value, scrutineers });
+            });
           }}
           onBlur={() => void autosave.flush()}
           placeholder="张三、李四"
@@ -36,8 +42,11 @@ function TellersForm({ meetingId, round }: { meetingId: string; round: VoteRound
           aria-label={`${label}监票人`}
           value={scrutineers}
           onChange={(e) => {
-            setScrutineers(e.target.value);
-            autosave.change({ tellers, scrutineers: e.target.value });
+            const value = e.target.value;
+            handoff.guard(() => {
+              setScrutineers(value);
+              autosave.change({ tellers, scrutineers: value });
+            });
           }}
           onBlur={() => void autosave.flush()}
           placeholder="王五"
@@ -56,8 +65,10 @@ function ItemRow({ meetingId, item }: { meetingId: string; item: VoteItemView })
   const [deputies, setDeputies] = useState(false);
   const [citizens, setCitizens] = useState(false);
   const live = item.rounds.filter((r) => r.state !== 'void');
+  const handoff = useHandoffGuard(meetingId);
   const prepare = async () => {
     setError(undefined);
+    if (!(await handoff.confirmEdit())) return;
     // Groups counted apart have their own sheets and results, never mixed into the members'.
     const groups = [...(deputies ? [{ kind: 'deputies' as const, label: '列席代表' }] : []), ...(citizens ? [{ kind: 'citizens' as const, label: '列席群众' }] : [])];
     try {

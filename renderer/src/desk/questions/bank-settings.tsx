@@ -4,6 +4,7 @@ import type { QuestionBankView } from '../../../../shared/api/questioning-types'
 import { DRAW_SCOPE_LABELS, DRAW_SCOPES, type DrawScope } from '../../../../shared/draw/log-schema';
 import type { QuestioningSettings } from '../../../../shared/domain/questioning';
 import { getPlatform } from '../../platform/platform';
+import { useHandoffGuard } from '../transfer/handoff-guard';
 
 const SCOPE_HINTS: Record<DrawScope, string> = {
   evaluatee: '每位被评议对象单独计算：每名组成人员对每个对象最多被抽中一次',
@@ -48,18 +49,22 @@ export function BankSettings({ view, onSaved }: { view: QuestionBankView; onSave
     };
     chain.current = chain.current.then(run, run);
   };
+  // 已导出到会场: the first change asks; after 取消 the form shows what is stored and nothing is saved.
+  const handoff = useHandoffGuard(view.meeting.id);
   /** A choice: shown and saved at once. */
-  const set = (patch: Partial<QuestioningSettings>) => {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    save(next);
-  };
+  const set = (patch: Partial<QuestioningSettings>) =>
+    handoff.guard(() => {
+      const next = { ...draft, ...patch };
+      setDraft(next);
+      save(next);
+    });
   /** A number being typed: saved when the box is left. */
-  const type = (patch: Partial<QuestioningSettings>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    typing.current = true;
-    setState({ kind: 'pending' });
-  };
+  const type = (patch: Partial<QuestioningSettings>) =>
+    handoff.guard(() => {
+      setDraft((d) => ({ ...d, ...patch }));
+      typing.current = true;
+      setState({ kind: 'pending' });
+    });
   const leave = () => {
     if (!typing.current) return;
     typing.current = false;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BankEvaluatee, QuestionBankView } from '../../../../shared/api/questioning-types';
 import { QUESTION_SOURCE_LABELS, QUESTION_STATUS_LABELS, RECORD_STATUS_LABELS, type Question } from '../../../../shared/domain/questioning';
 import { getPlatform } from '../../platform/platform';
+import { useHandoffGuard } from '../transfer/handoff-guard';
 import { QuestionEditDialog } from './question-edit-dialog';
 import { QuestionForm, type NewQuestions } from './question-form';
 
@@ -18,7 +19,10 @@ export function EvaluateeBank({ view, evaluatee, onSaved }: { view: QuestionBank
   const closed = view.meeting.status === 'closed';
   const written = evaluatee.mode === 'written';
 
+  // 已导出到会场: adding, changing, withdrawing or restoring a question asks first (once per visit).
+  const handoff = useHandoffGuard(meetingId);
   const run = async (task: () => Promise<QuestionBankView>): Promise<boolean> => {
+    if (!(await handoff.confirmEdit())) return false;
     setBusy(true);
     setError(null);
     try {
@@ -80,7 +84,7 @@ export function EvaluateeBank({ view, evaluatee, onSaved }: { view: QuestionBank
                 <td className="actions">
                   {q.status === 'pending' && (
                     <>
-                      <button className="btn small" disabled={busy} onClick={() => setEditing(q)} aria-label={`修改第${i + 1}个问题`}>
+                      <button className="btn small" disabled={busy} onClick={() => handoff.guard(() => setEditing(q))} aria-label={`修改第${i + 1}个问题`}>
                         修改
                       </button>
                       <button className="btn small" disabled={busy} onClick={() => void run(() => getPlatform().call('questions.withdraw', { meetingId, questionId: q.id, reason: '' }))} aria-label={`撤回第${i + 1}个问题`}>

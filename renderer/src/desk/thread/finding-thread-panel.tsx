@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FindingThread, ThreadItem } from '../../../../shared/thread/links';
 import { useCall } from '../../platform/hooks';
 import { getPlatform } from '../../platform/platform';
+import { useHandoffGuard } from '../transfer/handoff-guard';
 import './thread.css';
 
 /**
@@ -13,7 +14,10 @@ import './thread.css';
 export function FindingThreadPanel({ year, evaluationId, actions = true }: { year: number; evaluationId: string; actions?: boolean }) {
   const { data, error } = useCall('thread.trace', { year, evaluationId });
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const run = (name: 'thread.toQuestion' | 'thread.toOpinion', findingId: string, done: string) => {
+  // 已导出到会场: a question goes into the bank of the meeting that hears the evaluation; asks first when it is out.
+  const handoff = useHandoffGuard(data?.meetingId);
+  const run = async (name: 'thread.toQuestion' | 'thread.toOpinion', findingId: string, done: string) => {
+    if (name === 'thread.toQuestion' && !(await handoff.confirmEdit())) return;
     getPlatform()
       .call(name, { year, findingId })
       .then(
@@ -42,7 +46,7 @@ export function FindingThreadPanel({ year, evaluationId, actions = true }: { yea
       ) : (
         <ol className="thread-findings">
           {data.findings.map((f) => (
-            <FindingRow key={f.findingId} f={f} actions={actions} onQuestion={() => run('thread.toQuestion', f.findingId, '已转为询问问题，放入评议会议的题库。')} onOpinion={() => run('thread.toOpinion', f.findingId, '已写入评议意见草稿的“存在的问题”（整改建议写入“意见和建议”）。')} />
+            <FindingRow key={f.findingId} f={f} actions={actions} onQuestion={() => void run('thread.toQuestion', f.findingId, '已转为询问问题，放入评议会议的题库。')} onOpinion={() => void run('thread.toOpinion', f.findingId, '已写入评议意见草稿的“存在的问题”（整改建议写入“意见和建议”）。')} />
           ))}
         </ol>
       )}

@@ -1,5 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { ConfirmDialog } from '../../ui/dialog';
+import { useEffect } from 'react';
 import { getPlatform } from '../../platform/platform';
 import { navigate } from '../../ui/router';
 import { useCall } from '../../platform/hooks';
@@ -8,7 +7,7 @@ import type { HandoffView } from '../../../../shared/api/package-types';
 
 export function handoffText(h: HandoffView): string {
   return h.direction === 'out'
-    ? `本会议的会议包已于 ${formatDateTimeCn(h.at)} 导出到会场。会议结果包导回之前，请尽量不要在此修改本会议、名单和设置：在此改动的内容导回时须与会场的改动逐项核对。`
+    ? `本会议的会议包已于 ${formatDateTimeCn(h.at)} 导出到会场。会议结果包导回之前，请尽量不要在此修改本会议、名单和设置：修改本会议之前会先询问，在此改动的内容导回时须与会场的改动逐项核对。`
     : `本会议来自办公桌电脑“${h.machine}”（${formatDateTimeCn(h.at)} 导入）。会后请在 设置 → 会议包 导出会议结果包，带回办公桌导入。`;
 }
 
@@ -35,26 +34,4 @@ export function HandoffTag({ meetingId, handoffs }: { meetingId: string; handoff
 export function OpenedPackageWatcher() {
   useEffect(() => getPlatform().on('package.opened', () => navigate('/settings')), []);
   return null;
-}
-
-/**
- * Asks before an edit of a meeting whose package is out at the hall: `guard(action)` runs the action
- * at once for any other meeting, else after 仍要修改 in a dialog (`dialog`, to render).
- */
-export function useHandoffGuard(meetingId: string): { guard: (action: () => void) => void; dialog: ReactNode } {
-  const handoffs = useCall('package.handoffs', {});
-  const out = handoffs.data?.find((x) => x.meetingId === meetingId && x.direction === 'out');
-  const [pending, setPending] = useState<{ run: () => void } | null>(null);
-  const guard = (action: () => void) => (out ? setPending({ run: action }) : action());
-  const dialog =
-    pending && out ? (
-      <ConfirmDialog
-        title="本会议已导出到会场"
-        message={<p>{handoffText(out)}</p>}
-        confirmLabel="仍要修改"
-        onConfirm={() => pending.run()}
-        onClose={() => setPending(null)}
-      />
-    ) : null;
-  return { guard, dialog };
 }
