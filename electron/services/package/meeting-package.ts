@@ -348,18 +348,19 @@ export async function importPackage(
       for (const [year, data] of years) replace(await tx.draft<YearData>(yearKey(year)), data);
       replace(await tx.draft<MeetingData>(meetingKey(m.meetingId)), meeting);
       if (coreChanged) replace(await tx.draft<CoreData>(CORE_KEY), core);
+      if (m.kind === 'results' && write.some((r) => r.key === 'meeting/votes')) {
+        // Vote results kept with the evaluations are derived from the meeting's rounds, as when announced.
+        const yearDraft = (year: number) => tx.draft<YearData>(yearKey(year));
+        for (const item of meeting.meeting.agenda) {
+          if (item.kind !== 'vote') continue;
+          await syncEvaluations(ctx, meeting, item.id, yearDraft);
+          await syncLaterVotes(ctx, meeting, item.id, yearDraft);
+        }
+      }
     });
   } catch (err) {
     ctx.log.error('package import failed; nothing was changed', { packageId: m.packageId, backupId: backup.id, error: String(err) });
     throw new ApiError('conflict', `导入${label}失败，数据没有任何改动：${errorForUser(err, ctx.store.dataDir)}`);
-  }
-  if (m.kind === 'results' && write.some((r) => r.key === 'meeting/votes')) {
-    // Vote results kept with the evaluations are derived from the meeting's rounds, as when announced.
-    for (const item of meeting.meeting.agenda) {
-      if (item.kind !== 'vote') continue;
-      await syncEvaluations(ctx, meeting, item.id);
-      await syncLaterVotes(ctx, meeting, item.id);
-    }
   }
   ctx.log.info(m.kind === 'meeting' ? 'meeting package imported' : 'meeting results merged', {
     packageId: m.packageId,

@@ -1,9 +1,9 @@
 import { isLaterVote } from '../../../shared/domain/meetings';
 import { STAGES, type Evaluation, type Stage } from '../../../shared/domain/evaluations';
-import type { MeetingData } from '../../../shared/domain/partitions';
+import type { MeetingData, YearData } from '../../../shared/domain/partitions';
 import type { EvaluationVoteResult, VoteRound } from '../../../shared/domain/vote-round';
 import type { ServiceContext } from '../api/service-context';
-import { hasYear, readYear, updateYear } from '../desk/desk-data';
+import { hasYear } from '../desk/desk-data';
 import { resultRound } from '../../../shared/stats/result-round';
 
 /**
@@ -12,8 +12,12 @@ import { resultRound } from '../../../shared/stats/result-round';
  * meeting that heard it. A later vote (满意度测评, 整改情况测评) keeps its own result on the original
  * evaluation's loop record (later-vote-sync.ts) and never touches voteResult or the stage.
  * The copy is derived from the meeting partition and rewritten whenever a round of the item is
- * announced, amended or voided.
+ * announced, amended or voided — in the same store change as the round (`yearDraft` hands out the
+ * working copy of a year partition of that change), so the two never disagree, even after a crash.
  */
+
+/** The working copy of a year partition in the change being made. */
+export type YearDraft = (year: number) => Promise<YearData>;
 
 export { resultRound };
 
@@ -69,7 +73,7 @@ function decidedHere(ev: Evaluation, data: Readonly<MeetingData>): boolean {
 }
 
 /** Writes the item's results onto its evaluations (only when something changes). */
-export async function syncEvaluations(ctx: ServiceContext, data: Readonly<MeetingData>, agendaItemId: string): Promise<void> {
+export async function syncEvaluations(ctx: ServiceContext, data: Readonly<MeetingData>, agendaItemId: string, yearDraft: YearDraft): Promise<void> {
   const year = data.meeting.year;
   if (!hasYear(ctx, year)) return;
   // A later vote keeps its own result on the loop's record (later-vote-sync.ts), never voteResult.
@@ -90,23 +94,18 @@ export async function syncEvaluations(ctx: ServiceContext, data: Readonly<Meetin
     const { voteResult: _gone, ...rest } = ev;
     return { ...rest, stage: ev.stage === 'opinion' ? 'vote' : ev.stage };
   };
-  const { evaluations } = await readYear(ctx, year);
-  const changes = evaluations.map((ev) => plan(ev)).filter((ev, i): ev is Evaluation => ev !== null && JSON.stringify(ev) !== JSON.stringify(evaluations[i]));
-  if (changes.length === 0) return;
-  await updateYear(ctx, year, (y) => {
-    y.evaluations = y.evaluations.map((ev) => changes.find((c) => c.id === ev.id) ?? ev);
+  const y = await yearDraft(year);
+  y.evaluations = y.evaluations.map((ev) => {
+    const next = plan(ev);
+    return next !== null && JSON.stringify(next) !== JSON.stringify(ev) ? next : ev;
   });
 }
 
 /** Ballots are out: the evaluations on the sheet are at the vote stage (never moved backwards). */
-export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[], agendaItemId: string): Promise<void> {
+export async function markVoting(ctx: ServiceContext, data: Readonly<MeetingData>, evaluateeIds: readonly string[], agendaItemId: string, yearDraft: YearDraft): Promise<void> {
   const year = data.meeting.year;
   if (!hasYear(ctx, year) || laterVoteItem(data, agendaItemId)) return;
   const ids = new Set(evaluateeIds);
-  const { evaluations } = await readYear(ctx, year);
   const due = (ev: Evaluation) => ids.has(ev.evaluateeId) && decidedHere(ev, data) && at(ev.stage) < at('vote');
-  if (!evaluations.some(due)) return;
-  await updateYear(ctx, year, (y) => {
-    for (const ev of y.evaluations) if (due(ev)) ev.stage = 'vote';
-  });
+  for (const ev of (await yearDraft(year)).evaluations) if (due(ev)) ev.stage = 'vote';
 }

@@ -1,14 +1,16 @@
 import { ApiError } from '../../../shared/api/errors';
 import { FILE_TYPES } from '../../../shared/api/file-types';
 import type { VoteConsoleState } from '../../../shared/api/vote-types';
-import { meetingKey, type CoreData, type MeetingData } from '../../../shared/domain/partitions';
+import { meetingKey, yearKey, type CoreData, type MeetingData, type YearData } from '../../../shared/domain/partitions';
+import { checkYear } from '../../../shared/domain/integrity';
 import type { VoteRound } from '../../../shared/domain/vote-round';
 import { DEFAULT_VOTE_TITLES } from '../../../shared/domain/settings';
 import type { CallContext, Handlers } from '../api/dispatch';
 import type { ServiceContext } from '../api/service-context';
 import { quorumOf } from '../live/projection';
 import { auditCsv } from './audit-csv';
-import { markVoting, syncEvaluations } from './evaluation-sync';
+import { markVoting, syncEvaluations, type YearDraft } from './evaluation-sync';
+import { throwIfIssues } from '../desk/desk-data';
 import { syncLaterVotes } from './later-vote-sync';
 import { hallPages } from './hall';
 import { confirmDouble, correctSheet, enterDouble, enterTotals, keySheet, undoSheet } from './round-count';
@@ -86,9 +88,37 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     return after(t, follow && ((data) => follow(data, findRound(data as MeetingData, args.roundId))));
   };
 
-  const resultsFollow = async (data: Readonly<MeetingData>, round: Readonly<VoteRound>) => {
-    await syncEvaluations(ctx, data, round.agendaItemId);
-    await syncLaterVotes(ctx, data, round.agendaItemId);
+  /**
+   * A change to a round whose copies in the year partitions (the evaluations' results and stages,
+   * a later vote's result) are written with it as one store change: the round and its copies
+   * never disagree, even after a crash. A rehearsal derives nothing.
+   */
+  const onRoundDeriving = async (
+    call: CallContext,
+    args: { roundId: string; meetingId?: string | undefined },
+    mutate: (data: MeetingData, round: VoteRound, env: VoteEnv) => void,
+    derive: (data: MeetingData, round: VoteRound, yearDraft: YearDraft) => Promise<void>,
+    then?: (data: Readonly<MeetingData>, round: Readonly<VoteRound>) => Promise<void>,
+  ): Promise<VoteConsoleState> => {
+    const t = await target(args.meetingId, call);
+    if (t.rehearsal) return onRound(call, args, mutate);
+    const core = await ctx.store.read<CoreData>('core');
+    const env: VoteEnv = { core, at: iso(), random: ctx.random };
+    await ctx.store.transact('测评结果', async (tx) => {
+      const data = await tx.draft<MeetingData>(t.key);
+      const round = findRound(data, args.roundId);
+      mutate(data, round, env);
+      data.live.rev += 1;
+      const years = new Map<number, YearData>();
+      await derive(data, round, async (year) => years.get(year) ?? years.set(year, await tx.draft<YearData>(yearKey(year))).get(year)!);
+      for (const y of years.values()) throwIfIssues(checkYear(y, core), '计划数据不一致，未保存');
+    });
+    return after(t, then && ((data) => then(data, findRound(data as MeetingData, args.roundId))));
+  };
+
+  const results = async (data: MeetingData, round: VoteRound, yearDraft: YearDraft) => {
+    await syncEvaluations(ctx, data, round.agendaItemId, yearDraft);
+    await syncLaterVotes(ctx, data, round.agendaItemId, yearDraft);
   };
 
   const readRound = async (call: CallContext, args: { roundId: string; meetingId?: string | undefined }) => {
@@ -112,14 +142,14 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     'vote.setTellers': (args, call) => onRound(call, args, (data, round, env) => setTellers(data, round, env, args.tellers, args.scrutineers)),
 
     'vote.open': (args, call) =>
-      onRound(
+      onRoundDeriving(
         call,
         args,
         (data, round, env) => {
           const facts = { quorum: quorumOf(env.core, data), running: data.live.status === 'running', attendees: { deputies: data.attendance.deputies, citizens: data.attendance.citizens } };
           openRound(data, round, env, facts, args.groups);
         },
-        (data, round) => markVoting(ctx, data, round.evaluateeIds, round.agendaItemId),
+        (data, round, yearDraft) => markVoting(ctx, data, round.evaluateeIds, round.agendaItemId, yearDraft),
       ),
 
     'vote.close': (args, call) => onRound(call, args, (data, round, env) => void closeRound(data, round, env, args.groups)),
@@ -132,16 +162,15 @@ export function voteHandlers(ctx: ServiceContext): VoteHandlers {
     'vote.confirmDouble': (args, call) => onRound(call, args, (data, round, env) => confirmDouble(data, round, env, args.groupId, args.scrutineer)),
     'vote.check': (args, call) => onRound(call, args, (data, round, env) => checkRoundNow(data, round, env)),
     'vote.announce': (args, call) =>
-      onRound(call, args, (data, round, env) => announceRound(data, round, env), async (data, round) => {
-        await resultsFollow(data, round);
+      onRoundDeriving(call, args, (data, round, env) => announceRound(data, round, env), results, async (data, round) => {
         // An announced result is kept in an independent copy at once, not only at the next periodic backup.
         // The announcement is already durable: a failed backup (disk full) is logged, never reported as a failed call.
         await ctx.store.backup('after-vote', `${data.meeting.name} ${formatRound(round.number)}测评结果公布后`).catch((error: unknown) => {
           ctx.log.error('backup after an announced vote round failed', { meetingId: data.meeting.id, round: round.number, error: String(error) });
         });
       }),
-    'vote.amend': (args, call) => onRound(call, args, (data, round, env) => amendRound(data, round, env, args.groupId, args.counts, args.reason), resultsFollow),
-    'vote.void': (args, call) => onRound(call, args, (data, round, env) => voidRound(data, round, env, args.reason), resultsFollow),
+    'vote.amend': (args, call) => onRoundDeriving(call, args, (data, round, env) => amendRound(data, round, env, args.groupId, args.counts, args.reason), results),
+    'vote.void': (args, call) => onRoundDeriving(call, args, (data, round, env) => voidRound(data, round, env, args.reason), results),
 
     'vote.hallPage': (args, call) =>
       onRound(call, args, (_data, round) => {
