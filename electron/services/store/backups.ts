@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+/** The backups: manifests of independent copies, taken, listed, read back, restored, pruned and tidied. */
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { Clock, Logger } from '../deps';
-import { ABSENT, CorruptFileError, parseJsonBytes, readJsonOrAbsent, removeFileDurably, renameWithRetry, writeFileDurably, writeJsonDurably, writeTempFile } from './durable-file';
+import { BLOBS_DIR, BlobStore, SHA_PATTERN, sha256 } from './backup-blobs';
+import { ABSENT, CorruptFileError, isMissing, parseJsonBytes, readdirOrEmpty, readJsonOrAbsent, removeFileDurably, writeFileDurably, writeJsonDurably } from './durable-file';
 import { META_FILE, parseMeta } from './meta';
 import { isTempName, isValidKey, partitionPath, partitionSegments, scanPartitions } from './partition-key';
 import { formatStamp, pathExists } from './quarantine';
@@ -10,8 +11,8 @@ import { selectBackupsToDelete } from './retention';
 import type { StoreFs } from './store-fs';
 import type { BackupInfo, BackupReason, PartitionKey, RetentionPolicy } from './types';
 
+export { BLOBS_DIR, sha256 };
 export const BACKUPS_DIR = 'backups';
-export const BLOBS_DIR = 'blobs';
 export const MANIFEST_FILE = 'manifest.json';
 /** Folder of user files (evidence attachments) beside the JSON; backed up with the partitions. */
 export const ATTACHMENTS_DIR = 'attachments';
@@ -32,7 +33,6 @@ const REASONS = [
 
 /** `20261028-093015-123-manual`: sortable by time; the pattern also keeps ids from naming paths. */
 const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-[a-z-]+$/;
-const SHA_PATTERN = /^[0-9a-f]{64}$/;
 /** A relative path with `/` separators that stays inside the folder (manifests may be edited by hand). */
 const SAFE_REL = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\:\0]+$/;
 
@@ -82,14 +82,6 @@ export function backupIdTime(id: string): number | null {
   return Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms);
 }
 
-function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR';
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** The public face of a manifest (what the desk lists). */
 export function infoOf(m: BackupInfo): BackupInfo {
   return { id: m.id, createdAt: m.createdAt, reason: m.reason, label: m.label, files: m.files, bytes: m.bytes, schemaVersion: m.schemaVersion };
@@ -102,7 +94,7 @@ export function entryPathOf(key: PartitionKey): string {
 /**
  * Backups are independent copies, content-addressed:
  *
- *   backups/blobs/<sha256>          one file per distinct content, written temp → fsync → rename,
+ *   backups/blobs/<sha256>          one file per distinct content (`BlobStore`, backup-blobs.ts),
  *                                   never rewritten in place; shared by the backups that hold it
  *   backups/<id>/manifest.json      {id, createdAt, reason, …, entries: [{path, sha256, size, ok}]},
  *                                   written last and fsync'd: a folder without one is a leftover
@@ -123,8 +115,7 @@ export class BackupStore {
    * coarse file-system clock (FAT: 2 s) is never mistaken for the content hashed before.
    */
   private readonly hashed = new Map<string, { size: number; mtimeMs: number; ino: number | undefined; sha: string }>();
-  /** Blobs written or read back whole in this session. */
-  private readonly verified = new Set<string>();
+  private readonly blobs: BlobStore;
   /**
    * Whether a content reads as a good file of its kind, by data version, kind and sha256: judged
    * once, here or by an earlier session (its manifests say), so a start does not validate every
@@ -132,8 +123,6 @@ export class BackupStore {
    */
   private readonly wholeness = new Map<string, boolean>();
   private wholenessFromManifests = false;
-  /** Blobs renamed into place whose folder entry has not been fsync'd yet. */
-  private blobsUnsynced = false;
   private rootMade = false;
   private readonly isValid: PartitionCheck;
   /** Finished manifests read or written in this session, by id. */
@@ -153,18 +142,11 @@ export class BackupStore {
     this.dataDir = dataDir;
     this.clock = clock;
     this.log = log;
+    this.blobs = new BlobStore(fs, join(dataDir, BACKUPS_DIR, BLOBS_DIR), log);
   }
 
   get root(): string {
     return join(this.dataDir, BACKUPS_DIR);
-  }
-
-  private get blobsDir(): string {
-    return join(this.root, BLOBS_DIR);
-  }
-
-  private blobPath(sha: string): string {
-    return join(this.blobsDir, sha);
   }
 
   dirOf(id: string): string {
@@ -183,7 +165,7 @@ export class BackupStore {
       if (!captured) continue; // removed meanwhile (a file of another service)
       entries.push(captured.entry);
     }
-    await this.syncBlobs();
+    await this.blobs.sync();
     const manifest: Manifest = {
       id,
       createdAt: new Date(nowMs).toISOString(),
@@ -253,14 +235,8 @@ export class BackupStore {
     }
     const e = byPath.get(path);
     if (!e) return null;
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(this.blobPath(e.sha256));
-    } catch (err) {
-      if (isMissing(err)) throw new DamagedBackupError(m.id, path);
-      throw err;
-    }
-    if (sha256(bytes) !== e.sha256) throw new DamagedBackupError(m.id, path);
+    const bytes = await this.blobs.read(e.sha256);
+    if (!bytes) throw new DamagedBackupError(m.id, path);
     return bytes;
   }
 
@@ -352,11 +328,7 @@ export class BackupStore {
         await this.removeStrays(dir, name);
       }
     }
-    const blobs = await this.readdir(this.blobsDir);
-    for (const name of blobs.filter(isTempName)) {
-      await this.fs.unlink(join(this.blobsDir, name)).catch(() => undefined);
-      this.log.warn('temp file left by an interrupted backup removed', { file: join(this.blobsDir, name) });
-    }
+    await this.blobs.removeTemps();
     await this.collectBlobs(await this.list());
   }
 
@@ -405,61 +377,19 @@ export class BackupStore {
       return bytes;
     };
     if (sha === undefined && !(await load())) return null;
-    if (!(await this.blobIsWhole(sha as string))) {
+    if (!(await this.blobs.isWhole(sha as string))) {
       // Read the file itself before writing its blob: a cached hash is not trusted with bytes.
       if (!bytes && !(await load())) return null;
-      if (!(await this.blobIsWhole(sha as string))) await this.writeBlob(sha as string, bytes as Buffer);
+      if (!(await this.blobs.isWhole(sha as string))) await this.blobs.write(sha as string, bytes as Buffer);
     }
     const digest = sha as string;
     const judged = judgedKey(version, rel, digest);
     let ok = this.wholeness.get(judged);
     if (ok === undefined) {
-      ok = this.isGood(rel, bytes ?? (await this.fs.readFile(this.blobPath(digest))), version);
+      ok = this.isGood(rel, bytes ?? (await this.blobs.readKnown(digest)), version);
       this.wholeness.set(judged, ok);
     }
     return { entry: { path: rel, sha256: digest, size: stat.size, ok } };
-  }
-
-  /** True when the blob exists with its content (checked once per session). */
-  private async blobIsWhole(sha: string): Promise<boolean> {
-    if (this.verified.has(sha)) return true;
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(this.blobPath(sha));
-    } catch (err) {
-      if (isMissing(err)) return false;
-      throw err;
-    }
-    if (sha256(bytes) !== sha) {
-      this.log.warn('damaged backup copy found; it is written again from the live file', { blob: this.blobPath(sha) });
-      return false;
-    }
-    this.verified.add(sha);
-    return true;
-  }
-
-  /** temp → fsync → rename; the folder fsync follows once per backup, before its manifest (`syncBlobs`). */
-  private async writeBlob(sha: string, bytes: Buffer): Promise<void> {
-    const target = this.blobPath(sha);
-    const temp = await writeTempFile(this.fs, target, bytes);
-    try {
-      this.blobsUnsynced = true;
-      await renameWithRetry(this.fs, temp, target);
-    } catch (err) {
-      await this.fs.unlink(temp).catch(() => undefined);
-      throw err;
-    }
-    this.verified.add(sha);
-  }
-
-  /**
-   * Makes the blobs' folder entries durable before a manifest names them: also those written by
-   * an earlier backup of this session that failed before its own folder fsync.
-   */
-  private async syncBlobs(): Promise<void> {
-    if (!this.blobsUnsynced) return;
-    await this.fs.syncDir(this.blobsDir);
-    this.blobsUnsynced = false;
   }
 
   /** What earlier backups found about each content they hold, once per session. */
@@ -528,7 +458,7 @@ export class BackupStore {
       }
     };
     await walk('');
-    await this.syncBlobs();
+    await this.blobs.sync();
     await this.writeManifest({ ...infoOf(m), files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), entries });
     await this.removeStrays(dir, m.id);
     this.log.info('backup of an older version converted to independent copies', { id: m.id, files: entries.length });
@@ -555,34 +485,19 @@ export class BackupStore {
     }
     const named = new Set<string>();
     for (const m of kept) for (const e of m.entries) named.add(e.sha256);
-    let removed = 0;
-    for (const name of await this.readdir(this.blobsDir)) {
-      if (!SHA_PATTERN.test(name) || named.has(name)) continue;
-      await this.fs.unlink(join(this.blobsDir, name)).catch(() => undefined);
-      this.verified.delete(name);
-      removed++;
-    }
-    if (removed > 0) {
-      await this.fs.syncDir(this.blobsDir);
-      this.log.info('backup copies no backup names any more removed', { blobs: removed });
-    }
+    await this.blobs.removeUnnamed(named);
   }
 
   private async makeRoot(): Promise<void> {
     if (this.rootMade) return;
-    await this.fs.mkdir(this.blobsDir, { recursive: true });
+    await this.fs.mkdir(this.blobs.dir, { recursive: true });
     await this.fs.syncDir(this.root);
     await this.fs.syncDir(this.dataDir);
     this.rootMade = true;
   }
 
-  private async readdir(dir: string): Promise<string[]> {
-    try {
-      return await this.fs.readdir(dir);
-    } catch (err) {
-      if (isMissing(err)) return [];
-      throw err;
-    }
+  private readdir(dir: string): Promise<string[]> {
+    return readdirOrEmpty(this.fs, dir);
   }
 
   /** Ids strictly increase within a folder, even with a clock that stands still or steps back. */
