@@ -1,9 +1,9 @@
 /** The backups: manifests of independent copies, taken, listed, read back, restored, pruned and tidied. */
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import type { Clock, Logger } from '../deps';
-import { BLOBS_DIR, BlobStore, SHA_PATTERN, sha256 } from './backup-blobs';
-import { ABSENT, CorruptFileError, isMissing, parseJsonBytes, readdirOrEmpty, readJsonOrAbsent, removeFileDurably, writeFileDurably, writeJsonDurably } from './durable-file';
+import { BLOBS_DIR, BlobStore, sha256 } from './backup-blobs';
+import { MANIFEST_FILE, backupIdTime, infoOf, isBackupId, readManifestFile, type BackupEntry, type Manifest } from './backup-manifest';
+import { ABSENT, CorruptFileError, isMissing, parseJsonBytes, readdirOrEmpty, removeFileDurably, writeFileDurably, writeJsonDurably } from './durable-file';
 import { META_FILE, parseMeta } from './meta';
 import { isTempName, isValidKey, partitionPath, partitionSegments, scanPartitions } from './partition-key';
 import { formatStamp, pathExists } from './quarantine';
@@ -12,55 +12,13 @@ import type { StoreFs } from './store-fs';
 import type { BackupInfo, BackupReason, PartitionKey, RetentionPolicy } from './types';
 
 export { BLOBS_DIR, sha256 };
+export { MANIFEST_FILE, backupIdTime, infoOf, isBackupId, type BackupEntry, type Manifest };
 export const BACKUPS_DIR = 'backups';
-export const MANIFEST_FILE = 'manifest.json';
 /** Folder of user files (evidence attachments) beside the JSON; backed up with the partitions. */
 export const ATTACHMENTS_DIR = 'attachments';
 
-const REASONS = [
-  'startup',
-  'migration',
-  'manual',
-  'meeting-start',
-  'meeting-end',
-  'after-vote',
-  'periodic',
-  'new-partition',
-  'before-restore',
-  'before-clear',
-  'before-move',
-] as const satisfies readonly BackupReason[];
-
-/** `20261028-093015-123-manual`: sortable by time; the pattern also keeps ids from naming paths. */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-[a-z-]+$/;
-/** A relative path with `/` separators that stays inside the folder (manifests may be edited by hand). */
-const SAFE_REL = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\:\0]+$/;
-
-const entrySchema = z.object({
-  /** Path below the data folder, `/`-separated: `core.json`, `year/2026.json`, `meta.json`, `attachments/…`. */
-  path: z.string().regex(SAFE_REL),
-  sha256: z.string().regex(SHA_PATTERN),
-  size: z.number().int().min(0),
-  /** The copy read as a whole file of its kind (JSON envelope, valid meta) when it was taken. */
-  ok: z.boolean(),
-});
-
-const manifestSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  reason: z.enum(REASONS),
-  label: z.string(),
-  files: z.number().int().min(0),
-  bytes: z.number().min(0),
-  schemaVersion: z.number().int().min(0),
-  /** Absent in backups of older versions, which held (hard-linked) files; converted at open. */
-  entries: z.array(entrySchema).optional(),
-});
-
-export type BackupEntry = z.infer<typeof entrySchema>;
 /** Whether a partition's parsed content (key, value, data version) is good data. */
 export type PartitionCheck = (key: PartitionKey, value: unknown, version: number) => boolean;
-export type Manifest = BackupInfo & { entries: BackupEntry[] };
 
 /** A backup's copy that is missing or no longer has the content its manifest names. */
 export class DamagedBackupError extends Error {
@@ -68,23 +26,6 @@ export class DamagedBackupError extends Error {
     super(`backup ${id}: the copy of ${path} is missing or damaged`);
     this.name = 'DamagedBackupError';
   }
-}
-
-export function isBackupId(id: string): boolean {
-  return ID_PATTERN.test(id);
-}
-
-/** The time encoded in a backup id, or null. */
-export function backupIdTime(id: string): number | null {
-  const m = ID_PATTERN.exec(id);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
-  return Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms);
-}
-
-/** The public face of a manifest (what the desk lists). */
-export function infoOf(m: BackupInfo): BackupInfo {
-  return { id: m.id, createdAt: m.createdAt, reason: m.reason, label: m.label, files: m.files, bytes: m.bytes, schemaVersion: m.schemaVersion };
 }
 
 export function entryPathOf(key: PartitionKey): string {
@@ -199,7 +140,7 @@ export class BackupStore {
   async read(id: string): Promise<Manifest | null> {
     const cached = this.manifests.get(id);
     if (cached) return cached;
-    const m = await this.readManifest(id);
+    const m = await readManifestFile(this.fs, this.root, id);
     if (!m?.entries) return null;
     this.manifests.set(id, m as Manifest);
     return m as Manifest;
@@ -317,7 +258,7 @@ export class BackupStore {
         this.log.warn('unfinished backup (no manifest) removed', { id: name });
         continue;
       }
-      const m = await this.readManifest(name);
+      const m = await readManifestFile(this.fs, this.root, name);
       if (!m) {
         this.log.warn('backup manifest unreadable; backup ignored and kept for inspection', { id: name });
         continue;
@@ -426,17 +367,6 @@ export class BackupStore {
     await writeJsonDurably(this.fs, join(dir, MANIFEST_FILE), m, true);
     await this.fs.syncDir(this.root);
     this.manifests.set(m.id, m);
-  }
-
-  private async readManifest(id: string): Promise<z.infer<typeof manifestSchema> | null> {
-    if (!isBackupId(id)) return null;
-    try {
-      const raw = await readJsonOrAbsent(this.fs, join(this.root, id, MANIFEST_FILE));
-      const parsed = manifestSchema.safeParse(raw);
-      return parsed.success && parsed.data.id === id ? parsed.data : null;
-    } catch {
-      return null;
-    }
   }
 
   /** A backup of an older version (files, maybe hard links to live files) becomes blobs + entries. */
