@@ -40,14 +40,8 @@ export class BlobStore {
 
   /** A blob's bytes; null when it is missing or no longer has the content its name says. */
   async read(sha: string): Promise<Buffer | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(this.pathOf(sha));
-    } catch (err) {
-      if (isMissing(err)) return null;
-      throw err;
-    }
-    return sha256(bytes) === sha ? bytes : null;
+    const bytes = await this.readIfPresent(sha);
+    return bytes && sha256(bytes) === sha ? bytes : null;
   }
 
   /** A blob this session has just found whole or written (`isWhole`, `write`): read without checking it again. */
@@ -58,13 +52,8 @@ export class BlobStore {
   /** True when the blob exists with its content (checked once per session). */
   async isWhole(sha: string): Promise<boolean> {
     if (this.verified.has(sha)) return true;
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(this.pathOf(sha));
-    } catch (err) {
-      if (isMissing(err)) return false;
-      throw err;
-    }
+    const bytes = await this.readIfPresent(sha);
+    if (!bytes) return false;
     if (sha256(bytes) !== sha) {
       this.log.warn('damaged backup copy found; it is written again from the live file', { blob: this.pathOf(sha) });
       return false;
@@ -117,6 +106,15 @@ export class BlobStore {
     if (removed > 0) {
       await this.fs.syncDir(this.dir);
       this.log.info('backup copies no backup names any more removed', { blobs: removed });
+    }
+  }
+
+  private async readIfPresent(sha: string): Promise<Buffer | null> {
+    try {
+      return await this.fs.readFile(this.pathOf(sha));
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
     }
   }
 }

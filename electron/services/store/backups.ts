@@ -2,8 +2,9 @@
 import { dirname, join } from 'node:path';
 import type { Clock, Logger } from '../deps';
 import { BLOBS_DIR, BlobStore, sha256 } from './backup-blobs';
+import { CopyTaker } from './backup-copies';
 import { MANIFEST_FILE, backupIdTime, infoOf, isBackupId, readManifestFile, type BackupEntry, type Manifest } from './backup-manifest';
-import { ABSENT, CorruptFileError, isMissing, parseJsonBytes, readdirOrEmpty, removeFileDurably, writeFileDurably, writeJsonDurably } from './durable-file';
+import { ABSENT, CorruptFileError, parseJsonBytes, readdirOrEmpty, removeFileDurably, writeFileDurably, writeJsonDurably } from './durable-file';
 import { META_FILE, parseMeta } from './meta';
 import { isTempName, isValidKey, partitionPath, partitionSegments, scanPartitions } from './partition-key';
 import { formatStamp, pathExists } from './quarantine';
@@ -50,20 +51,8 @@ export class BackupStore {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly kinds: ReadonlySet<string>;
-  /**
-   * Live files already hashed, by path: skipped while size, mtime and inode stay the same. The
-   * store forgets a path whenever it writes it (`changed`), so a change of the same size within a
-   * coarse file-system clock (FAT: 2 s) is never mistaken for the content hashed before.
-   */
-  private readonly hashed = new Map<string, { size: number; mtimeMs: number; ino: number | undefined; sha: string }>();
   private readonly blobs: BlobStore;
-  /**
-   * Whether a content reads as a good file of its kind, by data version, kind and sha256: judged
-   * once, here or by an earlier session (its manifests say), so a start does not validate every
-   * partition of ten years again.
-   */
-  private readonly wholeness = new Map<string, boolean>();
-  private wholenessFromManifests = false;
+  private readonly copies: CopyTaker;
   private rootMade = false;
   private readonly isValid: PartitionCheck;
   /** Finished manifests read or written in this session, by id. */
@@ -84,6 +73,7 @@ export class BackupStore {
     this.clock = clock;
     this.log = log;
     this.blobs = new BlobStore(fs, join(dataDir, BACKUPS_DIR, BLOBS_DIR), log);
+    this.copies = new CopyTaker(fs, this.blobs, (rel, bytes, version) => this.isGood(rel, bytes, version));
   }
 
   get root(): string {
@@ -99,10 +89,10 @@ export class BackupStore {
     const nowMs = this.clock.now();
     await this.makeRoot();
     const id = await this.nextId(nowMs, reason);
-    await this.learnWholeness();
+    await this.copies.learn(() => this.list());
     const entries: BackupEntry[] = [];
     for (const rel of await this.liveFiles()) {
-      const captured = await this.capture(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
+      const captured = await this.copies.take(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
       if (!captured) continue; // removed meanwhile (a file of another service)
       entries.push(captured.entry);
     }
@@ -159,12 +149,12 @@ export class BackupStore {
 
   /** A live file was written by the store: its next backup hashes it again. */
   changed(abs: string): void {
-    this.hashed.delete(abs);
+    this.copies.forget(abs);
   }
 
   /** Files were written other than through `changed` (a recovery, a migration): every one is hashed again. */
   changedAll(): void {
-    this.hashed.clear();
+    this.copies.forgetAll();
   }
 
   /** The bytes of a backup's copy of `path`; null when the backup has no such file. */
@@ -290,61 +280,6 @@ export class BackupStore {
     return rels;
   }
 
-  /**
-   * Makes sure a blob holds the file's content: hashes it (unless a live file is unchanged since
-   * it was last hashed), writes the blob if it is missing or damaged. Null when the file vanished.
-   */
-  private async capture(abs: string, rel: string, live: boolean, version: number): Promise<{ entry: BackupEntry } | null> {
-    let stat;
-    try {
-      stat = await this.fs.stat(abs);
-    } catch (err) {
-      if (isMissing(err)) return null;
-      throw err;
-    }
-    // meta.json is tiny and written in several places: always hashed.
-    const known = live && rel !== META_FILE ? this.hashed.get(abs) : undefined;
-    let sha = known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino ? known.sha : undefined;
-    let bytes: Buffer | undefined;
-    const load = async (): Promise<Buffer | null> => {
-      try {
-        bytes = await this.fs.readFile(abs);
-      } catch (err) {
-        if (isMissing(err)) return null;
-        throw err;
-      }
-      sha = sha256(bytes);
-      if (live) this.hashed.set(abs, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha });
-      return bytes;
-    };
-    if (sha === undefined && !(await load())) return null;
-    if (!(await this.blobs.isWhole(sha as string))) {
-      // Read the file itself before writing its blob: a cached hash is not trusted with bytes.
-      if (!bytes && !(await load())) return null;
-      if (!(await this.blobs.isWhole(sha as string))) await this.blobs.write(sha as string, bytes as Buffer);
-    }
-    const digest = sha as string;
-    const judged = judgedKey(version, rel, digest);
-    let ok = this.wholeness.get(judged);
-    if (ok === undefined) {
-      ok = this.isGood(rel, bytes ?? (await this.blobs.readKnown(digest)), version);
-      this.wholeness.set(judged, ok);
-    }
-    return { entry: { path: rel, sha256: digest, size: stat.size, ok } };
-  }
-
-  /** What earlier backups found about each content they hold, once per session. */
-  private async learnWholeness(): Promise<void> {
-    if (this.wholenessFromManifests) return;
-    for (const m of await this.list()) {
-      for (const e of m.entries) {
-        const judged = judgedKey(m.schemaVersion, e.path, e.sha256);
-        if (!this.wholeness.has(judged)) this.wholeness.set(judged, e.ok);
-      }
-    }
-    this.wholenessFromManifests = true;
-  }
-
   /** Whether bytes are a good file of their kind: valid data for a partition, a valid meta.json. */
   private isGood(rel: string, bytes: Uint8Array, version: number): boolean {
     if (rel.startsWith(`${ATTACHMENTS_DIR}/`)) return true;
@@ -382,7 +317,7 @@ export class BackupStore {
         const stat = await this.fs.stat(abs);
         if (stat.isDirectory()) await walk(child);
         else {
-          const captured = await this.capture(abs, child, false, m.schemaVersion);
+          const captured = await this.copies.take(abs, child, false, m.schemaVersion);
           if (captured) entries.push(captured.entry);
         }
       }
@@ -439,9 +374,4 @@ export class BackupStore {
     this.lastIdMs = ms;
     return `${formatStamp(ms)}-${reason}`;
   }
-}
-
-/** A content's judgement depends on the data version and on what the file is (its first path segment: the kind). */
-function judgedKey(version: number, rel: string, sha: string): string {
-  return `${version}:${rel.split('/')[0]}:${sha}`;
 }
