@@ -5,17 +5,8 @@ import type { AgendaItem } from '../../../shared/domain/meetings';
 import { emptyMeeting, type MeetingData, type YearData } from '../../../shared/domain/partitions';
 import { DEMO_COUNTY, inventName } from './demo-data';
 import { formatRate } from '../../../shared/format/numbers';
-import {
-  deriveYearStages,
-  type ColumnSet,
-  type EvaluationMeetingOptions,
-  holdEvaluationMeeting,
-  holdLaterVotes,
-  rectify,
-  rectifyForReReport,
-  type HistoryEnv,
-  type LaterVoteCase,
-} from './demo-history';
+import { deriveYearStages, type EvaluationMeetingOptions, holdEvaluationMeeting, rectify, rectifyForReReport, type HistoryEnv } from './demo-history';
+import { holdLaterVotes, type ColumnSet, type LaterVoteCase } from './demo-votes';
 
 /**
  * The demo county's earlier years as the office lived them (the current year C is still ahead):

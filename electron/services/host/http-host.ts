@@ -51,16 +51,15 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../../../shared/api/define';
-import { ApiError, type Reply } from '../../../shared/api/errors';
-import { roleMayCall, type CallName } from '../../../shared/api/contract';
-import { FILE_MAX_BYTES } from '../../../shared/loop/schemas';
+import type { ApiError, Reply } from '../../../shared/api/errors';
+import type { CallName } from '../../../shared/api/contract';
 import type { UploadStaging } from '../loop/uploads';
 import { newRequestId, type Dispatch } from '../api/dispatch';
 import type { EventHub } from '../api/event-hub';
 import type { Logger } from '../deps';
 import { contentDisposition, createDownloads, type DownloadRegistry } from './downloads';
 import { openEventStream } from './event-stream';
-import { applySecurityHeaders, readBody, sendBody, sendHtml, sendReply } from './http-util';
+import { applySecurityHeaders, mediaType, postFromHere, readBody, sendBody, sendHtml, sendReply } from './http-util';
 import { HOST_TEXT } from './messages';
 import {
   TokenChecker,
@@ -74,6 +73,7 @@ import {
   tokenCookie,
 } from './request-guard';
 import { resolveStatic, sendFile } from './static-files';
+import { handleUpload } from './upload-route';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -181,7 +181,7 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     }
     if (kind === 'upload') {
       if (rest.length !== 1) sendReply(res, 404, { ok: false, error: { code: 'unknown_call', message: HOST_TEXT.notFound } });
-      else await handleUpload(req, res, role);
+      else await handleUpload(req, res, role, options);
       return;
     }
     if (kind !== 'page' && extra) {
@@ -222,72 +222,10 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
     }
   }
 
-  /** POST only, and never from another site: false when refused (the answer is sent). */
-  function postFromHere(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'POST') {
-      sendReply(res, 405, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.methodNotAllowed } }, { Allow: 'POST' });
-      return false;
-    }
-    // SameSite=Strict already keeps the cookie off cross-site requests; this refuses them outright.
-    const origin = req.headers.origin;
-    if ((origin !== undefined && origin !== `http://${req.headers.host}`) || req.headers['sec-fetch-site'] === 'cross-site') {
-      sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: HOST_TEXT.crossOrigin } });
-      return false;
-    }
-    return true;
-  }
-
-  async function handleUpload(req: IncomingMessage, res: ServerResponse, role: Role): Promise<void> {
-    if (!postFromHere(req, res)) return;
-    const uploads = options.uploads;
-    if (!uploads || !roleMayCall(role, 'loop.evidence.attach')) {
-      log.info('browser-mode request refused', { reason: uploads ? 'upload role' : 'no upload staging', role });
-      sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: uploads ? HOST_TEXT.forbidden : HOST_TEXT.uploadUnavailable } });
-      return;
-    }
-    const refusal = options.gate ? await options.gate(role, 'loop.evidence.attach') : null;
-    if (refusal) {
-      log.info('browser-mode upload refused', { reason: refusal.message, role });
-      sendReply(res, 200, { ok: false, error: refusal.toJSON() }, { Connection: 'close' });
-      return;
-    }
-    // Not a type a plain HTML form can send, which closes the CSRF path as for the API.
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/octet-stream') {
-      sendReply(res, 415, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.uploadContentType } });
-      return;
-    }
-    const name = decodedName(req.headers['x-file-name']);
-    if (name === null) {
-      sendReply(res, 400, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.uploadName } });
-      return;
-    }
-    const body = await readBody(req, FILE_MAX_BYTES, FILE_MAX_BYTES * 2);
-    if (!body.ok) {
-      if (body.reason === 'too-large') {
-        log.info('browser-mode upload refused', { reason: 'too large', role });
-        sendReply(res, 413, { ok: false, error: { code: 'invalid_args', message: `文件“${name}”超过${FILE_MAX_BYTES / 1024 / 1024} MB，无法上传` } }, { Connection: 'close' });
-      } else {
-        res.destroy();
-      }
-      return;
-    }
-    let reply: Reply;
-    try {
-      reply = { ok: true, result: uploads.stage(role, name, body.body) };
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      log.info('browser-mode upload refused', { reason: err.message, role });
-      reply = { ok: false, error: err.toJSON() };
-    }
-    sendReply(res, 200, reply);
-  }
-
   async function handleApi(req: IncomingMessage, res: ServerResponse, role: Role, name: string): Promise<void> {
     if (!postFromHere(req, res)) return;
     // A JSON content type cannot be sent by a plain HTML form, which closes the classic CSRF path.
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') {
+    if (mediaType(req) !== 'application/json') {
       sendReply(res, 415, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.wrongContentType } });
       return;
     }
@@ -398,17 +336,6 @@ export async function createHttpHost(options: HttpHostOptions): Promise<HttpHost
       return closing;
     },
   };
-}
-
-/** The file name an upload carries, URI-encoded; null when missing or not decodable. */
-function decodedName(header: string | string[] | undefined): string | null {
-  if (typeof header !== 'string' || header.trim() === '') return null;
-  try {
-    const name = decodeURIComponent(header).trim();
-    return name === '' || name.length > 500 ? null : name;
-  } catch {
-    return null;
-  }
 }
 
 /** `api`, `events`, `upload` and `download` are reserved first segments: the renderer build never uses them. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Reply } from '../../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
-import { messagePage } from './messages';
+import { HOST_TEXT, messagePage } from './messages';
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -29,6 +29,26 @@ export function sendBody(res: ServerResponse, status: number, contentType: strin
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': bytes.byteLength });
   res.end(res.req.method === 'HEAD' ? undefined : bytes);
+}
+
+/** POST only, and never from another site: false when refused (the answer is sent). */
+export function postFromHere(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'POST') {
+    sendReply(res, 405, { ok: false, error: { code: 'invalid_args', message: HOST_TEXT.methodNotAllowed } }, { Allow: 'POST' });
+    return false;
+  }
+  // SameSite=Strict already keeps the cookie off cross-site requests; this refuses them outright.
+  const origin = req.headers.origin;
+  if ((origin !== undefined && origin !== `http://${req.headers.host}`) || req.headers['sec-fetch-site'] === 'cross-site') {
+    sendReply(res, 403, { ok: false, error: { code: 'forbidden', message: HOST_TEXT.crossOrigin } });
+    return false;
+  }
+  return true;
+}
+
+/** The request's Content-Type without its parameters, lower case. */
+export function mediaType(req: IncomingMessage): string | undefined {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
 }
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };

@@ -83,6 +83,25 @@ export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, cloc
     memberId: member.memberId,
     memberName: member.name,
     memberRole: role,
+    ...asking(q, question, clock),
+    settleAt: skipAnimation ? clock.now : clock.now + DRAW_ANIMATION_MS,
+  };
+  if (question) {
+    question.status = 'asked';
+    question.recordId = record.id;
+  }
+  q.log = [...result.log];
+  q.records.push(record);
+  return record;
+}
+
+/** A new record from its question on, drawn or volunteered alike: the question, fresh timers, being asked. */
+function asking(
+  q: QuestioningData,
+  question: Question | undefined,
+  clock: OpClock,
+): Pick<QuestionRecord, 'questionId' | 'findingId' | 'topic' | 'questionText' | 'notes' | 'answerTimer' | 'followUpTimer' | 'activeTimer' | 'status' | 'drawnAt'> {
+  return {
     ...(question ? { questionId: question.id } : {}),
     ...findingOf(question),
     topic: question?.topic ?? '',
@@ -93,15 +112,7 @@ export function drawQuestioner(data: MeetingData, core: Readonly<CoreData>, cloc
     activeTimer: null,
     status: 'asking',
     drawnAt: clock.iso,
-    settleAt: skipAnimation ? clock.now : clock.now + DRAW_ANIMATION_MS,
   };
-  if (question) {
-    question.status = 'asked';
-    question.recordId = record.id;
-  }
-  q.log = [...result.log];
-  q.records.push(record);
-  return record;
 }
 
 /** A question made from a research finding addresses that finding in the minutes. */
@@ -138,16 +149,7 @@ export function volunteerQuestioner(data: MeetingData, core: Readonly<CoreData>,
     memberId: member.id,
     memberName: member.name,
     memberRole: member.role,
-    ...(question ? { questionId: question.id } : {}),
-    ...findingOf(question),
-    topic: question?.topic ?? '',
-    questionText: question?.text ?? '',
-    notes: '',
-    answerTimer: newTimer(q.settings.answerMinutes * MINUTE),
-    followUpTimer: newTimer(q.settings.followUpMinutes * MINUTE),
-    activeTimer: null,
-    status: 'asking',
-    drawnAt: clock.iso,
+    ...asking(q, question, clock),
     // Nobody is drawn: the hall shows the name at once.
     settleAt: clock.now,
   };

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+/** The backups: manifests of independent copies, taken, listed, read back, restored, pruned and tidied. */
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import type { Clock, Logger } from '../deps';
-import { ABSENT, CorruptFileError, parseJsonBytes, readJsonOrAbsent, removeFileDurably, renameWithRetry, writeFileDurably, writeJsonDurably, writeTempFile } from './durable-file';
+import { BLOBS_DIR, BlobStore, sha256 } from './backup-blobs';
+import { CopyTaker } from './backup-copies';
+import { MANIFEST_FILE, backupIdTime, infoOf, isBackupId, readManifestFile, type BackupEntry, type Manifest } from './backup-manifest';
+import { ABSENT, CorruptFileError, parseJsonBytes, readdirOrEmpty, removeFileDurably, writeFileDurably, writeJsonDurably } from './durable-file';
 import { META_FILE, parseMeta } from './meta';
 import { isTempName, isValidKey, partitionPath, partitionSegments, scanPartitions } from './partition-key';
 import { formatStamp, pathExists } from './quarantine';
@@ -10,57 +12,14 @@ import { selectBackupsToDelete } from './retention';
 import type { StoreFs } from './store-fs';
 import type { BackupInfo, BackupReason, PartitionKey, RetentionPolicy } from './types';
 
+export { BLOBS_DIR, sha256 };
+export { MANIFEST_FILE, backupIdTime, infoOf, isBackupId, type BackupEntry, type Manifest };
 export const BACKUPS_DIR = 'backups';
-export const BLOBS_DIR = 'blobs';
-export const MANIFEST_FILE = 'manifest.json';
 /** Folder of user files (evidence attachments) beside the JSON; backed up with the partitions. */
 export const ATTACHMENTS_DIR = 'attachments';
 
-const REASONS = [
-  'startup',
-  'migration',
-  'manual',
-  'meeting-start',
-  'meeting-end',
-  'after-vote',
-  'periodic',
-  'new-partition',
-  'before-restore',
-  'before-clear',
-  'before-move',
-] as const satisfies readonly BackupReason[];
-
-/** `20261028-093015-123-manual`: sortable by time; the pattern also keeps ids from naming paths. */
-const ID_PATTERN = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-[a-z-]+$/;
-const SHA_PATTERN = /^[0-9a-f]{64}$/;
-/** A relative path with `/` separators that stays inside the folder (manifests may be edited by hand). */
-const SAFE_REL = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\:\0]+$/;
-
-const entrySchema = z.object({
-  /** Path below the data folder, `/`-separated: `core.json`, `year/2026.json`, `meta.json`, `attachments/…`. */
-  path: z.string().regex(SAFE_REL),
-  sha256: z.string().regex(SHA_PATTERN),
-  size: z.number().int().min(0),
-  /** The copy read as a whole file of its kind (JSON envelope, valid meta) when it was taken. */
-  ok: z.boolean(),
-});
-
-const manifestSchema = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  reason: z.enum(REASONS),
-  label: z.string(),
-  files: z.number().int().min(0),
-  bytes: z.number().min(0),
-  schemaVersion: z.number().int().min(0),
-  /** Absent in backups of older versions, which held (hard-linked) files; converted at open. */
-  entries: z.array(entrySchema).optional(),
-});
-
-export type BackupEntry = z.infer<typeof entrySchema>;
 /** Whether a partition's parsed content (key, value, data version) is good data. */
 export type PartitionCheck = (key: PartitionKey, value: unknown, version: number) => boolean;
-export type Manifest = BackupInfo & { entries: BackupEntry[] };
 
 /** A backup's copy that is missing or no longer has the content its manifest names. */
 export class DamagedBackupError extends Error {
@@ -70,31 +29,6 @@ export class DamagedBackupError extends Error {
   }
 }
 
-export function isBackupId(id: string): boolean {
-  return ID_PATTERN.test(id);
-}
-
-/** The time encoded in a backup id, or null. */
-export function backupIdTime(id: string): number | null {
-  const m = ID_PATTERN.exec(id);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
-  return Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms);
-}
-
-function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR';
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The public face of a manifest (what the desk lists). */
-export function infoOf(m: BackupInfo): BackupInfo {
-  return { id: m.id, createdAt: m.createdAt, reason: m.reason, label: m.label, files: m.files, bytes: m.bytes, schemaVersion: m.schemaVersion };
-}
-
 export function entryPathOf(key: PartitionKey): string {
   return partitionSegments(key).join('/');
 }
@@ -102,7 +36,7 @@ export function entryPathOf(key: PartitionKey): string {
 /**
  * Backups are independent copies, content-addressed:
  *
- *   backups/blobs/<sha256>          one file per distinct content, written temp → fsync → rename,
+ *   backups/blobs/<sha256>          one file per distinct content (`BlobStore`, backup-blobs.ts),
  *                                   never rewritten in place; shared by the backups that hold it
  *   backups/<id>/manifest.json      {id, createdAt, reason, …, entries: [{path, sha256, size, ok}]},
  *                                   written last and fsync'd: a folder without one is a leftover
@@ -117,23 +51,8 @@ export class BackupStore {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly kinds: ReadonlySet<string>;
-  /**
-   * Live files already hashed, by path: skipped while size, mtime and inode stay the same. The
-   * store forgets a path whenever it writes it (`changed`), so a change of the same size within a
-   * coarse file-system clock (FAT: 2 s) is never mistaken for the content hashed before.
-   */
-  private readonly hashed = new Map<string, { size: number; mtimeMs: number; ino: number | undefined; sha: string }>();
-  /** Blobs written or read back whole in this session. */
-  private readonly verified = new Set<string>();
-  /**
-   * Whether a content reads as a good file of its kind, by data version, kind and sha256: judged
-   * once, here or by an earlier session (its manifests say), so a start does not validate every
-   * partition of ten years again.
-   */
-  private readonly wholeness = new Map<string, boolean>();
-  private wholenessFromManifests = false;
-  /** Blobs renamed into place whose folder entry has not been fsync'd yet. */
-  private blobsUnsynced = false;
+  private readonly blobs: BlobStore;
+  private readonly copies: CopyTaker;
   private rootMade = false;
   private readonly isValid: PartitionCheck;
   /** Finished manifests read or written in this session, by id. */
@@ -153,18 +72,12 @@ export class BackupStore {
     this.dataDir = dataDir;
     this.clock = clock;
     this.log = log;
+    this.blobs = new BlobStore(fs, join(dataDir, BACKUPS_DIR, BLOBS_DIR), log);
+    this.copies = new CopyTaker(fs, this.blobs, (rel, bytes, version) => this.isGood(rel, bytes, version));
   }
 
   get root(): string {
     return join(this.dataDir, BACKUPS_DIR);
-  }
-
-  private get blobsDir(): string {
-    return join(this.root, BLOBS_DIR);
-  }
-
-  private blobPath(sha: string): string {
-    return join(this.blobsDir, sha);
   }
 
   dirOf(id: string): string {
@@ -176,14 +89,14 @@ export class BackupStore {
     const nowMs = this.clock.now();
     await this.makeRoot();
     const id = await this.nextId(nowMs, reason);
-    await this.learnWholeness();
+    await this.copies.learn(() => this.list());
     const entries: BackupEntry[] = [];
     for (const rel of await this.liveFiles()) {
-      const captured = await this.capture(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
+      const captured = await this.copies.take(join(this.dataDir, ...rel.split('/')), rel, true, schemaVersion);
       if (!captured) continue; // removed meanwhile (a file of another service)
       entries.push(captured.entry);
     }
-    await this.syncBlobs();
+    await this.blobs.sync();
     const manifest: Manifest = {
       id,
       createdAt: new Date(nowMs).toISOString(),
@@ -217,7 +130,7 @@ export class BackupStore {
   async read(id: string): Promise<Manifest | null> {
     const cached = this.manifests.get(id);
     if (cached) return cached;
-    const m = await this.readManifest(id);
+    const m = await readManifestFile(this.fs, this.root, id);
     if (!m?.entries) return null;
     this.manifests.set(id, m as Manifest);
     return m as Manifest;
@@ -236,12 +149,12 @@ export class BackupStore {
 
   /** A live file was written by the store: its next backup hashes it again. */
   changed(abs: string): void {
-    this.hashed.delete(abs);
+    this.copies.forget(abs);
   }
 
   /** Files were written other than through `changed` (a recovery, a migration): every one is hashed again. */
   changedAll(): void {
-    this.hashed.clear();
+    this.copies.forgetAll();
   }
 
   /** The bytes of a backup's copy of `path`; null when the backup has no such file. */
@@ -253,14 +166,8 @@ export class BackupStore {
     }
     const e = byPath.get(path);
     if (!e) return null;
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(this.blobPath(e.sha256));
-    } catch (err) {
-      if (isMissing(err)) throw new DamagedBackupError(m.id, path);
-      throw err;
-    }
-    if (sha256(bytes) !== e.sha256) throw new DamagedBackupError(m.id, path);
+    const bytes = await this.blobs.read(e.sha256);
+    if (!bytes) throw new DamagedBackupError(m.id, path);
     return bytes;
   }
 
@@ -341,7 +248,7 @@ export class BackupStore {
         this.log.warn('unfinished backup (no manifest) removed', { id: name });
         continue;
       }
-      const m = await this.readManifest(name);
+      const m = await readManifestFile(this.fs, this.root, name);
       if (!m) {
         this.log.warn('backup manifest unreadable; backup ignored and kept for inspection', { id: name });
         continue;
@@ -352,11 +259,7 @@ export class BackupStore {
         await this.removeStrays(dir, name);
       }
     }
-    const blobs = await this.readdir(this.blobsDir);
-    for (const name of blobs.filter(isTempName)) {
-      await this.fs.unlink(join(this.blobsDir, name)).catch(() => undefined);
-      this.log.warn('temp file left by an interrupted backup removed', { file: join(this.blobsDir, name) });
-    }
+    await this.blobs.removeTemps();
     await this.collectBlobs(await this.list());
   }
 
@@ -375,103 +278,6 @@ export class BackupStore {
     };
     await walk(ATTACHMENTS_DIR);
     return rels;
-  }
-
-  /**
-   * Makes sure a blob holds the file's content: hashes it (unless a live file is unchanged since
-   * it was last hashed), writes the blob if it is missing or damaged. Null when the file vanished.
-   */
-  private async capture(abs: string, rel: string, live: boolean, version: number): Promise<{ entry: BackupEntry } | null> {
-    let stat;
-    try {
-      stat = await this.fs.stat(abs);
-    } catch (err) {
-      if (isMissing(err)) return null;
-      throw err;
-    }
-    // meta.json is tiny and written in several places: always hashed.
-    const known = live && rel !== META_FILE ? this.hashed.get(abs) : undefined;
-    let sha = known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino ? known.sha : undefined;
-    let bytes: Buffer | undefined;
-    const load = async (): Promise<Buffer | null> => {
-      try {
-        bytes = await this.fs.readFile(abs);
-      } catch (err) {
-        if (isMissing(err)) return null;
-        throw err;
-      }
-      sha = sha256(bytes);
-      if (live) this.hashed.set(abs, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha });
-      return bytes;
-    };
-    if (sha === undefined && !(await load())) return null;
-    if (!(await this.blobIsWhole(sha as string))) {
-      // Read the file itself before writing its blob: a cached hash is not trusted with bytes.
-      if (!bytes && !(await load())) return null;
-      if (!(await this.blobIsWhole(sha as string))) await this.writeBlob(sha as string, bytes as Buffer);
-    }
-    const digest = sha as string;
-    const judged = judgedKey(version, rel, digest);
-    let ok = this.wholeness.get(judged);
-    if (ok === undefined) {
-      ok = this.isGood(rel, bytes ?? (await this.fs.readFile(this.blobPath(digest))), version);
-      this.wholeness.set(judged, ok);
-    }
-    return { entry: { path: rel, sha256: digest, size: stat.size, ok } };
-  }
-
-  /** True when the blob exists with its content (checked once per session). */
-  private async blobIsWhole(sha: string): Promise<boolean> {
-    if (this.verified.has(sha)) return true;
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(this.blobPath(sha));
-    } catch (err) {
-      if (isMissing(err)) return false;
-      throw err;
-    }
-    if (sha256(bytes) !== sha) {
-      this.log.warn('damaged backup copy found; it is written again from the live file', { blob: this.blobPath(sha) });
-      return false;
-    }
-    this.verified.add(sha);
-    return true;
-  }
-
-  /** temp → fsync → rename; the folder fsync follows once per backup, before its manifest (`syncBlobs`). */
-  private async writeBlob(sha: string, bytes: Buffer): Promise<void> {
-    const target = this.blobPath(sha);
-    const temp = await writeTempFile(this.fs, target, bytes);
-    try {
-      this.blobsUnsynced = true;
-      await renameWithRetry(this.fs, temp, target);
-    } catch (err) {
-      await this.fs.unlink(temp).catch(() => undefined);
-      throw err;
-    }
-    this.verified.add(sha);
-  }
-
-  /**
-   * Makes the blobs' folder entries durable before a manifest names them: also those written by
-   * an earlier backup of this session that failed before its own folder fsync.
-   */
-  private async syncBlobs(): Promise<void> {
-    if (!this.blobsUnsynced) return;
-    await this.fs.syncDir(this.blobsDir);
-    this.blobsUnsynced = false;
-  }
-
-  /** What earlier backups found about each content they hold, once per session. */
-  private async learnWholeness(): Promise<void> {
-    if (this.wholenessFromManifests) return;
-    for (const m of await this.list()) {
-      for (const e of m.entries) {
-        const judged = judgedKey(m.schemaVersion, e.path, e.sha256);
-        if (!this.wholeness.has(judged)) this.wholeness.set(judged, e.ok);
-      }
-    }
-    this.wholenessFromManifests = true;
   }
 
   /** Whether bytes are a good file of their kind: valid data for a partition, a valid meta.json. */
@@ -498,17 +304,6 @@ export class BackupStore {
     this.manifests.set(m.id, m);
   }
 
-  private async readManifest(id: string): Promise<z.infer<typeof manifestSchema> | null> {
-    if (!isBackupId(id)) return null;
-    try {
-      const raw = await readJsonOrAbsent(this.fs, join(this.root, id, MANIFEST_FILE));
-      const parsed = manifestSchema.safeParse(raw);
-      return parsed.success && parsed.data.id === id ? parsed.data : null;
-    } catch {
-      return null;
-    }
-  }
-
   /** A backup of an older version (files, maybe hard links to live files) becomes blobs + entries. */
   private async convertLegacy(m: BackupInfo): Promise<void> {
     await this.makeRoot();
@@ -522,13 +317,13 @@ export class BackupStore {
         const stat = await this.fs.stat(abs);
         if (stat.isDirectory()) await walk(child);
         else {
-          const captured = await this.capture(abs, child, false, m.schemaVersion);
+          const captured = await this.copies.take(abs, child, false, m.schemaVersion);
           if (captured) entries.push(captured.entry);
         }
       }
     };
     await walk('');
-    await this.syncBlobs();
+    await this.blobs.sync();
     await this.writeManifest({ ...infoOf(m), files: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), entries });
     await this.removeStrays(dir, m.id);
     this.log.info('backup of an older version converted to independent copies', { id: m.id, files: entries.length });
@@ -555,34 +350,19 @@ export class BackupStore {
     }
     const named = new Set<string>();
     for (const m of kept) for (const e of m.entries) named.add(e.sha256);
-    let removed = 0;
-    for (const name of await this.readdir(this.blobsDir)) {
-      if (!SHA_PATTERN.test(name) || named.has(name)) continue;
-      await this.fs.unlink(join(this.blobsDir, name)).catch(() => undefined);
-      this.verified.delete(name);
-      removed++;
-    }
-    if (removed > 0) {
-      await this.fs.syncDir(this.blobsDir);
-      this.log.info('backup copies no backup names any more removed', { blobs: removed });
-    }
+    await this.blobs.removeUnnamed(named);
   }
 
   private async makeRoot(): Promise<void> {
     if (this.rootMade) return;
-    await this.fs.mkdir(this.blobsDir, { recursive: true });
+    await this.fs.mkdir(this.blobs.dir, { recursive: true });
     await this.fs.syncDir(this.root);
     await this.fs.syncDir(this.dataDir);
     this.rootMade = true;
   }
 
-  private async readdir(dir: string): Promise<string[]> {
-    try {
-      return await this.fs.readdir(dir);
-    } catch (err) {
-      if (isMissing(err)) return [];
-      throw err;
-    }
+  private readdir(dir: string): Promise<string[]> {
+    return readdirOrEmpty(this.fs, dir);
   }
 
   /** Ids strictly increase within a folder, even with a clock that stands still or steps back. */
@@ -594,9 +374,4 @@ export class BackupStore {
     this.lastIdMs = ms;
     return `${formatStamp(ms)}-${reason}`;
   }
-}
-
-/** A content's judgement depends on the data version and on what the file is (its first path segment: the kind). */
-function judgedKey(version: number, rel: string, sha: string): string {
-  return `${version}:${rel.split('/')[0]}:${sha}`;
 }

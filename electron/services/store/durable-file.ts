@@ -229,3 +229,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return writeFileDurably(this.fs, this.path, bytes);
   }
 }
+
+/** The file or one of its folders does not exist. */
+export function isMissing(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR';
+}
+
+/** A folder's names; none when the folder does not exist. */
+export async function readdirOrEmpty(fs: StoreFs, dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (err) {
+    if (isMissing(err)) return [];
+    throw err;
+  }
+}
