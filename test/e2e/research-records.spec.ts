@@ -49,7 +49,11 @@ test('a research group with a deputy and a specialist, a questionnaire with tall
   await page.getByLabel('调研开始日期').blur();
   await page.getByLabel('调研结束日期').fill('2026-09-20');
   await page.getByLabel('调研结束日期').blur();
-  await expect.poll(async () => (await api(page, 'research.records', which, 'desk')).group?.to).toBe('2026-09-20');
+  // Both dates, picked one right after the other, are stored (the second save builds on the first).
+  await expect.poll(async () => {
+    const g = (await api(page, 'research.records', which, 'desk')).group;
+    return [g?.from, g?.to];
+  }).toEqual(['2026-09-01', '2026-09-20']);
   const stored = (await api(page, 'research.records', which, 'desk')).group!;
   expect(stored.members.map((m) => [m.role, m.name, m.memberId ?? m.personId ?? ''])).toEqual([
     ['组长', leader.name, leader.id],

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResearchDetail } from '../../../../shared/api/documents-types';
 import type { ResearchRecordsView } from '../../../../shared/api/research-types';
 import { RESEARCH_ROLES, checkGroup, type ResearchMember, type ResearchRole } from '../../../../shared/domain/research';
@@ -41,17 +41,37 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
   const [asking, setAsking] = useState<{ next: Draft; message: string } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
+  // Saves go one after another with the id the group was given (a second save sent before the
+  // first was answered would otherwise make a second group).
+  const idRef = useRef(groupId);
+  idRef.current = groupId ?? idRef.current;
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
   const save = useCallback(
-    async (next: Draft, confirm = false) => {
-      const r = await getPlatform().call('research.group.save', { year: detail.year, ...(groupId ? { groupId } : {}), group: argsOf(next), ...(confirm ? { confirm } : {}) });
-      setGroupId(r.id);
+    (next: Draft, confirm = false) => {
+      const run = chain.current.then(async () => {
+        const id = idRef.current;
+        const r = await getPlatform().call('research.group.save', { year: detail.year, ...(id ? { groupId: id } : {}), group: argsOf(next), ...(confirm ? { confirm } : {}) });
+        idRef.current = r.id;
+        setGroupId(r.id);
+      });
+      chain.current = run.catch(() => undefined);
+      return run;
     },
-    [detail.year, groupId],
+    [detail.year],
   );
   const autosave = useAutosave<Draft>(`research-group.${detail.evaluationId}`, save);
   const busy = autosave.state.kind === 'pending' || autosave.state.kind === 'saving';
+
+  /**
+   * The newest pick sent and not answered yet: the next pick builds on it, not on the draft shown
+   * (which changes only once a save is answered), so two quick picks — the start date, then the
+   * end date — never save the second without the first.
+   */
+  const sent = useRef<Draft | null>(null);
+  const base = (): Draft => sent.current ?? draft;
+  // The stored group, once nothing typed or picked is on its way.
   useEffect(() => {
-    if (busy) return;
+    if (busy || sent.current) return;
     setDraft(draftOf(view));
     setGroupId(view.group?.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,6 +80,7 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
   /** A pick (member, date, batch, mode): saved at once; a refusal leaves the stored group as it was. */
   const saveNow = async (next: Draft, confirm = false) => {
     setProblem(undefined);
+    sent.current = next;
     await autosave.flush();
     try {
       await save(next, confirm);
@@ -68,6 +89,8 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
       const e = err as { code?: string; message?: string };
       if (e.code === 'needs_confirmation') setAsking({ next, message: e.message ?? '' });
       else setProblem(e.message ?? String(err));
+    } finally {
+      if (sent.current === next) sent.current = null;
     }
   };
 
@@ -83,6 +106,7 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
     setPost(m ? `${detail.orgShortName}${m.role}` : (p?.post ?? ''));
   };
   const add = () => {
+    const draft = base();
     if (name.trim() === '') return setProblem('请填写姓名');
     if (post.trim() === '') return setProblem('请填写职务');
     const memberId = detail.members.some((m) => m.id === pick) ? pick : undefined;
@@ -103,15 +127,16 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
     setPost('');
     setRole('成员');
   };
-  const remove = (i: number) => void saveNow({ ...draft, members: draft.members.filter((_, j) => j !== i) });
+  const remove = (i: number) => void saveNow({ ...base(), members: base().members.filter((_, j) => j !== i) });
   const setDate = (key: 'from' | 'to', value: string) => {
     if (value !== '' && !isIsoDate(value)) return;
-    const next = { ...draft };
+    const next = { ...base() };
     if (value === '') delete next[key];
     else next[key] = value;
     void saveNow(next);
   };
   const toggleBatch = (evaluationId: string, on: boolean) => {
+    const draft = base();
     const evaluationIds = on ? [...draft.evaluationIds, evaluationId] : draft.evaluationIds.filter((id) => id !== evaluationId);
     void saveNow({ ...draft, evaluationIds, reportMode: evaluationIds.length < 2 ? 'perEvaluation' : draft.reportMode });
   };
@@ -139,7 +164,7 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
           value={draft.name}
           placeholder={`${detail.orgShortName}调研组`}
           onChange={(e) => {
-            const next = { ...draft, name: e.target.value };
+            const next = { ...base(), name: e.target.value };
             setDraft(next);
             if (groupId || next.members.length > 0) autosave.change(next);
           }}
@@ -240,7 +265,7 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
             <div className="toolbar">
               <label className="rs-inline">
                 调研报告形式{' '}
-                <select aria-label="调研报告形式" value={draft.reportMode} onChange={(e) => void saveNow({ ...draft, reportMode: e.target.value as ReportMode })}>
+                <select aria-label="调研报告形式" value={draft.reportMode} onChange={(e) => void saveNow({ ...base(), reportMode: e.target.value as ReportMode })}>
                   {REPORT_MODES.map((m) => (
                     <option key={m} value={m}>
                       {REPORT_MODE_LABELS[m]}
