@@ -6,6 +6,7 @@ import type { SignInInput } from '../documents/builders/sign-in';
 import { personPost } from '../../../shared/domain/people';
 import type { Evaluatee } from '../../../shared/domain/evaluatees';
 import { isHeard } from '../../../shared/domain/meetings';
+import { RECORD_ORIGIN_LABELS } from '../../../shared/domain/questioning';
 import { opinionTitleText, type OpinionVersion } from '../../../shared/domain/opinions';
 import type { CoreData, MeetingData } from '../../../shared/domain/partitions';
 import type { QuestionRecord } from '../../../shared/domain/questioning';
@@ -78,6 +79,8 @@ export function timingOf(r: Readonly<QuestionRecord>): { timing?: string } {
  */
 export function minutesInput(core: Readonly<CoreData>, data: Readonly<MeetingData>): MinutesInput {
   const records = data.questioning.records.filter((r) => r.status !== 'cancelled').sort((a, b) => a.drawnAt.localeCompare(b.drawnAt));
+  // Where members both volunteered and were drawn, each question says which (自由提问 / 随机抽取).
+  const mixed = records.some((r) => r.origin === 'volunteer');
   // Reports and hearings of a rectification alike: whoever the meeting heard in person is in the minutes.
   const items = data.meeting.agenda.filter(isHeard);
   const heard = items.map((i) => i.evaluateeId);
@@ -94,6 +97,7 @@ export function minutesInput(core: Readonly<CoreData>, data: Readonly<MeetingDat
           askedBy: `${r.memberName}${r.memberRole}`,
           question: r.questionText.trim() || r.topic.trim() || '（未记录问题内容）',
           answer: r.notes.trim() || '（未记录）',
+          ...(mixed ? { origin: RECORD_ORIGIN_LABELS[r.origin ?? 'draw'] } : {}),
           ...timingOf(r),
         })),
       },

@@ -1,6 +1,7 @@
 import type { QuestionRecord } from '../../../shared/domain/questioning';
 import { describe, expect, it } from 'vitest';
 import { announcementInput } from '../../../electron/services/meeting-docs/announcement-input';
+import { buildMinutesDocument } from '../../../electron/services/documents';
 import { durationText, minutesInput, receiptInput, timingOf, researchInput, researchParagraph, signInInput } from '../../../electron/services/meeting-docs/paper-inputs';
 import { ballotInput, countReportInput, defaultSheets, publishedRounds } from '../../../electron/services/meeting-docs/round-docs';
 import { researchContentSchema } from '../../../shared/domain/research';
@@ -102,6 +103,14 @@ describe('meeting papers as document inputs', () => {
     const unset = minutesInput(core, { ...data, meeting: { ...data.meeting, presidingMemberId: null, recorder: ' ' } });
     expect(unset.chair).toBeUndefined();
     expect(unset.recorder).toBeUndefined();
+    // Where one member volunteered, every question says how its questioner came to ask.
+    data.questioning.records[2] = { ...data.questioning.records[2]!, origin: 'volunteer' };
+    const mixed = minutesInput(core, data);
+    expect(mixed.evaluatees[0]!.questions[0]!.origin).toBe('随机抽取');
+    expect(mixed.evaluatees[1]!.questions[0]!.origin).toBe('自由提问');
+    const texts = buildMinutesDocument(mixed).body.map((b) => ('text' in b ? b.text : ''));
+    expect(texts).toContain('（一）郑华委员提问（自由提问）');
+    expect(texts).toContain('（一）周明委员提问（随机抽取）');
   });
 
   it('the minutes print how long the answer and the follow-up took, from the console’s timers', () => {

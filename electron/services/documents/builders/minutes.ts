@@ -16,6 +16,8 @@ export interface MinutesQuestion {
   followUps?: { askedBy?: string; question: string; answer?: string }[];
   /** Time taken, printed after who asked: 答复3分10秒，追问1分. */
   timing?: string;
+  /** How the questioner came to ask (随机抽取 / 自由提问), printed before the time where a meeting had both. */
+  origin?: string;
 }
 
 export interface MinutesEvaluatee {
@@ -70,7 +72,8 @@ export function buildMinutesDocument(input: MinutesInput): OfficialDocInput {
     body.push({ level: 1, text: `${chineseNumeral(i + 1)}、${person.name}（${person.position}）` });
     if (person.questions.length === 0) body.push({ text: '无询问。' });
     person.questions.forEach((q, j) => {
-      body.push({ level: 2, text: `（${chineseNumeral(j + 1)}）${q.askedBy}提问${q.timing ? `（${q.timing}）` : ''}` });
+      const about = [q.origin, q.timing].filter(Boolean).join('，');
+      body.push({ level: 2, text: `（${chineseNumeral(j + 1)}）${q.askedBy}提问${about ? `（${about}）` : ''}` });
       body.push({ text: `问：${withoutSpeakerMark(q.question, '问')}` });
       body.push({ text: `答：${withoutSpeakerMark(q.answer, '答')}` });
       for (const f of q.followUps ?? []) {
