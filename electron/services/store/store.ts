@@ -48,12 +48,21 @@ interface ActiveJournal {
   failing: boolean;
   /**
    * The newest line whose state the partition file holds (-1: none). While the journal is
-   * healthy a change is acknowledged once its line is durable; the file follows right after, in
-   * the write queue (`catchUp`), so it lags by the lines of at most one such write.
+   * healthy a change is acknowledged once its line is durable; the file follows right after
+   * (`followFile`), beside the write queue, so it lags by the lines of at most two such writes.
    */
   fileSeq: number;
-  /** A catch-up write of the partition file is queued. */
+  /** A follow-up write of the partition file is waiting its turn (it takes the newest state when it starts). */
   catchUpQueued: boolean;
+  /**
+   * The partition file's writes that follow the journal, one after another and outside the
+   * write queue, so the next draw or sheet never waits behind one. Never rejects. Everything in
+   * the queue that writes, copies, removes or restarts this partition's file or journal first
+   * waits for it (`settleFile`).
+   */
+  fileWrites: Promise<void>;
+  /** Counts the times the journal was written afresh (its lines numbered from 0 again). */
+  epoch: number;
 }
 
 /**
@@ -219,7 +228,7 @@ class FolderStore implements Store {
       const created = !this.existing.has(key);
       const adapter = partition.adapter as DurableJsonFile<Envelope<unknown>>;
       // A healthy journal: the change is durable once its line is (fdatasync); the partition file
-      // follows right after the caller hears of it (catchUp), off the path to the hall.
+      // follows right after the caller hears of it (catchUp), beside the queue: off the path to the hall.
       const lineOnly = journaled !== null && journal !== undefined && !journal.fresh && journal.bytes <= JOURNAL_RESTART_BYTES;
       let followed = false;
       if (lineOnly) {
@@ -228,6 +237,8 @@ class FolderStore implements Store {
         // The line could not be written: the change is saved in the partition file instead.
         if (!followed) await this.writePartition(adapter, encodeEnvelope(envelope, json));
       } else {
+        // A follow-up write of this file still on its way lands first, never after this one.
+        if (journal) await this.settleFile(key);
         // The journal holds every change since the newest backup: one is taken as it starts.
         if (journaled && !journal) await this.ensureBackupHolds(key, journaled.label);
         await this.ensureDirFor(key);
@@ -313,6 +324,8 @@ class FolderStore implements Store {
         writes: writes.map((w) => ({ key: w.key, bytes: encodeEnvelope(w.envelope, w.json) })),
         removes,
       };
+      // Follow-up writes of these files still on their way land first, never after the change's.
+      for (const key of [...writes.map((w) => w.key), ...removes]) await this.settleFile(key);
       // Committed once the record is durable; if writing it fails, nothing has changed.
       await writePendingChange(this.ctx.fs, this.dataDir, change);
       let applied = true;
@@ -392,18 +405,31 @@ class FolderStore implements Store {
     }
   }
 
-  /** After an acknowledged line: the partition file catches up in the write queue (one write for a burst). */
+  /**
+   * After an acknowledged line: the partition file follows at once, beside the write queue (the
+   * newest state when the write starts; one write for a burst). Its data is frozen, so no later
+   * change can alter what is being written.
+   */
   private queueCatchUp(key: PartitionKey, journal: ActiveJournal): void {
     if (journal.catchUpQueued) return;
     journal.catchUpQueued = true;
-    void this.queue.run(async () => {
+    journal.fileWrites = journal.fileWrites.then(async () => {
       journal.catchUpQueued = false;
       await this.catchUp(key, journal);
     });
   }
 
+  /** In the queue, before anything else touches this partition's file or journal: the follow-up writes are done. */
+  private async settleFile(key: PartitionKey): Promise<void> {
+    await this.journals.get(key)?.fileWrites;
+  }
+
+  /** Every partition file holds its journal's last line (a backup or a copy of the folder follows). */
   private async catchUpAll(): Promise<void> {
-    for (const [key, journal] of this.journals) await this.catchUp(key, journal);
+    for (const [key, journal] of this.journals) {
+      journal.fileWrites = journal.fileWrites.then(() => this.catchUp(key, journal).then(() => undefined));
+      await journal.fileWrites;
+    }
   }
 
   /**
@@ -415,9 +441,13 @@ class FolderStore implements Store {
     const partition = this.loaded.get(key);
     if (!partition) return false;
     try {
+      // The line and the state are taken together: changes acknowledged meanwhile follow next time.
+      const seq = journal.seq;
+      const epoch = journal.epoch;
       const envelope = partition.data;
       await this.writePartition(partition.adapter as DurableJsonFile<Envelope<unknown>>, encodeEnvelope(envelope, this.committedJson(envelope.data)));
-      journal.fileSeq = journal.seq;
+      // Unless the journal was started again meanwhile (then its own numbering says what the file holds).
+      if (this.journals.get(key) === journal && journal.epoch === epoch) journal.fileSeq = Math.max(journal.fileSeq, seq);
       return true;
     } catch (err) {
       this.ctx.log.error('writing the meeting file after its journal failed; the journal holds the changes', { key, error: String(err) });
@@ -445,6 +475,7 @@ class FolderStore implements Store {
     assertValidKey(key);
     return this.queue.run(async () => {
       if (this.pending) await this.finishPending();
+      await this.settleFile(key);
       await this.loading.get(key)?.catch(() => undefined);
       // The journal goes first: a journal without its partition would bring the partition back.
       this.journals.delete(key);
@@ -550,6 +581,8 @@ class FolderStore implements Store {
     return this.queue.run(async () => {
       if (this.pending) await this.finishPending();
       await Promise.allSettled(this.loading.values());
+      // A task that copies or reads the folder's files finds each meeting file holding its journal.
+      await this.catchUpAll();
       return task();
     });
   }
@@ -566,6 +599,8 @@ class FolderStore implements Store {
       if (this.periodicTimer) clearTimeout(this.periodicTimer);
       this.periodicTimer = null;
       await this.background.catch(() => undefined);
+      // Each meeting file holds its journal's last line before the folder is let go.
+      await this.queue.run(() => this.catchUpAll()).catch(() => undefined);
       await this.queue.idle();
       // Left in its record if this fails too: the next start finishes it.
       if (this.pending) await this.finishPending().catch((err: unknown) => this.ctx.log.error('the partitions of a change are still not written; the next start finishes them', { error: String(err) }));
@@ -693,7 +728,7 @@ class FolderStore implements Store {
   private async journalChange(key: PartitionKey, label: string, json: Uint8Array, savedAt: string): Promise<void> {
     let journal = this.journals.get(key);
     if (!journal) {
-      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false };
+      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false, fileWrites: Promise.resolve(), epoch: 0 };
       this.journals.set(key, journal);
       this.ctx.log.info('meeting journal started', { key, journal: journal.path });
     }
@@ -722,6 +757,7 @@ class FolderStore implements Store {
   /** `fileHolds`: the partition file holds this state. */
   private async writeFreshJournal(journal: ActiveJournal, json: Uint8Array, savedAt: string, fileHolds: boolean): Promise<void> {
     await startJournal(this.ctx.fs, journal.path, this.ctx.codec.schemaVersion, savedAt, json, fileHolds);
+    journal.epoch++;
     journal.seq = 0;
     journal.bytes = json.length;
     journal.fresh = false;
@@ -872,7 +908,7 @@ class FolderStore implements Store {
       }
       const wanted = data !== null ? type.journal?.(data) : null;
       if (wanted) {
-        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false };
+        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false, fileWrites: Promise.resolve(), epoch: 0 };
         this.journals.set(key, journal);
         await this.restartJournal(key, journal);
       } else if (await pathExists(fs, path)) {

@@ -72,9 +72,9 @@ describe('minutes (询问记录)', () => {
     await h.call('live.slide', { slide: 'evaluatee' });
     await h.call('questioning.next');
 
-    // On disk at once.
-    const file = await readFile(join(h.s.dataDir, 'meeting', `${meetingId}.json`), 'utf8');
-    expect(file).toContain(SECRET);
+    // On disk at once: in the meeting's journal (the meeting file follows once changes pause).
+    const journal = await readFile(join(h.s.dataDir, 'meeting', `${meetingId}.journal`), 'utf8');
+    expect(journal.trim().split('\n').at(-1)).toContain(SECRET);
 
     // Not in anything the hall asked for or was sent, nor in the console's copy of the hall's view.
     const hall = await h.call<HallView>('hall.view', {}, 'hall');

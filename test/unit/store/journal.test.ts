@@ -37,13 +37,18 @@ async function startMeeting(store: Store): Promise<void> {
   await store.update<Meeting, void>(KEY, (d) => void (d.running = true));
 }
 
-/** Keys sheets; then waits for the meeting file to catch up with the journal (as it does right after each change). */
+/**
+ * Keys sheets like an operator, with a pause after each: the meeting file catches up with the
+ * journal before the next sheet (as it does once changes pause).
+ */
 async function key(store: Store, from: number, to: number): Promise<void> {
-  for (let n = from; n <= to; n++) await store.update<Meeting, void>(KEY, (d) => void d.sheets.push(n));
-  await settle(store);
+  for (let n = from; n <= to; n++) {
+    await store.update<Meeting, void>(KEY, (d) => void d.sheets.push(n));
+    await settle(store);
+  }
 }
 
-/** Resolves once the write queue is idle: the partition file has caught up with its journal. */
+/** Resolves once the write queue is idle and the partition file has caught up with its journal (`exclusive` does that first). */
 function settle(store: Store): Promise<void> {
   return store.exclusive(async () => undefined);
 }

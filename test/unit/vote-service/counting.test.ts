@@ -32,9 +32,10 @@ describe('counting sheet by sheet', () => {
     ]);
     expect(g.tally?.[0]).toEqual(counts({ satisfied: 2, basic: 1 }));
 
-    // On disk, and again after a restart of the services.
-    const file = JSON.parse(await readFile(join(first.s.dataDir, 'meeting', `${st.meetingId}.json`), 'utf8'));
-    expect(file.data.votes.rounds[0].groups[0].sheets).toHaveLength(3);
+    // On disk (in the meeting's journal at once; the meeting file follows once changes pause), and again after a restart of the services.
+    const journal = await readFile(join(first.s.dataDir, 'meeting', `${st.meetingId}.journal`), 'utf8');
+    const line = JSON.parse(journal.trim().split('\n').at(-1)!);
+    expect(line.data.votes.rounds[0].groups[0].sheets).toHaveLength(3);
     await closeAll();
     const second = await start(first.dir);
     st = await second.call('vote.state');
