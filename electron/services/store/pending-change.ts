@@ -118,19 +118,22 @@ export async function writePendingChange(fs: StoreFs, dataDir: string, change: P
  */
 export async function applyPendingChange(fs: StoreFs, dataDir: string, change: PendingChange, made = new Set<string>()): Promise<void> {
   for (const { key, bytes } of change.writes) {
-    const file = partitionPath(dataDir, key);
-    const dir = dirname(file);
-    if (dir !== dataDir && !made.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
-      await fs.syncDir(dataDir);
-      made.add(dir);
-    }
-    await writeFileDurably(fs, file, bytes);
+    await ensureKindDir(fs, dataDir, key, made);
+    await writeFileDurably(fs, partitionPath(dataDir, key), bytes);
   }
   for (const key of change.removes) {
     await removeJournal(fs, journalPath(dataDir, key));
     await removeFileDurably(fs, partitionPath(dataDir, key));
   }
+}
+
+/** The folder of a partition's kind (`year/`), created once and its entry made durable; `made` remembers it. */
+export async function ensureKindDir(fs: StoreFs, dataDir: string, key: PartitionKey, made: Set<string>): Promise<void> {
+  const dir = dirname(partitionPath(dataDir, key));
+  if (dir === dataDir || made.has(dir)) return;
+  await fs.mkdir(dir, { recursive: true });
+  await fs.syncDir(dataDir);
+  made.add(dir);
 }
 
 /** Step 3. */

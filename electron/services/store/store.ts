@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { parseOrThrow } from '../../../shared/api/validation';
 import { ApiError } from '../../../shared/api/errors';
@@ -17,7 +17,7 @@ import { checkMigrations } from './migration-runner';
 import { migrateFolder, type FolderContext } from './migrate-folder';
 import { PartitionVersionError, prepareFolder, StoreVersionError } from './open-folder';
 import { assertValidKey, partitionPath, scanPartitions } from './partition-key';
-import { applyPendingChange, clearPendingChange, writePendingChange, type PendingChange } from './pending-change';
+import { applyPendingChange, clearPendingChange, ensureKindDir, writePendingChange, type PendingChange } from './pending-change';
 import { pathExists, quarantineFile } from './quarantine';
 import { quarantineAndRecover } from './recovery';
 import { defaultRetention } from './retention';
@@ -215,13 +215,7 @@ class FolderStore implements Store {
       const committed = partition.data.data;
       const draft = draftOf(committed) as T;
       const result = await mutate(draft);
-      // Only what changed is re-checked against committed data zod has accepted; anything the
-      // check cannot vouch for (or an empty partition never validated) is parsed whole, which
-      // also gives the caller zod's message naming the field.
-      const checked = this.trusted.has(committed as object) ? checkChange(type.schema, draft, committed) : FAIL;
-      const data = checked === FAIL ? parseOrThrow(type.schema, draft, storeMessages.invalidData(key)) : checked.data;
-      const fresh = new Map<object, Uint8Array>();
-      const json = serialize(data, checked === FAIL ? NOTHING_BUILT : checked.built, this.jsonCache, fresh);
+      const { data, json, fresh } = this.checkAndSerialize(key, type, committed, draft);
       const envelope = envelopeOf(this.ctx.codec, data, this.ctx.clock.now());
       const journaled = type.journal?.(data) ?? null;
       const journal = this.journals.get(key);
@@ -302,13 +296,10 @@ class FolderStore implements Store {
       for (const [key, { partition, draft }] of drafts) {
         const type = this.typeOf(key);
         const committed = partition.data.data;
-        const checked = this.trusted.has(committed as object) ? checkChange(type.schema, draft, committed) : FAIL;
-        const data = checked === FAIL ? parseOrThrow(type.schema, draft, storeMessages.invalidData(key)) : checked.data;
+        const { data, json, fresh } = this.checkAndSerialize(key, type, committed, draft);
         const created = !this.existing.has(key);
-        if (!created && checked !== FAIL && data === committed) continue; // unchanged
-        const fresh = new Map<object, Uint8Array>();
-        const json = serialize(data, checked === FAIL ? NOTHING_BUILT : checked.built, this.jsonCache, fresh);
-        if (!created && Buffer.from(json).equals(Buffer.from(this.committedJson(committed)))) continue;
+        // Unchanged: the same committed data back, or the same bytes.
+        if (!created && (data === committed || Buffer.from(json).equals(Buffer.from(this.committedJson(committed))))) continue;
         const envelope = envelopeOf(this.ctx.codec, data, nowMs);
         writes.push({ key, partition, data, json, fresh, envelope, created, journaled: type.journal?.(data) ?? null });
       }
@@ -381,6 +372,19 @@ class FolderStore implements Store {
     await clearPendingChange(this.ctx.fs, this.dataDir);
     this.pending = null;
     this.ctx.log.info('the partitions of an earlier change are now written', { label: change.label });
+  }
+
+  /**
+   * A changed draft, validated and serialised. Only what changed is re-checked against committed
+   * data zod has accepted; anything the check cannot vouch for (or an empty partition never
+   * validated) is parsed whole, which also gives the caller zod's message naming the field.
+   */
+  private checkAndSerialize(key: PartitionKey, type: PartitionType<unknown>, committed: unknown, draft: unknown): { data: unknown; json: Uint8Array; fresh: Map<object, Uint8Array> } {
+    const checked = this.trusted.has(committed as object) ? checkChange(type.schema, draft, committed) : FAIL;
+    const data = checked === FAIL ? parseOrThrow(type.schema, draft, storeMessages.invalidData(key)) : checked.data;
+    const fresh = new Map<object, Uint8Array>();
+    const json = serialize(data, checked === FAIL ? NOTHING_BUILT : checked.built, this.jsonCache, fresh);
+    return { data, json, fresh };
   }
 
   private async writePartition(adapter: DurableJsonFile<Envelope<unknown>>, bytes: Uint8Array): Promise<void> {
@@ -984,12 +988,8 @@ class FolderStore implements Store {
   }
 
   /** The kind's folder is created once; its new directory entry is made durable too. */
-  private async ensureDirFor(key: PartitionKey): Promise<void> {
-    const dir = dirname(partitionPath(this.dataDir, key));
-    if (dir === this.dataDir || this.madeDirs.has(dir)) return;
-    await this.ctx.fs.mkdir(dir, { recursive: true });
-    await this.ctx.fs.syncDir(this.dataDir);
-    this.madeDirs.add(dir);
+  private ensureDirFor(key: PartitionKey): Promise<void> {
+    return ensureKindDir(this.ctx.fs, this.dataDir, key, this.madeDirs);
   }
 
   private async prune(): Promise<void> {
