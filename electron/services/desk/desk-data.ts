@@ -4,6 +4,7 @@ import { CORE_KEY, meetingKey, parsePartitionKey, yearKey, type CoreData, type M
 import { describeIssues } from '../../../shared/api/validation';
 import type { Evaluation } from '../../../shared/domain/evaluations';
 import type { ServiceContext } from '../api/service-context';
+import type { StoreTransaction } from '../store';
 
 /**
  * Typed access to the desk's partitions with the cross-record checks run inside every change,
@@ -85,6 +86,18 @@ export async function updateMeeting<R>(ctx: ServiceContext, id: string, mutate: 
   });
 }
 
+/** The year partitions a store change touches: each drafted once, all checked against core at the end (as updateYear checks). */
+export function yearDrafts(tx: StoreTransaction): { draft(year: number): Promise<YearData>; forget(year: number): void; check(core: Readonly<CoreData>): void } {
+  const years = new Map<number, YearData>();
+  return {
+    draft: async (year) => years.get(year) ?? years.set(year, await tx.draft<YearData>(yearKey(year))).get(year)!,
+    forget: (year) => void years.delete(year),
+    check: (core) => {
+      for (const data of years.values()) throwIfIssues(checkYear(data, core), '计划数据不一致，未保存');
+    },
+  };
+}
+
 /** The partitions of one `changeTogether`: working copies, each read on first ask. */
 export interface DeskChange {
   core(): Promise<CoreData>;
@@ -105,12 +118,12 @@ export interface DeskChange {
 export function changeTogether<R>(ctx: ServiceContext, label: string, work: (change: DeskChange) => Promise<R>): Promise<R> {
   return ctx.store.transact(label, async (tx) => {
     let core: CoreData | null = null;
-    const years = new Map<number, YearData>();
+    const years = yearDrafts(tx);
     const meetings = new Map<string, MeetingData>();
     const meeting = async (id: string) => meetings.get(id) ?? meetings.set(id, await tx.draft<MeetingData>(meetingKey(id))).get(id)!;
     const change: DeskChange = {
       core: async () => (core ??= await tx.draft<CoreData>(CORE_KEY)),
-      year: async (year) => years.get(year) ?? years.set(year, await tx.draft<YearData>(yearKey(year))).get(year)!,
+      year: years.draft,
       meeting: async (id) => {
         if (!meetings.has(id) && !ctx.store.has(meetingKey(id))) throw new ApiError('not_found', '找不到该会议，可能已被删除。');
         return meeting(id);
@@ -120,13 +133,13 @@ export function changeTogether<R>(ctx: ServiceContext, label: string, work: (cha
         tx.remove(key);
         const parsed = parsePartitionKey(key);
         if (parsed?.kind === 'meeting') meetings.delete(parsed.id);
-        if (parsed?.kind === 'year') years.delete(parsed.year);
+        if (parsed?.kind === 'year') years.forget(parsed.year);
       },
     };
     const result = await work(change);
     const checkedCore = core ?? (await readCore(ctx));
     if (core) throwIfIssues(checkCore(core), '数据不一致，未保存');
-    for (const data of years.values()) throwIfIssues(checkYear(data, checkedCore), '计划数据不一致，未保存');
+    years.check(checkedCore);
     for (const data of meetings.values()) throwIfIssues(checkMeeting(data, checkedCore), '会议数据不一致，未保存');
     return result;
   });
