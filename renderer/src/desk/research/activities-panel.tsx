@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ResearchDetail } from '../../../../shared/api/documents-types';
 import type { ResearchRecordsView } from '../../../../shared/api/research-types';
 import {
@@ -15,7 +15,8 @@ import {
 } from '../../../../shared/domain/research-records';
 import { formatDateCn, isIsoDate } from '../../../../shared/format/dates';
 import { getPlatform } from '../../platform/platform';
-import { saveStateText, useAutosave } from '../../ui/autosave';
+import { saveStateText } from '../../ui/autosave';
+import { useRecordDraft } from './use-record-draft';
 import { DateInput } from '../../ui/date-field';
 import { deliverWithNotice } from '../exports/deliver';
 import { QuestionnaireEditor, countOf } from './questionnaire-editor';
@@ -87,7 +88,6 @@ function summaryOf(a: ResearchActivity): string {
 }
 
 function ActivityCard({ detail, view, activity, open, onToggle }: { detail: ResearchDetail; view: ResearchRecordsView; activity: ResearchActivity; open: boolean; onToggle(): void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(activity));
   const [refusal, setRefusal] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const save = useCallback(
@@ -96,12 +96,7 @@ function ActivityCard({ detail, view, activity, open, onToggle }: { detail: Rese
     },
     [detail.year],
   );
-  const autosave = useAutosave<Draft>(`research-activity.${activity.id}`, save);
-  const busy = autosave.state.kind === 'pending' || autosave.state.kind === 'saving';
-  useEffect(() => {
-    if (!busy) setDraft(draftOf(activity));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activity.updatedAt]);
+  const { draft, setDraft, autosave } = useRecordDraft(`research-activity.${activity.id}`, activity, draftOf, save);
 
   /** Shown at once; saved only when the schema would take it (a refusal names the field and saves nothing). */
   const change = (next: Draft) => {

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { ResearchDetail } from '../../../../shared/api/documents-types';
 import type { ResearchRecordsView } from '../../../../shared/api/research-types';
 import { ACTIVITY_LABELS, FINDING_WEIGHTS, FINDING_WEIGHT_LABELS, findingDraftSchema, type Finding, type FindingDraft, type FindingWeight } from '../../../../shared/domain/research-records';
 import { formatDateCn } from '../../../../shared/format/dates';
 import { getPlatform } from '../../platform/platform';
-import { saveStateText, useAutosave } from '../../ui/autosave';
+import { saveStateText } from '../../ui/autosave';
+import { useRecordDraft } from './use-record-draft';
 
 type Draft = FindingDraft & { id: string };
 
@@ -126,7 +127,6 @@ function FindingFields({ view, value, onChange, onLeave, prefix }: { view: Resea
 }
 
 function FindingItem({ detail, view, finding, index, extra }: { detail: ResearchDetail; view: ResearchRecordsView; finding: Finding; index: number; extra?: (finding: Finding) => ReactNode }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(finding));
   const [refusal, setRefusal] = useState<string | null>(null);
   const save = useCallback(
     async (value: Draft) => {
@@ -134,12 +134,7 @@ function FindingItem({ detail, view, finding, index, extra }: { detail: Research
     },
     [detail.year],
   );
-  const autosave = useAutosave<Draft>(`research-finding.${finding.id}`, save);
-  const busy = autosave.state.kind === 'pending' || autosave.state.kind === 'saving';
-  useEffect(() => {
-    if (!busy) setDraft(draftOf(finding));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [finding.updatedAt]);
+  const { draft, setDraft, autosave } = useRecordDraft(`research-finding.${finding.id}`, finding, draftOf, save);
   const change = (next: FindingDraft) => {
     const d = next as Draft;
     setDraft(d);
