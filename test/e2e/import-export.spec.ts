@@ -76,6 +76,8 @@ test('the guided start offers the import: units from a UTF-8 csv, counted at onc
     location.hash = '#/setup';
   });
   await page.getByRole('button', { name: '下一步：录入人员' }).click();
+  // The count reads '…' until the list has arrived.
+  await expect(page.getByTestId('setup-count-unit')).toHaveText(/^\d+个$/);
   const before = Number((await page.getByTestId('setup-count-unit').innerText()).replace('个', ''));
   await page.getByRole('button', { name: '从表格导入单位' }).click();
   const dialog = page.getByRole('dialog', { name: '从表格导入单位' });

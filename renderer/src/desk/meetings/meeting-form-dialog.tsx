@@ -64,7 +64,11 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
   const suggestion = suggestName(shortName, session, sitting);
   const shownName = nameTouched ? name : suggestion;
 
+  // Not before the settings and the roster have arrived: the 届次 and the presiding 主任 are filled from them.
+  const ready = settled && members.data !== undefined;
+
   const submit = async () => {
+    if (!ready) return;
     setBusy(true);
     setErrors({ fields: {} });
     // The year follows the date; an unusable date falls back to this year so only the date is flagged.
@@ -92,7 +96,7 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="btn primary" onClick={submit} disabled={busy}>
+          <button type="button" className="btn primary" onClick={submit} disabled={busy || !ready}>
             {meeting ? '保存' : '创建会议'}
           </button>
         </>
