@@ -3,68 +3,37 @@ import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { parseOrThrow } from '../../../shared/api/validation';
 import { ApiError } from '../../../shared/api/errors';
-import { BackupStore, entryPathOf, infoOf, sha256 } from './backups';
+import { BackupStore, infoOf } from './backups';
 import { decodePartition, envelopeOf, isEnvelope, makeCodec, partitionTypeOf } from './codec';
 import { deepFreeze } from './deep-freeze';
 import { checkChange, draftOf, FAIL, serialize } from './incremental';
-import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, parseJsonBytes, removeFileDurably, writeFileDurably } from './durable-file';
-import { appendJournal, journalLine, journalPath, journalStanding, parseJournal, removeJournal, scanJournals, startJournal } from './journal';
+import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, removeFileDurably } from './durable-file';
+import { journalPath, removeJournal } from './journal';
 import { dataMessages, notices as noticeOf } from './notices';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
 import { partitionLabel, storeMessages } from './messages';
 import { readMeta, writeMeta, type StoreMeta } from './meta';
 import { checkMigrations } from './migration-runner';
 import { migrateFolder, type FolderContext } from './migrate-folder';
-import { PartitionVersionError, prepareFolder, StoreVersionError } from './open-folder';
+import { prepareFolder, StoreVersionError } from './open-folder';
 import { assertValidKey, partitionPath, scanPartitions } from './partition-key';
 import { applyPendingChange, clearPendingChange, ensureKindDir, writePendingChange, type PendingChange } from './pending-change';
-import { pathExists, quarantineFile } from './quarantine';
+import { pathExists } from './quarantine';
 import { quarantineAndRecover } from './recovery';
 import { defaultRetention } from './retention';
 import { nodeStoreFs } from './store-fs';
 import type { BackupInfo, BackupReason, Envelope, PartitionKey, PartitionType, RetentionPolicy, Store, StoreNotice, StoreOptions, StoreTransaction } from './types';
 import { WriteQueue } from './write-queue';
+import { reconcileJournals } from './journal-reconcile';
+import { JOURNAL_RESTART_BYTES, MeetingJournals, type LoadedPartition } from './meeting-journals';
 
 export { StoreLockedError } from './lock';
 export { PartitionVersionError, StoreVersionError } from './open-folder';
 
-type Partition = Low<Envelope<unknown>>;
+type Partition = LoadedPartition;
 
 const NOTHING_BUILT: ReadonlySet<object> = new Set();
 const TEN_MINUTES = 10 * 60_000;
-/** A journal grown past this is started again from the partition's current state (one line). */
-const JOURNAL_RESTART_BYTES = 16 * 1024 * 1024;
-
-interface ActiveJournal {
-  path: string;
-  /** Number of the last line written. */
-  seq: number;
-  bytes: number;
-  /** Names the 'meeting-end' backup taken when the journal is folded in. */
-  label: string;
-  /** The next change writes the journal afresh instead of appending (a new journal, or after a failure). */
-  fresh: boolean;
-  /** Writing it failed and has not succeeded since (the office was told once). */
-  failing: boolean;
-  /**
-   * The newest line whose state the partition file holds (-1: none). While the journal is
-   * healthy a change is acknowledged once its line is durable; the file follows right after
-   * (`followFile`), beside the write queue, so it lags by the lines of at most two such writes.
-   */
-  fileSeq: number;
-  /** A follow-up write of the partition file is waiting its turn (it takes the newest state when it starts). */
-  catchUpQueued: boolean;
-  /**
-   * The partition file's writes that follow the journal, one after another and outside the
-   * write queue, so the next draw or sheet never waits behind one. Never rejects. Everything in
-   * the queue that writes, copies, removes or restarts this partition's file or journal first
-   * waits for it (`settleFile`).
-   */
-  fileWrites: Promise<void>;
-  /** Counts the times the journal was written afresh (its lines numbered from 0 again). */
-  epoch: number;
-}
-
 /**
  * Opens (and locks) a data folder. Cleans leftovers, refuses partitions of a newer version,
  * reads meta, finishes an interrupted restore or migration, migrates an older folder (after a
@@ -139,7 +108,8 @@ class FolderStore implements Store {
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
   private readonly queue = new WriteQueue();
   private readonly madeDirs = new Set<string>();
-  private readonly journals = new Map<PartitionKey, ActiveJournal>();
+  /** The journals of meetings being held (every acknowledged change a durable line; the file follows). */
+  private readonly journals: MeetingJournals;
   /** Partitions the migration at open found bad and quarantined, where a journal will replace them. */
   private readonly quarantinedAtOpen = new Map<PartitionKey, string>();
   private backupEveryMs: number;
@@ -172,6 +142,16 @@ class FolderStore implements Store {
     // Counted from the start: the startup backup (or the newest one) stands for the state opened.
     this.lastBackupMs = ctx.clock.now();
     this.existing = new Set(keys);
+    this.journals = new MeetingJournals({
+      ctx,
+      loaded: (key) => this.loaded.get(key),
+      exists: (key) => this.existing.has(key),
+      writePartition: (adapter, bytes) => this.writePartition(adapter, bytes),
+      committedJson: (data) => this.committedJson(data),
+      takeBackup: (reason, label) => this.takeBackup(reason, label),
+      addNotice: (notice) => this.addNotice(notice),
+      nowIso: () => this.nowIso(),
+    });
   }
 
   notices(): StoreNotice[] {
@@ -227,14 +207,14 @@ class FolderStore implements Store {
       let followed = false;
       if (lineOnly) {
         journal.label = journaled.label;
-        followed = await this.appendChange(key, journal, json, envelope.savedAt);
+        followed = await this.journals.append(key, journal, json, envelope.savedAt);
         // The line could not be written: the change is saved in the partition file instead.
         if (!followed) await this.writePartition(adapter, encodeEnvelope(envelope, json));
       } else {
         // A follow-up write of this file still on its way lands first, never after this one.
-        if (journal) await this.settleFile(key);
+        if (journal) await this.journals.settle(key);
         // The journal holds every change since the newest backup: one is taken as it starts.
-        if (journaled && !journal) await this.ensureBackupHolds(key, journaled.label);
+        if (journaled && !journal) await this.journals.ensureBackupHolds(key, journaled.label);
         await this.ensureDirFor(key);
         // Durable first; memory and listeners only once the bytes are on disk.
         await this.writePartition(adapter, encodeEnvelope(envelope, json));
@@ -245,10 +225,10 @@ class FolderStore implements Store {
       this.existing.add(key);
       // Then the journal (started or written afresh), before the caller hears of the change.
       if (!lineOnly) {
-        if (journaled) await this.journalChange(key, journaled.label, json, envelope.savedAt);
-        else if (journal) await this.foldJournal(key, journal);
+        if (journaled) await this.journals.record(key, journaled.label, json, envelope.savedAt);
+        else if (journal) await this.journals.fold(key, journal);
       }
-      if (followed) this.queueCatchUp(key, journal!);
+      if (followed) this.journals.follow(key, journal!);
       // A new partition has no copy in any backup yet: one is taken before the caller hears of it.
       if (created && !this.seeding) await this.backupNewPartition(partitionLabel(key));
       this.emitCommit([key]);
@@ -306,7 +286,7 @@ class FolderStore implements Store {
       const removes = [...removed].filter((key) => this.existing.has(key) || this.journals.has(key));
       if (writes.length === 0 && removes.length === 0) return result;
       // A journal holds every change since the newest backup: one is taken before a journal starts.
-      for (const w of writes) if (w.journaled && !this.journals.has(w.key)) await this.ensureBackupHolds(w.key, w.journaled.label);
+      for (const w of writes) if (w.journaled && !this.journals.has(w.key)) await this.journals.ensureBackupHolds(w.key, w.journaled.label);
       const savedAt = new Date(nowMs).toISOString();
       const change: PendingChange = {
         schemaVersion: this.ctx.codec.schemaVersion,
@@ -316,7 +296,7 @@ class FolderStore implements Store {
         removes,
       };
       // Follow-up writes of these files still on their way land first, never after the change's.
-      for (const key of [...writes.map((w) => w.key), ...removes]) await this.settleFile(key);
+      for (const key of [...writes.map((w) => w.key), ...removes]) await this.journals.settle(key);
       // Committed once the record is durable; if writing it fails, nothing has changed.
       await writePendingChange(this.ctx.fs, this.dataDir, change);
       let applied = true;
@@ -338,7 +318,7 @@ class FolderStore implements Store {
         this.ctx.backups.changed(partitionPath(this.dataDir, w.key));
       }
       for (const key of removes) {
-        this.journals.delete(key);
+        this.journals.forget(key);
         this.loaded.delete(key);
         this.existing.delete(key);
         this.ctx.backups.changed(partitionPath(this.dataDir, key));
@@ -346,17 +326,14 @@ class FolderStore implements Store {
       if (applied) {
         for (const w of writes) {
           const journal = this.journals.get(w.key);
-          if (w.journaled) await this.journalChange(w.key, w.journaled.label, w.json, savedAt);
-          else if (journal) await this.foldJournal(w.key, journal);
+          if (w.journaled) await this.journals.record(w.key, w.journaled.label, w.json, savedAt);
+          else if (journal) await this.journals.fold(w.key, journal);
         }
         const created = writes.filter((w) => w.created).map((w) => partitionLabel(w.key));
         if (created.length > 0 && !this.seeding) await this.backupNewPartition(created.join('、'));
       } else {
         // Each journal is written afresh by the next change (the file it follows is being replaced).
-        for (const w of writes) {
-          const journal = this.journals.get(w.key);
-          if (journal) journal.fresh = true;
-        }
+        for (const w of writes) this.journals.markFresh(w.key);
       }
       this.emitCommit([...writes.map((w) => w.key), ...removes].sort());
       this.noteChange();
@@ -393,73 +370,6 @@ class FolderStore implements Store {
   }
 
   /**
-   * Appends a change's line to a healthy journal; true once it is durable. On failure the line
-   * may be half-written: false, and the journal is written afresh with the next change.
-   */
-  private async appendChange(key: PartitionKey, journal: ActiveJournal, json: Uint8Array, savedAt: string): Promise<boolean> {
-    try {
-      const line = journalLine(journal.seq + 1, this.ctx.codec.schemaVersion, savedAt, json, journal.fileSeq);
-      await appendJournal(this.ctx.fs, journal.path, line);
-      journal.seq++;
-      journal.bytes += line.length;
-      return true;
-    } catch (err) {
-      this.journalFailed(key, journal, err);
-      return false;
-    }
-  }
-
-  /**
-   * After an acknowledged line: the partition file follows at once, beside the write queue (the
-   * newest state when the write starts; one write for a burst). Its data is frozen, so no later
-   * change can alter what is being written.
-   */
-  private queueCatchUp(key: PartitionKey, journal: ActiveJournal): void {
-    if (journal.catchUpQueued) return;
-    journal.catchUpQueued = true;
-    journal.fileWrites = journal.fileWrites.then(async () => {
-      journal.catchUpQueued = false;
-      await this.catchUp(key, journal);
-    });
-  }
-
-  /** In the queue, before anything else touches this partition's file or journal: the follow-up writes are done. */
-  private async settleFile(key: PartitionKey): Promise<void> {
-    await this.journals.get(key)?.fileWrites;
-  }
-
-  /** Every partition file holds its journal's last line (a backup or a copy of the folder follows). */
-  private async catchUpAll(): Promise<void> {
-    for (const [key, journal] of this.journals) {
-      journal.fileWrites = journal.fileWrites.then(() => this.catchUp(key, journal).then(() => undefined));
-      await journal.fileWrites;
-    }
-  }
-
-  /**
-   * Writes the partition file with the state of the journal's last line, if it is behind. If this
-   * fails the journal still holds every change (the next change or backup tries again).
-   */
-  private async catchUp(key: PartitionKey, journal: ActiveJournal): Promise<boolean> {
-    if (this.journals.get(key) !== journal || journal.fresh || journal.fileSeq === journal.seq) return true;
-    const partition = this.loaded.get(key);
-    if (!partition) return false;
-    try {
-      // The line and the state are taken together: changes acknowledged meanwhile follow next time.
-      const seq = journal.seq;
-      const epoch = journal.epoch;
-      const envelope = partition.data;
-      await this.writePartition(partition.adapter as DurableJsonFile<Envelope<unknown>>, encodeEnvelope(envelope, this.committedJson(envelope.data)));
-      // Unless the journal was started again meanwhile (then its own numbering says what the file holds).
-      if (this.journals.get(key) === journal && journal.epoch === epoch) journal.fileSeq = Math.max(journal.fileSeq, seq);
-      return true;
-    } catch (err) {
-      this.ctx.log.error('writing the meeting file after its journal failed; the journal holds the changes', { key, error: String(err) });
-      return false;
-    }
-  }
-
-  /**
    * The backup of a new partition's first write. Cheap: files unchanged since the last backup
    * are not hashed again and share their blobs, so it costs the new file's blob, a stat of each
    * file and a manifest. If it fails the change stays saved (it is in its file) and the next
@@ -479,10 +389,10 @@ class FolderStore implements Store {
     assertValidKey(key);
     return this.queue.run(async () => {
       if (this.pending) await this.finishPending();
-      await this.settleFile(key);
+      await this.journals.settle(key);
       await this.loading.get(key)?.catch(() => undefined);
       // The journal goes first: a journal without its partition would bring the partition back.
-      this.journals.delete(key);
+      this.journals.forget(key);
       await removeJournal(this.ctx.fs, journalPath(this.dataDir, key));
       const removed = await removeFileDurably(this.ctx.fs, partitionPath(this.dataDir, key));
       this.ctx.backups.changed(partitionPath(this.dataDir, key));
@@ -512,11 +422,11 @@ class FolderStore implements Store {
     // A backup copies the files: a change of several partitions is wholly in them first.
     if (this.pending) await this.finishPending();
     // A backup copies the files: each partition file holds its journal's last line first.
-    await this.catchUpAll();
+    await this.journals.catchUpAll();
     const info = await this.ctx.backups.create(reason, label, this.meta.schemaVersion);
     this.lastBackupMs = this.ctx.clock.now();
     this.dirty = false;
-    for (const [key, journal] of this.journals) await this.restartJournal(key, journal);
+    await this.journals.restartAll();
     await this.prune();
     return infoOf(info);
   }
@@ -531,7 +441,7 @@ class FolderStore implements Store {
         throw new ApiError('conflict', storeMessages.backupNewer(backupId, target.schemaVersion, this.ctx.codec.schemaVersion));
       }
       // The safety backup copies files: each meeting file holds its journal's last line first.
-      await this.catchUpAll();
+      await this.journals.catchUpAll();
       const safety = await this.ctx.backups.create('before-restore', `恢复备份 ${backupId} 之前`, this.meta.schemaVersion);
       const before = [...this.existing];
       const previousMeta = this.meta;
@@ -560,7 +470,7 @@ class FolderStore implements Store {
       }
       this.ctx.log.info('restored from backup', { backupId, before: safety.id });
       this.addNotice(noticeOf.restored({ kind: 'restored', backupId, backupAt: target.createdAt, safetyBackupId: safety.id, at: this.nowIso() }, this.ctx.clock.now()));
-      await this.resyncJournals();
+      await this.journals.resync(async (key) => this.existing.has(key) && Boolean(this.typeOf(key).journal?.((await this.load(key)).data.data)));
       this.emitCommit([...new Set([...before, ...this.existing])].sort());
       await this.prune();
     });
@@ -586,7 +496,7 @@ class FolderStore implements Store {
       if (this.pending) await this.finishPending();
       await Promise.allSettled(this.loading.values());
       // A task that copies or reads the folder's files finds each meeting file holding its journal.
-      await this.catchUpAll();
+      await this.journals.catchUpAll();
       return task();
     });
   }
@@ -604,7 +514,7 @@ class FolderStore implements Store {
       this.periodicTimer = null;
       await this.background.catch(() => undefined);
       // Each meeting file holds its journal's last line before the folder is let go.
-      await this.queue.run(() => this.catchUpAll()).catch(() => undefined);
+      await this.queue.run(() => this.journals.catchUpAll()).catch(() => undefined);
       await this.queue.idle();
       // Left in its record if this fails too: the next start finishes it.
       if (this.pending) await this.finishPending().catch((err: unknown) => this.ctx.log.error('the partitions of a change are still not written; the next start finishes them', { error: String(err) }));
@@ -715,212 +625,31 @@ class FolderStore implements Store {
     return partition;
   }
 
-  /** Before a journal starts: a backup holding the partition as it is now (unless the newest does). */
-  private async ensureBackupHolds(key: PartitionKey, label: string): Promise<void> {
-    const newest = (await this.ctx.backups.list())[0];
-    const bytes = await this.ctx.fs.readFile(partitionPath(this.dataDir, key)).catch(() => null);
-    const entry = newest?.entries.find((e) => e.path === entryPathOf(key));
-    if (newest && bytes && entry?.sha256 === sha256(bytes)) return;
-    if (!bytes && !this.existing.has(key) && newest) return; // a new partition: nothing to hold yet
-    await this.takeBackup('meeting-start', label);
-  }
-
-  /**
-   * Starts the partition's journal, or writes it afresh (after a failure, or grown too long), with
-   * one line: the change just written to the partition file.
-   */
-  private async journalChange(key: PartitionKey, label: string, json: Uint8Array, savedAt: string): Promise<void> {
-    let journal = this.journals.get(key);
-    if (!journal) {
-      journal = { path: journalPath(this.dataDir, key), seq: 0, bytes: 0, label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false, fileWrites: Promise.resolve(), epoch: 0 };
-      this.journals.set(key, journal);
-      this.ctx.log.info('meeting journal started', { key, journal: journal.path });
-    }
-    journal.label = label;
-    try {
-      await this.writeFreshJournal(journal, json, savedAt, true);
-      if (journal.failing) this.ctx.log.info('meeting journal written afresh after a failure', { key });
-      journal.failing = false;
-    } catch (err) {
-      this.journalFailed(key, journal, err);
-    }
-  }
-
-  /** A line may be half-written: the next change writes the partition file and the whole journal again (by rename). */
-  private journalFailed(key: PartitionKey, journal: ActiveJournal, err: unknown): void {
-    journal.fresh = true;
-    this.ctx.log.error('writing the meeting journal failed; the change is saved in its partition', { key, journal: journal.path, error: String(err) });
-    if (!journal.failing) {
-      this.addNotice(
-        noticeOf.journalFailed({ kind: 'journal-failed', key, file: partitionPath(this.dataDir, key), journal: journal.path, detail: (err as NodeJS.ErrnoException).code ?? String(err), at: this.nowIso() }),
-      );
-    }
-    journal.failing = true;
-  }
-
-  /** `fileHolds`: the partition file holds this state. */
-  private async writeFreshJournal(journal: ActiveJournal, json: Uint8Array, savedAt: string, fileHolds: boolean): Promise<void> {
-    await startJournal(this.ctx.fs, journal.path, this.ctx.codec.schemaVersion, savedAt, json, fileHolds);
-    journal.epoch++;
-    journal.seq = 0;
-    journal.bytes = json.length;
-    journal.fresh = false;
-    journal.fileSeq = fileHolds ? 0 : -1;
-  }
-
-  /** After a backup, the journal needs only what follows it: one line, the partition as it is now. */
-  private async restartJournal(key: PartitionKey, journal: ActiveJournal): Promise<void> {
-    const partition = this.loaded.get(key);
-    if (!partition) return;
-    // The file holds the current state unless catching it up has failed (takeBackup tried).
-    const fileHolds = journal.fresh || journal.fileSeq === journal.seq;
-    try {
-      await this.writeFreshJournal(journal, this.committedJson(partition.data.data), partition.data.savedAt, fileHolds);
-    } catch (err) {
-      journal.fresh = true;
-      this.ctx.log.error('restarting the meeting journal failed', { key, error: String(err) });
-    }
-  }
-
-  /** The meeting ended: its partition holds everything; a backup keeps it, then the journal goes. */
-  private async foldJournal(key: PartitionKey, journal: ActiveJournal): Promise<void> {
-    this.journals.delete(key);
-    try {
-      await this.takeBackup('meeting-end', journal.label);
-      await removeJournal(this.ctx.fs, journal.path);
-      this.ctx.log.info('meeting journal folded in and removed', { key, journal: journal.path });
-    } catch (err) {
-      // Kept: the next start folds it in again (the partition already holds every change).
-      this.ctx.log.error('folding the meeting journal in failed; it is kept for the next start', { key, error: String(err) });
-    }
-  }
-
-  /** After a restore: each journal starts again from the restored partition, or goes if it is no longer journaled. */
-  private async resyncJournals(): Promise<void> {
-    for (const [key, journal] of Array.from(this.journals)) {
-      const data = this.existing.has(key) ? (await this.load(key)).data.data : null;
-      const wanted = data !== null ? this.typeOf(key).journal?.(data) : null;
-      if (wanted) await this.restartJournal(key, journal);
-      else {
-        this.journals.delete(key);
-        await removeJournal(this.ctx.fs, journal.path).catch((err: unknown) => this.ctx.log.error('removing a journal failed', { key, error: String(err) }));
-      }
-    }
-  }
-
   private committedJson(data: unknown): Uint8Array {
     return serialize(data, NOTHING_BUILT, this.jsonCache, new Map());
   }
 
-  /**
-   * At open, for each journal found (the app stopped during a meeting): the partition if it is
-   * good and current — it holds every acknowledged change, perhaps one more; the journal's newest
-   * line if the file was following it (the app stopped before the file caught up) or is bad or was
-   * put back older (a torn last line is ignored); otherwise the newest good backup. A damaged journal is
-   * quarantined byte for byte. Then the journal starts again from the partition, or, when the
-   * meeting had ended, is folded in after a backup.
-   */
-  async reconcileJournals(): Promise<void> {
-    const { fs, codec, log } = this.ctx;
-    for (const key of await scanJournals(fs, this.dataDir, codec.kinds)) {
-      const type = partitionTypeOf(codec, key);
-      if (!type) continue;
-      const path = journalPath(this.dataDir, key);
-      const file = partitionPath(this.dataDir, key);
-      const bytes = await fs.readFile(path).catch(() => null);
-      if (!bytes) continue;
-      const parsed = parseJournal(bytes);
-      const replay = parsed.last ? decodePartition(codec, key, { schemaVersion: parsed.last.v, savedAt: parsed.last.savedAt, data: parsed.last.data }, parsed.last.v) : null;
-      // Like a partition, a journal of a newer app is refused, never quarantined or replaced.
-      if (replay && !replay.ok && replay.newer !== undefined) throw new PartitionVersionError(this.dataDir, path, replay.newer, codec.schemaVersion);
-      let onDisk: { ok: true; data: unknown; savedAt: string | undefined } | { ok: false; why: string; present: boolean };
-      let fileBytes: Buffer | null = null;
-      try {
-        fileBytes = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
-          if (err.code === 'ENOENT') return null;
-          throw err;
-        });
-        const raw = fileBytes === null ? ABSENT : parseJsonBytes(fileBytes, file);
-        if (raw === ABSENT) onDisk = { ok: false, why: 'missing', present: false };
-        else {
-          const decoded = decodePartition(codec, key, raw, this.meta.schemaVersion);
-          if (!decoded.ok && decoded.newer !== undefined) throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(file, decoded.newer, codec.schemaVersion));
-          onDisk = decoded.ok ? { ...decoded, savedAt: savedAtOf(raw) } : { ok: false, why: decoded.reason, present: true };
-        }
-      } catch (err) {
-        if (!(err instanceof CorruptFileError)) throw err;
-        onDisk = { ok: false, why: err.message, present: true };
-      }
-      // A good file holding an older state than its journal (put back by some tool, or a rename
-      // the disk lost) would drop acknowledged changes: the journal's newest line wins then. A
-      // file that was following its journal (the app stopped before it caught up) is simply
-      // brought up to the newest line.
-      let behind = false;
-      let following = false;
-      if (onDisk.ok && replay?.ok && fileBytes) {
-        const standing = journalStanding(parsed, fileBytes, onDisk.savedAt ?? '');
-        if (standing === 'put-back') {
-          behind = true;
-          onDisk = { ok: false, why: 'older than its meeting journal', present: true };
-        } else following = standing === 'following';
-      }
-      const quarantineJournal = async (): Promise<string> => {
-        const q = await quarantineFile(fs, this.dataDir, path, `${key}.journal`, this.ctx.clock.now());
-        log.warn('damaged meeting journal quarantined', { key, journal: path, quarantinedAs: q });
-        return q;
-      };
-      let data: unknown = null;
-      if (following && replay?.ok && parsed.last) {
-        await this.ensureDirFor(key);
-        const caught = { ...envelopeOf(codec, null, this.ctx.clock.now()), savedAt: parsed.last.savedAt };
-        await writeFileDurably(fs, file, encodeEnvelope(caught, this.committedJson(replay.data)));
-        this.ctx.backups.changed(file);
-        data = replay.data;
+  /** At open: each journal found is reconciled with its partition file (journal-reconcile.ts). */
+  reconcileJournals(): Promise<void> {
+    return reconcileJournals({
+      ctx: this.ctx,
+      folderVersion: this.meta.schemaVersion,
+      journals: this.journals,
+      quarantinedAtOpen: (key) => this.quarantinedAtOpen.get(key),
+      adopt: (key, data, savedAt) => {
         this.existing.add(key);
-        this.install(key, data, true, caught.savedAt);
-        log.info('meeting file brought up to its journal (the app stopped before the file caught up)', { key, seq: parsed.last.seq, savedAt: parsed.last.savedAt });
-        if (parsed.damaged) {
-          const q = await quarantineJournal();
-          this.addNotice(noticeOf.journalDamaged({ kind: 'journal-damaged', key, file, journal: path, quarantinedAs: q, at: this.nowIso() }));
-        } else if (parsed.torn) log.info('meeting journal: a line cut short by a crash was ignored', { key, journal: path });
-      } else if (onDisk.ok) {
-        data = onDisk.data;
-        this.existing.add(key);
-        this.install(key, data, true, onDisk.savedAt);
-        if (parsed.damaged) {
-          const q = await quarantineJournal();
-          this.addNotice(noticeOf.journalDamaged({ kind: 'journal-damaged', key, file, journal: path, quarantinedAs: q, at: this.nowIso() }));
-        } else if (parsed.torn) log.info('meeting journal: a line cut short by a crash was ignored', { key, journal: path });
-      } else if (replay?.ok && parsed.last) {
-        const quarantinedAs = onDisk.present ? await quarantineFile(fs, this.dataDir, file, key, this.ctx.clock.now()) : (this.quarantinedAtOpen.get(key) ?? '');
-        await this.ensureDirFor(key);
-        const replayed = envelopeOf(codec, null, this.ctx.clock.now());
-        await writeFileDurably(fs, file, encodeEnvelope(replayed, this.committedJson(replay.data)));
-        this.ctx.backups.changed(file);
-        data = replay.data;
-        this.existing.add(key);
-        this.install(key, data, true, replayed.savedAt);
-        log.warn('partition was damaged; the meeting journal was replayed over it', { key, why: onDisk.why, quarantinedAs, entries: parsed.entries, savedAt: parsed.last.savedAt });
-        this.addNotice(
-          noticeOf.journalReplayed({ kind: 'journal-replayed', key, file, journal: path, savedAt: parsed.last.savedAt, quarantinedAs, behind, at: this.nowIso() }, this.ctx.clock.now()),
-        );
-        if (parsed.damaged) await quarantineJournal();
-      } else {
-        await quarantineJournal();
-        const partition = await this.recover(key, onDisk.why, this.quarantinedAtOpen.get(key));
-        data = this.existing.has(key) ? partition.data.data : null;
-      }
-      const wanted = data !== null ? type.journal?.(data) : null;
-      if (wanted) {
-        const journal: ActiveJournal = { path, seq: 0, bytes: 0, label: wanted.label, fresh: true, failing: false, fileSeq: -1, catchUpQueued: false, fileWrites: Promise.resolve(), epoch: 0 };
-        this.journals.set(key, journal);
-        await this.restartJournal(key, journal);
-      } else if (await pathExists(fs, path)) {
-        await this.takeBackup('meeting-end', '');
-        await removeJournal(fs, path);
-        log.info('journal of a meeting that had ended folded in and removed', { key });
-      }
-    }
+        this.install(key, data, true, savedAt);
+      },
+      recover: async (key, why, quarantinedAs) => {
+        const partition = await this.recover(key, why, quarantinedAs);
+        return this.existing.has(key) ? partition.data.data : null;
+      },
+      ensureDirFor: (key) => this.ensureDirFor(key),
+      committedJson: (data) => this.committedJson(data),
+      takeBackup: (reason, label) => this.takeBackup(reason, label),
+      addNotice: (notice) => this.addNotice(notice),
+      nowIso: () => this.nowIso(),
+    });
   }
 
   private load(key: PartitionKey): Promise<Partition> {
