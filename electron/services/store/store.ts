@@ -24,6 +24,7 @@ import { defaultRetention } from './retention';
 import { nodeStoreFs } from './store-fs';
 import type { BackupInfo, BackupReason, Envelope, PartitionKey, PartitionType, RetentionPolicy, Store, StoreNotice, StoreOptions, StoreTransaction } from './types';
 import { WriteQueue } from './write-queue';
+import { BackupSchedule } from './backup-schedule';
 import { reconcileJournals } from './journal-reconcile';
 import { JOURNAL_RESTART_BYTES, MeetingJournals, type LoadedPartition } from './meeting-journals';
 
@@ -112,17 +113,12 @@ class FolderStore implements Store {
   private readonly journals: MeetingJournals;
   /** Partitions the migration at open found bad and quarantined, where a journal will replace them. */
   private readonly quarantinedAtOpen = new Map<PartitionKey, string>();
-  private backupEveryMs: number;
-  private lastBackupMs: number;
-  /** Changes were committed since the last backup. */
-  private dirty = false;
+  /** The startup and periodic backups. */
+  private readonly schedule: BackupSchedule;
   /** The first start's data is being written: it is backed up once, as a whole, when complete. */
   private seeding = false;
-  private periodicQueued = false;
-  private periodicTimer: ReturnType<typeof setTimeout> | null = null;
   /** Set while a restore swaps files: loads wait for it instead of reading half-replaced data. */
   private barrier: Promise<void> | null = null;
-  private background: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | null = null;
   /**
    * A change of several partitions whose record is durable but whose files could not all be
@@ -138,9 +134,10 @@ class FolderStore implements Store {
     this.firstStart = firstStart;
     this.noticeList = notices;
     this.retention = options.retention ?? defaultRetention;
-    this.backupEveryMs = options.backupEveryMs ?? TEN_MINUTES;
-    // Counted from the start: the startup backup (or the newest one) stands for the state opened.
-    this.lastBackupMs = ctx.clock.now();
+    this.schedule = new BackupSchedule(
+      { clock: ctx.clock, log: ctx.log, inQueue: (task) => this.queue.run(task), takeBackup: (reason, label) => this.takeBackup(reason, label) },
+      options.backupEveryMs ?? TEN_MINUTES,
+    );
     this.existing = new Set(keys);
     this.journals = new MeetingJournals({
       ctx,
@@ -232,7 +229,7 @@ class FolderStore implements Store {
       // A new partition has no copy in any backup yet: one is taken before the caller hears of it.
       if (created && !this.seeding) await this.backupNewPartition(partitionLabel(key));
       this.emitCommit([key]);
-      this.noteChange();
+      this.schedule.changed();
       return result as R;
     });
   }
@@ -336,7 +333,7 @@ class FolderStore implements Store {
         for (const w of writes) this.journals.markFresh(w.key);
       }
       this.emitCommit([...writes.map((w) => w.key), ...removes].sort());
-      this.noteChange();
+      this.schedule.changed();
       return result;
     });
   }
@@ -379,7 +376,7 @@ class FolderStore implements Store {
     try {
       await this.takeBackup('new-partition', label);
     } catch (err) {
-      this.lastBackupMs = Number.NEGATIVE_INFINITY;
+      this.schedule.failed();
       this.ctx.log.error('backing up a new partition failed; the change is saved and the backup is retried', { label, error: String(err) });
     }
   }
@@ -400,7 +397,7 @@ class FolderStore implements Store {
       this.existing.delete(key);
       if (removed) {
         this.emitCommit([key]);
-        this.noteChange();
+        this.schedule.changed();
       }
     });
   }
@@ -424,8 +421,7 @@ class FolderStore implements Store {
     // A backup copies the files: each partition file holds its journal's last line first.
     await this.journals.catchUpAll();
     const info = await this.ctx.backups.create(reason, label, this.meta.schemaVersion);
-    this.lastBackupMs = this.ctx.clock.now();
-    this.dirty = false;
+    this.schedule.taken();
     await this.journals.restartAll();
     await this.prune();
     return infoOf(info);
@@ -503,16 +499,12 @@ class FolderStore implements Store {
 
   /** Opening failed half-way: no periodic backup may follow. */
   abandon(): void {
-    if (this.periodicTimer) clearTimeout(this.periodicTimer);
-    this.periodicTimer = null;
-    this.backupEveryMs = 0;
+    this.schedule.cancel();
   }
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      if (this.periodicTimer) clearTimeout(this.periodicTimer);
-      this.periodicTimer = null;
-      await this.background.catch(() => undefined);
+      await this.schedule.stop();
       // Each meeting file holds its journal's last line before the folder is let go.
       await this.queue.run(() => this.journals.catchUpAll()).catch(() => undefined);
       await this.queue.idle();
@@ -527,36 +519,7 @@ class FolderStore implements Store {
   /** The 'startup' backup: queued, not awaited by open, awaited by close. */
   startBackgroundBackup(): void {
     if (this.existing.size === 0) return; // nothing to keep yet
-    this.inBackground('startup', () => this.takeBackup('startup', ''));
-  }
-
-  private inBackground(what: string, task: () => Promise<unknown>): void {
-    const run = this.queue.run(task).catch((err: unknown) => this.ctx.log.error(`${what} backup failed`, { error: String(err) }));
-    this.background = Promise.all([this.background, run]);
-  }
-
-  /**
-   * After each commit: a 'periodic' backup once ten minutes have passed since the last one, or
-   * when they will have (a timer that does not keep the process alive), if changes were made.
-   */
-  private noteChange(): void {
-    if (this.backupEveryMs <= 0 || this.closing) return;
-    this.dirty = true;
-    const wait = this.lastBackupMs + this.backupEveryMs - this.ctx.clock.now();
-    if (wait <= 0) {
-      if (this.periodicQueued) return;
-      this.periodicQueued = true;
-      this.inBackground('periodic', async () => {
-        this.periodicQueued = false;
-        if (this.dirty && !this.closing) await this.takeBackup('periodic', '');
-      });
-    } else if (!this.periodicTimer) {
-      this.periodicTimer = setTimeout(() => {
-        this.periodicTimer = null;
-        if (this.dirty) this.noteChange();
-      }, wait);
-      this.periodicTimer.unref?.();
-    }
+    this.schedule.startup();
   }
 
   /** The first start's data (the demo county), written under a marker so an interruption is completed next time. */
