@@ -127,3 +127,38 @@ test('the plan page exports the 请示 to the county committee and the year’s 
   expect(notice.paragraphs).toContain('特此公告。');
   expect(notice.paragraphs.filter((p) => /^\d+\. /.test(p)).length).toBeGreaterThan(0);
 });
+
+test('switching the year shows the new year’s notice only once it has arrived, never the previous year’s', async ({ page }) => {
+  await page.goto(host.urls.desk);
+  const { term } = await api(page, 'plan.get', {});
+  const [first, second] = [term.startYear, term.startYear + 1];
+  await api(page, 'planPapers.saveNotice', { year: first, notice: { channels: '电话：0000-1111111', from: `${first}-09-01`, to: `${first}-09-30` } });
+  await openPlan(page);
+  const papers = page.getByRole('region', { name: '计划文书' });
+  await papers.getByLabel('文书年度').selectOption(String(first));
+  await expect(page.getByRole('form', { name: `${first}年度评议工作公告` }).getByLabel(/意见反映渠道/)).toHaveValue('电话：0000-1111111');
+
+  // The second year's answer is held back until the test lets it through.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let heldSent!: () => void;
+  const sent = new Promise<void>((r) => (heldSent = r));
+  await page.route('**/api/planPapers.view', async (route) => {
+    if ((route.request().postDataJSON() as { year?: number }).year !== second) return route.continue();
+    const response = await route.fetch();
+    heldSent();
+    await released;
+    await route.fulfill({ response });
+  });
+  await papers.getByLabel('文书年度').selectOption(String(second));
+  await sent;
+  // Meanwhile: reading, and no form carrying the first year's channels under the second year.
+  await expect(papers.getByText('正在读取…')).toBeVisible();
+  await expect(page.getByRole('form', { name: `${second}年度评议工作公告` })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: `${first}年度评议工作公告` })).toHaveCount(0);
+  release();
+  const form = page.getByRole('form', { name: `${second}年度评议工作公告` });
+  await expect(form.getByLabel(/意见反映渠道/)).toHaveValue('');
+  // Nothing of the first year's was saved under the second.
+  expect((await api(page, 'planPapers.view', { year: second })).notice).toBeNull();
+});

@@ -15,11 +15,14 @@ export interface CallState<T> {
 
 /**
  * Fetches a call's result and refetches it whenever the services report a durable change
- * (store.committed) or the connection comes back after the host restarted.
+ * (store.committed) or the connection comes back after the host restarted. `data` and `error`
+ * are always those of the current arguments: when they change (another year, another meeting)
+ * the previous answer is not shown in the meantime — a form would start from it and save it
+ * under the new arguments.
  */
 export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn: readonly EventName[] = ['store.committed']): CallState<ResultOf<N>> {
-  const [data, setData] = useState<ResultOf<N>>();
-  const [error, setError] = useState<ApiError>();
+  const [held, setHeld] = useState<{ argsKey: string; data: ResultOf<N> }>();
+  const [failed, setFailed] = useState<{ argsKey: string; error: ApiError }>();
   const [loading, setLoading] = useState(true);
   const [dataLoad, setDataLoad] = useState(0);
   const argsKey = JSON.stringify(args);
@@ -32,12 +35,12 @@ export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn:
       .call(name, JSON.parse(argsKey) as ArgsOf<N>)
       .then((result) => {
         if (mine !== seq.current) return;
-        setData(result);
+        setHeld({ argsKey, data: result });
         setDataLoad(mine);
-        setError(undefined);
+        setFailed(undefined);
       })
       .catch((err: ApiError) => {
-        if (mine === seq.current) setError(err);
+        if (mine === seq.current) setFailed({ argsKey, error: err });
       })
       .finally(() => {
         if (mine === seq.current) setLoading(false);
@@ -54,7 +57,10 @@ export function useCall<N extends CallName>(name: N, args: ArgsOf<N>, refreshOn:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load, refreshOn.join(',')]);
 
-  return { data, error, loading, reload: load, dataLoad };
+  const data = held?.argsKey === argsKey ? held.data : undefined;
+  const error = failed?.argsKey === argsKey ? failed.error : undefined;
+  // Nothing for these arguments yet and no failure: loading, even before the effect has sent the call.
+  return { data, error, loading: loading || (held?.argsKey !== argsKey && error === undefined), reload: load, dataLoad };
 }
 
 /**
