@@ -36,6 +36,8 @@ test('set a password, lock, a wrong password is refused, unlock; a locked window
   const consolePage = await context.newPage();
   const hall = await context.newPage();
   await hall.goto(host.urls.hall);
+  // The hall's first view has arrived (not the loading picture): only then is "not locked" worth asserting.
+  await expect(hall.getByTestId('hall-screen')).not.toHaveAttribute('data-kind', 'loading');
   await expect(hall.getByRole('heading', { name: /已锁定/ })).toHaveCount(0);
   expect((await rawCall(hall, 'hall', 'hall.view')).ok).toBe(true);
 

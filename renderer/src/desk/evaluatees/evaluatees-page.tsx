@@ -41,7 +41,7 @@ export function EvaluateesPage() {
       <PageTitle title="被评议对象" sub={list.data ? `共${rows.length}人，在任${inPost}人，本届尚未覆盖${uncovered}人` : undefined}>
         <SheetTools key={tab} kind={tab === 'people' ? 'evaluatees' : 'units'} onNotice={setNotice} />
         {tab === 'people' && (
-          <button className="btn primary" onClick={() => setAction({ kind: 'create' })}>
+          <button className="btn primary" disabled={!list.data || !units.data} onClick={() => setAction({ kind: 'create' })}>
             新增被评议对象
           </button>
         )}

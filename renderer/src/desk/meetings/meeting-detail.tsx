@@ -29,7 +29,8 @@ type Dialog = { kind: 'edit' } | { kind: 'vote'; index?: number } | { kind: 'rem
 export function MeetingDetailPage({ id }: { id: string }) {
   const detail = useCall('meetings.get', { id });
   const list = useCall('meetings.list', {});
-  const titles = useCall('settings.get', {}).data?.voteTitles ?? DEFAULT_VOTE_TITLES;
+  const settings = useCall('settings.get', {});
+  const titles = settings.data?.voteTitles ?? DEFAULT_VOTE_TITLES;
   // A save's stored result, shown until a refetch sent after it arrives (no optimistic edits).
   const [saved, setMeeting] = useSavedResult<Meeting>(detail);
   const meeting = saved ?? detail.data?.meeting;
@@ -191,7 +192,8 @@ export function MeetingDetailPage({ id }: { id: string }) {
           agenda={meeting.agenda}
           people={people}
           titles={titles}
-          busy={busy}
+          // A later vote is stored under the county's name of it: not before the settings have arrived.
+          busy={busy || settings.data === undefined}
           onHearing={(c, purpose) => {
             const mode = detail.data?.planned.find((ev) => ev.id === c.evaluationId)?.mode ?? 'report';
             void apply(addHearing(meeting.agenda, { evaluateeId: c.evaluateeId, evaluationId: c.evaluationId, purpose, mode }));

@@ -167,6 +167,11 @@ export function MeetingFormDialog({ meeting, onClose, onSaved }: MeetingFormDial
             {errors.general}
           </div>
         )}
+        {!errors.general && (settings.error ?? members.error) && (
+          <div className="banner error" role="alert">
+            读取设置或组成人员名单失败，暂不能保存：{(settings.error ?? members.error)!.message}
+          </div>
+        )}
         {/* Enter in any field submits, as in every other form of the desk. */}
         <button type="submit" hidden />
       </form>

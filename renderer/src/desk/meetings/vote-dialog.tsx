@@ -39,7 +39,10 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const voteKind = item?.voteKind ?? 'meeting';
-  const voteTitle = useCall('settings.get', {}).data?.voteTitles[voteKind] ?? DEFAULT_VOTE_TITLES[voteKind];
+  const settings = useCall('settings.get', {});
+  const voteTitle = settings.data?.voteTitles[voteKind] ?? DEFAULT_VOTE_TITLES[voteKind];
+  // The suggested title carries the county's name of the vote: not saved before it has arrived.
+  const ready = titleTouched || settings.data !== undefined;
 
   // One ballot per person: whoever another vote already covers is left out and named below.
   const open = choices.filter((p) => !taken.has(p.id) || selected.has(p.id));
@@ -58,6 +61,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
     });
 
   const submit = async () => {
+    if (!ready) return;
     setBusy(true);
     setErrors({ fields: {} });
     try {
@@ -79,7 +83,7 @@ export function VoteDialog({ item, choices, taken, onSave, onClose }: VoteDialog
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="btn primary" onClick={submit} disabled={busy}>
+          <button type="button" className="btn primary" onClick={submit} disabled={busy || !ready}>
             保存测评
           </button>
         </>

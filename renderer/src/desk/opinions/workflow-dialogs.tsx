@@ -91,6 +91,8 @@ export function IssueDialog({ target, today, onClose, onDone }: StepDialogProps)
   const [number, setNumber] = useState('');
   const [touched, setTouched] = useState(false);
   const [taken, setTaken] = useState<string[]>([]);
+  // The issue year the suggestion shown was made for: another year's number is not issued by mistake.
+  const [suggestedFor, setSuggestedFor] = useState<number | null>(null);
   const { busy, errors, run } = useRun(onDone, onClose);
   const issueYear = isIsoDate(date) ? yearOfIsoDate(date) : null;
 
@@ -103,6 +105,7 @@ export function IssueDialog({ target, today, onClose, onDone }: StepDialogProps)
       .then((s) => {
         if (!live) return;
         setTaken(s.taken);
+        setSuggestedFor(issueYear);
         if (!touched) setNumber(s.suggestion);
       })
       .catch(() => {});
@@ -115,7 +118,7 @@ export function IssueDialog({ target, today, onClose, onDone }: StepDialogProps)
   const localError = parsed && !parsed.ok ? parsed.message : undefined;
   const ok = () => run(() => getPlatform().call('opinions.issue', { ...target, issue: { docNumber: number.trim(), issueDate: date } }));
   return (
-    <Dialog title="印发评议意见" onClose={onClose} actions={<Actions busy={busy} label="印发" onClose={onClose} onOk={ok} disabled={!parsed?.ok} />}>
+    <Dialog title="印发评议意见" onClose={onClose} actions={<Actions busy={busy} label="印发" onClose={onClose} onOk={ok} disabled={!parsed?.ok || (!touched && suggestedFor !== issueYear)} />}>
       <p className="muted">印发后正文即冻结；如需更改，须“修订”生成新版本。</p>
       <DateField label="印发日期" error={errors.fields['issueDate']} value={date} onChange={setDate} />
       <Field label="发文字号" error={localError ?? errors.fields['docNumber']} hint={`系统建议的下一个字号，可修改（办公室在系统外使用的字号请跳过）。${taken.length ? `本系统已使用：${taken.join('、')}` : ''}`}>

@@ -10,13 +10,21 @@ export function DrawLogPanel({ meetingId, version }: { meetingId: string; versio
   const [report, setReport] = useState<DrawLogReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    // An answer to an earlier version arriving late never replaces the newer one.
+    let live = true;
     getPlatform()
       .call('questioning.log', { meetingId, rehearsal: false })
       .then((r) => {
+        if (!live) return;
         setReport(r);
         setError(null);
       })
-      .catch((err: Error) => setError(err.message));
+      .catch((err: Error) => {
+        if (live) setError(err.message);
+      });
+    return () => {
+      live = false;
+    };
   }, [meetingId, version]);
 
   const details = useRef<HTMLDetailsElement>(null);

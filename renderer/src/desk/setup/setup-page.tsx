@@ -199,9 +199,9 @@ function People() {
   const [importing, setImporting] = useState<'members' | 'units' | 'evaluatees' | null>(null);
   const [imported, setImported] = useState<string>();
   const rows = [
-    { key: 'member' as const, kind: 'members' as const, title: '常委会组成人员', count: members.data ? `${members.data.length}人` : '…', note: '签到、法定人数、随机询问和测评都以此名单为准。', button: '新增组成人员' },
-    { key: 'unit' as const, kind: 'units' as const, title: '单位', count: units.data ? `${units.data.length}个` : '…', note: '政府组成部门、人民法院、人民检察院。也可在录入被评议对象时当场新增。', button: '新增单位' },
-    { key: 'evaluatee' as const, kind: 'evaluatees' as const, title: '被评议对象', count: evaluatees.data ? `${evaluatees.data.length}人` : '…', note: '本届须评议的人员，录入后在计划中安排年度。', button: '新增被评议对象' },
+    { key: 'member' as const, kind: 'members' as const, title: '常委会组成人员', count: members.data ? `${members.data.length}人` : '…', ready: Boolean(members.data && settings.data), note: '签到、法定人数、随机询问和测评都以此名单为准。', button: '新增组成人员' },
+    { key: 'unit' as const, kind: 'units' as const, title: '单位', count: units.data ? `${units.data.length}个` : '…', ready: true, note: '政府组成部门、人民法院、人民检察院。也可在录入被评议对象时当场新增。', button: '新增单位' },
+    { key: 'evaluatee' as const, kind: 'evaluatees' as const, title: '被评议对象', count: evaluatees.data ? `${evaluatees.data.length}人` : '…', ready: Boolean(evaluatees.data && units.data), note: '本届须评议的人员，录入后在计划中安排年度。', button: '新增被评议对象' },
   ];
   return (
     <section className="panel setup-panel" aria-label="录入人员">
@@ -221,7 +221,8 @@ function People() {
               </td>
               <td className="muted">{r.note}</td>
               <td className="actions">
-                <button type="button" className="btn" onClick={() => setAdding(r.key)}>
+                {/* Not before the lists the dialog fills from (the term's 届次, the units) have arrived. */}
+                <button type="button" className="btn" onClick={() => setAdding(r.key)} disabled={!r.ready}>
                   {r.button}
                 </button>
                 <button type="button" className="btn" onClick={() => setImporting(r.kind)} aria-label={`从表格导入${r.title}`}>
@@ -237,10 +238,10 @@ function People() {
           完成，进入工作台
         </button>
       </div>
-      {adding === 'member' && members.data && (
+      {adding === 'member' && members.data && settings.data && (
         <MemberDialog
           members={members.data}
-          {...(settings.data ? { currentSession: settings.data.term.session } : {})}
+          currentSession={settings.data.term.session}
           onClose={() => setAdding(null)}
           onSaved={() => setAdding(null)}
         />
