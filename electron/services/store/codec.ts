@@ -1,5 +1,7 @@
 import { describeIssues, issuesOf } from '../../../shared/api/validation';
+import { ApiError } from '../../../shared/api/errors';
 import { storeMessages } from './messages';
+import { dataMessages } from './notices';
 import { applyMigrations, MapMigrationTx } from './migration-runner';
 import type { Envelope, Migration, PartitionKey, PartitionType } from './types';
 
@@ -83,4 +85,15 @@ export function upgradeLone(codec: Codec, key: PartitionKey, data: unknown, from
 
 export function envelopeOf<T>(codec: Codec, data: T, nowMs: number): Envelope<T> {
   return { schemaVersion: codec.schemaVersion, savedAt: new Date(nowMs).toISOString(), data };
+}
+
+/**
+ * A data file's parsed contents decoded (`decodePartition`) with the time the file carries. A file
+ * written by a newer app stops here: it is refused, never quarantined or replaced.
+ */
+export function decodeDataFile(codec: Codec, key: PartitionKey, raw: unknown, folderVersion: number, file: string): { ok: true; data: unknown; savedAt: string | undefined } | { ok: false; reason: string } {
+  const decoded = decodePartition(codec, key, raw, folderVersion);
+  if (decoded.ok) return { ok: true, data: decoded.data, savedAt: isEnvelope(raw) ? raw.savedAt : undefined };
+  if (decoded.newer !== undefined) throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(file, decoded.newer, codec.schemaVersion));
+  return { ok: false, reason: decoded.reason };
 }

@@ -1,10 +1,9 @@
-import { ApiError } from '../../../shared/api/errors';
-import { decodePartition, envelopeOf, isEnvelope, partitionTypeOf } from './codec';
+import { decodeDataFile, decodePartition, envelopeOf, partitionTypeOf } from './codec';
 import { ABSENT, CorruptFileError, encodeEnvelope, parseJsonBytes, writeFileDurably } from './durable-file';
 import { journalPath, journalStanding, parseJournal, removeJournal, scanJournals, type ParsedJournal } from './journal';
 import type { MeetingJournals } from './meeting-journals';
 import type { FolderContext } from './migrate-folder';
-import { dataMessages, notices as noticeOf } from './notices';
+import { notices as noticeOf } from './notices';
 import { PartitionVersionError } from './open-folder';
 import { partitionPath } from './partition-key';
 import { pathExists, quarantineFile } from './quarantine';
@@ -131,9 +130,8 @@ async function readPartitionFile(host: ReconcileHost, key: PartitionKey, file: s
     });
     const raw = fileBytes === null ? ABSENT : parseJsonBytes(fileBytes, file);
     if (raw === ABSENT) return { onDisk: { ok: false, why: 'missing', present: false }, fileBytes };
-    const decoded = decodePartition(codec, key, raw, host.folderVersion);
-    if (!decoded.ok && decoded.newer !== undefined) throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(file, decoded.newer, codec.schemaVersion));
-    return { onDisk: decoded.ok ? { ok: true, data: decoded.data, savedAt: isEnvelope(raw) ? raw.savedAt : undefined } : { ok: false, why: decoded.reason, present: true }, fileBytes };
+    const decoded = decodeDataFile(codec, key, raw, host.folderVersion, file);
+    return { onDisk: decoded.ok ? decoded : { ok: false, why: decoded.reason, present: true }, fileBytes };
   } catch (err) {
     if (!(err instanceof CorruptFileError)) throw err;
     return { onDisk: { ok: false, why: err.message, present: true }, fileBytes };

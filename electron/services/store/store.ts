@@ -4,12 +4,12 @@ import { Low } from 'lowdb';
 import { parseOrThrow } from '../../../shared/api/validation';
 import { ApiError } from '../../../shared/api/errors';
 import { BackupStore, infoOf } from './backups';
-import { decodePartition, envelopeOf, isEnvelope, makeCodec, partitionTypeOf } from './codec';
+import { decodeDataFile, decodePartition, envelopeOf, isEnvelope, makeCodec, partitionTypeOf } from './codec';
 import { deepFreeze } from './deep-freeze';
 import { checkChange, draftOf, FAIL, serialize } from './incremental';
 import { ABSENT, CorruptFileError, DurableJsonFile, encodeEnvelope, removeFileDurably } from './durable-file';
 import { journalPath, removeJournal } from './journal';
-import { dataMessages, notices as noticeOf } from './notices';
+import { notices as noticeOf } from './notices';
 import { acquireLock, defaultIsProcessAlive, releaseLock, type HeldLock } from './lock';
 import { partitionLabel, storeMessages } from './messages';
 import { readMeta, writeMeta, type StoreMeta } from './meta';
@@ -643,13 +643,10 @@ class FolderStore implements Store {
       this.existing.delete(key);
       return this.install(key, this.typeOf(key).empty(key));
     }
-    const decoded = decodePartition(this.ctx.codec, key, raw, this.meta.schemaVersion);
-    if (!decoded.ok && decoded.newer !== undefined) {
-      throw new ApiError('conflict', dataMessages.partitionFromNewerVersion(adapter.path, decoded.newer, this.ctx.codec.schemaVersion));
-    }
+    const decoded = decodeDataFile(this.ctx.codec, key, raw, this.meta.schemaVersion, adapter.path);
     if (!decoded.ok) return this.recover(key, decoded.reason);
     this.existing.add(key);
-    return this.install(key, decoded.data, true, savedAtOf(raw));
+    return this.install(key, decoded.data, true, decoded.savedAt);
   }
 
   /**
@@ -733,9 +730,4 @@ interface TransactionWrite {
   envelope: Envelope<unknown>;
   created: boolean;
   journaled: { label: string } | null;
-}
-
-/** The `savedAt` a partition file carries, if it is an envelope. */
-function savedAtOf(raw: unknown): string | undefined {
-  return isEnvelope(raw) ? raw.savedAt : undefined;
 }
