@@ -1,31 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import type { DrawLogReport } from '../../../../shared/api/questioning-types';
-import { getPlatform } from '../../platform/platform';
+import { useRef } from 'react';
+import { useCall } from '../../platform/hooks';
 
 /**
  * 随机抽取公平性核查记录: the full log in words with the replay's verdict, printable on its own
- * (the print stylesheet shows only this panel while `printing-draw-log` is on the body).
+ * (the print stylesheet shows only this panel while `printing-draw-log` is on the body). Read again
+ * with every stored change (a draw on the console, a redraw, a question added here).
  */
-export function DrawLogPanel({ meetingId, version }: { meetingId: string; version: unknown }) {
-  const [report, setReport] = useState<DrawLogReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    // An answer to an earlier version arriving late never replaces the newer one.
-    let live = true;
-    getPlatform()
-      .call('questioning.log', { meetingId, rehearsal: false })
-      .then((r) => {
-        if (!live) return;
-        setReport(r);
-        setError(null);
-      })
-      .catch((err: Error) => {
-        if (live) setError(err.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [meetingId, version]);
+export function DrawLogPanel({ meetingId }: { meetingId: string }) {
+  const { data: report, error } = useCall('questioning.log', { meetingId, rehearsal: false });
 
   const details = useRef<HTMLDetailsElement>(null);
   const print = () => {
@@ -54,7 +36,7 @@ export function DrawLogPanel({ meetingId, version }: { meetingId: string; versio
           打印核查记录
         </button>
       </div>
-      {error && <div className="banner error">{error}</div>}
+      {error && <div className="banner error">{error.message}</div>}
       {report && (
         <>
           <div className={`banner ${report.ok ? 'ok' : 'error'}`} data-testid="qb-verdict">

@@ -50,7 +50,7 @@ export function QuestionBankPage({ meetingId }: { meetingId: string }) {
         <EvaluateeBank key={e.id} view={view} evaluatee={e} onSaved={onSaved} />
       ))}
       {written.length > 0 && <p className="muted">书面报告（不安排随机询问）：{written.map((e) => e.name).join('、')}</p>}
-      <DrawLogPanel meetingId={meetingId} version={view} />
+      <DrawLogPanel meetingId={meetingId} />
     </div>
   );
 }

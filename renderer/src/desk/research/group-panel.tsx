@@ -127,7 +127,10 @@ export function GroupPanel({ detail, view }: { detail: ResearchDetail; view: Res
     setPost('');
     setRole('成员');
   };
-  const remove = (i: number) => void saveNow({ ...base(), members: base().members.filter((_, j) => j !== i) });
+  const remove = (i: number) => {
+    const draft = base();
+    void saveNow({ ...draft, members: draft.members.filter((_, j) => j !== i) });
+  };
   const setDate = (key: 'from' | 'to', value: string) => {
     if (value !== '' && !isIsoDate(value)) return;
     const next = { ...base() };
