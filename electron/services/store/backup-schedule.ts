@@ -1,6 +1,8 @@
 import type { Clock, Logger } from '../deps';
 import type { BackupReason } from './types';
 
+const TEN_MINUTES = 10 * 60_000;
+
 /** How the schedule takes a backup: in the store's write queue. */
 export interface ScheduleHost {
   readonly clock: Clock;
@@ -28,7 +30,7 @@ export class BackupSchedule {
 
   constructor(
     private readonly host: ScheduleHost,
-    everyMs: number,
+    everyMs = TEN_MINUTES,
   ) {
     this.everyMs = everyMs;
     // Counted from the start: the startup backup (or the newest one) stands for the state opened.

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../../../electron/services/deps';
 import { envelope001 } from '../../../electron/services/store/migrations/001-envelope';
 import { parseJournal } from '../../../electron/services/store/journal';
-import { openStore } from '../../../electron/services/store/store';
+import { openStore } from '../../../electron/services/store/open-store';
 import { nodeStoreFs, type StoreFs } from '../../../electron/services/store/store-fs';
 import type { Store, StoreOptions } from '../../../electron/services/store/types';
 
